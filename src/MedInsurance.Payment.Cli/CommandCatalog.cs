@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using System.CommandLine;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary>The subcommands of <c>medpay</c>; each payment layer contributes its own command group.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return CasesCommands.Create();
+    }
+}

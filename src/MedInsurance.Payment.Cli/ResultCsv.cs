@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CsvHelper;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary>Writes result CSV files (UTF-8, header row, issues as <c>CODE(field)</c> joined by <c>|</c>).</summary>
+internal static class ResultCsv
+{
+    public static string Issues(IEnumerable<ValidationIssue> issues) => string.Join("|", issues.Select(i => i.ToCompactString()));
+
+    public static void WriteIssues<T>(TextWriter writer, IEnumerable<ReadRecord<T>> records)
+        where T : class
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in new[] { "row", "id", "status", "issues" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var record in records)
+        {
+            csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(record.Id);
+            csv.WriteField(record.IsRejected ? "rejected" : "accepted");
+            csv.WriteField(Issues(record.Issues));
+            csv.NextRecord();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+namespace MedInsurance.Payment.Interchange;
+
+/// <summary>
+/// 病例CSV列名 — the column names of the case CSV format (see <c>docs/formats.md</c>). Only <see cref="Id"/> and
+/// <see cref="Diagnoses"/> are required; unknown columns are ignored.
+/// </summary>
+public static class CaseCsvColumns
+{
+    /// <summary>结算清单号/病案号 — case id (required).</summary>
+    public const string Id = "id";
+
+    /// <summary>医疗机构代码 — hospital id.</summary>
+    public const string HospitalId = "hospital_id";
+
+    /// <summary>险种 — <c>employee|resident|other</c>, also 职工/居民/其他 and the national codes 310/390.</summary>
+    public const string Fund = "fund";
+
+    /// <summary>性别 — 1 male, 2 female, 0 unknown, 9 not stated (also 男/女).</summary>
+    public const string Sex = "sex";
+
+    /// <summary>年龄（岁）.</summary>
+    public const string Age = "age";
+
+    /// <summary>年龄（天）, for infants under one year.</summary>
+    public const string AgeDays = "age_days";
+
+    /// <summary>新生儿出生体重（克）.</summary>
+    public const string BirthWeight = "birth_weight_g";
+
+    /// <summary>新生儿入院体重（克）.</summary>
+    public const string AdmissionWeight = "admission_weight_g";
+
+    /// <summary>入院日期 (ISO yyyy-MM-dd).</summary>
+    public const string AdmissionDate = "admission_date";
+
+    /// <summary>出院日期 (ISO yyyy-MM-dd).</summary>
+    public const string DischargeDate = "discharge_date";
+
+    /// <summary>住院天数.</summary>
+    public const string LengthOfStay = "los";
+
+    /// <summary>离院方式 1/2/3/4/5/9.</summary>
+    public const string DischargeType = "discharge_type";
+
+    /// <summary>诊断 — ICD-10 codes separated by <c>|</c>, main first (required).</summary>
+    public const string Diagnoses = "diagnoses";
+
+    /// <summary>手术操作 — ICD-9-CM-3 codes separated by <c>|</c>, main first.</summary>
+    public const string Procedures = "procedures";
+
+    /// <summary>重症监护天数.</summary>
+    public const string IcuDays = "icu_days";
+
+    /// <summary>医疗总费用（元）.</summary>
+    public const string TotalCost = "total_cost";
+
+    /// <summary>药品费（元）.</summary>
+    public const string DrugCost = "drug_cost";
+
+    /// <summary>耗材费（元）.</summary>
+    public const string ConsumableCost = "consumable_cost";
+
+    /// <summary>治疗费（元）.</summary>
+    public const string TreatmentCost = "treatment_cost";
+
+    /// <summary>手术费（元）.</summary>
+    public const string SurgeryCost = "surgery_cost";
+
+    /// <summary>检查化验费（元）.</summary>
+    public const string ExaminationCost = "examination_cost";
+
+    /// <summary>其他费（元）.</summary>
+    public const string OtherCost = "other_cost";
+
+    /// <summary>统筹基金支付（元）.</summary>
+    public const string FundPaid = "fund_paid";
+
+    /// <summary>个人负担（元）.</summary>
+    public const string PatientPaid = "patient_paid";
+
+    /// <summary>支付方式 — <c>drg|dip|per_diem|capitation|fee_for_service|single_disease</c>.</summary>
+    public const string PaymentMethod = "payment_method";
+
+    /// <summary>The separator between codes in a list column.</summary>
+    public const char CodeSeparator = '|';
+}
