@@ -99,13 +99,13 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <summary>Multiplies by an exact factor (a rate, ratio, coefficient…) without rounding.</summary>
     /// <param name="factor">The factor.</param>
     /// <returns>The exact product; call <see cref="UnroundedMoney.Round(RoundingRule)"/> at a named step.</returns>
-    public UnroundedMoney Multiply(decimal factor) => new(Yuan * factor);
+    public UnroundedMoney Multiply(decimal factor) => UnroundedMoney.FromFen(Fen * factor);
 
     /// <summary>Divides by an exact divisor without rounding.</summary>
     /// <param name="divisor">The divisor, not zero.</param>
     /// <returns>The exact quotient (to decimal precision).</returns>
     /// <exception cref="DivideByZeroException">When <paramref name="divisor"/> is zero.</exception>
-    public UnroundedMoney Divide(decimal divisor) => new(Yuan / divisor);
+    public UnroundedMoney Divide(decimal divisor) => UnroundedMoney.FromFen(Fen / divisor);
 
     /// <summary>The exact ratio of this amount to <paramref name="other"/> (e.g. cost ÷ group mean).</summary>
     /// <param name="other">The divisor amount, not zero.</param>
@@ -117,7 +117,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
 
     /// <summary>This amount as an exact, not yet rounded value.</summary>
     /// <returns>The same amount.</returns>
-    public UnroundedMoney ToUnrounded() => new(Yuan);
+    public UnroundedMoney ToUnrounded() => UnroundedMoney.FromFen(Fen);
 
     /// <summary>The absolute amount.</summary>
     /// <returns>|this|.</returns>
