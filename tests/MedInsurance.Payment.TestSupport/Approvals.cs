@@ -18,7 +18,7 @@ public static class Approvals
     /// <param name="sourceFile">Filled in by the compiler.</param>
     public static void Verify(string actual, string name, [CallerFilePath] string sourceFile = "")
     {
-        var directory = Path.GetDirectoryName(sourceFile) ?? ".";
+        var directory = Path.GetDirectoryName(MapSourcePath(sourceFile)) ?? ".";
         var stem = Path.GetFileNameWithoutExtension(sourceFile) + "." + name;
         var verified = Path.Combine(directory, stem + ".verified.txt");
         var received = Path.Combine(directory, stem + ".received.txt");
@@ -38,6 +38,12 @@ public static class Approvals
             ? "Approval mismatch: compare " + received + " with " + verified + "; rename received to verified to accept."
             : "No approved file " + verified + "; review " + received + " and rename it to accept.");
     }
+
+    // Deterministic CI builds (ContinuousIntegrationBuild) map source paths to "/_/…"; map them back to the checkout.
+    private static string MapSourcePath(string sourceFile) =>
+        sourceFile.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(SharedData.RepoRoot, sourceFile.Substring(3))
+            : sourceFile;
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n";
 }
