@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Pack every package, install them from a local folder feed into a throwaway console project outside the
+# repository, run it, and install and run the medpay dotnet tool — the way a user would.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# A unique version keeps the NuGet cache from serving an older build of the same version.
+suffix="smoke.$(date +%s)"
+version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$repo/Directory.Build.props")-$suffix"
+
+echo "== pack $version"
+dotnet pack "$repo/MedInsurance.Payment.sln" -c Release -o "$work/feed" -p:VersionSuffix="$suffix" --nologo -v q
+ls "$work/feed"
+list_zip() { if command -v unzip >/dev/null; then unzip -l "$1"; else python3 -m zipfile -l "$1"; fi; }
+for pkg in "$work"/feed/*.nupkg; do
+  list_zip "$pkg" | grep -q 'README.md' || { echo "missing README in $pkg"; exit 1; }
+done
+ls "$work"/feed/*.snupkg >/dev/null
+
+echo "== consumer project"
+dotnet new console -o "$work/consumer" >/dev/null
+cat > "$work/consumer/nuget.config" <<CFG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local-feed" value="$work/feed" />
+  </packageSources>
+</configuration>
+CFG
+cp "$repo/eng/package-smoke/Program.cs" "$work/consumer/Program.cs"
+(cd "$work/consumer" && for p in MedInsurance.Payment.Core MedInsurance.Payment.Interchange; do
+   dotnet add package "$p" --version "$version" >/dev/null; done)
+dotnet run --project "$work/consumer"
+
+echo "== dotnet tool"
+dotnet tool install MedInsurance.Payment.Cli --tool-path "$work/tools" --add-source "$work/feed" --version "$version" >/dev/null
+"$work/tools/medpay" --version
+"$work/tools/medpay" --help | grep -q "cases"
+echo "package smoke test: passed"
