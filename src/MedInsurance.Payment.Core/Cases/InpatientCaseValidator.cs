@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Cases;
@@ -112,33 +113,23 @@ public static class InpatientCaseValidator
 
     private static void CheckDuplicates(InpatientCase c, List<ValidationIssue> issues)
     {
-        var seenDiagnoses = new HashSet<DiagnosisCode>();
+        ReportRepeats(c.AllDiagnoses().Select(d => d.Value), IssueCodes.DiagnosisDuplicated, "diagnoses", "诊断", "diagnosis", issues);
+        ReportRepeats(c.AllProcedures().Select(p => p.Value), IssueCodes.ProcedureDuplicated, "procedures", "手术操作", "procedure", issues);
+    }
+
+    private static void ReportRepeats(IEnumerable<string> codes, string issueCode, string column, string kindZh, string kindEn, List<ValidationIssue> issues)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var code in c.AllDiagnoses())
+        foreach (var code in codes)
         {
-            if (!seenDiagnoses.Add(code))
+            if (!seen.Add(code))
             {
                 issues.Add(ValidationIssue.Warning(
-                    IssueCodes.DiagnosisDuplicated,
-                    "diagnoses[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                    "诊断" + code.Value + "重复填写",
-                    "The diagnosis " + code.Value + " is listed more than once."));
-            }
-
-            index++;
-        }
-
-        var seenProcedures = new HashSet<ProcedureCode>();
-        index = 0;
-        foreach (var code in c.AllProcedures())
-        {
-            if (!seenProcedures.Add(code))
-            {
-                issues.Add(ValidationIssue.Warning(
-                    IssueCodes.ProcedureDuplicated,
-                    "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                    "手术操作" + code.Value + "重复填写",
-                    "The procedure " + code.Value + " is listed more than once."));
+                    issueCode,
+                    column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]",
+                    kindZh + code + "重复填写",
+                    "The " + kindEn + " " + code + " is listed more than once."));
             }
 
             index++;
