@@ -15,6 +15,7 @@ public sealed class DipGroup
     private readonly string[] _relatedProcedures = Array.Empty<string>();
     private readonly DipAuxiliaryCoefficient[] _auxiliary = Array.Empty<DipAuxiliaryCoefficient>();
     private readonly Dictionary<string, Coefficient> _levelCoefficients = new(StringComparer.Ordinal);
+    private readonly Money _meanCost;
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
     public required string Code { get; init; }
@@ -49,7 +50,15 @@ public sealed class DipGroup
     public Score Score { get; init; }
 
     /// <summary>次均费用 — the three-year weighted, trimmed mean total cost of the group (per bed-day for per-diem groups).</summary>
-    public Money MeanCost { get; init; }
+    public Money MeanCost
+    {
+        get => _meanCost;
+        init
+        {
+            _meanCost = value;
+            MeanYuan = value.Yuan;
+        }
+    }
 
     /// <summary>病例数 — the number of history cases the group was built from.</summary>
     public int CaseCount { get; init; }
@@ -108,6 +117,10 @@ public sealed class DipGroup
     }
 
     internal string[] RelatedArray => _relatedProcedures;
+
+    internal decimal MeanYuan { get; private init; }
+
+    internal bool HasAuxiliaryCoefficients => _auxiliary.Length > 0;
 
     internal bool TryGetLevelCoefficient(string levelCode, out Coefficient coefficient) =>
         _levelCoefficients.TryGetValue(levelCode, out coefficient);

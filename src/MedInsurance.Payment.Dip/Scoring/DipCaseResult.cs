@@ -19,7 +19,6 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
         DipMatchKind match,
         Money cost,
         decimal ratioBasis,
-        decimal ratio,
         DipDeviation deviation,
         Score baseScore,
         Coefficient hospitalCoefficient,
@@ -35,7 +34,6 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
         Match = match;
         Cost = cost;
         RatioBasis = ratioBasis;
-        Ratio = ratio;
         Deviation = deviation;
         BaseScore = baseScore;
         HospitalCoefficient = hospitalCoefficient;
@@ -62,8 +60,8 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
     /// <summary>倍率基准值 — the yuan amount the cost was divided by (0 when no ratio was computed).</summary>
     public decimal RatioBasis { get; }
 
-    /// <summary>费用偏差倍率 — cost ÷ basis (0 when no ratio was computed).</summary>
-    public decimal Ratio { get; }
+    /// <summary>费用偏差倍率 — cost ÷ basis, computed on request (0 when there is no basis).</summary>
+    public decimal Ratio => RatioBasis == 0m ? 0m : Cost.Yuan / RatioBasis;
 
     /// <summary>偏差类型 — normal, low, high or extreme.</summary>
     public DipDeviation Deviation { get; }
@@ -194,7 +192,7 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
     /// <returns>Whether equal.</returns>
     public bool Equals(DipCaseResult other) =>
         Status == other.Status && ReferenceEquals(Group, other.Group) && Match == other.Match && Cost == other.Cost
-        && RatioBasis == other.RatioBasis && Ratio == other.Ratio && Deviation == other.Deviation && BaseScore == other.BaseScore
+        && RatioBasis == other.RatioBasis && Deviation == other.Deviation && BaseScore == other.BaseScore
         && HospitalCoefficient == other.HospitalCoefficient && HospitalCoefficientApplied == other.HospitalCoefficientApplied
         && AuxiliaryCoefficient == other.AuxiliaryCoefficient && AuxiliaryType == other.AuxiliaryType
         && CaseScore == other.CaseScore && Review == other.Review && Flags == other.Flags;

@@ -120,4 +120,32 @@ public sealed class DipPolicyProfile
 
         return (HighInclusive ? ratio >= HighThreshold : ratio > HighThreshold) ? DipDeviation.High : DipDeviation.Normal;
     }
+
+    /// <summary>
+    /// 费用偏差分类 — the deviation class of <paramref name="cost"/> against a positive <paramref name="basis"/>,
+    /// comparing cost with bound × basis (exact: no division, so a cost exactly at a bound is classified exactly).
+    /// </summary>
+    /// <param name="cost">The cost in yuan.</param>
+    /// <param name="basis">The ratio basis in yuan (positive).</param>
+    /// <returns>The class.</returns>
+    public DipDeviation Classify(decimal cost, decimal basis)
+    {
+        var low = LowThreshold * basis;
+        if (LowInclusive ? cost <= low : cost < low)
+        {
+            return DipDeviation.Low;
+        }
+
+        if (ExtremeThreshold is decimal e)
+        {
+            var extreme = e * basis;
+            if (ExtremeInclusive ? cost >= extreme : cost > extreme)
+            {
+                return DipDeviation.Extreme;
+            }
+        }
+
+        var high = HighThreshold * basis;
+        return (HighInclusive ? cost >= high : cost > high) ? DipDeviation.High : DipDeviation.Normal;
+    }
 }

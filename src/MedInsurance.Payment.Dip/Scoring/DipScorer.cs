@@ -73,7 +73,7 @@ public sealed class DipScorer
 
         if (flags != DipCaseFlags.None)
         {
-            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
+            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
         }
 
         var group = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out var match, out var unknownAttribute);
@@ -95,12 +95,18 @@ public sealed class DipScorer
         var h = ResolveHospitalCoefficient(group, hospital, ref flags);
         var applyHospital = !(group.IsPrimaryCare && _profile.PrimaryCareSkipsHospitalCoefficient);
         var hEffective = applyHospital ? h : 1m;
-        var a = group.AuxiliaryCoefficientFor(_typing.Classify(inpatientCase), out var auxType).Value;
+        var auxType = DipAuxiliaryType.None;
+        var a = 1m;
+        if (group.HasAuxiliaryCoefficients)
+        {
+            // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
+            a = group.AuxiliaryCoefficientFor(_typing.Classify(inpatientCase), out auxType).Value;
+        }
 
         var perDiem = group.Kind == DipGroupKind.PerDiem;
         var days = perDiem ? Math.Max(1, inpatientCase.LengthOfStayDays) : 1;
-        var s = group.Score.Value * days;
-        var mean = group.MeanCost.Yuan * days;
+        var s = perDiem ? group.Score.Value * days : group.Score.Value;
+        var mean = perDiem ? group.MeanYuan * days : group.MeanYuan;
         var basis = _profile.RatioBasis switch
         {
             DipRatioBasis.SameLevelMean => mean * hEffective,
@@ -108,19 +114,20 @@ public sealed class DipScorer
             _ => mean,
         };
 
-        var ratio = 0m;
+        var costYuan = Yuan(cost.Fen);
         var deviation = DipDeviation.Normal;
         if (basis <= 0m)
         {
             flags |= DipCaseFlags.GroupMeanMissing;
             basis = 0m;
         }
-        else
+        else if (!perDiem)
         {
-            ratio = cost.Yuan / basis;
-            deviation = perDiem ? DipDeviation.Normal : _profile.Classify(ratio);
+            deviation = _profile.Classify(costYuan, basis);
         }
 
+        // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
+        var ratio = deviation == DipDeviation.Normal ? 0m : costYuan / basis;
         var score = CaseScore(s, hEffective, a, ratio, deviation, out var hospitalApplied);
         var review = (deviation == DipDeviation.High && _profile.HighReview) || (deviation == DipDeviation.Extreme && _profile.ExtremeReview);
         return new DipCaseResult(
@@ -129,7 +136,6 @@ public sealed class DipScorer
             match,
             cost,
             basis,
-            ratio,
             deviation,
             new Score(s),
             new Coefficient(h),
@@ -140,6 +146,9 @@ public sealed class DipScorer
             review,
             flags);
     }
+
+    /// <summary>Fen to yuan without a division (cost is positive here): the same digits with scale 2.</summary>
+    private static decimal Yuan(long fen) => new((int)(fen & 0xFFFFFFFF), (int)(fen >> 32), 0, false, 2);
 
     /// <summary>
     /// 费用偏差病例分值 — the case score under the profile's deviation rule (payment-rules.md §3, cost-deviation cases):
@@ -242,6 +251,6 @@ public sealed class DipScorer
             }
         }
 
-        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(_scoreRounding.Round(score)), false, flags);
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(_scoreRounding.Round(score)), false, flags);
     }
 }
