@@ -10,5 +10,6 @@ internal static class CommandCatalog
     {
         yield return CasesCommands.Create();
         yield return DrgCommands.Create();
+        yield return DipCommands.Create();
     }
 }

@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using CsvHelper;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Dip;
+using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Interchange;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary><c>medpay dip build-catalog</c> and <c>medpay dip score</c> (按病种分值付费).</summary>
+internal static class DipCommands
+{
+    private static readonly string[] ScoreColumns =
+    {
+        "id", "status", "group_code", "group_kind", "ratio", "deviation", "base_score", "hospital_coefficient", "auxiliary_coefficient", "case_score", "review", "issues",
+    };
+
+    public static Command Create()
+    {
+        var dip = new Command("dip", "DIP (按病种分值付费): build a local catalog from history and score cases.");
+        dip.Subcommands.Add(BuildCatalog());
+        dip.Subcommands.Add(Score());
+        return dip;
+    }
+
+    private static Command BuildCatalog()
+    {
+        var history = new Option<FileInfo>("--history") { Description = "History case CSV (case format; discharge_date gives the year, total_cost every payer).", Required = true };
+        var threshold = new Option<int>("--threshold") { Description = "Core-group threshold (default 15 cases).", DefaultValueFactory = _ => 15 };
+        var coverage = new Option<decimal?>("--coverage") { Description = "Instead of --threshold: the share of cases core groups must cover, e.g. 0.95." };
+        var weights = new Option<string>("--weights") { Description = "Year weights, oldest first (default 1:2:7).", DefaultValueFactory = _ => "1:2:7" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Catalog file to write: .json (everything) or .csv (groups).", Required = true };
+        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV (hospital_id,name,level,type) for level coefficients." };
+        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
+        var edition = new Option<string>("--edition") { Description = "Catalog edition.", DefaultValueFactory = _ => "local" };
+        var region = new Option<string>("--region") { Description = "Region (统筹地区).", DefaultValueFactory = _ => string.Empty };
+        var command = new Command("build-catalog", "Build a local DIP catalog (病种目录) from three years of settled cases and print the build report.");
+        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, edition, region })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var historyFile = parse.GetValue(history)!;
+            if (!historyFile.Exists)
+            {
+                Console.Error.WriteLine("medpay: history file not found: " + historyFile.FullName);
+                return 2;
+            }
+
+            if (!TryParseWeights(parse.GetValue(weights)!, out var yearWeights))
+            {
+                Console.Error.WriteLine("medpay: --weights must be numbers separated by ':' such as 1:2:7.");
+                return 2;
+            }
+
+            var levels = new Dictionary<string, HospitalLevel>(StringComparer.Ordinal);
+            if (parse.GetValue(hospitals) is { } hospitalFile)
+            {
+                foreach (var row in HospitalCsvReader.ReadFile(hospitalFile.FullName).Where(r => !r.IsRejected))
+                {
+                    levels[row.Value!.Hospital.Id] = row.Value.Hospital.Level;
+                }
+            }
+
+            var table = ReadAttributes(parse.GetValue(attributes));
+            var records = CaseCsvReader.ReadFile(historyFile.FullName);
+            var cases = new List<DipHistoryCase>(records.Count);
+            int rejected = 0, noDate = 0;
+            foreach (var record in records)
+            {
+                if (record.IsRejected)
+                {
+                    rejected++;
+                    continue;
+                }
+
+                var level = levels.TryGetValue(record.Value!.HospitalId, out var l) ? l : default;
+                if (DipHistoryCase.FromCase(record.Value, level, DipAuxiliaryTypingData.None) is { } h)
+                {
+                    cases.Add(h);
+                }
+                else
+                {
+                    noDate++;
+                }
+            }
+
+            var options = new DipBuildOptions
+            {
+                Edition = parse.GetValue(edition)!,
+                Region = parse.GetValue(region)!,
+                CoreThreshold = parse.GetValue(threshold),
+                CoreCoverage = parse.GetValue(coverage),
+                YearWeights = yearWeights,
+                ProcedureAttributes = table,
+                LevelCoefficients = levels.Count > 0 ? DipLevelCoefficientMode.ByLevel : DipLevelCoefficientMode.None,
+            };
+            var result = DipCatalogBuilder.Build(cases, options);
+            var outFile = parse.GetValue(output)!;
+            DipCatalogFiles.WriteFile(result.Catalog, outFile.FullName);
+            Console.Out.Write(result.Report.ToText());
+            Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "rows: {0}, rejected by the case reader {1}, without discharge date {2}", records.Count, rejected, noDate));
+            Console.Out.WriteLine("catalog written to " + outFile.FullName);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Score()
+    {
+        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalog file (.json or .csv).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type,coefficient (coefficient optional).", Required = true };
+        var profile = new Option<string>("--profile") { Description = "Policy profile: a built-in name (national-dip-1.0, national-dip-3.0, guangzhou, jining) or a JSON file.", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV to score.", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Scored CSV: one row per input row, in order.", Required = true };
+        var pointValue = new Option<decimal?>("--point-value") { Description = "Start-of-year point value in yuan (年初点值), for profiles whose ratio is against the payment standard." };
+        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
+        var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace for every row to this CSV file." };
+        var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
+        var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值).");
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, threads })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            foreach (var file in new[] { parse.GetValue(catalog)!, parse.GetValue(hospitals)!, parse.GetValue(input)! })
+            {
+                if (!file.Exists)
+                {
+                    Console.Error.WriteLine("medpay: file not found: " + file.FullName);
+                    return 2;
+                }
+            }
+
+            DipScorer scorer;
+            try
+            {
+                var profileText = parse.GetValue(profile)!;
+                var policy = DipPolicyProfiles.TryGetBuiltIn(profileText, out var builtIn) ? builtIn
+                    : File.Exists(profileText) ? DipPolicyProfiles.ReadFile(profileText)
+                    : throw new ArgumentException("--profile: '" + profileText + "' is neither a built-in profile (" + string.Join(", ", DipPolicyProfiles.BuiltInNames) + ") nor a file.");
+                var pv = parse.GetValue(pointValue) is decimal yuan ? new PointValue(yuan) : (PointValue?)null;
+                scorer = new DipScorer(DipCatalogFiles.ReadFile(parse.GetValue(catalog)!.FullName), policy, ReadAttributes(parse.GetValue(attributes)), DipAuxiliaryTypingData.None, pv);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine("medpay: " + e.Message);
+                return 2;
+            }
+
+            var hospitalRows = HospitalCsvReader.ReadFile(parse.GetValue(hospitals)!.FullName);
+            var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
+            foreach (var row in hospitalRows.Where(r => !r.IsRejected))
+            {
+                var text = row.Value!.GetExtra("coefficient");
+                Coefficient? own = null;
+                if (text is not null)
+                {
+                    if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var c) || c <= 0m)
+                    {
+                        Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient '" + text + "' is not a positive number.");
+                        return 2;
+                    }
+
+                    own = new Coefficient(c);
+                }
+
+                contexts[row.Value.Hospital.Id] = new DipHospitalContext(row.Value.Hospital.Level, own);
+            }
+
+            var records = CaseCsvReader.ReadFile(parse.GetValue(input)!.FullName);
+            var cases = new InpatientCase?[records.Count];
+            var hospitalsOfCases = new DipHospitalContext[records.Count];
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (!records[i].IsRejected)
+                {
+                    cases[i] = records[i].Value;
+                    hospitalsOfCases[i] = contexts.TryGetValue(records[i].Value!.HospitalId, out var h) ? h : DipHospitalContext.Unknown;
+                }
+            }
+
+            var results = new DipCaseResult[records.Count];
+            var threadCount = Math.Max(1, parse.GetValue(threads));
+            var scored = cases.Count(c => c is not null);
+            var watch = Stopwatch.StartNew();
+            if (threadCount == 1)
+            {
+                for (var i = 0; i < cases.Length; i++)
+                {
+                    if (cases[i] is { } c)
+                    {
+                        results[i] = scorer.Score(c, hospitalsOfCases[i]);
+                    }
+                }
+            }
+            else
+            {
+                Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = threadCount }, i =>
+                {
+                    if (cases[i] is { } c)
+                    {
+                        results[i] = scorer.Score(c, hospitalsOfCases[i]);
+                    }
+                });
+            }
+
+            watch.Stop();
+            WriteScores(parse.GetValue(output)!.FullName, records, results);
+            if (parse.GetValue(trace) is { } traceFile)
+            {
+                WriteTrace(traceFile.FullName, records, results);
+            }
+
+            var ms = watch.Elapsed.TotalMilliseconds;
+            Console.Error.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "scoring: {0} cases in {1:0.###} ms = {2:0} cases/s (threads {3})",
+                scored,
+                ms,
+                ms > 0 ? scored / (ms / 1000.0) : 0,
+                threadCount));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteScores(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in ScoreColumns)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.NextRecord();
+        var inv = CultureInfo.InvariantCulture;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            csv.WriteField(record.Id);
+            if (record.IsRejected || results[i].Status == DipCaseStatus.Rejected)
+            {
+                csv.WriteField("rejected");
+                for (var k = 0; k < 9; k++)
+                {
+                    csv.WriteField(string.Empty);
+                }
+
+                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : results[i].Issues())));
+                csv.NextRecord();
+                continue;
+            }
+
+            var r = results[i];
+            csv.WriteField(r.Status == DipCaseStatus.Scored ? "scored" : "unmatched");
+            csv.WriteField(r.Group?.Code ?? string.Empty);
+            csv.WriteField(r.GroupKindText);
+            csv.WriteField(r.RatioBasis == 0m ? string.Empty : r.Ratio.ToString("0.####", inv));
+            csv.WriteField(r.Deviation.ToString().ToLowerInvariant());
+            csv.WriteField(r.Group is null ? string.Empty : r.BaseScore.Value.ToString(inv));
+            csv.WriteField(r.Group is null ? string.Empty : (r.HospitalCoefficientApplied ? r.HospitalCoefficient : Coefficient.One).Value.ToString(inv));
+            csv.WriteField(r.Group is null ? string.Empty : r.AuxiliaryCoefficient.Value.ToString(inv));
+            csv.WriteField(r.CaseScore.Value.ToString(inv));
+            csv.WriteField(r.Review ? "true" : "false");
+            csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues())));
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteTrace(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.WriteField("id");
+        csv.WriteField("trace");
+        csv.NextRecord();
+        for (var i = 0; i < records.Count; i++)
+        {
+            csv.WriteField(records[i].Id);
+            csv.WriteField(records[i].IsRejected ? "rejected by the case reader" : results[i].Trace());
+            csv.NextRecord();
+        }
+    }
+
+    private static ProcedureAttributeTable ReadAttributes(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return ProcedureAttributeTable.Empty;
+        }
+
+        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), true);
+        return ProcedureAttributeTable.ReadCsv(reader, file.FullName);
+    }
+
+    private static bool TryParseWeights(string text, out decimal[] weights)
+    {
+        var parts = text.Split(':');
+        weights = new decimal[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!decimal.TryParse(parts[i].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out weights[i]) || weights[i] < 0m)
+            {
+                return false;
+            }
+        }
+
+        return parts.Length > 0 && weights.Sum() > 0m;
+    }
+}

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Dip.Internal;
+
+namespace MedInsurance.Payment.Dip;
+
+/// <summary>
+/// 辅助分型数据 — the region's trigger lists for auxiliary typing (payment-rules.md §3): CC and MCC diagnosis
+/// lists (disease severity), metastasis diagnoses and radiotherapy / chemotherapy codes (tumour severity).
+/// Codes match by prefix: an entry <c>C78</c> matches <c>C78.000</c>. Age and ICU bands need no data.
+/// </summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class DipAuxiliaryTypingData
+{
+    private readonly PrefixSet _cc;
+    private readonly PrefixSet _mcc;
+    private readonly PrefixSet _metastasis;
+    private readonly PrefixSet _radiotherapy;
+    private readonly PrefixSet _chemotherapy;
+    private readonly PrefixSet _tumour;
+
+    /// <summary>Creates the data.</summary>
+    /// <param name="ccDiagnoses">CC diagnosis prefixes.</param>
+    /// <param name="mccDiagnoses">MCC diagnosis prefixes.</param>
+    /// <param name="tumourDiagnoses">Main-diagnosis prefixes that make a case a tumour case (e.g. C00–D48 categories).</param>
+    /// <param name="metastasisDiagnoses">Secondary-diagnosis prefixes that mean metastasis (e.g. C77, C78, C79).</param>
+    /// <param name="radiotherapyCodes">Diagnosis or procedure prefixes that mean radiotherapy (e.g. Z51.0, 92.2).</param>
+    /// <param name="chemotherapyCodes">Diagnosis or procedure prefixes that mean chemotherapy (e.g. Z51.1, 99.25).</param>
+    public DipAuxiliaryTypingData(
+        IEnumerable<string> ccDiagnoses,
+        IEnumerable<string> mccDiagnoses,
+        IEnumerable<string> tumourDiagnoses,
+        IEnumerable<string> metastasisDiagnoses,
+        IEnumerable<string> radiotherapyCodes,
+        IEnumerable<string> chemotherapyCodes)
+    {
+        _cc = new PrefixSet(ccDiagnoses);
+        _mcc = new PrefixSet(mccDiagnoses);
+        _tumour = new PrefixSet(tumourDiagnoses);
+        _metastasis = new PrefixSet(metastasisDiagnoses);
+        _radiotherapy = new PrefixSet(radiotherapyCodes);
+        _chemotherapy = new PrefixSet(chemotherapyCodes);
+    }
+
+    /// <summary>无数据 — no lists: only death, short stay, age and ICU subtypes can apply.</summary>
+    public static DipAuxiliaryTypingData None { get; } = new(
+        Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
+
+    /// <summary>短住院天数 — the length of stay at or below which the I-A (short-stay) subtype applies; 3 days in DIP 1.0.</summary>
+    public int ShortStayDays { get; init; } = 3;
+
+    /// <summary>
+    /// 判定辅助分型 — the set of subtypes a case falls in, as a bit mask (bit n = <see cref="DipAuxiliaryType"/> value n).
+    /// Pure and allocation-free.
+    /// </summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <returns>The mask.</returns>
+    public long Classify(InpatientCase inpatientCase)
+    {
+        if (inpatientCase is null)
+        {
+            throw new ArgumentNullException(nameof(inpatientCase));
+        }
+
+        long mask = 0;
+        var death = inpatientCase.DischargeType == DischargeType.Death;
+        var los = inpatientCase.LengthOfStayDays;
+        if (los > 0 && los <= ShortStayDays)
+        {
+            mask |= Bit(DipAuxiliaryType.SeverityShortStay);
+        }
+
+        if (death)
+        {
+            mask |= Bit(DipAuxiliaryType.SeverityDeath);
+        }
+
+        var secondary = inpatientCase.SecondaryDiagnoses;
+        bool cc = false, mcc = false, metastasis = false, radio = false, chemo = false;
+        for (var i = 0; i < secondary.Count; i++)
+        {
+            var code = secondary[i].Value;
+            cc |= _cc.Matches(code);
+            mcc |= _mcc.Matches(code);
+            metastasis |= _metastasis.Matches(code);
+            radio |= _radiotherapy.Matches(code);
+            chemo |= _chemotherapy.Matches(code);
+        }
+
+        var main = inpatientCase.MainDiagnosis.Value;
+        radio |= _radiotherapy.Matches(main);
+        chemo |= _chemotherapy.Matches(main);
+        radio |= _radiotherapy.Matches(inpatientCase.MainProcedure.Value);
+        chemo |= _chemotherapy.Matches(inpatientCase.MainProcedure.Value);
+        var others = inpatientCase.OtherProcedures;
+        for (var i = 0; i < others.Count; i++)
+        {
+            radio |= _radiotherapy.Matches(others[i].Value);
+            chemo |= _chemotherapy.Matches(others[i].Value);
+        }
+
+        if (cc)
+        {
+            mask |= Bit(DipAuxiliaryType.SeverityCc);
+        }
+
+        if (mcc)
+        {
+            mask |= Bit(DipAuxiliaryType.SeverityMcc);
+        }
+
+        if (_tumour.Matches(main) || (_tumour.IsEmpty && metastasis))
+        {
+            mask |= Bit(TumourType(metastasis, radio, chemo, death));
+        }
+
+        mask |= AgeBit(inpatientCase);
+        mask |= IcuBit(inpatientCase.IcuDays);
+        return mask & ~Bit(DipAuxiliaryType.None);
+    }
+
+    /// <summary>The bit of a subtype in a mask from <see cref="Classify"/>.</summary>
+    /// <param name="type">The subtype.</param>
+    /// <returns>The bit.</returns>
+    public static long Bit(DipAuxiliaryType type) => 1L << (int)type;
+
+    private static DipAuxiliaryType TumourType(bool metastasis, bool radio, bool chemo, bool death)
+    {
+        if (death)
+        {
+            return DipAuxiliaryType.TumourDeath;
+        }
+
+        if (metastasis)
+        {
+            return radio && chemo ? DipAuxiliaryType.TumourMetastasisWithRadioChemotherapy
+                : radio || chemo ? DipAuxiliaryType.TumourMetastasisWithTherapy
+                : DipAuxiliaryType.TumourMetastasis;
+        }
+
+        return radio && chemo ? DipAuxiliaryType.TumourRadioChemotherapy
+            : radio ? DipAuxiliaryType.TumourRadiotherapy
+            : chemo ? DipAuxiliaryType.TumourChemotherapy
+            : DipAuxiliaryType.None;
+    }
+
+    private static long AgeBit(InpatientCase c)
+    {
+        if (c.AgeYears == 0)
+        {
+            if (c.AgeDays is int days)
+            {
+                return Bit(days <= 28 ? DipAuxiliaryType.AgeNeonate : DipAuxiliaryType.AgeInfant);
+            }
+
+            return Bit(DipAuxiliaryType.AgeInfant);
+        }
+
+        return c.AgeYears switch
+        {
+            <= 6 => Bit(DipAuxiliaryType.AgeChild),
+            <= 17 => Bit(DipAuxiliaryType.AgeAdolescent),
+            >= 65 => Bit(DipAuxiliaryType.AgeElderly),
+            _ => 0,
+        };
+    }
+
+    private static long IcuBit(int icuDays) => icuDays switch
+    {
+        < 2 => 0,
+        <= 7 => Bit(DipAuxiliaryType.Icu2To7),
+        <= 14 => Bit(DipAuxiliaryType.Icu8To14),
+        <= 30 => Bit(DipAuxiliaryType.Icu15To30),
+        _ => Bit(DipAuxiliaryType.Icu31Plus),
+    };
+
+    /// <summary>A set of code prefixes, probed by every prefix length present (allocation-free).</summary>
+    private sealed class PrefixSet
+    {
+        private readonly HashSet<CodeKey> _set = new(CodeKeyComparer.Instance);
+        private readonly int[] _lengths;
+
+        public PrefixSet(IEnumerable<string> prefixes)
+        {
+            var lengths = new SortedSet<int>();
+            foreach (var p in prefixes ?? throw new ArgumentNullException(nameof(prefixes)))
+            {
+                var t = (p ?? string.Empty).Trim();
+                if (t.Length > 0)
+                {
+                    _set.Add(new CodeKey(t));
+                    lengths.Add(t.Length);
+                }
+            }
+
+            _lengths = new int[lengths.Count];
+            lengths.CopyTo(_lengths);
+        }
+
+        public bool IsEmpty => _set.Count == 0;
+
+        public bool Matches(string code)
+        {
+            if (code.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var length in _lengths)
+            {
+                if (length > code.Length)
+                {
+                    return false;
+                }
+
+                if (_set.Contains(new CodeKey(code, length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace MedInsurance.Payment.Dip;
+
+/// <summary>DIP问题代码 — stable codes for data conditions met while building a catalog or scoring a case.</summary>
+public static class DipIssueCodes
+{
+    /// <summary>缺少主要诊断 — the case has no main diagnosis.</summary>
+    public const string MainDiagnosisMissing = "DIP_DX_MAIN_MISSING";
+
+    /// <summary>总费用缺失 — the total cost is missing, zero or negative.</summary>
+    public const string CostMissing = "DIP_COST_MISSING";
+
+    /// <summary>医疗机构未知 — the hospital id is not in the hospitals file.</summary>
+    public const string HospitalUnknown = "DIP_HOSPITAL_UNKNOWN";
+
+    /// <summary>医院系数缺失 — neither the hospital nor the catalog gives a coefficient for the hospital's level; 1 was used.</summary>
+    public const string HospitalCoefficientMissing = "DIP_HOSPITAL_COEFFICIENT_MISSING";
+
+    /// <summary>手术操作属性未知 — a procedure is not in the procedure-attribute table.</summary>
+    public const string ProcedureAttributeUnknown = "DIP_PX_ATTRIBUTE_UNKNOWN";
+
+    /// <summary>病种均费缺失 — the group has no mean cost, so no ratio and no deviation rule.</summary>
+    public const string GroupMeanMissing = "DIP_GROUP_MEAN_MISSING";
+
+    /// <summary>未入组 — no group matched.</summary>
+    public const string Unmatched = "DIP_UNMATCHED";
+
+    /// <summary>出院年份缺失 — a history case has no discharge date, so no year weight.</summary>
+    public const string DischargeYearMissing = "DIP_DISCHARGE_YEAR_MISSING";
+
+    /// <summary>出院年份超出 — a history case is outside the three weighted years.</summary>
+    public const string DischargeYearOutOfRange = "DIP_DISCHARGE_YEAR_OUT_OF_RANGE";
+}

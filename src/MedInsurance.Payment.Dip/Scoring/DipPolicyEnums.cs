@@ -1,0 +1,62 @@
+namespace MedInsurance.Payment.Dip;
+
+/// <summary>费用偏差倍率基准 — what a case's cost is divided by to get its deviation ratio (payment-rules.md §3).</summary>
+public enum DipRatioBasis
+{
+    /// <summary>病种次均费用 — the group's mean cost (DIP 1.0, Guangzhou and Jining worked examples).</summary>
+    GroupMean = 0,
+
+    /// <summary>同级别次均费用 — the group's mean cost × the hospital coefficient.</summary>
+    SameLevelMean = 1,
+
+    /// <summary>同级别支付标准 — score × point value × hospital coefficient × auxiliary coefficient (DIP 3.0 draft ch. 5 §3); needs a point value.</summary>
+    SameLevelPaymentStandard = 2,
+}
+
+/// <summary>费用超低病例公式 — how a low-cost case is rescored.</summary>
+public enum DipLowCaseFormula
+{
+    /// <summary>不调整 — not rescored.</summary>
+    NotAdjusted = 0,
+
+    /// <summary>分值 × 倍率 — score × ratio (DIP 1.0; with the payment-standard basis this equals cost ÷ point value, DIP 3.0 draft).</summary>
+    ScoreTimesRatio = 1,
+}
+
+/// <summary>费用超高病例公式 — how a high-cost case is rescored.</summary>
+public enum DipHighCaseFormula
+{
+    /// <summary>不调整 — not rescored (DIP 3.0 draft: reasonable ones go to special review).</summary>
+    NotAdjusted = 0,
+
+    /// <summary>分值 × (倍率 − 上限 + 1) — DIP 1.0 / Guangzhou base rule.</summary>
+    RatioMinusThresholdPlusOne = 1,
+
+    /// <summary>分值 × (倍率 − 上限 + 医院系数) — Jining: the hospital coefficient inside the formula.</summary>
+    RatioMinusThresholdPlusHospitalCoefficient = 2,
+}
+
+/// <summary>费用极高病例公式 — how a case above the extreme bound is scored.</summary>
+public enum DipExtremeCaseFormula
+{
+    /// <summary>同超高 — the high formula with the case's own ratio (DIP 1.0).</summary>
+    SameAsHigh = 0,
+
+    /// <summary>不调整 — score × hospital coefficient (Jining: &gt; 5× → score × coefficient plus special review).</summary>
+    NotAdjusted = 1,
+
+    /// <summary>封顶 — the high formula with the ratio capped at the extreme bound.</summary>
+    CappedAtThreshold = 2,
+}
+
+/// <summary>未入组病例规则 — how an unmatched case is scored.</summary>
+public enum DipUnmatchedRule
+{
+    /// <summary>不计分 — zero score, status unmatched.</summary>
+    NotScored = 0,
+
+    /// <summary>
+    /// 按费用折算 — score = cost ÷ regional mean cost × score scale × factor (Jining [L]: coefficient = cost ÷ mean × 0.7).
+    /// </summary>
+    CostRatio = 1,
+}

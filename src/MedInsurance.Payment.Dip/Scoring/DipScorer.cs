@@ -1,0 +1,256 @@
+using System;
+using MedInsurance.Payment.Cases;
+
+namespace MedInsurance.Payment.Dip;
+
+/// <summary>
+/// DIP计分器 — groups and scores current-year cases against a catalog under a policy profile
+/// (payment-rules.md §3: matching, auxiliary types, case score = group score × hospital coefficient × auxiliary
+/// coefficient, then the profile's cost-deviation rule). <see cref="Score"/> is pure and allocates nothing.
+/// </summary>
+/// <threadsafety>Immutable; one instance may score on many threads at once.</threadsafety>
+public sealed class DipScorer
+{
+    private readonly DipPolicyProfile _profile;
+    private readonly ProcedureAttributeTable _attributes;
+    private readonly DipAuxiliaryTypingData _typing;
+    private readonly decimal _pointValue;
+    private readonly RoundingRule _scoreRounding;
+
+    /// <summary>Creates a scorer.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="profile">The policy profile.</param>
+    /// <param name="procedureAttributes">The region's procedure-attribute table (for comprehensive groups).</param>
+    /// <param name="auxiliaryTyping">The region's auxiliary-typing lists.</param>
+    /// <param name="pointValue">年初点值 — the start-of-year point value; required when the profile's ratio basis is the payment standard.</param>
+    /// <exception cref="ArgumentException">The profile is invalid or needs a point value that was not given.</exception>
+    public DipScorer(DipCatalog catalog, DipPolicyProfile profile, ProcedureAttributeTable procedureAttributes, DipAuxiliaryTypingData auxiliaryTyping, PointValue? pointValue)
+    {
+        Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _profile = profile ?? throw new ArgumentNullException(nameof(profile));
+        _profile.Validate();
+        _attributes = procedureAttributes ?? throw new ArgumentNullException(nameof(procedureAttributes));
+        _typing = auxiliaryTyping ?? throw new ArgumentNullException(nameof(auxiliaryTyping));
+        if (profile.RatioBasis == DipRatioBasis.SameLevelPaymentStandard && (pointValue is null || pointValue.Value.Yuan == 0m))
+        {
+            throw new ArgumentException("Profile '" + profile.Name + "' divides by the same-level payment standard (score × point value × coefficient): give a positive start-of-year point value.", nameof(pointValue));
+        }
+
+        _pointValue = pointValue?.Yuan ?? 0m;
+        _scoreRounding = new RoundingRule(RoundingMode.HalfAwayFromZero, profile.ScoreDecimals);
+    }
+
+    /// <summary>病种目录 — the catalog.</summary>
+    public DipCatalog Catalog { get; }
+
+    /// <summary>政策配置 — the profile.</summary>
+    public DipPolicyProfile Profile => _profile;
+
+    /// <summary>
+    /// 病例计分 — groups and scores one case. Pure; allocation-free.
+    /// </summary>
+    /// <param name="inpatientCase">The case (its main diagnosis is keyed at the 4-character subcategory).</param>
+    /// <param name="hospital">The case's hospital.</param>
+    /// <returns>The result.</returns>
+    public DipCaseResult Score(InpatientCase inpatientCase, in DipHospitalContext hospital)
+    {
+        if (inpatientCase is null)
+        {
+            throw new ArgumentNullException(nameof(inpatientCase));
+        }
+
+        var flags = DipCaseFlags.None;
+        var cost = inpatientCase.Costs.Total;
+        if (inpatientCase.MainDiagnosis.IsEmpty)
+        {
+            flags |= DipCaseFlags.MainDiagnosisMissing;
+        }
+
+        if (cost.Fen <= 0)
+        {
+            flags |= DipCaseFlags.CostMissing;
+        }
+
+        if (flags != DipCaseFlags.None)
+        {
+            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
+        }
+
+        var group = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out var match, out var unknownAttribute);
+        if (unknownAttribute)
+        {
+            flags |= DipCaseFlags.ProcedureAttributeUnknown;
+        }
+
+        if (!hospital.IsKnown)
+        {
+            flags |= DipCaseFlags.HospitalUnknown;
+        }
+
+        if (group is null)
+        {
+            return Unmatched(cost, flags | DipCaseFlags.Unmatched);
+        }
+
+        var h = ResolveHospitalCoefficient(group, hospital, ref flags);
+        var applyHospital = !(group.IsPrimaryCare && _profile.PrimaryCareSkipsHospitalCoefficient);
+        var hEffective = applyHospital ? h : 1m;
+        var auxType = DipAuxiliaryType.None;
+        var a = 1m;
+        if (group.HasAuxiliaryCoefficients)
+        {
+            // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
+            a = group.AuxiliaryCoefficientFor(_typing.Classify(inpatientCase), out auxType).Value;
+        }
+
+        var perDiem = group.Kind == DipGroupKind.PerDiem;
+        var days = perDiem ? Math.Max(1, inpatientCase.LengthOfStayDays) : 1;
+        var s = perDiem ? group.Score.Value * days : group.Score.Value;
+        var mean = perDiem ? group.MeanYuan * days : group.MeanYuan;
+        var basis = _profile.RatioBasis switch
+        {
+            DipRatioBasis.SameLevelMean => mean * hEffective,
+            DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * hEffective * a,
+            _ => mean,
+        };
+
+        var costYuan = Yuan(cost.Fen);
+        var deviation = DipDeviation.Normal;
+        if (basis <= 0m)
+        {
+            flags |= DipCaseFlags.GroupMeanMissing;
+            basis = 0m;
+        }
+        else if (!perDiem)
+        {
+            deviation = _profile.Classify(costYuan, basis);
+        }
+
+        // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
+        var ratio = deviation == DipDeviation.Normal ? 0m : costYuan / basis;
+        var score = CaseScore(s, hEffective, a, ratio, deviation, out var hospitalApplied);
+        var review = (deviation == DipDeviation.High && _profile.HighReview) || (deviation == DipDeviation.Extreme && _profile.ExtremeReview);
+        return new DipCaseResult(
+            DipCaseStatus.Scored,
+            group,
+            match,
+            cost,
+            basis,
+            deviation,
+            new Score(s),
+            new Coefficient(h),
+            hospitalApplied && applyHospital,
+            new Coefficient(a),
+            auxType,
+            new Score(_scoreRounding.Round(score)),
+            review,
+            flags);
+    }
+
+    /// <summary>Fen to yuan without a division (cost is positive here): the same digits with scale 2.</summary>
+    private static decimal Yuan(long fen) => new((int)(fen & 0xFFFFFFFF), (int)(fen >> 32), 0, false, 2);
+
+    /// <summary>
+    /// 费用偏差病例分值 — the case score under the profile's deviation rule (payment-rules.md §3, cost-deviation cases):
+    /// normal s·h·a; low s·a·h′·r; high s·a·h′·(r − H + 1) or s·a·(r − H + h); extreme per the profile;
+    /// h′ = 1 when deviation cases skip the hospital coefficient.
+    /// </summary>
+    private decimal CaseScore(decimal s, decimal h, decimal a, decimal r, DipDeviation deviation, out bool hospitalApplied)
+    {
+        hospitalApplied = true;
+        var hd = h;
+        if (deviation != DipDeviation.Normal && _profile.DeviationSkipsHospitalCoefficient)
+        {
+            hd = 1m;
+            hospitalApplied = false;
+        }
+
+        switch (deviation)
+        {
+            case DipDeviation.Low:
+                if (_profile.LowFormula == DipLowCaseFormula.ScoreTimesRatio)
+                {
+                    return s * a * hd * r;
+                }
+
+                hospitalApplied = true;
+                return s * h * a;
+            case DipDeviation.High:
+                return High(s, h, hd, a, r, ref hospitalApplied);
+            case DipDeviation.Extreme:
+                switch (_profile.ExtremeFormula)
+                {
+                    case DipExtremeCaseFormula.NotAdjusted:
+                        hospitalApplied = true;
+                        return s * h * a;
+                    case DipExtremeCaseFormula.CappedAtThreshold:
+                        return High(s, h, hd, a, _profile.ExtremeThreshold ?? r, ref hospitalApplied);
+                    default:
+                        return High(s, h, hd, a, r, ref hospitalApplied);
+                }
+
+            default:
+                return s * h * a;
+        }
+    }
+
+    private decimal High(decimal s, decimal h, decimal hd, decimal a, decimal r, ref bool hospitalApplied)
+    {
+        switch (_profile.HighFormula)
+        {
+            case DipHighCaseFormula.RatioMinusThresholdPlusOne:
+                return s * a * hd * (r - _profile.HighThreshold + 1m);
+            case DipHighCaseFormula.RatioMinusThresholdPlusHospitalCoefficient:
+                hospitalApplied = true;
+                return s * a * (r - _profile.HighThreshold + h);
+            default:
+                hospitalApplied = true;
+                return s * h * a;
+        }
+    }
+
+    private decimal ResolveHospitalCoefficient(DipGroup group, in DipHospitalContext hospital, ref DipCaseFlags flags)
+    {
+        if (!hospital.IsKnown)
+        {
+            return 1m;
+        }
+
+        if (hospital.Coefficient is { } own)
+        {
+            return own.Value;
+        }
+
+        if (group.TryGetLevelCoefficient(hospital.LevelCode, out var byGroup) || Catalog.TryGetLevelCoefficient(hospital.LevelCode, out byGroup))
+        {
+            return byGroup.Value;
+        }
+
+        if (!group.IsPrimaryCare)
+        {
+            flags |= DipCaseFlags.HospitalCoefficientMissing;
+        }
+
+        return 1m;
+    }
+
+    /// <summary>未入组病例 — the profile's unmatched rule (payment-rules.md §3: e.g. Jining coefficient = cost ÷ mean × 0.7).</summary>
+    private DipCaseResult Unmatched(Money cost, DipCaseFlags flags)
+    {
+        var score = 0m;
+        var mean = Catalog.RegionalMeanCost.Yuan;
+        if (_profile.UnmatchedRule == DipUnmatchedRule.CostRatio)
+        {
+            if (mean > 0m)
+            {
+                score = cost.Yuan / mean * Catalog.ScoreScale * _profile.UnmatchedFactor;
+            }
+            else
+            {
+                flags |= DipCaseFlags.GroupMeanMissing;
+            }
+        }
+
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(_scoreRounding.Round(score)), false, flags);
+    }
+}

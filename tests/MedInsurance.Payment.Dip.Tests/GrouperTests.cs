@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Hospitals;
+using static MedInsurance.Payment.Dip.Tests.Fixtures;
+
+namespace MedInsurance.Payment.Dip.Tests;
+
+public sealed class GrouperTests
+{
+    private static readonly ProcedureAttributeTable Attributes = new(new Dictionary<string, DipProcedureAttribute>
+    {
+        ["36.0600"] = DipProcedureAttribute.Intervention,
+        ["88.5500"] = DipProcedureAttribute.Diagnostic,
+        ["00.2400"] = DipProcedureAttribute.Diagnostic,
+        ["99.2500"] = DipProcedureAttribute.Therapeutic,
+    });
+
+    private static readonly DipCatalog Catalog = Fixtures.Catalog(
+        Group("BASE", "I21.0", 2_800m, 28_000m, "36.0600"),
+        Group("IVUS", "I21.0", 4_400m, 44_000m, "36.0600", DipGroupKind.Core, "00.2400"),
+        Group("IVUS+ANGIO", "I21.0", 4_600m, 46_000m, "36.0600", DipGroupKind.Core, "00.2400", "88.5500"),
+        Group("CONS", "I21.0", 1_000m, 10_000m),
+        Group("I21-S", "I21", 3_000m, 30_000m, kind: DipGroupKind.Comprehensive) is var s ? WithClass(s, DipProcedureClass.RelatedSurgery) : s,
+        Group("I21-C", "I21", 900m, 9_000m, kind: DipGroupKind.Comprehensive),
+        Group("PC", "J06.9", 200m, 2_000m, kind: DipGroupKind.PrimaryCare));
+
+    private static DipGroup WithClass(DipGroup g, DipProcedureClass cls) => new()
+    {
+        Code = g.Code,
+        Kind = g.Kind,
+        Diagnosis = g.Diagnosis,
+        ProcedureClass = cls,
+        Score = g.Score,
+        MeanCost = g.MeanCost,
+        CaseCount = g.CaseCount,
+    };
+
+    private static DipCaseResult Score(InpatientCase c, string profile = "national-dip-1.0") =>
+        Scorer(Catalog, profile, attributes: Attributes).Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
+
+    [Theory]
+    [InlineData(new string[0], "BASE", DipMatchKind.Exact)]
+    [InlineData(new[] { "00.2400" }, "IVUS", DipMatchKind.Exact)]
+    [InlineData(new[] { "88.5500", "00.2400" }, "IVUS+ANGIO", DipMatchKind.Exact)]
+    [InlineData(new[] { "00.2400", "99.2500" }, "IVUS", DipMatchKind.MostRelatedProcedures)]
+    [InlineData(new[] { "00.2400", "88.5500", "99.2500" }, "IVUS+ANGIO", DipMatchKind.MostRelatedProcedures)]
+    [InlineData(new[] { "88.5500" }, "BASE", DipMatchKind.DiagnosisAndMainProcedure)]
+    public void Matching_goes_exact_then_most_related_then_diagnosis_and_main_procedure(string[] others, string group, DipMatchKind kind)
+    {
+        var result = Score(Case("I21.000x001", 30_000m, "36.0600", others));
+        Assert.Equal(group, result.Group!.Code);
+        Assert.Equal(kind, result.Match);
+        Assert.Equal(DipCaseStatus.Scored, result.Status);
+    }
+
+    [Fact]
+    public void A_procedure_code_with_its_extension_matches_the_group_key_without_it()
+    {
+        var result = Score(Case("I21.000", 30_000m, "36.0600x001", "00.2400x002"));
+        Assert.Equal("IVUS", result.Group!.Code);
+    }
+
+    [Fact]
+    public void Conservative_treatment_matches_the_diagnosis_only_group()
+    {
+        Assert.Equal("CONS", Score(Case("I21.000", 10_000m)).Group!.Code);
+    }
+
+    [Fact]
+    public void Unknown_main_procedure_falls_to_the_comprehensive_group_of_its_class()
+    {
+        var surgical = new ProcedureAttributeTable(new Dictionary<string, DipProcedureAttribute> { ["36.1000"] = DipProcedureAttribute.Surgery });
+        var result = Scorer(Catalog, "national-dip-1.0", attributes: surgical).Score(Case("I21.100", 30_000m, "36.1000"), Level3A);
+        Assert.Equal("I21-S", result.Group!.Code);
+        Assert.Equal(DipMatchKind.Comprehensive, result.Match);
+        Assert.Equal("comprehensive", result.GroupKindText);
+    }
+
+    [Fact]
+    public void A_procedure_missing_from_the_attribute_table_is_flagged_and_treated_as_conservative()
+    {
+        var result = Score(Case("I21.100", 9_000m, "37.9900"));
+        Assert.Equal("I21-C", result.Group!.Code);
+        Assert.True((result.Flags & DipCaseFlags.ProcedureAttributeUnknown) != 0);
+        Assert.Contains(result.Issues(), i => i.Code == DipIssueCodes.ProcedureAttributeUnknown);
+    }
+
+    [Fact]
+    public void A_category_without_groups_is_unmatched_and_national_profile_gives_no_score()
+    {
+        var result = Score(Case("K35.900", 9_000m));
+        Assert.Equal(DipCaseStatus.Unmatched, result.Status);
+        Assert.Equal("unmatched", result.GroupKindText);
+        Assert.Equal(Payment.Score.Zero, result.CaseScore);
+        Assert.Contains(result.Issues(), i => i.Code == DipIssueCodes.Unmatched);
+    }
+
+    [Fact]
+    public void Cases_without_main_diagnosis_or_cost_are_rejected_with_coded_issues()
+    {
+        var noCost = Score(Case("I21.000", 0m));
+        Assert.Equal(DipCaseStatus.Rejected, noCost.Status);
+        Assert.Contains(noCost.Issues(), i => i.Code == DipIssueCodes.CostMissing && i.IsError);
+        var noDx = Scorer(Catalog, "national-dip-1.0").Score(new InpatientCase { CaseId = "X", Costs = CostBreakdown.FromTotal(Money.FromYuan(100m)) }, Level3A);
+        Assert.Equal(DipCaseStatus.Rejected, noDx.Status);
+        Assert.Contains(noDx.Issues(), i => i.Code == DipIssueCodes.MainDiagnosisMissing);
+    }
+
+    [Fact]
+    public void Primary_care_groups_skip_the_hospital_coefficient()
+    {
+        var scorer = Scorer(Catalog, "national-dip-1.0");
+        var result = scorer.Score(Case("J06.900", 2_000m), new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.3m)));
+        Assert.Equal(new Score(200m), result.CaseScore);
+        Assert.False(result.HospitalCoefficientApplied);
+        var core = scorer.Score(Case("I21.000", 10_000m), new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.3m)));
+        Assert.Equal(new Score(1_300m), core.CaseScore);
+        Assert.True(core.HospitalCoefficientApplied);
+    }
+
+    [Fact]
+    public void Hospital_coefficient_comes_from_the_hospital_then_the_group_level_then_the_catalog_level()
+    {
+        var group = new DipGroup
+        {
+            Code = "G",
+            Diagnosis = "K35.9",
+            Score = new Score(1000m),
+            MeanCost = Money.FromYuan(10_000m),
+            LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new(1.2m) },
+        };
+        var catalog = new DipCatalog("t", "t", new[] { group }, new Dictionary<string, Coefficient> { ["3A"] = new(1.1m), ["2A"] = new(0.9m) });
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var c = Case("K35.900", 10_000m);
+        Assert.Equal(new Coefficient(1.05m), scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.05m))).HospitalCoefficient);
+        Assert.Equal(new Coefficient(1.2m), scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), null)).HospitalCoefficient);
+        Assert.Equal(new Coefficient(0.9m), scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("2A"), null)).HospitalCoefficient);
+        var missing = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("1"), null));
+        Assert.Equal(Coefficient.One, missing.HospitalCoefficient);
+        Assert.Contains(missing.Issues(), i => i.Code == DipIssueCodes.HospitalCoefficientMissing);
+        var unknown = scorer.Score(c, DipHospitalContext.Unknown);
+        Assert.Contains(unknown.Issues(), i => i.Code == DipIssueCodes.HospitalUnknown);
+    }
+
+    [Fact]
+    public void The_highest_applicable_auxiliary_coefficient_wins()
+    {
+        var group = new DipGroup
+        {
+            Code = "G",
+            Diagnosis = "C34.9",
+            Score = new Score(1000m),
+            MeanCost = Money.FromYuan(10_000m),
+            AuxiliaryCoefficients = new[]
+            {
+                new DipAuxiliaryCoefficient(DipAuxiliaryType.SeverityCc, new Coefficient(1.1m)),
+                new DipAuxiliaryCoefficient(DipAuxiliaryType.SeverityMcc, new Coefficient(1.3m)),
+                new DipAuxiliaryCoefficient(DipAuxiliaryType.AgeElderly, new Coefficient(1.2m)),
+                new DipAuxiliaryCoefficient(DipAuxiliaryType.TumourMetastasisWithTherapy, new Coefficient(1.5m)),
+            },
+        };
+        var typing = new DipAuxiliaryTypingData(new[] { "J96.0" }, new[] { "N17" }, new[] { "C" }, new[] { "C78" }, new[] { "92.2" }, new[] { "Z51.1", "99.25" });
+        var scorer = Scorer(Fixtures.Catalog(group), "national-dip-1.0", typing: typing);
+        InpatientCase Elderly(params string[] secondary) => Case("C34.900", 10_000m) with
+        {
+            AgeYears = 70,
+            SecondaryDiagnoses = Array.ConvertAll(secondary, DiagnosisCode.Parse),
+        };
+
+        Assert.Equal(new Coefficient(1.2m), scorer.Score(Elderly("J96.000"), Level3A).AuxiliaryCoefficient);
+        var mcc = scorer.Score(Elderly("J96.000", "N17.900"), Level3A);
+        Assert.Equal(new Coefficient(1.3m), mcc.AuxiliaryCoefficient);
+        Assert.Equal(DipAuxiliaryType.SeverityMcc, mcc.AuxiliaryType);
+        Assert.Equal(new Score(1_300m), mcc.CaseScore);
+        var tumour = scorer.Score(Elderly("C78.000", "Z51.100"), Level3A);
+        Assert.Equal(DipAuxiliaryType.TumourMetastasisWithTherapy, tumour.AuxiliaryType);
+        Assert.Equal(new Score(1_500m), tumour.CaseScore);
+        var plain = scorer.Score(Case("C34.900", 10_000m), Level3A);
+        Assert.Equal(Coefficient.One, plain.AuxiliaryCoefficient);
+        Assert.Equal(DipAuxiliaryType.None, plain.AuxiliaryType);
+    }
+
+    [Theory]
+    [InlineData(0, 10, 0, DipAuxiliaryType.AgeNeonate)]
+    [InlineData(0, 200, 0, DipAuxiliaryType.AgeInfant)]
+    [InlineData(5, null, 0, DipAuxiliaryType.AgeChild)]
+    [InlineData(12, null, 0, DipAuxiliaryType.AgeAdolescent)]
+    [InlineData(65, null, 0, DipAuxiliaryType.AgeElderly)]
+    [InlineData(40, null, 2, DipAuxiliaryType.Icu2To7)]
+    [InlineData(40, null, 8, DipAuxiliaryType.Icu8To14)]
+    [InlineData(40, null, 30, DipAuxiliaryType.Icu15To30)]
+    [InlineData(40, null, 31, DipAuxiliaryType.Icu31Plus)]
+    public void Age_and_icu_bands(int age, int? ageDays, int icu, DipAuxiliaryType expected)
+    {
+        var mask = DipAuxiliaryTypingData.None.Classify(Case("K35.900", 1m) with { AgeYears = age, AgeDays = ageDays, IcuDays = icu });
+        Assert.NotEqual(0L, mask & DipAuxiliaryTypingData.Bit(expected));
+    }
+
+    [Fact]
+    public void Per_diem_groups_pay_bed_days_for_long_stays()
+    {
+        var perDiem = Group("PD", "F20", 50m, 500m, kind: DipGroupKind.PerDiem);
+        var catalog = Fixtures.Catalog(perDiem, Group("F20-CORE", "F20.0", 3_000m, 30_000m));
+        var profile = new DipPolicyProfile { Name = "pd", PerDiemMinimumDays = 60 };
+        var scorer = new DipScorer(catalog, profile, ProcedureAttributeTable.Empty, DipAuxiliaryTypingData.None, null);
+        var longStay = scorer.Score(Case("F20.000", 45_000m) with { LengthOfStayDays = 90 }, new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
+        Assert.Equal("PD", longStay.Group!.Code);
+        Assert.Equal(new Score(4_500m), longStay.CaseScore);
+        Assert.Equal("per_diem", longStay.GroupKindText);
+        var shortStay = scorer.Score(Case("F20.000", 30_000m) with { LengthOfStayDays = 20 }, Level3A);
+        Assert.Equal("F20-CORE", shortStay.Group!.Code);
+    }
+
+    [Fact]
+    public void Trace_names_every_step()
+    {
+        var result = Scorer(Fixtures.Catalog(Group("G1", "K35.9", 800m, 8_000m)), "jining").Score(Case("K35.900", 20_000m), new DipHospitalContext(HospitalLevel.Parse("2A"), new Coefficient(0.95m)));
+        Assert.Equal(
+            "status=Scored; group=G1 (core, match Exact); base=800; hospital×0.95; auxiliary×1; ratio=20000.00/8000=2.5; deviation=High; score=1160.00",
+            result.Trace());
+    }
+
+    [Fact]
+    public void Scoring_allocates_nothing_per_case()
+    {
+        var scorer = Scorer(Catalog, "jining", attributes: Attributes, typing: new DipAuxiliaryTypingData(new[] { "J96.0" }, new[] { "N17" }, new[] { "C" }, new[] { "C78" }, new[] { "92.2" }, new[] { "Z51.1" }));
+        var cases = new[]
+        {
+            Case("I21.000x001", 30_000m, "36.0600x001", "00.2400", "99.2500"),
+            Case("I21.100", 90_000m, "37.9900"),
+            Case("J06.900", 900m),
+            Case("K35.900", 9_000m),
+        };
+        var hospital = new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.1m));
+        var total = 0m;
+        foreach (var c in cases)
+        {
+            total += scorer.Score(c, hospital).CaseScore.Value;
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            total += scorer.Score(cases[i % cases.Length], hospital).CaseScore.Value;
+        }
+
+        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(total > 0m);
+    }
+}

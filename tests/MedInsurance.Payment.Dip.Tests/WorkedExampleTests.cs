@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Linq;
+using MedInsurance.Payment.Hospitals;
+using static MedInsurance.Payment.Dip.Tests.Fixtures;
+
+namespace MedInsurance.Payment.Dip.Tests;
+
+/// <summary>Every worked example of payment-rules.md §3, as formula and as end-to-end builder or scorer runs.</summary>
+public sealed class WorkedExampleTests
+{
+    private static readonly ProcedureAttributeTable C54Attributes = new(new Dictionary<string, DipProcedureAttribute>
+    {
+        ["68.4902"] = DipProcedureAttribute.Surgery,
+        ["68.4101"] = DipProcedureAttribute.Surgery,
+        ["68.4901"] = DipProcedureAttribute.Surgery,
+        ["65.6300"] = DipProcedureAttribute.Surgery,
+    });
+
+    [Theory]
+    [InlineData(28_849, false)]
+    [InlineData(44_003, true)]
+    [InlineData(30_836.29, false)]
+    [InlineData(30_836.30, true)]
+    public void Related_procedure_forms_its_own_group_only_from_a_ten_percent_rise(decimal withRelated, bool splits) =>
+        Assert.Equal(splits, DipFormulas.RelatedProcedureSplits(28_033m, withRelated, 0.10m));
+
+    [Fact]
+    public void Builder_applies_the_ten_percent_rule_to_coronary_angiography_and_ivus()
+    {
+        // payment-rules.md §3: base 28 033; + coronary angiography 28 849 (+2.91%, no group); + IVUS 44 003 (+56.97%, a group).
+        var history = Repeat(20, i => History(2025, "I21.000", 28_033m, "36.0600"))
+            .Concat(Repeat(20, i => History(2025, "I21.000", 28_849m, "36.0600", "88.5500")))
+            .Concat(Repeat(20, i => History(2025, "I21.000", 44_003m, "36.0600", "00.2400")))
+            .ToList();
+        var result = DipCatalogBuilder.Build(history, new DipBuildOptions());
+        var codes = result.Catalog.Groups.Select(g => g.Code).ToList();
+        Assert.Equal(new[] { "I21.0:36.0600", "I21.0:36.0600:00.2400" }, codes);
+        var baseGroup = result.Catalog.Find("I21.0:36.0600")!;
+        Assert.Equal(40, baseGroup.CaseCount);
+        Assert.Equal(Money.FromYuan(28_441m), baseGroup.MeanCost);
+        Assert.Equal(Money.FromYuan(44_003m), result.Catalog.Find("I21.0:36.0600:00.2400")!.MeanCost);
+        Assert.Equal(1, result.Report.RelatedSplits);
+        Assert.Equal(1, result.Report.RelatedMerged);
+    }
+
+    [Fact]
+    public void C54_combinations_below_the_threshold_go_to_the_related_surgery_comprehensive_group()
+    {
+        // payment-rules.md §3: threshold 15; C54.1/68.4902 (14), C54.1/68.4101 (8), C54.1/68.4101+65.6300 (13), C54.9/68.4901 (10).
+        var history = Repeat(14, i => History(2025, "C54.100", 30_000m + i, "68.4902"))
+            .Concat(Repeat(8, i => History(2025, "C54.100", 28_000m + i, "68.4101")))
+            .Concat(Repeat(13, i => History(2025, "C54.100", 29_000m + i, "68.4101", "65.6300")))
+            .Concat(Repeat(10, i => History(2025, "C54.900", 27_000m + i, "68.4901")))
+            .ToList();
+        var result = DipCatalogBuilder.Build(history, new DipBuildOptions { CoreThreshold = 15, ProcedureAttributes = C54Attributes });
+        var group = Assert.Single(result.Catalog.Groups);
+        Assert.Equal(DipGroupKind.Comprehensive, group.Kind);
+        Assert.Equal("C54", group.Diagnosis);
+        Assert.Equal(DipProcedureClass.RelatedSurgery, group.ProcedureClass);
+        Assert.Equal("C54 相关手术组", group.Name);
+        Assert.Equal(45, group.CaseCount);
+        Assert.All(result.Assignments, a => Assert.Equal(0, a));
+
+        // The grouper sends a current C54 surgical case to the same group.
+        var scorer = Scorer(result.Catalog, "national-dip-1.0", attributes: C54Attributes);
+        var scored = scorer.Score(Case("C54.100", 29_000m, "68.4101", "65.6300"), Level3A);
+        Assert.Equal(DipMatchKind.Comprehensive, scored.Match);
+        Assert.Same(group, scored.Group);
+    }
+
+    [Theory]
+    [InlineData(4_099, 409.9)]
+    [InlineData(9_173, 917.3)]
+    [InlineData(13_385, 1_338.5)]
+    public void K35_9_scores_are_mean_over_regional_mean_times_1000(decimal mean, decimal score) =>
+        Assert.Equal(new Score(score), DipFormulas.GroupScore(mean, 10_000m, 1000m).Round(new RoundingRule(RoundingMode.HalfAwayFromZero, 4)));
+
+    [Fact]
+    public void Builder_scores_the_K35_9_groups_against_a_regional_mean_of_10000()
+    {
+        // Three K35.9 groups with the example means, plus a fourth group that brings M to exactly 10 000.
+        var history = Repeat(20, i => History(2025, "K35.900", 4_099m))
+            .Concat(Repeat(20, i => History(2025, "K35.900", 9_173m, "47.0100")))
+            .Concat(Repeat(20, i => History(2025, "K35.900", 13_385m, "47.0900")))
+            .Concat(Repeat(20, i => History(2025, "K80.000", 13_343m, "51.2300")))
+            .ToList();
+        var result = DipCatalogBuilder.Build(history, new DipBuildOptions());
+        Assert.Equal(Money.FromYuan(10_000m), result.Catalog.RegionalMeanCost);
+        Assert.Equal(new Score(409.9m), result.Catalog.Find("K35.9:-")!.Score);
+        Assert.Equal(new Score(917.3m), result.Catalog.Find("K35.9:47.0100")!.Score);
+        Assert.Equal(new Score(1_338.5m), result.Catalog.Find("K35.9:47.0900")!.Score);
+
+        var quota = DipCatalogBuilder.Build(history, new DipBuildOptions { ScoreMethod = DipScoreMethod.StandardQuota });
+        Assert.Equal(new Score(0.4099m), quota.Catalog.Find("K35.9:-")!.Score);
+
+        var benchmark = DipCatalogBuilder.Build(history, new DipBuildOptions { ScoreMethod = DipScoreMethod.BenchmarkGroup, BenchmarkGroupCode = "K35.9:47.0100", BenchmarkScore = 1000m });
+        Assert.Equal(new Score(1000m), benchmark.Catalog.Find("K35.9:47.0100")!.Score);
+    }
+
+    [Fact]
+    public void Weighted_mean_of_9000_9500_10000_at_1_2_7_is_9800()
+    {
+        Assert.Equal(9_800m, DipFormulas.WeightedMean(new decimal?[] { 9_000m, 9_500m, 10_000m }, new[] { 1m, 2m, 7m }));
+        var history = Repeat(5, i => History(2023, "J18.900", 9_000m))
+            .Concat(Repeat(5, i => History(2024, "J18.900", 9_500m)))
+            .Concat(Repeat(5, i => History(2025, "J18.900", 10_000m)))
+            .ToList();
+        var result = DipCatalogBuilder.Build(history, new DipBuildOptions());
+        Assert.Equal(Money.FromYuan(9_800m), Assert.Single(result.Catalog.Groups).MeanCost);
+        Assert.Equal(2023, result.Report.FirstYear);
+    }
+
+    [Theory]
+    [InlineData("national-dip-1.0", 4_000, 400, DipDeviation.Low)]
+    [InlineData("national-dip-1.0", 15_000, 1_000, DipDeviation.Normal)]
+    [InlineData("national-dip-1.0", 25_000, 1_500, DipDeviation.High)]
+    [InlineData("guangzhou", 4_000, 400, DipDeviation.Low)]
+    [InlineData("guangzhou", 15_000, 1_000, DipDeviation.Normal)]
+    [InlineData("guangzhou", 25_000, 1_500, DipDeviation.High)]
+    public void Dip_1_0_and_Guangzhou_score_1000_mean_10000(string profile, decimal cost, decimal expected, DipDeviation deviation)
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 10_000m)), profile);
+        var result = scorer.Score(Case("K35.900x001", cost), new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
+        Assert.Equal(new Score(expected), result.CaseScore);
+        Assert.Equal(deviation, result.Deviation);
+        Assert.False(result.Review);
+    }
+
+    [Fact]
+    public void Dip_1_0_flags_more_than_five_times_for_expert_review()
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 10_000m)), "national-dip-1.0");
+        var result = scorer.Score(Case("K35.900", 60_000m), new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
+        Assert.Equal(DipDeviation.Extreme, result.Deviation);
+        Assert.True(result.Review);
+        Assert.Equal(new Score(5_000m), result.CaseScore);
+    }
+
+    [Theory]
+    [InlineData(12_000, 760, DipDeviation.Normal, false)]
+    [InlineData(3_200, 320, DipDeviation.Low, false)]
+    [InlineData(20_000, 1_160, DipDeviation.High, false)]
+    [InlineData(48_000, 760, DipDeviation.Extreme, true)]
+    public void Jining_score_800_mean_8000_coefficient_0_95(decimal cost, decimal expected, DipDeviation deviation, bool review)
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 800m, 8_000m)), "jining");
+        var result = scorer.Score(Case("K35.900", cost), new DipHospitalContext(HospitalLevel.Parse("2A"), new Coefficient(0.95m)));
+        Assert.Equal(new Score(expected), result.CaseScore);
+        Assert.Equal(deviation, result.Deviation);
+        Assert.Equal(review, result.Review);
+    }
+
+    [Fact]
+    public void Jining_scores_unmatched_cases_at_cost_over_mean_times_0_7()
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 800m, 8_000m)), "jining");
+        var result = scorer.Score(Case("J18.900", 5_000m), Level3A);
+        Assert.Equal(DipCaseStatus.Unmatched, result.Status);
+        Assert.Equal(new Score(350m), result.CaseScore); // 5 000 ÷ 10 000 × 1000 × 0.7
+    }
+
+    [Theory]
+    [InlineData(4_000, 400, DipDeviation.Low, false)] // cost ÷ point value
+    [InlineData(19_999, 1_000, DipDeviation.Normal, false)]
+    [InlineData(20_000, 1_000, DipDeviation.High, true)] // 2× inclusive
+    [InlineData(30_000, 1_000, DipDeviation.High, true)] // 3× inclusive
+    [InlineData(30_010, 1_000, DipDeviation.Extreme, true)]
+    public void Dip_3_0_draft_against_the_same_level_payment_standard(decimal cost, decimal expected, DipDeviation deviation, bool review)
+    {
+        // Standard = 1000 points × 10 yuan × coefficient 1 = 10 000.
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 9_000m)), "national-dip-3.0", pointValue: 10m);
+        var result = scorer.Score(Case("K35.900", cost), new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
+        Assert.Equal(new Score(expected), result.CaseScore);
+        Assert.Equal(deviation, result.Deviation);
+        Assert.Equal(review, result.Review);
+        Assert.Equal(10_000m, result.RatioBasis);
+    }
+
+    [Fact]
+    public void Dip_3_0_low_case_score_is_cost_over_point_value_whatever_the_coefficient()
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 9_000m)), "national-dip-3.0", pointValue: 12.5m);
+        var result = scorer.Score(Case("K35.900", 3_000m), new DipHospitalContext(HospitalLevel.Parse("2A"), new Coefficient(0.9m)));
+        Assert.Equal(DipDeviation.Low, result.Deviation);
+        Assert.Equal(new Score(240m), result.CaseScore);
+    }
+
+    [Theory]
+    [InlineData(false, false, 5_000, DipDeviation.Normal)]
+    [InlineData(true, false, 5_000, DipDeviation.Low)]
+    [InlineData(false, false, 20_000, DipDeviation.Normal)]
+    [InlineData(false, true, 20_000, DipDeviation.High)]
+    public void Bound_inclusivity_is_a_profile_parameter(bool lowInclusive, bool highInclusive, decimal cost, DipDeviation expected)
+    {
+        var profile = new DipPolicyProfile { Name = "bounds", LowInclusive = lowInclusive, HighInclusive = highInclusive };
+        var scorer = new DipScorer(Catalog(Group("G1", "K35.9", 1000m, 10_000m)), profile, ProcedureAttributeTable.Empty, DipAuxiliaryTypingData.None, null);
+        Assert.Equal(expected, scorer.Score(Case("K35.900", cost), Level3A).Deviation);
+    }
+}
