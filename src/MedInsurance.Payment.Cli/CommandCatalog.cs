@@ -9,5 +9,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return CasesCommands.Create();
+        yield return SettleCommands.Create();
     }
 }
