@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return CasesCommands.Create();
         yield return DrgCommands.Create();
         yield return DipCommands.Create();
+        yield return SettleCommands.Create();
     }
 }

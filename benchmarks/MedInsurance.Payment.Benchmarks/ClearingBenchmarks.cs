@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Settlement;
+
+namespace MedInsurance.Payment.Benchmarks;
+
+/// <summary>
+/// Annual clearing (年度清算) of 10 000 000 case lines for 500 hospitals under the embedded example DIP profile
+/// (two fund pools, floating point value, risk-sharing bands, assessment, deposit). Goal: under 2 s.
+/// </summary>
+/// <remarks>Run: <c>dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- --filter '*Clearing*'</c>.</remarks>
+[QuickJob]
+public class ClearingBenchmarks
+{
+    private SettlementPolicy _policy = null!;
+    private SettlementHospital[] _hospitals = null!;
+    private SettledCase[] _cases = null!;
+
+    [Params(10_000_000)]
+    public int Cases { get; set; }
+
+    [Params(1, -1)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _policy = SettlementPolicyLoader.LoadEmbedded("example-dip-2025");
+        var rng = new Random(20250101);
+        _hospitals = Enumerable.Range(0, 500)
+            .Select(i => new SettlementHospital
+            {
+                Hospital = new Hospital { Id = "H" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), Level = new HospitalLevel(HospitalTier.Tertiary, HospitalGrade.A) },
+                AssessmentScore = rng.Next(60, 101),
+                PriorYearFundPaid = Money.FromFen(rng.Next(1, int.MaxValue)),
+            })
+            .ToArray();
+        var ids = _hospitals.Select(h => h.Id).ToArray();
+        _cases = new SettledCase[Cases];
+        for (var i = 0; i < _cases.Length; i++)
+        {
+            _cases[i] = new SettledCase
+            {
+                CaseId = "C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                HospitalId = ids[rng.Next(ids.Length)],
+                Fund = rng.Next(3) == 0 ? InsuranceFund.Resident : InsuranceFund.Employee,
+                Month = rng.Next(1, 13),
+                Method = PaymentMethod.Dip,
+                Score = new Score(rng.Next(100, 5_000_000) / 1000m),
+                PatientPaid = Money.FromFen(rng.Next(0, 500_000)),
+                FundPaid = Money.FromFen(rng.Next(0, 2_000_000)),
+                AuditDeduction = rng.Next(50) == 0 ? Money.FromFen(rng.Next(0, 10_000)) : Money.Zero,
+            };
+        }
+    }
+
+    [Benchmark]
+    public Money AnnualClearing() => ClearingEngine.Run(_policy, _hospitals, _cases, [], Threads).Summary.ClearingTransfer;
+}

@@ -1,0 +1,296 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Settlement;
+
+/// <summary>
+/// 结算政策 — a named, versioned regional policy profile holding every parameter of the budget, payment standards
+/// and the settlement cycle: method, value method, pools with budgets and fund payment ratios, advance ratio,
+/// quality deposit rate, risk-sharing bands, assessment bands and the rounding rule of each named step.
+/// </summary>
+/// <remarks>
+/// Load one with <see cref="SettlementPolicyLoader"/> (JSON) or build it in code; check it with <see cref="Validate"/>.
+/// Immutable and thread-safe.
+/// </remarks>
+public sealed record SettlementPolicy
+{
+    /// <summary>The quality deposit cap of the 2025 handling rules (按病种付费经办规程 2025: 不超过5%).</summary>
+    public const decimal DepositCap2025 = 0.05m;
+
+    /// <summary>政策编号 — the profile id, e.g. <c>example-dip-2025</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>版本 — the profile version.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>名称 — a human-readable name.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>年度 — the settlement year.</summary>
+    public int Year { get; init; }
+
+    /// <summary>规则版本 — the national rule edition the profile follows (e.g. <c>2025</c>); 2025 and later cap the deposit at 5%.</summary>
+    public int RuleEdition { get; init; } = 2025;
+
+    /// <summary>支付方式 — <see cref="PaymentMethod.Drg"/> or <see cref="PaymentMethod.Dip"/>; per-diem cases are settled inside the same point system.</summary>
+    public PaymentMethod Method { get; init; } = PaymentMethod.Dip;
+
+    /// <summary>点值/费率方法 — fixed, floating or elastic.</summary>
+    public ValueMethod ValueMethod { get; init; } = ValueMethod.Floating;
+
+    /// <summary>应付形式 — patients' share deducted, or × fund payment ratio.</summary>
+    public PayableForm PayableForm { get; init; } = PayableForm.PatientShareDeducted;
+
+    /// <summary>支付单元精度 — decimals kept for case weights and scores (0–6); more are rounded by the <see cref="RoundingStep.Units"/> rule.</summary>
+    public int UnitDecimals { get; init; } = 4;
+
+    /// <summary>资金池 — one pool for all funds, or one per fund (职工/居民).</summary>
+    public IReadOnlyList<FundPool> Pools { get; init; } = [];
+
+    /// <summary>预拨比例 — the monthly pre-settlement ratio (e.g. 0.9).</summary>
+    public Ratio AdvanceRatio { get; init; } = new(0.9m);
+
+    /// <summary>质量保证金比例 — the share of the monthly amount withheld as quality deposit (≤ 5% under the 2025 rules).</summary>
+    public Ratio QualityDepositRate { get; init; }
+
+    /// <summary>预付周转金月数 — the working advance in months of last year's fund payments (about one month).</summary>
+    public decimal WorkingAdvanceMonths { get; init; } = 1m;
+
+    /// <summary>特例单议比例上限 — the cap on approved special-review cases as a share of a hospital's cases (DRG 5%, DIP 5‰).</summary>
+    public Ratio SpecialReviewCap { get; init; } = new(0.005m);
+
+    /// <summary>弹性基准比例 — the base share of the elastic method (0.8 for 8:2) used when a hospital has no base points.</summary>
+    public Ratio ElasticBaseShare { get; init; } = new(0.8m);
+
+    /// <summary>结余留用、合理超支分担 — the risk-sharing bands.</summary>
+    public RiskSharingRule RiskSharing { get; init; } = new();
+
+    /// <summary>考核系数区间 — assessment score → assessment coefficient.</summary>
+    public IReadOnlyList<ScoreBand> AssessmentCoefficients { get; init; } = [new ScoreBand(0m, 1m)];
+
+    /// <summary>保证金返还区间 — assessment score → share of the quality deposit released.</summary>
+    public IReadOnlyList<ScoreBand> DepositRelease { get; init; } = [new ScoreBand(0m, 1m)];
+
+    /// <summary>异常病例规则 — the optional outlier profile of the region (scoring data for the grouping layer; DRG).</summary>
+    public OutlierProfile? Outliers { get; init; }
+
+    /// <summary>舍入规则 — the rule of each named step; steps not listed use <see cref="RoundingRule.Default"/> (money) or stay exact (values).</summary>
+    public IReadOnlyDictionary<RoundingStep, RoundingRule> Rounding { get; init; } = new Dictionary<RoundingStep, RoundingRule>();
+
+    /// <summary>The rounding rule of a money step (the profile's, or 四舍五入 to the fen).</summary>
+    /// <param name="step">The step.</param>
+    /// <returns>The rule.</returns>
+    public RoundingRule MoneyRule(RoundingStep step) => Rounding.TryGetValue(step, out var rule) ? rule : RoundingRule.Default;
+
+    /// <summary>The rounding rule of a value step, or null when the value stays exact.</summary>
+    /// <param name="step">The step.</param>
+    /// <returns>The rule or null.</returns>
+    public RoundingRule? ValueRule(RoundingStep step) => Rounding.TryGetValue(step, out var rule) ? rule : null;
+
+    /// <summary>The pool that settles cases of <paramref name="fund"/>, or null.</summary>
+    /// <param name="fund">The fund.</param>
+    /// <returns>The pool index, or −1.</returns>
+    public int PoolIndexOf(InsuranceFund fund)
+    {
+        for (var i = 0; i < Pools.Count; i++)
+        {
+            if (Pools[i].Covers(fund))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>考核系数 — the assessment coefficient for a score: the band with the highest <see cref="ScoreBand.MinScore"/> not above it.</summary>
+    /// <param name="score">The assessment score.</param>
+    /// <returns>The coefficient.</returns>
+    public Coefficient AssessmentCoefficientFor(decimal score) => new(Band(AssessmentCoefficients, score));
+
+    /// <summary>保证金返还比例 — the share of the deposit released for a score.</summary>
+    /// <param name="score">The assessment score.</param>
+    /// <returns>The share.</returns>
+    public Ratio DepositReleaseFor(decimal score) => new(Band(DepositRelease, score));
+
+    private static decimal Band(IReadOnlyList<ScoreBand> bands, decimal score)
+    {
+        ScoreBand? best = null;
+        foreach (var band in bands)
+        {
+            if (band.MinScore <= score && (best is null || band.MinScore > best.MinScore))
+            {
+                best = band;
+            }
+        }
+
+        return best?.Value ?? 0m;
+    }
+
+    /// <summary>
+    /// Checks the profile: ratios in range, pools, bands ascending, and — under rule edition 2025 or later — the
+    /// quality deposit rate at most 5% (按病种付费经办规程 2025, 质量保证金不超过5%).
+    /// </summary>
+    /// <returns>The issues found; errors make the profile unusable.</returns>
+    public IReadOnlyList<ValidationIssue> Validate()
+    {
+        var issues = new List<ValidationIssue>();
+        void Error(string code, string field, string zh, string en) => issues.Add(ValidationIssue.Error(code, field, zh, en));
+
+        if (Method is not (PaymentMethod.Drg or PaymentMethod.Dip))
+        {
+            Error(PolicyIssueCodes.MethodInvalid, "method", "支付方式须为DRG或DIP", "The method must be DRG or DIP.");
+        }
+
+        if (UnitDecimals is < 0 or > 6)
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "unitDecimals", "支付单元精度须在0–6之间", "unitDecimals must be between 0 and 6.");
+        }
+
+        CheckShare(AdvanceRatio, "advanceRatio", allowZero: false);
+        CheckShare(QualityDepositRate, "qualityDepositRate", allowZero: true);
+        CheckShare(SpecialReviewCap, "specialReviewCap", allowZero: true);
+        CheckShare(ElasticBaseShare, "elastic.baseShare", allowZero: true);
+        if (RuleEdition >= 2025 && QualityDepositRate.Value > DepositCap2025)
+        {
+            Error(
+                PolicyIssueCodes.DepositAbove2025Cap,
+                "qualityDepositRate",
+                "质量保证金比例" + Pct(QualityDepositRate) + "超过2025年经办规程上限5%",
+                "The quality deposit rate " + Pct(QualityDepositRate) + " exceeds the 5% cap of the 2025 handling rules.");
+        }
+
+        if (AdvanceRatio.Value + QualityDepositRate.Value > 1m)
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "advanceRatio", "预拨比例与保证金比例之和超过100%", "advanceRatio + qualityDepositRate exceeds 1.");
+        }
+
+        if (WorkingAdvanceMonths is < 0m or > 12m)
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "workingAdvanceMonths", "预付周转金月数须在0–12之间", "workingAdvanceMonths must be between 0 and 12.");
+        }
+
+        if (Pools.Count == 0)
+        {
+            Error(PolicyIssueCodes.PoolsInvalid, "pools", "至少需要一个资金池", "At least one pool is required.");
+        }
+
+        if (Pools.Count > 1 && Pools.Any(p => p.Fund is null))
+        {
+            Error(PolicyIssueCodes.PoolsInvalid, "pools", "不分险种的资金池只能有一个", "A pool for all funds must be the only pool.");
+        }
+
+        if (Pools.Where(p => p.Fund is not null).GroupBy(p => p.Fund).Any(g => g.Count() > 1))
+        {
+            Error(PolicyIssueCodes.PoolsInvalid, "pools", "同一险种有多个资金池", "A fund has more than one pool.");
+        }
+
+        for (var i = 0; i < Pools.Count; i++)
+        {
+            var pool = Pools[i];
+            var field = "pools[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (pool.FundPaymentRatio.Value is <= 0m or > 1m)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, field + ".fundPaymentRatio", "基金支付比例须在(0,1]之间", "fundPaymentRatio must be in (0, 1].");
+            }
+
+            if (ValueMethod != ValueMethod.Floating && pool.PresetValue.Yuan == 0m)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, field + ".presetValue", "固定或弹性方法需要预设点值/费率", "The fixed and elastic methods need a preset value.");
+            }
+        }
+
+        CheckBands(RiskSharing.Surplus, "riskSharing.surplus");
+        CheckBands(RiskSharing.Overspend, "riskSharing.overspend");
+        if (RiskSharing.OverspendPool is { IsNegative: true })
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "riskSharing.overspendPool", "超支分担资金池不能为负", "overspendPool must not be negative.");
+        }
+
+        CheckScoreBands(AssessmentCoefficients, "assessment.coefficients", maxValue: null);
+        CheckScoreBands(DepositRelease, "assessment.depositRelease", maxValue: 1m);
+        return issues;
+
+        void CheckShare(Ratio ratio, string field, bool allowZero)
+        {
+            if (ratio.Value > 1m || ratio.Value < 0m || (!allowZero && ratio.Value == 0m))
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, field, field + "须在0–1之间", field + " must be between 0 and 1.");
+            }
+        }
+
+        void CheckBands(IReadOnlyList<RiskSharingBand> bands, string field)
+        {
+            decimal previous = 0m;
+            for (var i = 0; i < bands.Count; i++)
+            {
+                var band = bands[i];
+                var at = field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (band.Share.Value is < 0m or > 1m)
+                {
+                    Error(PolicyIssueCodes.BandsInvalid, at + ".share", "分担比例须在0–1之间", "A band share must be between 0 and 1.");
+                }
+
+                if (band.UpTo is null && i != bands.Count - 1)
+                {
+                    Error(PolicyIssueCodes.BandsInvalid, at + ".upTo", "无上限的区间必须是最后一个", "Only the last band may be unbounded.");
+                }
+
+                if (band.UpTo is { } upTo)
+                {
+                    if (upTo.Value <= previous)
+                    {
+                        Error(PolicyIssueCodes.BandsInvalid, at + ".upTo", "区间上限须递增且大于0", "Band bounds must be positive and ascending.");
+                    }
+
+                    previous = upTo.Value;
+                }
+            }
+        }
+
+        void CheckScoreBands(IReadOnlyList<ScoreBand> bands, string field, decimal? maxValue)
+        {
+            if (bands.Count == 0 || bands.All(b => b.MinScore > 0m))
+            {
+                Error(PolicyIssueCodes.BandsInvalid, field, "得分区间须覆盖0分", "The score bands must cover a score of 0.");
+            }
+
+            if (bands.GroupBy(b => b.MinScore).Any(g => g.Count() > 1))
+            {
+                Error(PolicyIssueCodes.BandsInvalid, field, "得分区间下限重复", "Two score bands start at the same score.");
+            }
+
+            if (bands.Any(b => b.Value < 0m || (maxValue is { } max && b.Value > max)))
+            {
+                Error(PolicyIssueCodes.BandsInvalid, field, "区间取值超出范围", "A band value is out of range.");
+            }
+        }
+    }
+
+    private static string Pct(Ratio ratio) => ratio.Percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>政策问题代码 — stable codes of problems in a policy profile.</summary>
+public static class PolicyIssueCodes
+{
+    /// <summary>支付方式无效 — the method is not DRG or DIP.</summary>
+    public const string MethodInvalid = "POLICY_METHOD_INVALID";
+
+    /// <summary>参数超出范围 — a parameter is out of range.</summary>
+    public const string ValueOutOfRange = "POLICY_VALUE_OUT_OF_RANGE";
+
+    /// <summary>质量保证金比例超过2025年规程上限5% — the deposit rate exceeds the 5% cap of the 2025 rules.</summary>
+    public const string DepositAbove2025Cap = "POLICY_DEPOSIT_ABOVE_2025_CAP";
+
+    /// <summary>资金池设置无效 — the pools are inconsistent.</summary>
+    public const string PoolsInvalid = "POLICY_POOLS_INVALID";
+
+    /// <summary>区间设置无效 — bands are not ascending or out of range.</summary>
+    public const string BandsInvalid = "POLICY_BANDS_INVALID";
+
+    /// <summary>JSON格式或字段无效 — the JSON cannot be read or a field is unknown.</summary>
+    public const string JsonInvalid = "POLICY_JSON_INVALID";
+}

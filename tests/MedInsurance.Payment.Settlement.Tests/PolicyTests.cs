@@ -1,0 +1,98 @@
+using System.IO;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+
+namespace MedInsurance.Payment.Settlement.Tests;
+
+public sealed class PolicyTests
+{
+    [Fact]
+    public void Embedded_profiles_load_and_validate()
+    {
+        Assert.Contains("example-dip-2025", SettlementPolicyLoader.EmbeddedNames);
+        Assert.Contains("example-drg-2025", SettlementPolicyLoader.EmbeddedNames);
+        foreach (var name in SettlementPolicyLoader.EmbeddedNames)
+        {
+            var policy = SettlementPolicyLoader.LoadEmbedded(name);
+            Assert.Equal(name, policy.Id);
+            Assert.DoesNotContain(policy.Validate(), i => i.IsError);
+        }
+    }
+
+    [Fact]
+    public void Dip_profile_holds_every_regional_parameter()
+    {
+        var p = SettlementPolicyLoader.LoadEmbedded("example-dip-2025");
+        Assert.Equal(PaymentMethod.Dip, p.Method);
+        Assert.Equal(ValueMethod.Floating, p.ValueMethod);
+        Assert.Equal(0.9m, p.AdvanceRatio.Value);
+        Assert.Equal(0.05m, p.QualityDepositRate.Value);
+        Assert.Equal(2, p.Pools.Count);
+        Assert.Equal(InsuranceFund.Employee, p.Pools[0].Fund);
+        Assert.Equal(0.8m, p.Pools[0].FundPaymentRatio.Value);
+        Assert.Equal(BudgetMethod.ByItems, p.Pools[0].Budget.Method);
+        Assert.Equal(8, p.Pools[0].Budget.Deductions.Count);
+        Assert.Equal(BudgetMethod.ByGrowthRate, p.Pools[1].Budget.Method);
+        Assert.Equal(2, p.RiskSharing.Surplus.Count);
+        Assert.Null(p.RiskSharing.Overspend[^1].UpTo);
+        Assert.Equal(0.98m, p.AssessmentCoefficientFor(85m).Value);
+        Assert.Equal(0.95m, p.AssessmentCoefficientFor(10m).Value);
+        Assert.Equal(0.5m, p.DepositReleaseFor(60m).Value);
+        Assert.Equal(new RoundingRule(RoundingMode.HalfAwayFromZero, 6), p.ValueRule(RoundingStep.UnitValue));
+        Assert.Null(SettlementPolicyLoader.LoadEmbedded("example-drg-2025").ValueRule(RoundingStep.UnitValue));
+        Assert.Equal(RoundingRule.Default, p.MoneyRule(RoundingStep.Assessment));
+    }
+
+    [Fact]
+    public void Drg_profile_carries_the_zhejiang_outlier_profile()
+    {
+        var outliers = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
+        Assert.Equal("zhejiang", outliers.Name);
+        Assert.Equal(3m, outliers.HighMultipleFor(new Score(100m)));
+        Assert.Equal(2m, outliers.HighMultipleFor(new Score(100.01m)));
+        Assert.Equal(2m, outliers.HighMultipleFor(new Score(300m)));
+        Assert.Equal(1.5m, outliers.HighMultipleFor(new Score(301m)));
+    }
+
+    [Fact]
+    public void A_deposit_above_five_percent_is_rejected_under_the_2025_rules_only()
+    {
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with { QualityDepositRate = new Ratio(0.06m), AdvanceRatio = new Ratio(0.9m) };
+        var issue = Assert.Single(policy.Validate(), i => i.IsError);
+        Assert.Equal(PolicyIssueCodes.DepositAbove2025Cap, issue.Code);
+        Assert.Equal("qualityDepositRate", issue.Field);
+        Assert.Empty((policy with { QualityDepositRate = new Ratio(0.05m) }).Validate());
+        Assert.Empty((policy with { RuleEdition = 2021, AdvanceRatio = new Ratio(0.9m), QualityDepositRate = new Ratio(0.1m) }).Validate());
+    }
+
+    [Fact]
+    public void Bad_bands_and_pools_are_reported()
+    {
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        {
+            RiskSharing = new RiskSharingRule { Overspend = [new RiskSharingBand(new Ratio(0.2m), new Ratio(0.5m)), new RiskSharingBand(new Ratio(0.1m), new Ratio(0.3m))] },
+            Pools = [new FundPool { FundPaymentRatio = new Ratio(0m) }, new FundPool { Fund = InsuranceFund.Employee, FundPaymentRatio = new Ratio(0.8m) }],
+        };
+        var codes = policy.Validate().Select(i => i.Code + "@" + i.Field).ToList();
+        Assert.Contains(PolicyIssueCodes.BandsInvalid + "@riskSharing.overspend[1].upTo", codes);
+        Assert.Contains(PolicyIssueCodes.PoolsInvalid + "@pools", codes);
+        Assert.Contains(PolicyIssueCodes.ValueOutOfRange + "@pools[0].fundPaymentRatio", codes);
+    }
+
+    [Fact]
+    public void Json_errors_name_the_source_line_and_field()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\n  \"id\": \"x\",\n  \"version\": \"1\",\n  \"method\": \"DIP\",\n  \"advanceRatio\": \"high\"\n}", "p.json"));
+        Assert.Contains("p.json: line 5", ex.Message, System.StringComparison.Ordinal);
+        Assert.Contains("advanceRatio", ex.Message, System.StringComparison.Ordinal);
+
+        var unknown = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\"id\":\"x\",\"version\":\"1\",\"method\":\"DIP\",\"advanceRatoi\":0.9,\"pools\":[]}", "q.json"));
+        Assert.Contains("advanceRatoi", unknown.Message, System.StringComparison.Ordinal);
+
+        var invalid = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\"id\":\"x\",\"version\":\"1\",\"method\":\"DIP\",\"qualityDepositRate\":0.08,\"pools\":[{\"fund\":\"all\",\"fundPaymentRatio\":0.8}]}", "r.json"));
+        Assert.Contains(PolicyIssueCodes.DepositAbove2025Cap, invalid.Message, System.StringComparison.Ordinal);
+
+        var method = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\"id\":\"x\",\"version\":\"1\",\"method\":\"DIP\",\"valueMethod\":\"sliding\",\"pools\":[]}", "s.json"));
+        Assert.Contains("valueMethod", method.Message, System.StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Linq;
+using MedInsurance.Payment.Cases;
+
+namespace MedInsurance.Payment.Settlement.Tests;
+
+/// <summary>The worked examples of ../shared/docs/payment-rules.md §2, §3 and §5, expected values as written there.</summary>
+public sealed class WorkedExampleTests
+{
+    [Fact]
+    public void Monthly_pre_settlement_is_7_150_000()
+    {
+        // §2: (1000 × 10 000 − 2 000 000) × 0.9 − 50 000 = 7 150 000. Built from 1 000 cases of RW 1, each with the
+        // patient paying 2 000 and an audit deduction of 50 (totals 2 000 000 and 50 000).
+        var policy = Build.Plain(PaymentMethod.Drg, ValueMethod.Fixed, 1_000_000_000m, 1m, 10_000m);
+        var cases = Enumerable.Range(0, 1000)
+            .Select(i => Build.Drg("c" + i, "H1", 3, 1m, 2000m, 8000m) with { AuditDeduction = Build.Y(50m) })
+            .ToArray();
+        var statement = Assert.Single(Build.Run(policy, [Build.Hospital("H1")], cases).Statements);
+        var march = statement.Lines.Single(l => l.Code == "month.03");
+        Assert.Equal(Build.Y(7_150_000m), march.Amount);
+        Assert.Equal(Build.Y(7_150_000m), statement.MonthlyPreSettlements);
+        Assert.Contains("× 预拨比例 0.9", march.Formula, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payment_standard_is_rw_times_rate_times_coefficient()
+    {
+        // §2: payment standard = RW × rate × coefficient: 1.5 × 10 000 × 1.1 = 16 500.
+        Assert.Equal(Build.Y(16_500m), UnitValues.PaymentStandard(new RelativeWeight(1.5m), new PointValue(10_000m), new Coefficient(1.1m)).Round(RoundingRule.Default));
+    }
+
+    [Fact]
+    public void Settlement_point_value_is_10_yuan()
+    {
+        // §3: fund 800 000 000, ratio 0.8, total score 100 000 000 → 10 yuan per point.
+        Assert.Equal(new PointValue(10m), UnitValues.Settlement(Build.Y(800_000_000m), new Ratio(0.8m), 100_000_000m));
+    }
+
+    [Fact]
+    public void Settlement_point_value_is_10_yuan_through_the_clearing()
+    {
+        // The same example as a region: two hospitals with 60 000 000 and 40 000 000 points (100 cases of 600 000 and 400 000).
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 800_000_000m, 0.8m, 9m);
+        var cases = Enumerable.Range(0, 100).Select(i => Build.Dip("a" + i, "A", 1 + (i % 12), 600_000m, 0m, 0m))
+            .Concat(Enumerable.Range(0, 100).Select(i => Build.Dip("b" + i, "B", 1 + (i % 12), 400_000m, 0m, 0m)))
+            .ToArray();
+        var result = Build.Run(policy, [Build.Hospital("A"), Build.Hospital("B")], cases);
+        var pool = Assert.Single(result.Pools);
+        Assert.Equal(100_000_000m, pool.TotalUnits);
+        Assert.Equal(10m, pool.Value.Yuan);
+        // Gross at 10 yuan: 600 000 000 and 400 000 000 (patients paid nothing in this example).
+        Assert.Equal(Build.Y(600_000_000m), result.Statements[0].AnnualPayable);
+        Assert.Equal(Build.Y(400_000_000m), result.Statements[1].AnnualPayable);
+    }
+
+    [Fact]
+    public void Budget_form_base_rate_divides_the_fund_by_ratio_and_total_weight()
+    {
+        // §2 budget form: (DRG fund ÷ ratio) ÷ Σ(RW × cases) = (600 000 000 ÷ 0.75) ÷ 80 000 = 10 000.
+        Assert.Equal(new PointValue(10_000m), UnitValues.Settlement(Build.Y(600_000_000m), new Ratio(0.75m), 80_000m));
+    }
+
+    [Fact]
+    public void Time_weighted_mean_is_9_800()
+    {
+        // §3: 9 000, 9 500, 10 000 at 1:2:7 → 9 800.
+        Assert.Equal(9_800m, UnitValues.WeightedMean([9_000m, 9_500m, 10_000m], [1m, 2m, 7m]));
+    }
+
+    [Fact]
+    public void Drg_weights_are_group_mean_over_all_case_mean_weighted_1_2_7()
+    {
+        // Group A costs 4 000 / 5 000 / 6 000 (years 0/1/2), group B 12 000 / 15 000 / 18 000; one case each.
+        // All-case yearly means: 8 000, 10 000, 12 000 → weighted (8 000 + 20 000 + 84 000) ÷ 10 = 11 200.
+        // A: (4 000 + 10 000 + 42 000) ÷ 10 = 5 600 → RW 0.5; B: (12 000 + 30 000 + 126 000) ÷ 10 = 16 800 → RW 1.5.
+        var history = new[]
+        {
+            new HistoricalCase("A", 0, 0m, Build.Y(4_000m)), new HistoricalCase("A", 1, 0m, Build.Y(5_000m)), new HistoricalCase("A", 2, 0m, Build.Y(6_000m)),
+            new HistoricalCase("B", 0, 0m, Build.Y(12_000m)), new HistoricalCase("B", 1, 0m, Build.Y(15_000m)), new HistoricalCase("B", 2, 0m, Build.Y(18_000m)),
+        };
+        var weights = UnitValues.DrgWeights(history, [1m, 2m, 7m], Trimming.None, new RoundingRule(RoundingMode.HalfAwayFromZero, 4));
+        Assert.Equal(0.5m, weights["A"].Value);
+        Assert.Equal(1.5m, weights["B"].Value);
+    }
+
+    [Fact]
+    public void Trimming_drops_cases_outside_the_percentiles()
+    {
+        // 40 cases of group A in one year: 38 cost 10 000, one 100 (low outlier), one 1 000 000 (high outlier).
+        // Nearest rank: P2.5 is rank ⌈0.025 × 40⌉ = 1 → 100, so the 100 case stays; P97.5 is rank ⌈39⌉ = 39 → 10 000,
+        // so only the 1 000 000 case is dropped. With a lower bound of 5 (rank 2 → 10 000) the 100 case goes too.
+        var history = Enumerable.Repeat(new HistoricalCase("A", 0, 1m, Build.Y(10_000m)), 38)
+            .Append(new HistoricalCase("A", 0, 1m, Build.Y(100m)))
+            .Append(new HistoricalCase("A", 0, 1m, Build.Y(1_000_000m)))
+            .ToArray();
+        // Start-of-year value by per-point cost: default trimming keeps 38 × 10 000 + 100 over 39 points.
+        Assert.Equal((38m * 10_000m + 100m) / 39m, UnitValues.StartOfYear(history, [1m], Trimming.Default).Yuan);
+        Assert.Equal(10_000m, UnitValues.StartOfYear(history, [1m], new Trimming(5m, 97.5m)).Yuan);
+    }
+
+    [Fact]
+    public void Start_of_year_value_is_weighted_cost_over_weighted_score()
+    {
+        // Year 0: 10 cases, 100 points and 1 000 yuan each (10/point); year 1: 10 cases, 100 points and 1 200 yuan (12/point).
+        // Weights 1:3 → (1 × 10 000 + 3 × 12 000) ÷ (1 × 1 000 + 3 × 1 000) = 46 000 ÷ 4 000 = 11.5.
+        var history = Enumerable.Repeat(new HistoricalCase("g", 0, 100m, Build.Y(1_000m)), 10)
+            .Concat(Enumerable.Repeat(new HistoricalCase("g", 1, 100m, Build.Y(1_200m)), 10));
+        Assert.Equal(11.5m, UnitValues.StartOfYear(history, [1m, 3m], Trimming.None).Yuan);
+    }
+
+    [Theory]
+    // Zhejiang [L], group mean 10 000:
+    // base 80 (≤ 100 → 3×): cost 35 000 → ratio 3.5 → 80 + (3.5 − 3) × 80 = 120, high.
+    [InlineData(80, 35_000, 120, OutlierKind.High)]
+    // base 80: cost 29 999 → ratio 2.9999 < 3 → normal 80.
+    [InlineData(80, 29_999, 80, OutlierKind.Normal)]
+    // base 200 (100–300 → 2×): cost 25 000 → 2.5 → 200 + 0.5 × 200 = 300, high.
+    [InlineData(200, 25_000, 300, OutlierKind.High)]
+    // base 400 (> 300 → 1.5×): cost 15 000 → 1.5 → 400 + 0 = 400, high at the threshold.
+    [InlineData(400, 15_000, 400, OutlierKind.High)]
+    // low: cost 3 000 → 0.3 < 0.4 → 200 × 0.3 = 60.
+    [InlineData(200, 3_000, 60, OutlierKind.Low)]
+    // cost 4 000 → 0.4, not below 0.4 → normal.
+    [InlineData(200, 4_000, 200, OutlierKind.Normal)]
+    public void Zhejiang_outlier_profile(int basePoints, int cost, int points, OutlierKind kind)
+    {
+        var profile = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
+        var result = profile.Apply(new Score(basePoints), Build.Y(cost), Build.Y(10_000m));
+        Assert.Equal(kind, result.Kind);
+        Assert.Equal((decimal)points, result.Points.Value);
+    }
+
+    [Fact]
+    public void Budget_by_items_itemizes_every_deduction()
+    {
+        // Employee pool of the example profile: 1 200 000 000 − 5% reserve (60 000 000) − (20 + 150 + 90 + 30 + 60 + 10 + 25 + 15 = 400) million
+        // = 740 000 000.
+        var pool = SettlementPolicyLoader.LoadEmbedded("example-dip-2025").Pools[0];
+        var budget = RegionalBudget.Derive(pool, RoundingRule.Default);
+        Assert.Equal(Build.Y(740_000_000m), budget.Total);
+        Assert.Equal(11, budget.Steps.Count);
+        Assert.Equal(Build.Y(-60_000_000m), budget.Steps.Single(s => s.Code == "reserve").Amount);
+        Assert.Equal(Build.Y(-15_000_000m), budget.Steps.Single(s => s.Code == "deduct.maternity").Amount);
+        Assert.Equal(InsuranceFund.Employee, budget.Fund);
+    }
+
+    [Fact]
+    public void Budget_by_growth_rate_is_capped_by_the_cost_growth_target()
+    {
+        // Resident pool: 500 000 000 × (1 + min(8%, 5%)) = 525 000 000.
+        var pool = SettlementPolicyLoader.LoadEmbedded("example-dip-2025").Pools[1];
+        Assert.Equal(Build.Y(525_000_000m), RegionalBudget.Derive(pool, RoundingRule.Default).Total);
+        // Growth below the target is used as is: 500 000 000 × 1.03 = 515 000 000.
+        var lower = pool with { Budget = pool.Budget with { GrowthRate = new Ratio(0.03m) } };
+        Assert.Equal(Build.Y(515_000_000m), RegionalBudget.Derive(lower, RoundingRule.Default).Total);
+    }
+
+    [Fact]
+    public void Budget_by_last_year_share()
+    {
+        // DRG example profile: 2 000 000 000 × (600 000 000 ÷ 1 500 000 000 = 0.4) = 800 000 000.
+        var pool = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Pools[0];
+        var budget = RegionalBudget.Derive(pool, RoundingRule.Default);
+        Assert.Equal(Build.Y(800_000_000m), budget.Total);
+        Assert.Contains("0.4", budget.Steps[^1].Formula, System.StringComparison.Ordinal);
+    }
+}
