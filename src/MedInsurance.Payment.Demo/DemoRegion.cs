@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Dip;
+using MedInsurance.Payment.Drg.Loading;
+using MedInsurance.Payment.Drg.Rules;
+using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Settlement;
+
+namespace MedInsurance.Payment.Demo;
+
+/// <summary>
+/// 示例地区 — the demo region (示例市, "demo city") written by this project so that quick starts, samples and tests run
+/// on a fresh machine without national tables: a CHS-DRG-format rule pack of two MDCs, DRG weights and a base rate,
+/// a DIP catalog, five hospitals, a DIP clearing policy and a deterministic generator of a year of cases.
+/// </summary>
+/// <remarks>
+/// The data is illustrative, not any region's published tables. It is loaded once, through the same loaders a region
+/// uses for its own files, into immutable objects; the instance is thread-safe.
+/// </remarks>
+public sealed class DemoRegion
+{
+    /// <summary>The demo DRG edition id (示例分组方案).</summary>
+    public const string DrgEdition = "demo-drg-1";
+
+    /// <summary>The name of the DIP policy profile the demo uses (national DIP 1.0 deviation rule).</summary>
+    public const string DipProfileName = "national-dip-1.0";
+
+    /// <summary>The demo's settlement year.</summary>
+    public const int Year = 2026;
+
+    private static readonly Lazy<DemoRegion> Instance = new(() => new DemoRegion());
+
+    private readonly Dictionary<string, Hospital> _hospitalsById;
+
+    private DemoRegion()
+    {
+        DrgRuleFolder = EmbeddedData.ExtractDrgRuleFolder();
+        var load = RuleTextLoader.Load(DrgRuleFolder, DrgEdition);
+        DrgRulePack = load.Pack;
+        DrgWeights = ReadWeights();
+        DipCatalog = DipCatalogFiles.FromJson(EmbeddedData.ReadText("dip-catalog.json"), "embedded demo dip-catalog.json");
+        DipProfile = DipPolicyProfiles.BuiltIn(DipProfileName);
+        using (var reader = EmbeddedData.Reader("procedure-attributes.csv"))
+        {
+            ProcedureAttributes = ProcedureAttributeTable.ReadCsv(reader, "embedded demo procedure-attributes.csv");
+        }
+
+        using (var reader = EmbeddedData.Reader("hospitals.csv"))
+        {
+            SettlementHospitals = SettlementCsv.ReadHospitals(reader).Select(r => r.Value!).ToArray();
+        }
+
+        Hospitals = SettlementHospitals.Select(h => h.Hospital).ToArray();
+        _hospitalsById = Hospitals.ToDictionary(h => h.Id, StringComparer.Ordinal);
+        SettlementPolicy = SettlementPolicyLoader.Parse(EmbeddedData.ReadText("settlement-policy.json"), "embedded demo settlement-policy.json");
+        AuxiliaryTyping = new DipAuxiliaryTypingData(
+            DrgRulePack.Complications.Values.Where(c => c.Level == ComplicationLevel.Cc).Select(c => c.Code),
+            DrgRulePack.Complications.Values.Where(c => c.Level == ComplicationLevel.Mcc).Select(c => c.Code),
+            Array.Empty<string>(),
+            Array.Empty<string>(),
+            Array.Empty<string>(),
+            Array.Empty<string>());
+    }
+
+    /// <summary>The demo region, loaded on first use.</summary>
+    /// <returns>The shared instance.</returns>
+    public static DemoRegion Load() => Instance.Value;
+
+    /// <summary>地区名称 — the region's name.</summary>
+    public string Name { get; } = "示例市 demo city";
+
+    /// <summary>The folder the embedded DRG rule text was written to (a region would point at its own tables).</summary>
+    public string DrgRuleFolder { get; }
+
+    /// <summary>DRG规则包 — the demo CHS-DRG rule pack (MDCF, MDCG; 7 ADRGs; 14 DRGs).</summary>
+    public RulePack DrgRulePack { get; }
+
+    /// <summary>DRG权重 — relative weight per DRG code.</summary>
+    public IReadOnlyDictionary<string, RelativeWeight> DrgWeights { get; }
+
+    /// <summary>DRG费率 — the demo base rate: yuan per unit of relative weight.</summary>
+    public PointValue DrgBaseRate { get; } = new(10_000m);
+
+    /// <summary>DIP病种目录 — the demo DIP catalog.</summary>
+    public DipCatalog DipCatalog { get; }
+
+    /// <summary>DIP政策配置 — the DIP policy profile used by the demo (<see cref="DipProfileName"/>).</summary>
+    public DipPolicyProfile DipProfile { get; }
+
+    /// <summary>年初点值 — the demo's start-of-year DIP point value (yuan per point).</summary>
+    public PointValue DipStartOfYearPointValue { get; } = new(9.5m);
+
+    /// <summary>手术操作属性表 — procedure attributes for DIP comprehensive groups.</summary>
+    public ProcedureAttributeTable ProcedureAttributes { get; }
+
+    /// <summary>辅助分型数据 — CC/MCC lists for DIP disease-severity typing (taken from the demo DRG pack).</summary>
+    public DipAuxiliaryTypingData AuxiliaryTyping { get; }
+
+    /// <summary>定点医疗机构 — the five demo hospitals.</summary>
+    public IReadOnlyList<Hospital> Hospitals { get; }
+
+    /// <summary>The hospitals with their clearing parameters (assessment score, prior-year fund spend).</summary>
+    public IReadOnlyList<SettlementHospital> SettlementHospitals { get; }
+
+    /// <summary>清算方案 — the demo clearing policy (DIP, floating settlement point value).</summary>
+    public SettlementPolicy SettlementPolicy { get; }
+
+    /// <summary>Finds a hospital by id.</summary>
+    /// <param name="hospitalId">The id.</param>
+    /// <returns>The hospital, or null.</returns>
+    public Hospital? FindHospital(string hospitalId) =>
+        hospitalId is not null && _hospitalsById.TryGetValue(hospitalId, out var hospital) ? hospital : null;
+
+    /// <summary>The DIP hospital context (level and no explicit coefficient) of a hospital.</summary>
+    /// <param name="hospitalId">The id.</param>
+    /// <returns>The context, or <see cref="DipHospitalContext.Unknown"/>.</returns>
+    public DipHospitalContext DipHospital(string hospitalId) =>
+        FindHospital(hospitalId) is { } h ? new DipHospitalContext(h.Level, null) : DipHospitalContext.Unknown;
+
+    /// <summary>Generates the demo year of cases (deterministic for a seed).</summary>
+    /// <param name="count">How many cases.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The cases, in id order.</returns>
+    public IReadOnlyList<InpatientCase> GenerateYear(int count = 6000, int seed = 20260101) =>
+        DemoCaseGenerator.Generate(Hospitals, Year, count, seed);
+
+    private static Dictionary<string, RelativeWeight> ReadWeights()
+    {
+        var weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
+        var lines = EmbeddedData.ReadText("drg-weights.csv").Split('\n');
+        foreach (var line in lines.Skip(1))
+        {
+            var parts = line.Trim().Split(',');
+            if (parts.Length == 2)
+            {
+                weights[parts[0]] = new RelativeWeight(decimal.Parse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return weights;
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Rules;
+
+namespace MedInsurance.Payment.Hosting;
+
+/// <summary>The DRG grouping service over one compiled grouper kernel.</summary>
+internal sealed class DrgGroupingService : IDrgGroupingService
+{
+    private readonly DrgGrouper _grouper;
+    private readonly IReadOnlyDictionary<string, RelativeWeight> _weights;
+    private readonly PointValue? _baseRate;
+
+    public DrgGroupingService(RulePack pack, DrgPolicy policy, IReadOnlyDictionary<string, RelativeWeight> weights, PointValue? baseRate)
+    {
+        _grouper = new DrgGrouper(pack, policy);
+        Edition = pack.Edition;
+        _weights = weights;
+        _baseRate = baseRate;
+    }
+
+    public string Edition { get; }
+
+    public DrgResult Group(InpatientCase inpatientCase) =>
+        _grouper.Group(inpatientCase ?? throw new ArgumentNullException(nameof(inpatientCase)));
+
+    public IReadOnlyList<DrgResult> GroupBatch(IReadOnlyList<InpatientCase> cases)
+    {
+        if (cases is null)
+        {
+            throw new ArgumentNullException(nameof(cases));
+        }
+
+        var prepared = cases.Select(_grouper.Prepare).ToArray();
+        var outcomes = new DrgOutcome[prepared.Length];
+        _grouper.GroupBatch(prepared, outcomes, Environment.ProcessorCount);
+        var results = new DrgResult[prepared.Length];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            results[i] = _grouper.Describe(prepared[i], outcomes[i]);
+        }
+
+        return results;
+    }
+
+    public DrgPaymentEstimate Estimate(InpatientCase inpatientCase, Coefficient hospitalCoefficient)
+    {
+        var result = Group(inpatientCase);
+        if (result.Status != DrgStatus.Grouped || !_weights.TryGetValue(result.Drg, out var weight))
+        {
+            return new DrgPaymentEstimate(result, null, null);
+        }
+
+        Money? standard = _baseRate is { } rate
+            ? new UnroundedMoney(weight.Value * rate.Yuan * hospitalCoefficient.Value).Round(RoundingRule.Default)
+            : null;
+        return new DrgPaymentEstimate(result, weight, standard);
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using MedInsurance.Payment.Demo;
+using MedInsurance.Payment.Dip;
+using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Loading;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Settlement;
+
+namespace MedInsurance.Payment.Hosting;
+
+/// <summary>
+/// Loads the configured region data once into the services. Loaders never compute payments; a bad file is a
+/// configuration error and throws with the file, line and field to fix.
+/// </summary>
+internal static class PaymentDataLoader
+{
+    public static DrgGroupingService LoadDrg(MedInsurancePaymentOptions options)
+    {
+        var drg = options.Drg;
+        var national = DrgPolicy.National;
+        var policy = drg.AmbiguousGroupCheck is bool check
+            ? new DrgPolicy { Name = national.Name, Version = national.Version, AmbiguousGroupCheck = check }
+            : national;
+        if (options.UsesDemoRegion)
+        {
+            var demo = DemoRegion.Load();
+            return new DrgGroupingService(demo.DrgRulePack, policy, demo.DrgWeights, demo.DrgBaseRate);
+        }
+
+        var pack = RuleTextLoader.Load(drg.RulesFolder!, drg.Edition).Pack;
+        var weights = drg.WeightsFile is { } file ? ReadWeights(file) : new Dictionary<string, RelativeWeight>();
+        var rate = drg.BaseRate is decimal r ? new PointValue(r) : (PointValue?)null;
+        return new DrgGroupingService(pack, policy, weights, rate);
+    }
+
+    public static DipScoringService LoadDip(MedInsurancePaymentOptions options)
+    {
+        var dip = options.Dip;
+        var profile = DipPolicyProfiles.TryGetBuiltIn(dip.Profile, out var builtIn) ? builtIn : DipPolicyProfiles.ReadFile(dip.Profile);
+        if (options.UsesDemoRegion)
+        {
+            var demo = DemoRegion.Load();
+            var demoPointValue = dip.PointValue is decimal v ? new PointValue(v) : demo.DipStartOfYearPointValue;
+            var demoScorer = new DipScorer(demo.DipCatalog, profile, demo.ProcedureAttributes, demo.AuxiliaryTyping, demoPointValue);
+            var demoHospitals = demo.Hospitals.ToDictionary(h => h.Id, h => demo.DipHospital(h.Id), StringComparer.Ordinal);
+            return new DipScoringService(demoScorer, demoHospitals, demoPointValue);
+        }
+
+        var catalog = DipCatalogFiles.ReadFile(dip.CatalogFile!);
+        var attributes = ProcedureAttributeTable.Empty;
+        if (dip.ProcedureAttributesFile is { } attributesFile)
+        {
+            using var reader = new StreamReader(attributesFile, new UTF8Encoding(false));
+            attributes = ProcedureAttributeTable.ReadCsv(reader, attributesFile);
+        }
+
+        var hospitals = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
+        foreach (var record in HospitalCsvReader.ReadFile(dip.HospitalsFile!))
+        {
+            var row = RequireValid(record, dip.HospitalsFile!);
+            var coefficientText = row.GetExtra("coefficient");
+            Coefficient? coefficient = coefficientText is null ? null : new Coefficient(decimal.Parse(coefficientText, NumberStyles.Number, CultureInfo.InvariantCulture));
+            hospitals[row.Hospital.Id] = new DipHospitalContext(row.Hospital.Level, coefficient);
+        }
+
+        var pointValue = dip.PointValue is decimal p ? new PointValue(p) : (PointValue?)null;
+        var scorer = new DipScorer(catalog, profile, attributes, DipAuxiliaryTypingData.None, pointValue);
+        return new DipScoringService(scorer, hospitals, pointValue);
+    }
+
+    public static ClearingService LoadClearing(MedInsurancePaymentOptions options)
+    {
+        var settlement = options.Settlement;
+        if (options.UsesDemoRegion)
+        {
+            var demo = DemoRegion.Load();
+            return new ClearingService(demo.SettlementPolicy, demo.SettlementHospitals, settlement.MaxDegreeOfParallelism);
+        }
+
+        var policyName = settlement.Policy!;
+        var policy = File.Exists(policyName) ? SettlementPolicyLoader.LoadFile(policyName) : SettlementPolicyLoader.LoadEmbedded(policyName);
+        using var reader = new StreamReader(settlement.HospitalsFile!, new UTF8Encoding(false));
+        var hospitals = SettlementCsv.ReadHospitals(reader).Select(r => RequireValid(r, settlement.HospitalsFile!)).ToArray();
+        return new ClearingService(policy, hospitals, settlement.MaxDegreeOfParallelism);
+    }
+
+    private static T RequireValid<T>(ReadRecord<T> record, string file)
+        where T : class
+    {
+        if (record.IsRejected || record.Value is null)
+        {
+            throw new InvalidDataException(file + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": "
+                + string.Join("; ", record.Issues.Select(i => i.ToCompactString() + " " + i.MessageEn)));
+        }
+
+        return record.Value;
+    }
+
+    private static Dictionary<string, RelativeWeight> ReadWeights(string file)
+    {
+        var weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(file, new UTF8Encoding(false));
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split(',');
+            if (parts.Length < 2 || !decimal.TryParse(parts[1].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var weight) || weight < 0)
+            {
+                throw new InvalidDataException(file + " line " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": expected 'drg,weight' with a non-negative weight, found '" + line + "'.");
+            }
+
+            weights[parts[0].Trim()] = new RelativeWeight(weight);
+        }
+
+        return weights;
+    }
+}

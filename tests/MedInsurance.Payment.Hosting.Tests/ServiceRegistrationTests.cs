@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Dip;
+using MedInsurance.Payment.Drg.Grouping;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MedInsurance.Payment.Hosting.Tests;
+
+public sealed class ServiceRegistrationTests
+{
+    private static ServiceProvider DemoProvider() =>
+        new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider(validateScopes: true);
+
+    private static InpatientCase Appendectomy(string id, params string[] secondary) => new()
+    {
+        CaseId = id,
+        HospitalId = "DEMO-H1",
+        Fund = InsuranceFund.Employee,
+        Sex = Sex.Female,
+        AgeYears = 30,
+        LengthOfStayDays = 5,
+        DischargeDate = new DateOnly(2026, 3, 6),
+        DischargeType = DischargeType.MedicalAdvice,
+        MainDiagnosis = DiagnosisCode.Parse("K35.800x002"),
+        SecondaryDiagnoses = secondary.Select(DiagnosisCode.Parse).ToArray(),
+        MainProcedure = ProcedureCode.Parse("47.0100"),
+        Costs = new CostBreakdown { Total = Money.FromYuan(12_000m), PatientPaid = Money.FromYuan(3_000m), FundPaid = Money.FromYuan(9_000m) },
+    };
+
+    [Fact]
+    public void Demo_configuration_resolves_the_services_and_runs_a_case_end_to_end()
+    {
+        using var provider = DemoProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var drg = provider.GetRequiredService<IDrgGroupingService>();
+        var dip = provider.GetRequiredService<IDipScoringService>();
+        var clearing = provider.GetRequiredService<IClearingService>();
+        Assert.Same(drg, provider.GetRequiredService<IDrgGroupingService>());
+
+        var plain = drg.Estimate(Appendectomy("A1"), Coefficient.One);
+        Assert.Equal(DrgStatus.Grouped, plain.Grouping.Status);
+        Assert.Equal("GD25", plain.Grouping.Drg);
+        // demo weight GD25 = 0.9860, base rate 10 000 → 9 860.00
+        Assert.Equal(Money.FromYuan(9_860m), plain.PaymentStandard);
+        Assert.Equal("GD21", drg.Group(Appendectomy("A2", "J96.000")).Drg);
+        Assert.False(string.IsNullOrEmpty(plain.Grouping.Trace.Render(TraceLanguage.Chinese)));
+
+        var scored = dip.Score(Appendectomy("A1"));
+        Assert.Equal(DipCaseStatus.Scored, scored.Status);
+        Assert.Equal("K35.8:47.0100", scored.Group!.Code);
+        // score 1180 × 3A coefficient 1.05 = 1239; × point value 9.5 = 11 770.50
+        Assert.Equal(1239m, scored.CaseScore.Value);
+        Assert.Equal(Money.FromYuan(11_770.50m), dip.ExpectedPayment(scored));
+
+        var settled = SettledCaseMapping.FromDip(Appendectomy("A1"), scored);
+        Assert.NotNull(settled);
+        var result = clearing.RunYear(new[] { settled!.Value });
+        Assert.Equal(clearing.Hospitals.Count, result.Statements.Count);
+        Assert.Equal(1, result.Summary.Cases);
+    }
+
+    [Fact]
+    public void A_demo_year_clears_and_every_case_is_accounted_for()
+    {
+        using var provider = DemoProvider();
+        var dip = provider.GetRequiredService<IDipScoringService>();
+        var clearing = provider.GetRequiredService<IClearingService>();
+        var cases = Demo.DemoRegion.Load().GenerateYear(2000);
+        var scores = dip.ScoreBatch(cases);
+        Assert.Equal(cases.Count, scores.Count);
+        var settled = cases.Select((c, i) => SettledCaseMapping.FromDip(c, scores[i])).ToList();
+        var unsettled = settled.Count(s => s is null);
+        Assert.Equal(scores.Count(s => s.Status != DipCaseStatus.Scored), unsettled);
+        var result = clearing.RunYear(settled.Where(s => s is not null).Select(s => s!.Value).ToArray());
+        Assert.Equal(cases.Count - unsettled, result.Summary.Cases + result.Summary.RejectedCases);
+        Assert.Equal(result.Summary.AnnualPayable, Money.Sum(result.Statements.Select(s => s.AnnualPayable)));
+    }
+
+    [Fact]
+    public void Missing_files_fail_at_start_with_the_key_to_fix()
+    {
+        using var provider = new ServiceCollection()
+            .AddMedInsurancePayment(o => o.Drg.RulesFolder = "/no/such/folder")
+            .BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("MedInsurancePayment:Drg:RulesFolder: folder not found: /no/such/folder", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Dip:CatalogFile is required.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Settlement:Policy is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_registered_parts_are_validated()
+    {
+        using var provider = new ServiceCollection()
+            .AddDipScoring(o => { o.Region = "demo"; o.Dip.Profile = "no-such-profile"; })
+            .BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("no-such-profile", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drg", error.Message, StringComparison.Ordinal);
+        Assert.Null(provider.GetService<IDrgGroupingService>());
+    }
+
+    [Fact]
+    public void Unknown_region_is_refused()
+    {
+        using var provider = new ServiceCollection().AddDrgGrouping(o => o.Region = "atlantis").BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("Region 'atlantis' is unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MedInsurancePayment:Region"] = "demo",
+            ["MedInsurancePayment:Drg:AmbiguousGroupCheck"] = "false",
+            ["MedInsurancePayment:Dip:Profile"] = "jining",
+            ["MedInsurancePayment:Dip:PointValue"] = "10",
+        }).Build();
+        using var provider = new ServiceCollection()
+            .AddMedInsurancePayment(configuration.GetSection(MedInsurancePaymentOptions.SectionName))
+            .BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value;
+        Assert.True(options.UsesDemoRegion);
+        Assert.False(options.Drg.AmbiguousGroupCheck);
+        Assert.Equal("jining", options.Dip.Profile);
+        var dip = provider.GetRequiredService<IDipScoringService>();
+        var scored = dip.Score(Appendectomy("A1"));
+        Assert.Equal(Money.FromYuan(12_390m), dip.ExpectedPayment(scored));
+    }
+
+    [Fact]
+    public void Registration_is_idempotent()
+    {
+        var services = new ServiceCollection();
+        services.AddMedInsurancePayment(o => o.Region = "demo");
+        var count = services.Count;
+        services.AddDrgGrouping().AddDipScoring().AddClearing();
+        Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IDrgGroupingService)));
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IValidateOptions<MedInsurancePaymentOptions>)));
+        Assert.True(services.Count >= count);
+    }
+}
