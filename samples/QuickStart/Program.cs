@@ -1,0 +1,106 @@
+// QuickStart — MedInsurance.Payment on the embedded demo region (示例市): group a few cases with CHS-DRG, score them
+// with DIP, then run a whole year's DIP clearing and print each hospital's statement.
+//   dotnet run --project samples/QuickStart
+using System;
+using System.Globalization;
+using System.Linq;
+using MedInsurance.Payment;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Demo;
+using MedInsurance.Payment.Dip;
+using MedInsurance.Payment.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+var services = new ServiceCollection().AddMedInsurancePayment(options => options.Region = "demo");
+using var provider = services.BuildServiceProvider();
+provider.GetRequiredService<IStartupValidator>().Validate(); // a host does this at start
+
+var drg = provider.GetRequiredService<IDrgGroupingService>();
+var dip = provider.GetRequiredService<IDipScoringService>();
+var clearing = provider.GetRequiredService<IClearingService>();
+var demo = DemoRegion.Load();
+var inv = CultureInfo.InvariantCulture;
+
+Console.WriteLine("MedInsurance.Payment quick start — demo region " + demo.Name + ", year " + DemoRegion.Year);
+Console.WriteLine();
+
+// 1. A few discharged cases, as a HIS would send them (医保结算清单).
+InpatientCase Case(string id, string hospital, string diagnoses, string? procedure, decimal cost) => new()
+{
+    CaseId = id,
+    HospitalId = hospital,
+    Fund = InsuranceFund.Employee,
+    Sex = Sex.Male,
+    AgeYears = 58,
+    LengthOfStayDays = 7,
+    DischargeDate = new DateOnly(DemoRegion.Year, 3, 15),
+    DischargeType = DischargeType.MedicalAdvice,
+    MainDiagnosis = DiagnosisCode.Parse(diagnoses.Split('|')[0]),
+    SecondaryDiagnoses = diagnoses.Split('|').Skip(1).Select(DiagnosisCode.Parse).ToArray(),
+    MainProcedure = procedure is null ? default : ProcedureCode.Parse(procedure),
+    Costs = new CostBreakdown { Total = Money.FromYuan(cost), PatientPaid = Money.FromYuan(cost * 0.25m), FundPaid = Money.FromYuan(cost * 0.75m) },
+};
+
+var cases = new[]
+{
+    Case("Q1", "DEMO-H1", "I20.000|I50.900", "36.0700", 41_200m),
+    Case("Q2", "DEMO-H1", "I20.000|E11.900", "36.0700", 33_600m),
+    Case("Q3", "DEMO-H3", "K35.800x002", "47.0100", 10_400m),
+    Case("Q4", "DEMO-H3", "K25.900|I10.x00", null, 4_800m),
+    Case("Q5", "DEMO-H5", "K52.900", null, 9_000m),
+    Case("Q6", "DEMO-H2", "I21.900", null, 12_500m),
+};
+
+Console.WriteLine("1. CHS-DRG grouping (DRG分组) and DIP scoring (DIP分值)");
+Console.WriteLine(string.Format(inv, "{0,-4} {1,-8} {2,-12} {3,-5} {4,8} {5,12}   {6,-14} {7,-9} {8,9} {9,12}",
+    "case", "hospital", "status", "DRG", "RW", "DRG std", "DIP group", "deviation", "score", "DIP expected"));
+foreach (var c in cases)
+{
+    var estimate = drg.Estimate(c, Coefficient.One);
+    var scored = dip.Score(c);
+    Console.WriteLine(string.Format(inv, "{0,-4} {1,-8} {2,-12} {3,-5} {4,8} {5,12}   {6,-14} {7,-9} {8,9} {9,12}",
+        c.CaseId,
+        c.HospitalId,
+        estimate.Grouping.StatusText,
+        estimate.Grouping.Drg,
+        estimate.Weight?.ToString() ?? "-",
+        estimate.PaymentStandard?.ToString() ?? "-",
+        scored.Group?.Code ?? "(unmatched)",
+        scored.Deviation.ToString().ToLowerInvariant(),
+        scored.Status == DipCaseStatus.Scored ? scored.CaseScore.Value.ToString("0.00", inv) : "-",
+        dip.ExpectedPayment(scored)?.ToString() ?? "-"));
+}
+
+Console.WriteLine();
+Console.WriteLine("Why Q1 is " + drg.Group(cases[0]).Drg + " (分组路径):");
+Console.WriteLine(drg.Group(cases[0]).Trace.Render(MedInsurance.Payment.Drg.Grouping.TraceLanguage.English));
+
+// 2. A year of the demo region's cases, scored and cleared (年度清算).
+var year = demo.GenerateYear(6000);
+var scores = dip.ScoreBatch(year);
+var settled = year.Select((c, i) => SettledCaseMapping.FromDip(c, scores[i])).ToArray();
+var notSettled = settled.Count(s => s is null);
+var result = clearing.RunYear(settled.Where(s => s is not null).Select(s => s!.Value).ToArray());
+
+Console.WriteLine("2. Annual DIP clearing (年度清算) — policy " + result.Policy.Id + ": " + year.Count + " cases, "
+    + notSettled + " not scored (unmatched or rejected, settled by item outside the point system)");
+foreach (var pool in result.Pools)
+{
+    Console.WriteLine(string.Format(inv, "   budget {0} yuan, total points {1:0.####}, settlement point value {2:0.######} yuan/point",
+        pool.Budget.Total, pool.TotalUnits, pool.Value.Yuan));
+}
+
+Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
+    "hospital", "lvl", "cases", "fee-for-svc", "annual payable", "monthly paid", "amount due"));
+foreach (var s in result.Statements)
+{
+    Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
+        s.Hospital.Id, s.Hospital.Level.Code, s.CaseCount, s.FeeForService, s.AnnualPayable, s.MonthlyPreSettlements, s.AmountDue));
+}
+
+var summary = result.Summary;
+Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
+    "region", string.Empty, summary.Cases, summary.FeeForService, summary.AnnualPayable, summary.MonthlyPreSettlements, summary.ClearingTransfer));
+Console.WriteLine();
+Console.WriteLine("Each statement line carries its formula: see StatementExport.WriteStatementsCsv, or `medpay settle year`.");
