@@ -65,6 +65,11 @@ internal static class SettleCommands
             }
 
             var rejected = WriteCaseResults(Path.Combine(folder.FullName, "case-results.csv"), inputs, result);
+            foreach (var poolIssue in result.CaseIssues.Where(i => i.Index < 0))
+            {
+                Console.Error.WriteLine("medpay: " + poolIssue.Issue.ToCompactString() + ": " + poolIssue.Issue.MessageEn);
+            }
+
             var s = result.Summary;
             Console.Out.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
