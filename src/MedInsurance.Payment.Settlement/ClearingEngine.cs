@@ -262,7 +262,8 @@ public static class ClearingEngine
 
             var totalUnits = adjusted.Sum();
             var ratio = pool.FundPaymentRatio.Value;
-            var available = budget.Total - specialTotal;
+            // Special-review payments come out of the pool first; the floating pool never goes below zero.
+            var available = Money.Max(Money.Zero, budget.Total - specialTotal);
             var gross = new Money[n];
             var fundSide = new Money[n];
             var usesFundSide = false;

@@ -79,6 +79,11 @@ public sealed class CliTests
         Assert.Equal(0, code);
         // 3A: H1 + H3 = 96 000 + 125 540 = 221 540 against 198 000 by item.
         Assert.Contains(stdout.Split('\n'), l => l.TrimStart().StartsWith("3A", StringComparison.Ordinal) && l.Contains("221540.00", StringComparison.Ordinal) && l.Contains("198000.00", StringComparison.Ordinal));
+        var budget = Medpay("settle", "budget", "-p", "example-dip-2025");
+        Assert.Equal(0, budget.ExitCode);
+        // Employee pool by items: 740 000 000; resident pool by growth: 525 000 000.
+        Assert.Contains("740000000.00", budget.Out, StringComparison.Ordinal);
+        Assert.Contains("525000000.00", budget.Out, StringComparison.Ordinal);
         var profiles = Medpay("settle", "profiles");
         Assert.Equal(0, profiles.ExitCode);
         Assert.Equal(2, profiles.Out.Split('\n').Count(l => l.StartsWith("example-", StringComparison.Ordinal)));
