@@ -150,6 +150,19 @@ public sealed record SettlementPolicy
             Error(PolicyIssueCodes.ValueOutOfRange, "unitDecimals", "支付单元精度须在0–6之间", "unitDecimals must be between 0 and 6.");
         }
 
+        if (Rounding.TryGetValue(RoundingStep.Units, out var unitsRule) && unitsRule.Decimals > UnitDecimals)
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "rounding.units", "支付单元舍入位数不能超过支付单元精度", "The units rounding rule must not keep more decimals than unitDecimals.");
+        }
+
+        foreach (var step in Rounding.Keys.Where(k => k is not (RoundingStep.Units or RoundingStep.UnitValue)))
+        {
+            if (Rounding[step].Decimals > 2)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, "rounding." + step, "金额舍入最多保留两位小数（分）", "Money is rounded to the fen or coarser (at most 2 decimals).");
+            }
+        }
+
         CheckShare(AdvanceRatio, "advanceRatio", allowZero: false);
         CheckShare(QualityDepositRate, "qualityDepositRate", allowZero: true);
         CheckShare(SpecialReviewCap, "specialReviewCap", allowZero: true);

@@ -97,6 +97,21 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public void Rounding_rules_must_fit_their_step()
+    {
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        {
+            Rounding = new System.Collections.Generic.Dictionary<RoundingStep, RoundingRule>
+            {
+                [RoundingStep.Units] = new(RoundingMode.HalfAwayFromZero, 6),
+                [RoundingStep.Assessment] = new(RoundingMode.HalfAwayFromZero, 3),
+                [RoundingStep.UnitValue] = new(RoundingMode.HalfAwayFromZero, 8),
+            },
+        };
+        Assert.Equal(["rounding.units", "rounding.Assessment"], policy.Validate().Where(i => i.IsError).Select(i => i.Field).ToArray());
+    }
+
+    [Fact]
     public void Named_rounding_steps_apply_their_rule()
     {
         // One case: 333.3333 points at a fixed 3 yuan = 999.9999; patient 0. Monthly basis 999.9999 × 0.9 = 899.99991:
