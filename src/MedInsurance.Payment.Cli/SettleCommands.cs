@@ -20,6 +20,7 @@ internal static class SettleCommands
         var settle = new Command("settle", "Settlement cycle (结算清算): annual clearing with statements (清算单), simulation against fee-for-service, policy profiles.");
         settle.Subcommands.Add(Year());
         settle.Subcommands.Add(Simulate());
+        settle.Subcommands.Add(Budget());
         settle.Subcommands.Add(Profiles());
         return settle;
     }
@@ -65,6 +66,11 @@ internal static class SettleCommands
             }
 
             var rejected = WriteCaseResults(Path.Combine(folder.FullName, "case-results.csv"), inputs, result);
+            foreach (var poolIssue in result.CaseIssues.Where(i => i.Index < 0))
+            {
+                Console.Error.WriteLine("medpay: " + poolIssue.Issue.ToCompactString() + ": " + poolIssue.Issue.MessageEn);
+            }
+
             var s = result.Summary;
             Console.Out.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -150,6 +156,34 @@ internal static class SettleCommands
         return command;
     }
 
+    private static Command Budget()
+    {
+        var policy = PolicyOption();
+        var command = new Command("budget", "Regional budget (区域总额预算): derive each pool's DRG/DIP total by the profile's method, itemized.");
+        command.Options.Add(policy);
+        command.SetAction(parse =>
+        {
+            var profile = LoadPolicy(parse.GetValue(policy)!);
+            if (profile is null)
+            {
+                return 2;
+            }
+
+            foreach (var pool in profile.Pools)
+            {
+                var budget = RegionalBudget.Derive(pool, profile.MoneyRule(RoundingStep.Budget));
+                Console.Out.WriteLine("pool " + (pool.Fund?.ToString() ?? "all") + " (" + budget.Method + ")");
+                foreach (var step in budget.Steps)
+                {
+                    Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-40} {1,18}  {2}", step.Code, step.Amount, step.Formula));
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
     private static Command Profiles()
     {
         var export = new Option<string?>("--export") { Description = "Print the JSON of this embedded profile (a starting point for a region's own profile)." };
@@ -187,18 +221,25 @@ internal static class SettleCommands
         Required = true,
     };
 
-    private static Inputs? Load(string policyArgument, FileInfo hospitalsFile, FileInfo casesFile, FileInfo? monthlyFile)
+    private static SettlementPolicy? LoadPolicy(string policyArgument)
     {
-        SettlementPolicy policy;
         try
         {
-            policy = File.Exists(policyArgument) || !SettlementPolicyLoader.EmbeddedNames.Contains(policyArgument)
+            return File.Exists(policyArgument) || !SettlementPolicyLoader.EmbeddedNames.Contains(policyArgument)
                 ? SettlementPolicyLoader.LoadFile(policyArgument)
                 : SettlementPolicyLoader.LoadEmbedded(policyArgument);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine("medpay: " + ex.Message);
+            return null;
+        }
+    }
+
+    private static Inputs? Load(string policyArgument, FileInfo hospitalsFile, FileInfo casesFile, FileInfo? monthlyFile)
+    {
+        if (LoadPolicy(policyArgument) is not { } policy)
+        {
             return null;
         }
 

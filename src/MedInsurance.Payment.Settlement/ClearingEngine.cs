@@ -262,12 +262,14 @@ public static class ClearingEngine
 
             var totalUnits = adjusted.Sum();
             var ratio = pool.FundPaymentRatio.Value;
-            var available = budget.Total - specialTotal;
+            // Special-review payments come out of the pool first; the floating pool never goes below zero.
+            var available = Money.Max(Money.Zero, budget.Total - specialTotal);
             var gross = new Money[n];
             var fundSide = new Money[n];
             var usesFundSide = false;
             PointValue value;
             string method;
+            var distributed = string.Empty;
             switch (policy.ValueMethod)
             {
                 case ValueMethod.Fixed:
@@ -290,7 +292,9 @@ public static class ClearingEngine
                     }
                     else
                     {
-                        gross = PoolAllocation.ByLargestRemainder(available.Divide(ratio).Round(payRule), adjusted);
+                        var grossPool = available.Divide(ratio).Round(payRule);
+                        gross = PoolAllocation.ByLargestRemainder(grossPool, adjusted);
+                        distributed = grossPool.ToString();
                     }
 
                     break;
@@ -365,7 +369,12 @@ public static class ClearingEngine
                 var l = lines[h];
                 l.Add(new StatementLine("units" + tag, "总" + unitName + Fund(pool), null, adjusted[h], "Σ病例" + unitName + (isDrg ? " × 医院系数 " + N(hospitals[h].Coefficient.Value) : string.Empty) + "（不含特例单议）"));
                 l.Add(new StatementLine("value" + tag, "结算" + valueName + Fund(pool), null, value.Yuan, method));
-                l.Add(new StatementLine("standard" + tag, "按" + unitName + "标准金额" + Fund(pool), usesFundSide ? null : gross[h], null, usesFundSide ? "—" : N(adjusted[h]) + " × " + valueName + (policy.ValueMethod == ValueMethod.Fixed ? " " + N(value.Yuan) : "（按" + unitName + "占比分配，最大余数法）")));
+                var standardFormula = usesFundSide
+                    ? "—"
+                    : distributed.Length > 0
+                        ? "总额 " + distributed + " × " + N(adjusted[h]) + " ÷ " + N(totalUnits) + "（按" + unitName + "占比分配，最大余数法）"
+                        : N(adjusted[h]) + " × " + valueName + " " + N(policy.ValueMethod == ValueMethod.Elastic ? pool.PresetValue.Yuan : value.Yuan) + (policy.ValueMethod == ValueMethod.Elastic ? "（基准部分）+ 增量部分" : string.Empty);
+                l.Add(new StatementLine("standard" + tag, "按" + unitName + "标准金额" + Fund(pool), usesFundSide ? null : gross[h], null, standardFormula));
                 if (!special[h].IsZero)
                 {
                     l.Add(new StatementLine("special" + tag, "特例单议按项目支付" + Fund(pool), special[h], null, policy.PayableForm == PayableForm.FundPaymentRatio ? "Σ核准金额 × 基金支付比例" : "Σ(核准金额 − 个人支付)"));
@@ -408,6 +417,7 @@ public static class ClearingEngine
         }
 
         var sharedTotal = Money.Sum(shared);
+        var computedShared = shared.ToArray();
         var poolCapped = false;
         if (policy.RiskSharing.OverspendPool is { } overspendPool && sharedTotal > overspendPool)
         {
@@ -452,7 +462,7 @@ public static class ClearingEngine
             else
             {
                 afterRisk = payable[h] + shared[h];
-                l.Add(new StatementLine("overspend.shared", "合理超支分担（基金）", shared[h], null, "超支 " + (fee - payable[h]) + " 按超支区间分担 " + Bands(policy.RiskSharing.Overspend) + (poolCapped ? "，超支分担资金池封顶（最大余数法）" : string.Empty)));
+                l.Add(new StatementLine("overspend.shared", "合理超支分担（基金）", shared[h], null, "超支 " + (fee - payable[h]) + " 按超支区间分担 " + Bands(policy.RiskSharing.Overspend) + (poolCapped ? " = " + computedShared[h] + "；分担合计 " + sharedTotal + " 超过资金池 " + policy.RiskSharing.OverspendPool!.Value + "，按比例分配（最大余数法）" : string.Empty)));
                 l.Add(new StatementLine("overspend.borne", "超支自担（医院）", borne[h], null, "超支 " + (fee - payable[h]) + " − 分担 " + shared[h]));
             }
 

@@ -21,7 +21,8 @@ public sealed record BudgetDerivation(InsuranceFund? Fund, BudgetMethod Method, 
 
 /// <summary>
 /// 区域总额预算 — derives the DRG/DIP inpatient total of a fund pool by the three national methods of
-/// payment-rules.md §5 (by items, by last year's share, by a growth rate capped by the cost-growth target), itemized.
+/// payment-rules.md §5 and DIP 3.0 draft ch. 4 §2 (by items, by last year's share, by a growth rate capped by the
+/// cost-growth target), itemized.
 /// </summary>
 /// <remarks>Pure functions; thread-safe. Rounding happens only at the <see cref="RoundingStep.Budget"/> step.</remarks>
 public static class RegionalBudget

@@ -150,6 +150,19 @@ public sealed record SettlementPolicy
             Error(PolicyIssueCodes.ValueOutOfRange, "unitDecimals", "支付单元精度须在0–6之间", "unitDecimals must be between 0 and 6.");
         }
 
+        if (Rounding.TryGetValue(RoundingStep.Units, out var unitsRule) && unitsRule.Decimals > UnitDecimals)
+        {
+            Error(PolicyIssueCodes.ValueOutOfRange, "rounding.units", "支付单元舍入位数不能超过支付单元精度", "The units rounding rule must not keep more decimals than unitDecimals.");
+        }
+
+        foreach (var step in Rounding.Keys.Where(k => k is not (RoundingStep.Units or RoundingStep.UnitValue)))
+        {
+            if (Rounding[step].Decimals > 2)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, "rounding." + step, "金额舍入最多保留两位小数（分）", "Money is rounded to the fen or coarser (at most 2 decimals).");
+            }
+        }
+
         CheckShare(AdvanceRatio, "advanceRatio", allowZero: false);
         CheckShare(QualityDepositRate, "qualityDepositRate", allowZero: true);
         CheckShare(SpecialReviewCap, "specialReviewCap", allowZero: true);
@@ -161,6 +174,16 @@ public sealed record SettlementPolicy
                 "qualityDepositRate",
                 "质量保证金比例" + Pct(QualityDepositRate) + "超过2025年经办规程上限5%",
                 "The quality deposit rate " + Pct(QualityDepositRate) + " exceeds the 5% cap of the 2025 handling rules.");
+        }
+
+        var reviewCap = Method == PaymentMethod.Drg ? 0.05m : 0.005m;
+        if (RuleEdition >= 2025 && SpecialReviewCap.Value > reviewCap)
+        {
+            issues.Add(ValidationIssue.Warning(
+                PolicyIssueCodes.SpecialReviewAbove2025Cap,
+                "specialReviewCap",
+                "特例单议比例超过2025年规程原则上限（DRG 5%、DIP 5‰）",
+                "The special-review cap exceeds the 2025 rules' guideline (DRG 5%, DIP 5‰)."));
         }
 
         if (AdvanceRatio.Value + QualityDepositRate.Value > 1m)
@@ -224,6 +247,18 @@ public sealed record SettlementPolicy
 
         void CheckBands(IReadOnlyList<RiskSharingBand> bands, string field)
         {
+            for (var i = 1; i < bands.Count; i++)
+            {
+                if (bands[i].Share > bands[i - 1].Share)
+                {
+                    issues.Add(ValidationIssue.Warning(
+                        PolicyIssueCodes.BandSharesIncrease,
+                        field + "[" + i.ToString(CultureInfo.InvariantCulture) + "].share",
+                        "分担比例逐档上升，医院支付可能随分值增加而减少",
+                        "A band share rises from the band below: a hospital's payment may then fall when its points rise."));
+                }
+            }
+
             decimal previous = 0m;
             for (var i = 0; i < bands.Count; i++)
             {
@@ -290,6 +325,12 @@ public static class PolicyIssueCodes
 
     /// <summary>区间设置无效 — bands are not ascending or out of range.</summary>
     public const string BandsInvalid = "POLICY_BANDS_INVALID";
+
+    /// <summary>特例单议比例超过2025年规程原则上限 (warning) — the special-review cap exceeds DRG 5% / DIP 5‰.</summary>
+    public const string SpecialReviewAbove2025Cap = "POLICY_SPECIAL_REVIEW_ABOVE_2025_CAP";
+
+    /// <summary>分担比例逐档上升 (warning) — a risk-sharing band's share rises from the band below, which breaks monotone payments.</summary>
+    public const string BandSharesIncrease = "POLICY_BAND_SHARES_INCREASE";
 
     /// <summary>JSON格式或字段无效 — the JSON cannot be read or a field is unknown.</summary>
     public const string JsonInvalid = "POLICY_JSON_INVALID";

@@ -67,7 +67,7 @@ public static class UnitValues
 
     /// <summary>
     /// 年初点值 — start-of-year point value = weighted total cost ÷ weighted total score over the history years, each year
-    /// trimmed by the per-point cost (cost ÷ score) percentiles (payment-rules.md §3; DIP 3.0 draft ch. 7, 2.5%/97.5% 裁剪).
+    /// trimmed by the per-point cost (cost ÷ score) percentiles (payment-rules.md §3; DIP 3.0 draft ch. 5 §4, 分位数法 2.5%/97.5% 裁剪).
     /// </summary>
     /// <param name="history">The historical cases (units = case score).</param>
     /// <param name="yearWeights">The year weights, oldest first (e.g. 1, 2, 7).</param>

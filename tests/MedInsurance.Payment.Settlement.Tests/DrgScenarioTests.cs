@@ -134,4 +134,12 @@ public sealed class DrgScenarioTests
         Assert.Equal(Build.Y(2_635.20m), c.DepositReleased);
         Assert.Equal(Build.Y(18_391.75m), c.ClearingTransfer);
     }
+
+    [Fact]
+    public void Statement_csv_is_approved()
+    {
+        using var writer = new System.IO.StringWriter();
+        StatementExport.WriteStatementsCsv(Run().Result, writer);
+        TestSupport.Approvals.Verify(writer.ToString(), "statements");
+    }
 }

@@ -49,6 +49,20 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Special_review_beyond_the_budget_leaves_nothing_to_float()
+    {
+        // Budget 10 000; the approved case is paid 30 000 − 0 by item; the floating pool is max(0, 10 000 − 30 000) = 0,
+        // so the 40 other cases of 1 point each get 0 and the value is 0.
+        var policy = Build.Plain(PaymentMethod.Drg, ValueMethod.Floating, 10_000m, 1m, 1m) with { SpecialReviewCap = new Ratio(0.05m) };
+        var cases = Enumerable.Range(0, 40).Select(i => Build.Drg("c" + i, "H1", 1, 1m, 0m, 0m))
+            .Append(Build.Drg("s", "H1", 1, 1m, 0m, 0m) with { SpecialReview = SpecialReviewStatus.Approved, ApprovedItemAmount = Build.Y(30_000m) })
+            .ToArray();
+        var result = Build.Run(policy, [Build.Hospital("H1")], cases);
+        Assert.Equal(0m, result.Pools[0].Value.Yuan);
+        Assert.Equal(Build.Y(30_000m), result.Statements[0].AnnualPayable);
+    }
+
+    [Fact]
     public void Drg_payment_applies_the_hospital_coefficient()
     {
         // Two hospitals, fixed rate 10 000: A (coefficient 1.1) 12 cases of RW 2 → 24 × 1.1 = 26.4 × 10 000 = 264 000;

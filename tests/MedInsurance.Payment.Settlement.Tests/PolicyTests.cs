@@ -80,6 +80,64 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public void Rising_band_shares_and_a_high_special_review_cap_are_warnings()
+    {
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        {
+            SpecialReviewCap = new Ratio(0.01m),
+            RiskSharing = new RiskSharingRule { Overspend = [new RiskSharingBand(new Ratio(0.1m), new Ratio(0.2m)), new RiskSharingBand(null, new Ratio(0.9m))] },
+        };
+        var issues = policy.Validate();
+        Assert.DoesNotContain(issues, i => i.IsError);
+        Assert.Equal(
+            [PolicyIssueCodes.SpecialReviewAbove2025Cap + "@specialReviewCap", PolicyIssueCodes.BandSharesIncrease + "@riskSharing.overspend[1].share"],
+            issues.Select(i => i.Code + "@" + i.Field).ToArray());
+        // 1% is within the DRG guideline of 5%.
+        Assert.DoesNotContain((policy with { Method = PaymentMethod.Drg }).Validate(), i => i.Code == PolicyIssueCodes.SpecialReviewAbove2025Cap);
+    }
+
+    [Fact]
+    public void Rounding_rules_must_fit_their_step()
+    {
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        {
+            Rounding = new System.Collections.Generic.Dictionary<RoundingStep, RoundingRule>
+            {
+                [RoundingStep.Units] = new(RoundingMode.HalfAwayFromZero, 6),
+                [RoundingStep.Assessment] = new(RoundingMode.HalfAwayFromZero, 3),
+                [RoundingStep.UnitValue] = new(RoundingMode.HalfAwayFromZero, 8),
+            },
+        };
+        Assert.Equal(["rounding.units", "rounding.Assessment"], policy.Validate().Where(i => i.IsError).Select(i => i.Field).ToArray());
+    }
+
+    [Fact]
+    public void Named_rounding_steps_apply_their_rule()
+    {
+        // One case: 333.3333 points at a fixed 3 yuan = 999.9999; patient 0. Monthly basis 999.9999 × 0.9 = 899.99991:
+        // 四舍五入 → 900.00 by default; a TowardZero rule on the monthly step → 899.99.
+        // The annual payable 999.9999 rounds to 1 000.00 by default and to 999.99 with TowardZero on annualPayable.
+        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Fixed, 1m, 1m, 3m);
+        SettledCase[] cases = [Build.Dip("c", "H", 1, 333.3333m, 0m, 0m)];
+        var plain = Build.Run(policy, [Build.Hospital("H")], cases).Statements[0];
+        Assert.Equal(Build.Y(900m), plain.MonthlyPreSettlements);
+        Assert.Equal(Build.Y(1_000m), plain.AnnualPayable);
+        var ruled = Build.Run(
+            policy with
+            {
+                Rounding = new System.Collections.Generic.Dictionary<RoundingStep, RoundingRule>
+                {
+                    [RoundingStep.MonthlyPreSettlement] = new(RoundingMode.TowardZero, 2),
+                    [RoundingStep.AnnualPayable] = new(RoundingMode.TowardZero, 2),
+                },
+            },
+            [Build.Hospital("H")],
+            cases).Statements[0];
+        Assert.Equal(Build.Y(899.99m), ruled.MonthlyPreSettlements);
+        Assert.Equal(Build.Y(999.99m), ruled.AnnualPayable);
+    }
+
+    [Fact]
     public void Json_errors_name_the_source_line_and_field()
     {
         var ex = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\n  \"id\": \"x\",\n  \"version\": \"1\",\n  \"method\": \"DIP\",\n  \"advanceRatio\": \"high\"\n}", "p.json"));

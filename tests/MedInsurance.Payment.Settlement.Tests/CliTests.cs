@@ -1,0 +1,91 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using MedInsurance.Payment.TestSupport;
+
+namespace MedInsurance.Payment.Settlement.Tests;
+
+/// <summary>Runs <c>medpay settle …</c> end to end on samples/settlement (the three-hospital scenario as files).</summary>
+public sealed class CliTests
+{
+    private static (int ExitCode, string Out, string Error) Medpay(params string[] args)
+    {
+        var medpay = Path.Combine(AppContext.BaseDirectory, "medpay.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(medpay);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    private static string Sample(string name) => Path.Combine(SharedData.RepoRoot, "samples", "settlement", name);
+
+    [Fact]
+    public void Settle_year_writes_statements_summary_and_case_results()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "medpay-settle-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, stdout, stderr) = Medpay("settle", "year", "--policy", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"), "--monthly", Sample("monthly.csv"), "--output", output);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("3 hospitals, 36 cases settled, 0 case rows rejected", stdout, StringComparison.Ordinal);
+            // The scenario's transfers (16 600 + 10 800.80 + 5 290) with H1's January replaced by the actual
+            // 6 000 paid / 300 withheld: H1 16 850 → 32 940.80 in all.
+            var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
+            Assert.Contains("clearingTransfer,清算拨付合计,32940.80", summary);
+            Assert.Equal(37, File.ReadAllLines(Path.Combine(output, "case-results.csv")).Length);
+            var statements = File.ReadAllLines(Path.Combine(output, "statements.csv"));
+            Assert.Contains(statements, l => l.StartsWith("H2,第二医院,", StringComparison.Ordinal) && l.Contains(",overspend.shared,", StringComparison.Ordinal) && l.Contains(",3960.00,", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(output, "statements.json")));
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Settle_year_reports_a_bad_profile_with_its_field()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), "medpay-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(policy, File.ReadAllText(Sample("policy.json")).Replace("\"qualityDepositRate\": 0.05", "\"qualityDepositRate\": 0.08", StringComparison.Ordinal));
+        try
+        {
+            var (code, _, stderr) = Medpay("settle", "year", "-p", policy, "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"), "-o", Path.GetTempPath());
+            Assert.Equal(2, code);
+            Assert.Contains(PolicyIssueCodes.DepositAbove2025Cap + " at qualityDepositRate", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+
+    [Fact]
+    public void Settle_simulate_and_profiles()
+    {
+        var (code, stdout, _) = Medpay("settle", "simulate", "-p", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"));
+        Assert.Equal(0, code);
+        // 3A: H1 + H3 = 96 000 + 125 540 = 221 540 against 198 000 by item.
+        Assert.Contains(stdout.Split('\n'), l => l.TrimStart().StartsWith("3A", StringComparison.Ordinal) && l.Contains("221540.00", StringComparison.Ordinal) && l.Contains("198000.00", StringComparison.Ordinal));
+        var budget = Medpay("settle", "budget", "-p", "example-dip-2025");
+        Assert.Equal(0, budget.ExitCode);
+        // Employee pool by items: 740 000 000; resident pool by growth: 525 000 000.
+        Assert.Contains("740000000.00", budget.Out, StringComparison.Ordinal);
+        Assert.Contains("525000000.00", budget.Out, StringComparison.Ordinal);
+        var profiles = Medpay("settle", "profiles");
+        Assert.Equal(0, profiles.ExitCode);
+        Assert.Equal(2, profiles.Out.Split('\n').Count(l => l.StartsWith("example-", StringComparison.Ordinal)));
+    }
+}
