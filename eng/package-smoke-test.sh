@@ -14,7 +14,8 @@ dotnet pack "$repo/MedInsurance.Payment.sln" -c Release -o "$work/feed" -p:Versi
 ls "$work/feed"
 list_zip() { if command -v unzip >/dev/null; then unzip -l "$1"; else python3 -m zipfile -l "$1"; fi; }
 for pkg in "$work"/feed/*.nupkg; do
-  list_zip "$pkg" | grep -q 'README.md' || { echo "missing README in $pkg"; exit 1; }
+  listing="$(list_zip "$pkg")"
+  grep -q 'README.md' <<<"$listing" || { echo "missing README in $pkg"; exit 1; }
 done
 ls "$work"/feed/*.snupkg >/dev/null
 
@@ -29,8 +30,9 @@ cat > "$work/consumer/nuget.config" <<CFG
 </configuration>
 CFG
 cp "$repo/eng/package-smoke/Program.cs" "$work/consumer/Program.cs"
-(cd "$work/consumer" && for p in MedInsurance.Payment.Core MedInsurance.Payment.Interchange; do
-   dotnet add package "$p" --version "$version" >/dev/null; done)
+(cd "$work/consumer" && for p in MedInsurance.Payment.Core MedInsurance.Payment.Interchange MedInsurance.Payment.Extensions.DependencyInjection MedInsurance.Payment.Demo; do
+   dotnet add package "$p" --version "$version" >/dev/null; done
+   dotnet add package Microsoft.Extensions.DependencyInjection --version "$(sed -n 's:.*"Microsoft.Extensions.DependencyInjection" Version="\([^"]*\)".*:\1:p' "$repo/Directory.Packages.props")" >/dev/null)
 dotnet run --project "$work/consumer"
 
 echo "== dotnet tool"
