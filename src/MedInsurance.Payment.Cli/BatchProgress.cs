@@ -79,6 +79,7 @@ internal static class BatchProgress
             {
                 var task = context.AddTask(Markup.Escape(label ?? string.Empty), autoStart: true, maxValue: Math.Max(total, 1));
                 task.IsIndeterminate = total <= 0;
+                context.Refresh();
                 var value = work(new TaskProgress(task));
                 task.Value = task.MaxValue;
                 return value;
