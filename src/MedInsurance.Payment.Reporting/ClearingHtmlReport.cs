@@ -121,7 +121,7 @@ public static class ClearingHtmlReport
         {
             h.Append("<tr>");
             Td(h, FundName(pool.Fund));
-            Td(h, pool.Budget.Method.ToString());
+            Td(h, BudgetMethodName(pool.Budget.Method));
             TdNum(h, "budget", pool.Budget.Total.ToString());
             TdNum(h, "special-review-paid", pool.SpecialReviewPaid.ToString());
             TdNum(h, "units", Num(pool.TotalUnits));
@@ -328,6 +328,15 @@ public static class ClearingHtmlReport
         PaymentMethod.Drg => "DRG 按疾病诊断相关分组付费",
         PaymentMethod.Dip => "DIP 按病种分值付费",
         PaymentMethod.PerDiem => "按床日付费 per diem",
+        _ => method.ToString(),
+    };
+
+    private static string BudgetMethodName(BudgetMethod method) => method switch
+    {
+        BudgetMethod.Fixed => "直接给定 fixed",
+        BudgetMethod.ByItems => "按项目扣减 by items",
+        BudgetMethod.ByLastYearShare => "按上年占比 by last year's share",
+        BudgetMethod.ByGrowthRate => "按增长率 by growth rate",
         _ => method.ToString(),
     };
 
