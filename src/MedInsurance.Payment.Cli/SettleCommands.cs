@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsvHelper;
+using MedInsurance.Payment.Reporting;
 using MedInsurance.Payment.Settlement;
 
 namespace MedInsurance.Payment.Cli;
@@ -33,8 +34,9 @@ internal static class SettleCommands
         var monthly = new Option<FileInfo?>("--monthly") { Description = "Monthly payments already made (hospital_id,month,pre_settlement,deposit_withheld); they replace the computed ones." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv and case-results.csv.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Threads for the aggregation (default: all cores); the result does not depend on it.", DefaultValueFactory = _ => -1 };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML report (清算报告) to this file (see docs/report.md)." };
         var command = new Command("year", "Annual clearing (年度清算) of every hospital: monthly pre-settlement, deposit, advance, settlement value, risk sharing, assessment, amount due.");
-        foreach (var option in new Option[] { policy, hospitals, cases, monthly, output, threads })
+        foreach (var option in new Option[] { policy, hospitals, cases, monthly, output, threads, html })
         {
             command.Options.Add(option);
         }
@@ -47,7 +49,7 @@ internal static class SettleCommands
                 return 2;
             }
 
-            var result = ClearingEngine.Run(inputs.Policy, inputs.Hospitals, inputs.Cases, inputs.Monthly, parse.GetValue(threads));
+            var result = BatchProgress.Run("clearing", 0, _ => ClearingEngine.Run(inputs.Policy, inputs.Hospitals, inputs.Cases, inputs.Monthly, parse.GetValue(threads)));
             var folder = parse.GetValue(output)!;
             folder.Create();
             using (var stream = File.Create(Path.Combine(folder.FullName, "statements.json")))
@@ -63,6 +65,11 @@ internal static class SettleCommands
             using (var writer = new StreamWriter(Path.Combine(folder.FullName, "summary.csv"), false, new UTF8Encoding(false)))
             {
                 StatementExport.WriteSummaryCsv(result, writer);
+            }
+
+            if (parse.GetValue(html) is { } htmlFile)
+            {
+                File.WriteAllText(htmlFile.FullName, ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromCases(inputs.Cases, result) }), new UTF8Encoding(false));
             }
 
             var rejected = WriteCaseResults(Path.Combine(folder.FullName, "case-results.csv"), inputs, result);
@@ -258,7 +265,7 @@ internal static class SettleCommands
             Console.Error.WriteLine("medpay: hospitals row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + " (" + bad.Id + "): " + ResultCsv.Issues(bad.Issues));
         }
 
-        var caseRecords = Read(casesFile, SettlementCsv.ReadCases);
+        var caseRecords = BatchProgress.ReadFile(casesFile, SettlementCsv.ReadCases);
         var monthly = monthlyFile is null ? [] : Read(monthlyFile, SettlementCsv.ReadMonthlyPayments);
         foreach (var bad in monthly.Where(r => r.Issues.Count > 0))
         {
