@@ -345,7 +345,9 @@ public sealed class DrgGrouper
     /// <summary>Groups a prepared case with the full result: codes, CC/MCC findings, issues and trace.</summary>
     /// <param name="drgCase">A case prepared by this grouper.</param>
     /// <returns>The result.</returns>
-    public DrgResult Explain(DrgCase drgCase)
+    public DrgResult Explain(DrgCase drgCase) => Explain(drgCase, Array.Empty<DrgTraceStep>(), Array.Empty<ValidationIssue>());
+
+    internal DrgResult Explain(DrgCase drgCase, IEnumerable<DrgTraceStep> before, IEnumerable<ValidationIssue> earlierIssues)
     {
         if (drgCase is null)
         {
@@ -358,13 +360,14 @@ public sealed class DrgGrouper
         }
 
         var trace = new TraceWriter();
+        trace.Steps.AddRange(before);
         foreach (var issue in drgCase.Issues)
         {
             trace.Add(DrgTraceKind.Input, issue.Code, issue.MessageEn, issue.MessageZh);
         }
 
         var outcome = Core(drgCase, trace);
-        var issues = drgCase.Issues.ToList();
+        var issues = earlierIssues.Concat(drgCase.Issues).ToList();
         var reason = ReasonIssue(outcome);
         if (reason is not null)
         {
@@ -424,7 +427,7 @@ public sealed class DrgGrouper
     };
 
     private DrgResult ToResult(string caseId, DrgOutcome outcome, IEnumerable<ValidationIssue> issues, IEnumerable<ComplicationFinding> complications, DrgTrace trace) =>
-        new(caseId, outcome.Status, MdcCode(outcome), AdrgCode(outcome), DrgCode(outcome), issues, complications, trace);
+        new(Pack.Edition, caseId, outcome.Status, MdcCode(outcome), AdrgCode(outcome), DrgCode(outcome), issues, complications, trace);
 
     private static ValidationIssue? ReasonIssue(DrgOutcome outcome) => outcome.Status switch
     {

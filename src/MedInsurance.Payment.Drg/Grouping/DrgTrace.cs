@@ -51,6 +51,12 @@ public enum DrgTraceKind
 
     /// <summary>政策 — a policy switch changed a decision (subject: switch; detail: effect).</summary>
     Policy = 10,
+
+    /// <summary>版本 — the edition chosen by discharge date (subject: edition; detail: effective range).</summary>
+    Edition = 11,
+
+    /// <summary>编码转换 — a code mapped by the crosswalk (subject: field; detail: from → to).</summary>
+    Crosswalk = 12,
 }
 
 /// <summary>决策步骤 — one decision of the grouper, with the rule-text location that decided it when there is one.</summary>
@@ -100,6 +106,8 @@ public sealed class DrgTraceStep
             DrgTraceKind.DrgChosen => zh ? "DRG " + Subject + "：" + detail : "DRG " + Subject + ": " + detail,
             DrgTraceKind.Ungroupable => zh ? "无法入组（0000）：" + Subject + " " + detail : "ungroupable (0000): " + Subject + " " + detail,
             DrgTraceKind.Policy => zh ? "政策 " + Subject + "：" + detail : "policy " + Subject + ": " + detail,
+            DrgTraceKind.Edition => zh ? "分组版本 " + Subject + "：" + detail : "edition " + Subject + ": " + detail,
+            DrgTraceKind.Crosswalk => zh ? "编码转换 " + Subject + "：" + detail : "crosswalk " + Subject + ": " + detail,
             _ => Subject + " " + detail,
         };
         return Source.Length == 0 ? text : text + "  [" + Source + "]";
