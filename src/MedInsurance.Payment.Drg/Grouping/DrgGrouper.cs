@@ -53,6 +53,10 @@ public sealed class DrgGrouper
     {
         Pack = pack ?? throw new ArgumentNullException(nameof(pack));
         Policy = policy ?? DrgPolicy.National;
+        if (pack.Mdcs.Count > 31 || pack.Mdcs.SelectMany(m => m.TraumaRegions.Values).Distinct(StringComparer.Ordinal).Count() > 31)
+        {
+            throw new ArgumentException("The kernel supports at most 31 MDCs and 31 trauma regions; pack " + pack.Edition + " has more.", nameof(pack));
+        }
 
         var dx = new SortedSet<string>(StringComparer.Ordinal);
         var px = new SortedSet<string>(StringComparer.Ordinal);
