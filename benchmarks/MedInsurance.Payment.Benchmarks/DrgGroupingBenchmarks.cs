@@ -60,20 +60,34 @@ public class DrgGroupingBenchmarks
     }
 }
 
-/// <summary>Loading the CHS-DRG 1.1 rule text and compiling the kernel (goal: &lt; 1 s).</summary>
+/// <summary>Loading the CHS-DRG 1.1 rule text (or a saved compiled pack) and compiling the kernel (goal: &lt; 1 s).</summary>
 [QuickJob]
 public class DrgPackLoadBenchmarks
 {
     private string _folder = string.Empty;
+    private byte[] _compiled = Array.Empty<byte>();
 
     [GlobalSetup]
-    public void Setup() => _folder = Path.Combine(SharedFolder.Find(), "data", "chs-drg", "1.1");
+    public void Setup()
+    {
+        _folder = Path.Combine(SharedFolder.Find(), "data", "chs-drg", "1.1");
+        using var stream = new MemoryStream();
+        CompiledRulePack.Save(RuleTextLoader.Load(_folder, RuleTextLoader.Edition11).Pack, stream);
+        _compiled = stream.ToArray();
+    }
 
     [Benchmark]
     public int LoadRuleText() => RuleTextLoader.Load(_folder, RuleTextLoader.Edition11).Pack.Adrgs.Count;
 
     [Benchmark]
     public DrgGrouper LoadAndCompile() => new(RuleTextLoader.Load(_folder, RuleTextLoader.Edition11).Pack);
+
+    [Benchmark]
+    public DrgGrouper LoadCompiledJsonAndCompile()
+    {
+        using var stream = new MemoryStream(_compiled, writable: false);
+        return new DrgGrouper(CompiledRulePack.Load(stream));
+    }
 }
 
 /// <summary>Finds ../shared beside the repository (or $MEDPAY_SHARED).</summary>
