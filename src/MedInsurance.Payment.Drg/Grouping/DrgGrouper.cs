@@ -486,7 +486,7 @@ public sealed class DrgGrouper
         return conflict;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome Core(DrgCase c, TraceWriter? trace)
     {
         if (c.IsRejected)
@@ -524,7 +524,7 @@ public sealed class DrgGrouper
     }
 
     /// <summary>One pass over the MDCs in grouping order; a Rejected-status sentinel when no MDC grouped the case.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome Pass(DrgCase c, int mask, bool byTable, bool hasOperatingRoom, ref bool sawSex, ref int firstMdc, TraceWriter? trace)
     {
         for (var o = 0; o < _order.Length; o++)
@@ -623,7 +623,7 @@ public sealed class DrgGrouper
     }
 
     /// <summary>Tries ADRGs [from, to) of an MDC; returns a Rejected-status sentinel when none matches.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome TryAdrgs(DrgCase c, int m, int from, int to, bool hasOperatingRoom, TraceWriter? trace)
     {
         var list = _mdcs[m].Adrgs;
@@ -657,7 +657,7 @@ public sealed class DrgGrouper
         return new DrgOutcome(DrgStatus.Rejected, -1, -1, -1, ReasonNone);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private bool Matches(CompiledAdrg a, DrgCase c, bool hasOperatingRoom)
     {
         var rule = a.Rule;
@@ -704,7 +704,7 @@ public sealed class DrgGrouper
         return !rule.RequiresNoProcedure || !hasOperatingRoom;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private int Complications(DrgCase c, TraceWriter? trace)
     {
         var best = 0;
@@ -745,7 +745,7 @@ public sealed class DrgGrouper
         return best;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(KernelJit.Optimize)]
     private int CountTraumaRegions(DrgCase c)
     {
         var seen = 0;
@@ -836,7 +836,7 @@ public sealed class DrgGrouper
 
         public bool WeightBounded { get; }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(KernelJit.Optimize)]
         public bool TablesSatisfied(int[] procedures)
         {
             for (var c = 0; c < Combinations.Length; c++)
@@ -858,7 +858,7 @@ public sealed class DrgGrouper
         }
 
         /// <summary>DRG split (3_DRG.txt fourth character): 9 not split; 1 with MCC; 3 with CC (or MCC when there is no 1); 5 otherwise.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(KernelJit.Optimize)]
         public int Choose(int level)
         {
             if (_notSplit >= 0)
