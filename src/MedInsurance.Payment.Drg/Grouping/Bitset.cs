@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace MedInsurance.Payment.Drg.Grouping;
 
@@ -23,8 +24,10 @@ internal sealed class Bitset
 
     public void Add(int id) => _bits[id >> 6] |= 1UL << (id & 63);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int id) => id >= 0 && (id >> 6) < _bits.Length && (_bits[id >> 6] & (1UL << (id & 63))) != 0;
 
+    [MethodImpl(KernelJit.Optimize)]
     public bool ContainsAny(int[] ids)
     {
         for (var i = 0; i < ids.Length; i++)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Rules;
@@ -53,6 +54,10 @@ public sealed class DrgGrouper
     {
         Pack = pack ?? throw new ArgumentNullException(nameof(pack));
         Policy = policy ?? DrgPolicy.National;
+        if (pack.Mdcs.Count > 31 || pack.Mdcs.SelectMany(m => m.TraumaRegions.Values).Distinct(StringComparer.Ordinal).Count() > 31)
+        {
+            throw new ArgumentException("The kernel supports at most 31 MDCs and 31 trauma regions; pack " + pack.Edition + " has more.", nameof(pack));
+        }
 
         var dx = new SortedSet<string>(StringComparer.Ordinal);
         var px = new SortedSet<string>(StringComparer.Ordinal);
@@ -345,7 +350,9 @@ public sealed class DrgGrouper
     /// <summary>Groups a prepared case with the full result: codes, CC/MCC findings, issues and trace.</summary>
     /// <param name="drgCase">A case prepared by this grouper.</param>
     /// <returns>The result.</returns>
-    public DrgResult Explain(DrgCase drgCase)
+    public DrgResult Explain(DrgCase drgCase) => Explain(drgCase, Array.Empty<DrgTraceStep>(), Array.Empty<ValidationIssue>());
+
+    internal DrgResult Explain(DrgCase drgCase, IEnumerable<DrgTraceStep> before, IEnumerable<ValidationIssue> earlierIssues)
     {
         if (drgCase is null)
         {
@@ -358,13 +365,14 @@ public sealed class DrgGrouper
         }
 
         var trace = new TraceWriter();
+        trace.Steps.AddRange(before);
         foreach (var issue in drgCase.Issues)
         {
-            trace.Add(DrgTraceKind.Input, issue.Code, issue.MessageEn);
+            trace.Add(DrgTraceKind.Input, issue.Code, issue.MessageEn, issue.MessageZh);
         }
 
         var outcome = Core(drgCase, trace);
-        var issues = drgCase.Issues.ToList();
+        var issues = earlierIssues.Concat(drgCase.Issues).ToList();
         var reason = ReasonIssue(outcome);
         if (reason is not null)
         {
@@ -424,7 +432,7 @@ public sealed class DrgGrouper
     };
 
     private DrgResult ToResult(string caseId, DrgOutcome outcome, IEnumerable<ValidationIssue> issues, IEnumerable<ComplicationFinding> complications, DrgTrace trace) =>
-        new(caseId, outcome.Status, MdcCode(outcome), AdrgCode(outcome), DrgCode(outcome), issues, complications, trace);
+        new(Pack.Edition, caseId, outcome.Status, MdcCode(outcome), AdrgCode(outcome), DrgCode(outcome), issues, complications, trace);
 
     private static ValidationIssue? ReasonIssue(DrgOutcome outcome) => outcome.Status switch
     {
@@ -437,6 +445,20 @@ public sealed class DrgGrouper
             _ => ValidationIssue.Warning(DrgIssueCodes.NoMdc, "diagnoses[0]", "主要诊断不属于任何MDC", "No MDC admits the main diagnosis."),
         },
         _ => null,
+    };
+
+    private static string SexZh(Sex sex) => sex switch
+    {
+        Sex.Male => "男",
+        Sex.Female => "女",
+        _ => "未知",
+    };
+
+    private static string LevelZh(int level) => level switch
+    {
+        2 => "MCC（严重并发症或合并症）",
+        1 => "CC（一般并发症或合并症）",
+        _ => "无CC/MCC",
     };
 
     private string? SexConflict(int main, Sex sex)
@@ -464,11 +486,12 @@ public sealed class DrgGrouper
         return conflict;
     }
 
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome Core(DrgCase c, TraceWriter? trace)
     {
         if (c.IsRejected)
         {
-            trace?.Add(DrgTraceKind.Ungroupable, "rejected", "input has errors; not grouped");
+            trace?.Add(DrgTraceKind.Ungroupable, "rejected", "input has errors; not grouped", "输入有错误，不分组");
             return new DrgOutcome(DrgStatus.Rejected, -1, -1, -1, ReasonNone);
         }
 
@@ -496,11 +519,12 @@ public sealed class DrgGrouper
         }
 
         var reason = firstMdc >= 0 ? ReasonNoAdrg : sawSex ? ReasonSex : ReasonNoMdc;
-        trace?.Add(DrgTraceKind.Ungroupable, reason == ReasonNoAdrg ? DrgIssueCodes.NoAdrg : reason == ReasonSex ? DrgIssueCodes.SexExcludesMdc : DrgIssueCodes.NoMdc, string.Empty);
+        trace?.Add(DrgTraceKind.Ungroupable, reason == ReasonNoAdrg ? DrgIssueCodes.NoAdrg : reason == ReasonSex ? DrgIssueCodes.SexExcludesMdc : DrgIssueCodes.NoMdc, string.Empty, string.Empty);
         return new DrgOutcome(DrgStatus.Ungroupable, (short)firstMdc, -1, -1, reason);
     }
 
     /// <summary>One pass over the MDCs in grouping order; a Rejected-status sentinel when no MDC grouped the case.</summary>
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome Pass(DrgCase c, int mask, bool byTable, bool hasOperatingRoom, ref bool sawSex, ref int firstMdc, TraceWriter? trace)
     {
         for (var o = 0; o < _order.Length; o++)
@@ -533,13 +557,13 @@ public sealed class DrgGrouper
             if (required != Sex.Unknown && c.Sex != required)
             {
                 sawSex = true;
-                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "requires sex " + required + ", case is " + c.Sex, "ChsDrgProseRules.RequiredSex");
+                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "requires sex " + required + ", case is " + c.Sex, "要求性别为" + SexZh(required) + "，病例为" + SexZh(c.Sex), "ChsDrgProseRules.RequiredSex");
                 continue;
             }
 
             if (mdc.Letter == 'P' && c.AgeYears != ChsDrgProseRules.InfantAgeYears)
             {
-                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "MDCP requires age 0 years, case is " + c.AgeYears.ToString(CultureInfo.InvariantCulture), "ChsDrgProseRules.InfantAgeYears");
+                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "MDCP requires age 0 years, case is " + c.AgeYears.ToString(CultureInfo.InvariantCulture), "MDCP要求年龄不足1周岁，病例为" + c.AgeYears.ToString(CultureInfo.InvariantCulture) + "岁", "ChsDrgProseRules.InfantAgeYears");
                 continue;
             }
 
@@ -548,17 +572,20 @@ public sealed class DrgGrouper
                 var regions = CountTraumaRegions(c);
                 if (regions < ChsDrgProseRules.MultipleTraumaMinimumRegions)
                 {
-                    trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "diagnoses cover " + regions.ToString(CultureInfo.InvariantCulture) + " trauma region(s); at least 2 needed", "ChsDrgProseRules.MultipleTraumaMinimumRegions");
+                    trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "diagnoses cover " + regions.ToString(CultureInfo.InvariantCulture) + " trauma region(s); at least 2 needed", "诊断涉及" + regions.ToString(CultureInfo.InvariantCulture) + "个创伤部位，至少需要2个", "ChsDrgProseRules.MultipleTraumaMinimumRegions");
                     continue;
                 }
 
-                trace?.Add(DrgTraceKind.MdcEntered, mdc.Rule.Code, "multiple trauma in " + regions.ToString(CultureInfo.InvariantCulture) + " body regions", mdc.Rule.Source.ToString());
+                trace?.Add(DrgTraceKind.MdcEntered, mdc.Rule.Code, "multiple trauma in " + regions.ToString(CultureInfo.InvariantCulture) + " body regions", "主要诊断在主诊表内，诊断涉及" + regions.ToString(CultureInfo.InvariantCulture) + "个创伤部位", mdc.Rule.Source.ToString());
             }
             else
             {
                 trace?.Add(DrgTraceKind.MdcEntered, mdc.Rule.Code, byTable
                     ? "main diagnosis " + _dxCodes[c.MainDiagnosis] + " in the 主诊表"
-                    : "main diagnosis " + _dxCodes[c.MainDiagnosis] + " in no 主诊表, but in an ADRG main-diagnosis list of this MDC (fallback)", mdc.Rule.Source.ToString());
+                    : "main diagnosis " + _dxCodes[c.MainDiagnosis] + " in no 主诊表, but in an ADRG main-diagnosis list of this MDC (fallback)",
+                    byTable
+                    ? "主要诊断 " + _dxCodes[c.MainDiagnosis] + " 在主诊表内"
+                    : "主要诊断 " + _dxCodes[c.MainDiagnosis] + " 不在任何主诊表内，但在本MDC某ADRG的主要诊断表内（补充规则）", mdc.Rule.Source.ToString());
             }
 
             if (firstMdc < 0)
@@ -576,11 +603,11 @@ public sealed class DrgGrouper
             {
                 if (Policy.AmbiguousGroupCheck)
                 {
-                    trace?.Add(DrgTraceKind.Ambiguous, ChsDrgProseRules.AmbiguousGroupCode(mdc.Letter), "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "ChsDrgProseRules.AmbiguousGroupCode");
+                    trace?.Add(DrgTraceKind.Ambiguous, ChsDrgProseRules.AmbiguousGroupCode(mdc.Letter), "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "手术室手术 " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "ChsDrgProseRules.AmbiguousGroupCode");
                     return new DrgOutcome(DrgStatus.Ambiguous, (short)m, -1, -1, ReasonNone);
                 }
 
-                trace?.Add(DrgTraceKind.Policy, "AmbiguousGroupCheck=off", "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)] + " matches no procedure ADRG of " + mdc.Rule.Code + "; medical ADRGs tried");
+                trace?.Add(DrgTraceKind.Policy, "AmbiguousGroupCheck=off", "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)] + " matches no procedure ADRG of " + mdc.Rule.Code + "; medical ADRGs tried", "手术室手术 " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)] + " 不符合 " + mdc.Rule.Code + " 的手术/操作ADRG；歧义组检查关闭，继续匹配内科ADRG");
             }
 
             var medical = TryAdrgs(c, m, mdc.MedicalStart, mdc.Adrgs.Length, hasOperatingRoom, trace);
@@ -589,13 +616,14 @@ public sealed class DrgGrouper
                 return medical;
             }
 
-            trace?.Add(DrgTraceKind.NoAdrgInMdc, mdc.Rule.Code, mdc.Adrgs.Length.ToString(CultureInfo.InvariantCulture) + " ADRGs tried");
+            trace?.Add(DrgTraceKind.NoAdrgInMdc, mdc.Rule.Code, mdc.Adrgs.Length.ToString(CultureInfo.InvariantCulture) + " ADRGs tried", "已比对" + mdc.Adrgs.Length.ToString(CultureInfo.InvariantCulture) + "个ADRG");
         }
 
         return new DrgOutcome(DrgStatus.Rejected, -1, -1, -1, ReasonNone);
     }
 
     /// <summary>Tries ADRGs [from, to) of an MDC; returns a Rejected-status sentinel when none matches.</summary>
+    [MethodImpl(KernelJit.Optimize)]
     private DrgOutcome TryAdrgs(DrgCase c, int m, int from, int to, bool hasOperatingRoom, TraceWriter? trace)
     {
         var list = _mdcs[m].Adrgs;
@@ -608,19 +636,19 @@ public sealed class DrgGrouper
                 continue;
             }
 
-            trace?.Add(DrgTraceKind.AdrgMatched, adrg.Rule.Code, adrg.Describe(), adrg.Rule.Source.ToString());
+            trace?.Add(DrgTraceKind.AdrgMatched, adrg.Rule.Code, adrg.Describe(false), adrg.Describe(true), adrg.Rule.Source.ToString());
             var level = Complications(c, trace);
             var drg = adrg.Choose(level);
             if (drg < 0)
             {
-                trace?.Add(DrgTraceKind.Ungroupable, DrgIssueCodes.NoDrg, adrg.Rule.Code + " level " + ((ComplicationLevel)level));
+                trace?.Add(DrgTraceKind.Ungroupable, DrgIssueCodes.NoDrg, adrg.Rule.Code + " level " + ((ComplicationLevel)level), adrg.Rule.Code + " 无 " + LevelZh(level) + " 对应的DRG");
                 return new DrgOutcome(DrgStatus.Ungroupable, (short)m, (short)a, -1, ReasonNoDrg);
             }
 
             if (trace is not null)
             {
                 var rule = Pack.Drgs[drg];
-                trace.Add(DrgTraceKind.DrgChosen, rule.Code, "split " + rule.Split + ", highest counted level " + ((ComplicationLevel)level), rule.Source.ToString());
+                trace.Add(DrgTraceKind.DrgChosen, rule.Code, "split " + rule.Split + ", highest counted level " + ((ComplicationLevel)level), "细分位 " + rule.Code[3] + "，计入的最高级别：" + LevelZh(level), rule.Source.ToString());
             }
 
             return new DrgOutcome(DrgStatus.Grouped, (short)m, (short)a, (short)drg, ReasonNone);
@@ -629,6 +657,7 @@ public sealed class DrgGrouper
         return new DrgOutcome(DrgStatus.Rejected, -1, -1, -1, ReasonNone);
     }
 
+    [MethodImpl(KernelJit.Optimize)]
     private bool Matches(CompiledAdrg a, DrgCase c, bool hasOperatingRoom)
     {
         var rule = a.Rule;
@@ -675,6 +704,7 @@ public sealed class DrgGrouper
         return !rule.RequiresNoProcedure || !hasOperatingRoom;
     }
 
+    [MethodImpl(KernelJit.Optimize)]
     private int Complications(DrgCase c, TraceWriter? trace)
     {
         var best = 0;
@@ -698,11 +728,11 @@ public sealed class DrgGrouper
                 var rule = Pack.Complications[_dxCodes[id]];
                 if (excluded)
                 {
-                    trace.Add(DrgTraceKind.ComplicationExcluded, _dxCodes[id], (ComplicationLevel)level + ", main diagnosis " + _dxCodes[main] + " is in 表 " + tableId, Pack.ExclusionTables[tableId!].Source.ToString());
+                    trace.Add(DrgTraceKind.ComplicationExcluded, _dxCodes[id], (ComplicationLevel)level + ", main diagnosis " + _dxCodes[main] + " is in 表 " + tableId, LevelZh(level) + "，主要诊断 " + _dxCodes[main] + " 在排除表 表 " + tableId + " 内", Pack.ExclusionTables[tableId!].Source.ToString());
                 }
                 else
                 {
-                    trace.Add(DrgTraceKind.ComplicationCounted, _dxCodes[id], ((ComplicationLevel)level).ToString() + (tableId is null ? ", no exclusion table" : ", main diagnosis not in 表 " + tableId), rule.Source.ToString());
+                    trace.Add(DrgTraceKind.ComplicationCounted, _dxCodes[id], ((ComplicationLevel)level).ToString() + (tableId is null ? ", no exclusion table" : ", main diagnosis not in 表 " + tableId), LevelZh(level) + (tableId is null ? "，无排除表" : "，主要诊断不在排除表 表 " + tableId + " 内"), rule.Source.ToString());
                 }
             }
 
@@ -715,6 +745,7 @@ public sealed class DrgGrouper
         return best;
     }
 
+    [MethodImpl(KernelJit.Optimize)]
     private int CountTraumaRegions(DrgCase c)
     {
         var seen = 0;
@@ -805,6 +836,7 @@ public sealed class DrgGrouper
 
         public bool WeightBounded { get; }
 
+        [MethodImpl(KernelJit.Optimize)]
         public bool TablesSatisfied(int[] procedures)
         {
             for (var c = 0; c < Combinations.Length; c++)
@@ -826,6 +858,7 @@ public sealed class DrgGrouper
         }
 
         /// <summary>DRG split (3_DRG.txt fourth character): 9 not split; 1 with MCC; 3 with CC (or MCC when there is no 1); 5 otherwise.</summary>
+        [MethodImpl(KernelJit.Optimize)]
         public int Choose(int level)
         {
             if (_notSplit >= 0)
@@ -846,50 +879,52 @@ public sealed class DrgGrouper
             return _none;
         }
 
-        public string Describe()
+        public string Describe(bool chinese)
         {
+            string N(int n) => n.ToString(CultureInfo.InvariantCulture);
             var parts = new List<string>();
             if (Rule.MainDiagnoses.Count > 0)
             {
-                parts.Add("main diagnosis in list (" + Rule.MainDiagnoses.Count.ToString(CultureInfo.InvariantCulture) + ")");
+                parts.Add(chinese ? "主要诊断在主要诊断表内（" + N(Rule.MainDiagnoses.Count) + "个）" : "main diagnosis in list (" + N(Rule.MainDiagnoses.Count) + ")");
             }
 
             if (Rule.AnyDiagnoses.Count > 0)
             {
-                parts.Add("a diagnosis in list (" + Rule.AnyDiagnoses.Count.ToString(CultureInfo.InvariantCulture) + ")");
+                parts.Add(chinese ? "主要或其他诊断在诊断表内（" + N(Rule.AnyDiagnoses.Count) + "个）" : "a diagnosis in list (" + N(Rule.AnyDiagnoses.Count) + ")");
             }
 
             if (Rule.MainProcedures.Count > 0)
             {
-                parts.Add("main procedure in list (" + Rule.MainProcedures.Count.ToString(CultureInfo.InvariantCulture) + ")");
+                parts.Add(chinese ? "主要手术在手术表内（" + N(Rule.MainProcedures.Count) + "个）" : "main procedure in list (" + N(Rule.MainProcedures.Count) + ")");
             }
 
             if (Rule.TableCombinations.Count > 0)
             {
-                parts.Add("procedure tables " + string.Join(" or ", Rule.TableCombinations.Select(c => string.Join("+", c))));
+                var combos = string.Join(" or ", Rule.TableCombinations.Select(c => string.Join("+", c)));
+                parts.Add(chinese ? "同时包含手术表 " + combos.Replace(" or ", " 或 ") : "procedure tables " + combos);
             }
 
             if (Rule.RequiresOperatingRoomProcedure)
             {
-                parts.Add("main procedure is an operating-room procedure");
+                parts.Add(chinese ? "主要手术为手术室手术" : "main procedure is an operating-room procedure");
             }
 
             if (Rule.RequiresNoProcedure)
             {
-                parts.Add("no operating-room procedure");
+                parts.Add(chinese ? "无手术室手术" : "no operating-room procedure");
             }
 
             if (AgeBounded)
             {
-                parts.Add("age " + Rule.AgeBand);
+                parts.Add((chinese ? "年龄 " : "age ") + Rule.AgeBand);
             }
 
             if (WeightBounded)
             {
-                parts.Add("birth weight " + Rule.BirthWeightBand);
+                parts.Add((chinese ? "出生体重 " : "birth weight ") + Rule.BirthWeightBand);
             }
 
-            return string.Join("; ", parts);
+            return string.Join(chinese ? "；" : "; ", parts);
         }
     }
 }

@@ -24,6 +24,15 @@ public static class DrgIssueCodes
     /// <summary>无法入组：ADRG无对应DRG — the ADRG matched but the DRG table has no group for the case's CC/MCC level (ungroupable 0000).</summary>
     public const string NoDrg = "DRG_NO_DRG";
 
+    /// <summary>编码不在映射表 — a code the crosswalk (*_MAP.dat) does not know; an error for the main diagnosis.</summary>
+    public const string CodeNotMapped = "DRG_CODE_NOT_MAPPED";
+
+    /// <summary>缺少出院日期 — the edition registry needs the discharge date (rejected).</summary>
+    public const string DischargeDateMissing = "DRG_DISCHARGE_DATE_MISSING";
+
+    /// <summary>无适用版本 — no registered edition is effective on the discharge date (rejected).</summary>
+    public const string NoEdition = "DRG_NO_EDITION";
+
     /// <summary>歧义组 — an operating-room procedure unrelated to the main diagnosis's MDC (ambiguous xQY).</summary>
     public const string Ambiguous = "DRG_AMBIGUOUS_QY";
 }

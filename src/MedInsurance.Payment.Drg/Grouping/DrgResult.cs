@@ -14,6 +14,7 @@ namespace MedInsurance.Payment.Drg.Grouping;
 public sealed class DrgResult
 {
     internal DrgResult(
+        string edition,
         string caseId,
         DrgStatus status,
         string mdc,
@@ -23,6 +24,7 @@ public sealed class DrgResult
         IEnumerable<ComplicationFinding> complications,
         DrgTrace trace)
     {
+        Edition = edition;
         CaseId = caseId;
         Status = status;
         Mdc = mdc;
@@ -34,6 +36,9 @@ public sealed class DrgResult
         Excluded = new ReadOnlyCollection<ComplicationFinding>(all.Where(c => c.Excluded).ToArray());
         Trace = trace;
     }
+
+    /// <summary>分组版本 — the edition of the pack that grouped the case (empty when no edition applied).</summary>
+    public string Edition { get; }
 
     /// <summary>病例号 — the case id.</summary>
     public string CaseId { get; }

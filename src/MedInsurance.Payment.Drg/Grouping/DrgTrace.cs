@@ -51,16 +51,23 @@ public enum DrgTraceKind
 
     /// <summary>政策 — a policy switch changed a decision (subject: switch; detail: effect).</summary>
     Policy = 10,
+
+    /// <summary>版本 — the edition chosen by discharge date (subject: edition; detail: effective range).</summary>
+    Edition = 11,
+
+    /// <summary>编码转换 — a code mapped by the crosswalk (subject: field; detail: from → to).</summary>
+    Crosswalk = 12,
 }
 
 /// <summary>决策步骤 — one decision of the grouper, with the rule-text location that decided it when there is one.</summary>
 public sealed class DrgTraceStep
 {
-    internal DrgTraceStep(DrgTraceKind kind, string subject, string detail, string source)
+    internal DrgTraceStep(DrgTraceKind kind, string subject, string detail, string detailZh, string source)
     {
         Kind = kind;
         Subject = subject;
         Detail = detail;
+        DetailZh = detailZh;
         Source = source;
     }
 
@@ -70,8 +77,11 @@ public sealed class DrgTraceStep
     /// <summary>对象 — what the decision is about (an MDC, ADRG, DRG or code).</summary>
     public string Subject { get; }
 
-    /// <summary>细节 — machine-readable detail (codes, levels, tables), language-neutral.</summary>
+    /// <summary>细节（英文） — the detail in English (codes, levels, tables).</summary>
     public string Detail { get; }
+
+    /// <summary>细节（中文） — the detail in Chinese.</summary>
+    public string DetailZh { get; }
 
     /// <summary>出处 — <c>file:line</c> of the deciding rule text, or empty.</summary>
     public string Source { get; }
@@ -82,20 +92,23 @@ public sealed class DrgTraceStep
     public string Render(TraceLanguage language)
     {
         var zh = language == TraceLanguage.Chinese;
+        var detail = zh ? DetailZh : Detail;
         var text = Kind switch
         {
-            DrgTraceKind.Input => zh ? "输入问题 " + Subject + "：" + Detail : "input issue " + Subject + ": " + Detail,
-            DrgTraceKind.MdcSkipped => zh ? Subject + " 未入组：" + Detail : Subject + " not entered: " + Detail,
-            DrgTraceKind.MdcEntered => zh ? "进入 " + Subject + "：" + Detail : "entered " + Subject + ": " + Detail,
-            DrgTraceKind.AdrgMatched => zh ? "符合 " + Subject + " 入组条件：" + Detail : "ADRG " + Subject + " conditions hold: " + Detail,
-            DrgTraceKind.NoAdrgInMdc => zh ? Subject + " 内无符合条件的ADRG（" + Detail + "），继续下一MDC" : "no ADRG of " + Subject + " matched (" + Detail + "); trying the next MDC",
-            DrgTraceKind.Ambiguous => zh ? "歧义组 " + Subject + "：手术室手术与主要诊断MDC无关（" + Detail + "）" : "ambiguous group " + Subject + ": operating-room procedure unrelated to the MDC (" + Detail + ")",
-            DrgTraceKind.ComplicationCounted => zh ? "其他诊断 " + Subject + " 计为 " + Detail : "secondary " + Subject + " counts as " + Detail,
-            DrgTraceKind.ComplicationExcluded => zh ? "其他诊断 " + Subject + " 被排除：" + Detail : "secondary " + Subject + " excluded: " + Detail,
-            DrgTraceKind.DrgChosen => zh ? "DRG " + Subject + "：" + Detail : "DRG " + Subject + ": " + Detail,
-            DrgTraceKind.Ungroupable => zh ? "无法入组（0000）：" + Subject + " " + Detail : "ungroupable (0000): " + Subject + " " + Detail,
-            DrgTraceKind.Policy => zh ? "政策 " + Subject + "：" + Detail : "policy " + Subject + ": " + Detail,
-            _ => Subject + " " + Detail,
+            DrgTraceKind.Input => zh ? "输入问题 " + Subject + "：" + detail : "input issue " + Subject + ": " + detail,
+            DrgTraceKind.MdcSkipped => zh ? Subject + " 未入组：" + detail : Subject + " not entered: " + detail,
+            DrgTraceKind.MdcEntered => zh ? "进入 " + Subject + "：" + detail : "entered " + Subject + ": " + detail,
+            DrgTraceKind.AdrgMatched => zh ? "符合 " + Subject + " 入组条件：" + detail : "ADRG " + Subject + " conditions hold: " + detail,
+            DrgTraceKind.NoAdrgInMdc => zh ? Subject + " 内无符合条件的ADRG（" + detail + "），继续下一MDC" : "no ADRG of " + Subject + " matched (" + detail + "); trying the next MDC",
+            DrgTraceKind.Ambiguous => zh ? "歧义组 " + Subject + "：手术室手术与主要诊断MDC无关（" + detail + "）" : "ambiguous group " + Subject + ": operating-room procedure unrelated to the MDC (" + detail + ")",
+            DrgTraceKind.ComplicationCounted => zh ? "其他诊断 " + Subject + " 计为 " + detail : "secondary " + Subject + " counts as " + detail,
+            DrgTraceKind.ComplicationExcluded => zh ? "其他诊断 " + Subject + " 被排除：" + detail : "secondary " + Subject + " excluded: " + detail,
+            DrgTraceKind.DrgChosen => zh ? "DRG " + Subject + "：" + detail : "DRG " + Subject + ": " + detail,
+            DrgTraceKind.Ungroupable => zh ? "无法入组（0000）：" + Subject + " " + detail : "ungroupable (0000): " + Subject + " " + detail,
+            DrgTraceKind.Policy => zh ? "政策 " + Subject + "：" + detail : "policy " + Subject + ": " + detail,
+            DrgTraceKind.Edition => zh ? "分组版本 " + Subject + "：" + detail : "edition " + Subject + ": " + detail,
+            DrgTraceKind.Crosswalk => zh ? "编码转换 " + Subject + "：" + detail : "crosswalk " + Subject + ": " + detail,
+            _ => Subject + " " + detail,
         };
         return Source.Length == 0 ? text : text + "  [" + Source + "]";
     }
@@ -131,6 +144,6 @@ internal sealed class TraceWriter
 
     public List<ComplicationFinding> Complications { get; } = new();
 
-    public void Add(DrgTraceKind kind, string subject, string detail, string source = "") =>
-        Steps.Add(new DrgTraceStep(kind, subject, detail, source));
+    public void Add(DrgTraceKind kind, string subject, string detail, string detailZh, string source = "") =>
+        Steps.Add(new DrgTraceStep(kind, subject, detail, detailZh, source));
 }

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedInsurance.Payment.Drg.Rules;
+
+namespace MedInsurance.Payment.Drg.Loading;
+
+/// <summary>
+/// 编译规则包 — saves a loaded <see cref="RulePack"/> as JSON and reloads it without parsing the rule text again
+/// (for deployments that ship the checked pack rather than the PDF transcription).
+/// </summary>
+/// <remarks>Thread-safe. The JSON carries a format version; a file of another version is refused.</remarks>
+public static class CompiledRulePack
+{
+    /// <summary>The format version written and accepted.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Writes a pack as JSON.</summary>
+    /// <param name="pack">The pack.</param>
+    /// <param name="stream">The stream to write to (left open).</param>
+    public static void Save(RulePack pack, Stream stream)
+    {
+        if (pack is null)
+        {
+            throw new ArgumentNullException(nameof(pack));
+        }
+
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        JsonSerializer.Serialize(stream, ToDto(pack), CompiledPackJsonContext.Default.PackDto);
+    }
+
+    /// <summary>Reads a pack written by <see cref="Save"/>.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <returns>The pack.</returns>
+    /// <exception cref="FormatException">The content is not a compiled pack of <see cref="FormatVersion"/>.</exception>
+    public static RulePack Load(Stream stream)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        PackDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(stream, CompiledPackJsonContext.Default.PackDto);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("Compiled DRG pack is not valid JSON: " + e.Message, e);
+        }
+
+        if (dto is null || dto.FormatVersion != FormatVersion)
+        {
+            throw new FormatException("Compiled DRG pack has format version " + (dto?.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") + "; expected " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+        }
+
+        return FromDto(dto);
+    }
+
+    private static PackDto ToDto(RulePack pack) => new()
+    {
+        FormatVersion = FormatVersion,
+        Edition = pack.Edition,
+        Mdcs = pack.Mdcs.Select(m => new MdcDto
+        {
+            Code = m.Code,
+            Name = m.Name,
+            MainDiagnoses = m.MainDiagnoses.ToList(),
+            TraumaRegions = m.TraumaRegions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            File = m.Source.File,
+            Line = m.Source.Line,
+        }).ToList(),
+        Adrgs = pack.Adrgs.Select(a => new AdrgDto
+        {
+            Code = a.Code,
+            Name = a.Name,
+            Mdc = a.Mdc,
+            MainDiagnoses = a.MainDiagnoses.ToList(),
+            AnyDiagnoses = a.AnyDiagnoses.ToList(),
+            MainProcedures = a.MainProcedures.ToList(),
+            Tables = a.ProcedureTables.Select(t => new TableDto { Number = t.Number, Codes = t.Codes.ToList() }).ToList(),
+            Combinations = a.TableCombinations.Select(c => c.ToList()).ToList(),
+            RequiresOperatingRoomProcedure = a.RequiresOperatingRoomProcedure,
+            RequiresNoProcedure = a.RequiresNoProcedure,
+            AgeMinDays = a.AgeBand.MinDays,
+            AgeMaxDays = a.AgeBand.MaxDays,
+            WeightMinGrams = a.BirthWeightBand.MinGrams,
+            WeightMaxGrams = a.BirthWeightBand.MaxGrams,
+            File = a.Source.File,
+            Line = a.Source.Line,
+        }).ToList(),
+        Drgs = pack.Drgs.Select(d => new DrgDto { Code = d.Code, Name = d.Name, File = d.Source.File, Line = d.Source.Line }).ToList(),
+        Complications = pack.Complications.Values.OrderBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new ComplicationDto { Code = c.Code, Level = (int)c.Level, ExclusionTable = c.ExclusionTable, File = c.Source.File, Line = c.Source.Line }).ToList(),
+        ExclusionTables = pack.ExclusionTables.Values.OrderBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => new ExclusionDto { Id = t.Id, MainDiagnoses = t.MainDiagnoses.ToList(), File = t.Source.File, Line = t.Source.Line }).ToList(),
+    };
+
+    private static RulePack FromDto(PackDto d) => new(
+        d.Edition,
+        d.Mdcs.Select(m => new MdcRule(m.Code, m.Name, m.MainDiagnoses, m.TraumaRegions, new SourceLocation(m.File, m.Line))),
+        d.Adrgs.Select(a => new AdrgRule(
+            a.Code,
+            a.Name,
+            a.Mdc,
+            a.MainDiagnoses,
+            a.AnyDiagnoses,
+            a.MainProcedures,
+            a.Tables.Select(t => new ProcedureTable(t.Number, t.Codes)),
+            a.Combinations.Select(c => (IEnumerable<int>)c),
+            a.RequiresOperatingRoomProcedure,
+            a.RequiresNoProcedure,
+            new AgeBand(a.AgeMinDays, a.AgeMaxDays),
+            new WeightBand(a.WeightMinGrams, a.WeightMaxGrams),
+            new SourceLocation(a.File, a.Line))),
+        d.Drgs.Select(x => new DrgRule(x.Code, x.Name, new SourceLocation(x.File, x.Line))),
+        d.Complications.Select(c => new ComplicationRule(c.Code, (ComplicationLevel)c.Level, c.ExclusionTable, new SourceLocation(c.File, c.Line))),
+        d.ExclusionTables.Select(t => new ExclusionTable(t.Id, t.MainDiagnoses, new SourceLocation(t.File, t.Line))));
+}
+
+#pragma warning disable CA1002, CA2227, SA1402 // JSON transfer objects: mutable lists are what the serializer fills.
+internal sealed class PackDto
+{
+    public int FormatVersion { get; set; }
+
+    public string Edition { get; set; } = string.Empty;
+
+    public List<MdcDto> Mdcs { get; set; } = new();
+
+    public List<AdrgDto> Adrgs { get; set; } = new();
+
+    public List<DrgDto> Drgs { get; set; } = new();
+
+    public List<ComplicationDto> Complications { get; set; } = new();
+
+    public List<ExclusionDto> ExclusionTables { get; set; } = new();
+}
+
+internal sealed class MdcDto
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public List<string> MainDiagnoses { get; set; } = new();
+
+    public Dictionary<string, string> TraumaRegions { get; set; } = new();
+
+    public string File { get; set; } = string.Empty;
+
+    public int Line { get; set; }
+}
+
+internal sealed class AdrgDto
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Mdc { get; set; } = string.Empty;
+
+    public List<string> MainDiagnoses { get; set; } = new();
+
+    public List<string> AnyDiagnoses { get; set; } = new();
+
+    public List<string> MainProcedures { get; set; } = new();
+
+    public List<TableDto> Tables { get; set; } = new();
+
+    public List<List<int>> Combinations { get; set; } = new();
+
+    public bool RequiresOperatingRoomProcedure { get; set; }
+
+    public bool RequiresNoProcedure { get; set; }
+
+    public int AgeMinDays { get; set; }
+
+    public int AgeMaxDays { get; set; }
+
+    public int WeightMinGrams { get; set; }
+
+    public int WeightMaxGrams { get; set; }
+
+    public string File { get; set; } = string.Empty;
+
+    public int Line { get; set; }
+}
+
+internal sealed class TableDto
+{
+    public int Number { get; set; }
+
+    public List<string> Codes { get; set; } = new();
+}
+
+internal sealed class DrgDto
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string File { get; set; } = string.Empty;
+
+    public int Line { get; set; }
+}
+
+internal sealed class ComplicationDto
+{
+    public string Code { get; set; } = string.Empty;
+
+    public int Level { get; set; }
+
+    public string? ExclusionTable { get; set; }
+
+    public string File { get; set; } = string.Empty;
+
+    public int Line { get; set; }
+}
+
+internal sealed class ExclusionDto
+{
+    public string Id { get; set; } = string.Empty;
+
+    public List<string> MainDiagnoses { get; set; } = new();
+
+    public string File { get; set; } = string.Empty;
+
+    public int Line { get; set; }
+}
+#pragma warning restore CA1002, CA2227, SA1402
+
+/// <summary>System.Text.Json source-generated metadata for the compiled pack.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PackDto))]
+internal sealed partial class CompiledPackJsonContext : JsonSerializerContext
+{
+}
