@@ -18,6 +18,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     {
         Level = level;
         _levelCode = level.Code;
+        LevelIndex = Internal.LevelTable.IndexOf(level);
         Coefficient = coefficient;
         IsKnown = true;
     }
@@ -30,6 +31,8 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
 
     /// <summary>等级代码 — the level code used to look up level coefficients.</summary>
     public string LevelCode => _levelCode ?? string.Empty;
+
+    internal int LevelIndex { get; }
 
     /// <summary>医院系数 — the hospital's own coefficient, if set.</summary>
     public Coefficient? Coefficient { get; }

@@ -100,7 +100,7 @@ public sealed class DipScorer
         if (group.HasAuxiliaryCoefficients)
         {
             // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
-            a = group.AuxiliaryCoefficientFor(_typing.Classify(inpatientCase), out auxType).Value;
+            a = group.AuxiliaryCoefficientFor(_typing.ClassifyAxes(inpatientCase, group.AuxiliaryMask), out auxType).Value;
         }
 
         var perDiem = group.Kind == DipGroupKind.PerDiem;
@@ -221,7 +221,7 @@ public sealed class DipScorer
             return own.Value;
         }
 
-        if (group.TryGetLevelCoefficient(hospital.LevelCode, out var byGroup) || Catalog.TryGetLevelCoefficient(hospital.LevelCode, out byGroup))
+        if (group.TryGetLevelCoefficient(hospital.LevelIndex, out var byGroup) || Catalog.TryGetLevelCoefficient(hospital.LevelIndex, out byGroup))
         {
             return byGroup.Value;
         }
