@@ -6,7 +6,7 @@ namespace MedInsurance.Payment.Dip.Internal;
 /// <summary>Level coefficients in a 16-slot array indexed by tier × 4 + grade, so the hot path does no string lookups.</summary>
 internal static class LevelTable
 {
-    private const int Slots = 16;
+    public const int Slots = 16;
 
     public static int IndexOf(HospitalLevel level) => ((int)level.Tier * 4) + (int)level.Grade;
 
