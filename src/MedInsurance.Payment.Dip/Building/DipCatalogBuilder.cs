@@ -227,9 +227,10 @@ public static class DipCatalogBuilder
                 }
 
                 ref readonly var c = ref _cases[i];
-                if (coreIndex.TryMatchCore(c.MainDiagnosis.Value, c.MainProcedure.Value, c.OtherProcedures, out var core, out _))
+                var core = coreIndex.MatchCore(c.MainDiagnosis.Value, c.MainProcedure.Value, c.OtherProcedures, out _);
+                if (core >= 0)
                 {
-                    groupOf[i] = groupIds[core.Code];
+                    groupOf[i] = core; // the preliminary index holds exactly the core groups, in the same order
                     continue;
                 }
 
