@@ -165,8 +165,19 @@ public static class DipCatalogBuilder
                 threshold = CoverageThreshold(combos.Select(c => c.Count), included, coverage);
             }
 
-            // Means of combinations for the related-procedure rule.
-            var comboStats = Stats(comboOf, combos.Count, null);
+            // Means of combinations for the related-procedure rule: needed only in families where a combination
+            // with related procedures reaches the threshold.
+            var needed = new HashSet<string>(
+                combos.Where(c => c.Related.Length > 0 && c.Count >= threshold).Select(c => c.Diagnosis + "|" + c.Main),
+                StringComparer.Ordinal);
+            var neededCombo = combos.Select(c => needed.Contains(c.Diagnosis + "|" + c.Main)).ToArray();
+            var comboOfNeeded = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                comboOfNeeded[i] = comboOf[i] >= 0 && neededCombo[comboOf[i]] ? comboOf[i] : -1;
+            }
+
+            var comboStats = Stats(comboOfNeeded, combos.Count, null);
             for (var k = 0; k < combos.Count; k++)
             {
                 combos[k].Mean = comboStats[k].Mean;
