@@ -16,7 +16,7 @@ public sealed class DipCatalog
     private readonly DipGroup[] _groups;
     private readonly Dictionary<string, DipGroup> _byCode;
     private readonly Dictionary<string, Coefficient> _levelCoefficients;
-    private readonly Coefficient?[]? _levelByIndex;
+    private readonly decimal[]? _levelByIndex;
 
     /// <summary>Creates a catalog and indexes its groups.</summary>
     /// <param name="edition">The edition, e.g. <c>2026.1</c>.</param>
@@ -174,6 +174,6 @@ public sealed class DipCatalog
         AuxiliaryCoefficients = g.AuxiliaryCoefficients,
     };
 
-    internal bool TryGetLevelCoefficient(int levelIndex, out Coefficient coefficient) =>
+    internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
         LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);
 }

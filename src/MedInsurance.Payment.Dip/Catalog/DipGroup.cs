@@ -18,7 +18,7 @@ public sealed class DipGroup
     private readonly Dictionary<string, Coefficient> _levelCoefficients = new(StringComparer.Ordinal);
     private readonly Money _meanCost;
     private readonly long _auxiliaryMask;
-    private readonly Coefficient?[]? _levelByIndex;
+    private readonly decimal[]? _levelByIndex;
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
     public required string Code { get; init; }
@@ -138,7 +138,7 @@ public sealed class DipGroup
     /// <summary>The subtypes the group has coefficients for, as a mask.</summary>
     internal long AuxiliaryMask => _auxiliaryMask;
 
-    internal bool TryGetLevelCoefficient(int levelIndex, out Coefficient coefficient) =>
+    internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
         LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);
 
     /// <inheritdoc />

@@ -10,14 +10,15 @@ internal static class LevelTable
 
     public static int IndexOf(HospitalLevel level) => ((int)level.Tier * 4) + (int)level.Grade;
 
-    public static Coefficient?[]? From(IReadOnlyDictionary<string, Coefficient> byCode)
+    /// <summary>The table as decimals; 0 marks a level without a coefficient (coefficients are positive).</summary>
+    public static decimal[]? From(IReadOnlyDictionary<string, Coefficient> byCode)
     {
         if (byCode.Count == 0)
         {
             return null;
         }
 
-        var table = new Coefficient?[Slots];
+        var table = new decimal[Slots];
         foreach (var pair in byCode)
         {
             if (HospitalLevel.TryParse(pair.Key, out var level))
@@ -25,7 +26,7 @@ internal static class LevelTable
                 var index = IndexOf(level);
                 if (index >= 0 && index < Slots)
                 {
-                    table[index] = pair.Value;
+                    table[index] = pair.Value.Value;
                 }
             }
         }
@@ -33,15 +34,15 @@ internal static class LevelTable
         return table;
     }
 
-    public static bool TryGet(Coefficient?[]? table, int index, out Coefficient coefficient)
+    public static bool TryGet(decimal[]? table, int index, out decimal coefficient)
     {
-        if (table is not null && (uint)index < Slots && table[index] is { } found)
+        if (table is not null && (uint)index < Slots)
         {
-            coefficient = found;
-            return true;
+            coefficient = table[index];
+            return coefficient != 0m;
         }
 
-        coefficient = default;
+        coefficient = 0m;
         return false;
     }
 }

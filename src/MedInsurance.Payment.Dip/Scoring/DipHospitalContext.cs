@@ -20,6 +20,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         _levelCode = level.Code;
         LevelIndex = Internal.LevelTable.IndexOf(level);
         Coefficient = coefficient;
+        OwnCoefficient = coefficient?.Value ?? 0m;
         IsKnown = true;
     }
 
@@ -33,6 +34,9 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     public string LevelCode => _levelCode ?? string.Empty;
 
     internal int LevelIndex { get; }
+
+    /// <summary>The hospital's own coefficient as a decimal, 0 when not set.</summary>
+    internal decimal OwnCoefficient { get; }
 
     /// <summary>医院系数 — the hospital's own coefficient, if set.</summary>
     public Coefficient? Coefficient { get; }

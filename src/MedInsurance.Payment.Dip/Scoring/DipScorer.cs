@@ -15,7 +15,7 @@ public sealed class DipScorer
     private readonly ProcedureAttributeTable _attributes;
     private readonly DipAuxiliaryTypingData _typing;
     private readonly decimal _pointValue;
-    private readonly RoundingRule _scoreRounding;
+    private readonly int _scoreDecimals;
     private readonly FenBounds[]? _bounds;
 
     /// <summary>Creates a scorer.</summary>
@@ -38,7 +38,7 @@ public sealed class DipScorer
         }
 
         _pointValue = pointValue?.Yuan ?? 0m;
-        _scoreRounding = new RoundingRule(RoundingMode.HalfAwayFromZero, profile.ScoreDecimals);
+        _scoreDecimals = profile.ScoreDecimals;
         if (profile.RatioBasis == DipRatioBasis.GroupMean)
         {
             // With the group mean as basis the bounds are fixed per group: precompute them in whole fen.
@@ -153,7 +153,7 @@ public sealed class DipScorer
             hospitalApplied && applyHospital,
             new Coefficient(a),
             auxType,
-            new Score(_scoreRounding.Round(score)),
+            new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)),
             review,
             flags);
     }
@@ -201,8 +201,15 @@ public sealed class DipScorer
                 }
 
             default:
-                return s * h * a;
+                return NormalScore(s, h, a);
         }
+    }
+
+    /// <summary>s·h·a, skipping factors of exactly 1 (the common case) to spare decimal multiplications.</summary>
+    private static decimal NormalScore(decimal s, decimal h, decimal a)
+    {
+        var v = h == 1m ? s : s * h;
+        return a == 1m ? v : v * a;
     }
 
     private decimal High(decimal s, decimal h, decimal hd, decimal a, decimal r, ref bool hospitalApplied)
@@ -227,14 +234,14 @@ public sealed class DipScorer
             return 1m;
         }
 
-        if (hospital.Coefficient is { } own)
+        if (hospital.OwnCoefficient != 0m)
         {
-            return own.Value;
+            return hospital.OwnCoefficient;
         }
 
-        if (group.TryGetLevelCoefficient(hospital.LevelIndex, out var byGroup) || Catalog.TryGetLevelCoefficient(hospital.LevelIndex, out byGroup))
+        if (group.TryGetLevelCoefficient(hospital.LevelIndex, out var byLevel) || Catalog.TryGetLevelCoefficient(hospital.LevelIndex, out byLevel))
         {
-            return byGroup.Value;
+            return byLevel;
         }
 
         if (!group.IsPrimaryCare)
@@ -262,7 +269,7 @@ public sealed class DipScorer
             }
         }
 
-        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(_scoreRounding.Round(score)), false, flags);
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)), false, flags);
     }
 
     /// <summary>
