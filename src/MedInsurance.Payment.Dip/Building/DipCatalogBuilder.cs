@@ -36,7 +36,7 @@ public static class DipCatalogBuilder
 
     private sealed class Run
     {
-        private readonly IReadOnlyList<DipHistoryCase> _cases;
+        private readonly DipHistoryCase[] _cases;
         private readonly DipBuildOptions _o;
         private readonly int _years;
         private readonly decimal[] _weights;
@@ -44,7 +44,7 @@ public static class DipCatalogBuilder
 
         public Run(IReadOnlyList<DipHistoryCase> cases, DipBuildOptions options)
         {
-            _cases = cases;
+            _cases = cases as DipHistoryCase[] ?? cases.ToArray();
             _o = options;
             _weights = options.YearWeights.ToArray();
             _years = _weights.Length;
@@ -52,13 +52,13 @@ public static class DipCatalogBuilder
 
         public DipBuildResult Execute()
         {
-            var n = _cases.Count;
+            var n = _cases.Length;
             var yearOf = new int[n];
             int noDx = 0, noCost = 0, outside = 0;
             var maxYear = int.MinValue;
             for (var i = 0; i < n; i++)
             {
-                var c = _cases[i];
+                ref readonly var c = ref _cases[i];
                 if (!c.MainDiagnosis.IsEmpty && c.TotalCost.Fen > 0 && c.Year > maxYear)
                 {
                     maxYear = c.Year;
@@ -69,12 +69,13 @@ public static class DipCatalogBuilder
 
             // 1. Combinations: diagnosis subcategory + main procedure + related procedures.
             var comboIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            var simpleIds = new Dictionary<CodePairKey, int>(CodePairKeyComparer.Instance);
             var combos = new List<Combo>();
             var comboOf = new int[n];
             var relatedScratch = new List<string>();
             for (var i = 0; i < n; i++)
             {
-                var c = _cases[i];
+                ref readonly var c = ref _cases[i];
                 comboOf[i] = -1;
                 yearOf[i] = -1;
                 if (c.MainDiagnosis.IsEmpty)
@@ -98,10 +99,29 @@ public static class DipCatalogBuilder
 
                 yearOf[i] = y;
                 var dxValue = c.MainDiagnosis.Value;
-                var dx = dxValue.Substring(0, CodeKey.SubcategoryLength(dxValue));
+                var subLength = CodeKey.SubcategoryLength(dxValue);
                 var main = c.MainProcedure.Value;
-                relatedScratch.Clear();
                 var others = c.OtherProcedures;
+                int id;
+                if (others.Count == 0)
+                {
+                    // Most cases: no related procedures, keyed without building a string.
+                    var pair = new CodePairKey(new CodeKey(dxValue, subLength), new CodeKey(main));
+                    if (!simpleIds.TryGetValue(pair, out id))
+                    {
+                        id = combos.Count;
+                        var dx0 = dxValue.Substring(0, subLength);
+                        simpleIds.Add(new CodePairKey(new CodeKey(dx0), new CodeKey(main)), id);
+                        combos.Add(new Combo(dx0, main, Array.Empty<string>()));
+                    }
+
+                    comboOf[i] = id;
+                    combos[id].Count++;
+                    continue;
+                }
+
+                var dx = dxValue.Substring(0, subLength);
+                relatedScratch.Clear();
                 for (var k = 0; k < others.Count; k++)
                 {
                     var v = others[k].Value;
@@ -112,12 +132,24 @@ public static class DipCatalogBuilder
                 }
 
                 relatedScratch.Sort(StringComparer.Ordinal);
-                var key = relatedScratch.Count == 0 ? dx + "|" + main : dx + "|" + main + "|" + string.Join("+", relatedScratch);
-                if (!comboIds.TryGetValue(key, out var id))
+                if (relatedScratch.Count == 0)
                 {
-                    id = combos.Count;
-                    comboIds.Add(key, id);
-                    combos.Add(new Combo(dx, main, relatedScratch.ToArray()));
+                    if (!simpleIds.TryGetValue(new CodePairKey(new CodeKey(dx), new CodeKey(main)), out id))
+                    {
+                        id = combos.Count;
+                        simpleIds.Add(new CodePairKey(new CodeKey(dx), new CodeKey(main)), id);
+                        combos.Add(new Combo(dx, main, Array.Empty<string>()));
+                    }
+                }
+                else
+                {
+                    var key = dx + "|" + main + "|" + string.Join("+", relatedScratch);
+                    if (!comboIds.TryGetValue(key, out id))
+                    {
+                        id = combos.Count;
+                        comboIds.Add(key, id);
+                        combos.Add(new Combo(dx, main, relatedScratch.ToArray()));
+                    }
                 }
 
                 comboOf[i] = id;
@@ -133,8 +165,19 @@ public static class DipCatalogBuilder
                 threshold = CoverageThreshold(combos.Select(c => c.Count), included, coverage);
             }
 
-            // Means of combinations for the related-procedure rule.
-            var comboStats = Stats(comboOf, combos.Count, null);
+            // Means of combinations for the related-procedure rule: needed only in families where a combination
+            // with related procedures reaches the threshold.
+            var needed = new HashSet<string>(
+                combos.Where(c => c.Related.Length > 0 && c.Count >= threshold).Select(c => c.Diagnosis + "|" + c.Main),
+                StringComparer.Ordinal);
+            var neededCombo = combos.Select(c => needed.Contains(c.Diagnosis + "|" + c.Main)).ToArray();
+            var comboOfNeeded = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                comboOfNeeded[i] = comboOf[i] >= 0 && neededCombo[comboOf[i]] ? comboOf[i] : -1;
+            }
+
+            var comboStats = Stats(comboOfNeeded, combos.Count, null);
             for (var k = 0; k < combos.Count; k++)
             {
                 combos[k].Mean = comboStats[k].Mean;
@@ -194,10 +237,11 @@ public static class DipCatalogBuilder
                     continue;
                 }
 
-                var c = _cases[i];
-                if (coreIndex.TryMatchCore(c.MainDiagnosis.Value, c.MainProcedure.Value, c.OtherProcedures, out var core, out _))
+                ref readonly var c = ref _cases[i];
+                var core = coreIndex.MatchCore(c.MainDiagnosis.Value, c.MainProcedure.Value, c.OtherProcedures, out _);
+                if (core >= 0)
                 {
-                    groupOf[i] = groupIds[core.Code];
+                    groupOf[i] = core; // the preliminary index holds exactly the core groups, in the same order
                     continue;
                 }
 
@@ -345,7 +389,7 @@ public static class DipCatalogBuilder
                 FirstYear = _firstYear,
                 LastYear = _firstYear + _years - 1,
                 YearWeights = _weights,
-                HistoryCases = _cases.Count,
+                HistoryCases = _cases.Length,
                 IncludedCases = included,
                 ExcludedNoDiagnosis = noDx,
                 ExcludedNoCost = noCost,
@@ -455,8 +499,9 @@ public static class DipCatalogBuilder
                 return result;
             }
 
-            var actual = new Dictionary<string, YearSums>(StringComparer.Ordinal);
-            var expected = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+            var actual = new YearSums?[LevelTable.Slots];
+            var expected = new decimal[]?[LevelTable.Slots];
+            var levels = new Hospitals.HospitalLevel[LevelTable.Slots];
             for (var i = 0; i < groupOf.Length; i++)
             {
                 if (!kept[i])
@@ -464,29 +509,30 @@ public static class DipCatalogBuilder
                     continue;
                 }
 
-                var level = _cases[i].Level.Code;
-                if (!actual.TryGetValue(level, out var sums))
-                {
-                    sums = new YearSums(_years);
-                    actual.Add(level, sums);
-                    expected.Add(level, new decimal[_years]);
-                }
-
+                var level = LevelTable.IndexOf(_cases[i].Level);
+                var sums = actual[level] ??= new YearSums(_years);
+                var exp = expected[level] ??= new decimal[_years];
                 sums.Add(yearOf[i], _cases[i].TotalCost.Fen);
-                expected[level][yearOf[i]] += stats[groupOf[i]].Mean;
+                exp[yearOf[i]] += stats[groupOf[i]].Mean;
+                levels[level] = _cases[i].Level;
             }
 
             // Same-level weighted mean ÷ the regional mean of the same case mix (each case's group mean).
-            foreach (var pair in actual)
+            for (var l = 0; l < LevelTable.Slots; l++)
             {
+                if (actual[l] is not { } sums)
+                {
+                    continue;
+                }
+
                 var actualMeans = new decimal?[_years];
                 var expectedMeans = new decimal?[_years];
                 for (var y = 0; y < _years; y++)
                 {
-                    if (pair.Value.Counts[y] > 0)
+                    if (sums.Counts[y] > 0)
                     {
-                        actualMeans[y] = pair.Value.Fen[y] / 100m / pair.Value.Counts[y];
-                        expectedMeans[y] = expected[pair.Key][y] / pair.Value.Counts[y];
+                        actualMeans[y] = sums.Fen[y] / 100m / sums.Counts[y];
+                        expectedMeans[y] = expected[l]![y] / sums.Counts[y];
                     }
                 }
 
@@ -494,7 +540,7 @@ public static class DipCatalogBuilder
                 var e = DipFormulas.WeightedMean(expectedMeans, _weights);
                 if (a is decimal av && e is decimal ev && ev > 0m)
                 {
-                    result.Add(pair.Key, new Coefficient(rounding.Round(av / ev)));
+                    result.Add(levels[l].Code, new Coefficient(rounding.Round(av / ev)));
                 }
             }
 
@@ -503,7 +549,8 @@ public static class DipCatalogBuilder
 
         private Dictionary<string, Coefficient>?[] GroupLevelCoefficients(int[] groupOf, bool[] kept, int[] yearOf, GroupStats[] stats, int groupCount, RoundingRule rounding)
         {
-            var sums = new Dictionary<(int Group, string Level), YearSums>();
+            var sums = new Dictionary<int, YearSums>();
+            var levels = new Hospitals.HospitalLevel[LevelTable.Slots];
             for (var i = 0; i < groupOf.Length; i++)
             {
                 if (!kept[i])
@@ -511,7 +558,9 @@ public static class DipCatalogBuilder
                     continue;
                 }
 
-                var key = (groupOf[i], _cases[i].Level.Code);
+                var level = LevelTable.IndexOf(_cases[i].Level);
+                levels[level] = _cases[i].Level;
+                var key = (groupOf[i] * LevelTable.Slots) + level;
                 if (!sums.TryGetValue(key, out var s))
                 {
                     s = new YearSums(_years);
@@ -522,16 +571,17 @@ public static class DipCatalogBuilder
             }
 
             var result = new Dictionary<string, Coefficient>?[groupCount];
-            foreach (var pair in sums)
+            foreach (var pair in sums.OrderBy(p => p.Key))
             {
-                if (pair.Value.Total < _o.MinimumLevelGroupCases || stats[pair.Key.Group].Mean <= 0m)
+                var group = pair.Key / LevelTable.Slots;
+                if (pair.Value.Total < _o.MinimumLevelGroupCases || stats[group].Mean <= 0m)
                 {
                     continue;
                 }
 
                 var mean = pair.Value.WeightedMean(_weights);
-                (result[pair.Key.Group] ??= new Dictionary<string, Coefficient>(StringComparer.Ordinal))
-                    .Add(pair.Key.Level, new Coefficient(rounding.Round(mean / stats[pair.Key.Group].Mean)));
+                (result[group] ??= new Dictionary<string, Coefficient>(StringComparer.Ordinal))
+                    .Add(levels[pair.Key % LevelTable.Slots].Code, new Coefficient(rounding.Round(mean / stats[group].Mean)));
             }
 
             return result;

@@ -56,7 +56,10 @@ public sealed class DipAuxiliaryTypingData
     /// </summary>
     /// <param name="inpatientCase">The case.</param>
     /// <returns>The mask.</returns>
-    public long Classify(InpatientCase inpatientCase)
+    public long Classify(InpatientCase inpatientCase) => ClassifyAxes(inpatientCase, -1L);
+
+    /// <summary>Like <see cref="Classify"/>, evaluating only the axes that can set a bit of <paramref name="wanted"/>.</summary>
+    internal long ClassifyAxes(InpatientCase inpatientCase, long wanted)
     {
         if (inpatientCase is null)
         {
@@ -74,6 +77,13 @@ public sealed class DipAuxiliaryTypingData
         if (death)
         {
             mask |= Bit(DipAuxiliaryType.SeverityDeath);
+        }
+
+        mask |= AgeBit(inpatientCase);
+        mask |= IcuBit(inpatientCase.IcuDays);
+        if ((wanted & (SeverityListBits | TumourBits)) == 0)
+        {
+            return mask & ~Bit(DipAuxiliaryType.None);
         }
 
         var secondary = inpatientCase.SecondaryDiagnoses;
@@ -115,8 +125,6 @@ public sealed class DipAuxiliaryTypingData
             mask |= Bit(TumourType(metastasis, radio, chemo, death));
         }
 
-        mask |= AgeBit(inpatientCase);
-        mask |= IcuBit(inpatientCase.IcuDays);
         return mask & ~Bit(DipAuxiliaryType.None);
     }
 
@@ -124,6 +132,12 @@ public sealed class DipAuxiliaryTypingData
     /// <param name="type">The subtype.</param>
     /// <returns>The bit.</returns>
     public static long Bit(DipAuxiliaryType type) => 1L << (int)type;
+
+    private static readonly long SeverityListBits = Bit(DipAuxiliaryType.SeverityCc) | Bit(DipAuxiliaryType.SeverityMcc);
+
+    private static readonly long TumourBits = Bit(DipAuxiliaryType.TumourMetastasis) | Bit(DipAuxiliaryType.TumourRadiotherapy)
+        | Bit(DipAuxiliaryType.TumourChemotherapy) | Bit(DipAuxiliaryType.TumourRadioChemotherapy) | Bit(DipAuxiliaryType.TumourMetastasisWithTherapy)
+        | Bit(DipAuxiliaryType.TumourMetastasisWithRadioChemotherapy) | Bit(DipAuxiliaryType.TumourDeath);
 
     private static DipAuxiliaryType TumourType(bool metastasis, bool radio, bool chemo, bool death)
     {

@@ -16,6 +16,7 @@ public sealed class DipCatalog
     private readonly DipGroup[] _groups;
     private readonly Dictionary<string, DipGroup> _byCode;
     private readonly Dictionary<string, Coefficient> _levelCoefficients;
+    private readonly decimal[]? _levelByIndex;
 
     /// <summary>Creates a catalog and indexes its groups.</summary>
     /// <param name="edition">The edition, e.g. <c>2026.1</c>.</param>
@@ -55,6 +56,7 @@ public sealed class DipCatalog
 
         _levelCoefficients = levelCoefficients?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
             ?? new Dictionary<string, Coefficient>(StringComparer.Ordinal);
+        _levelByIndex = LevelTable.From(_levelCoefficients);
         Index = new DipGroupIndex(_groups);
     }
 
@@ -172,6 +174,6 @@ public sealed class DipCatalog
         AuxiliaryCoefficients = g.AuxiliaryCoefficients,
     };
 
-    internal bool TryGetLevelCoefficient(string levelCode, out Coefficient coefficient) =>
-        _levelCoefficients.TryGetValue(levelCode, out coefficient);
+    internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
+        LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MedInsurance.Payment.Dip.Internal;
 
 namespace MedInsurance.Payment.Dip;
 
@@ -16,6 +17,8 @@ public sealed class DipGroup
     private readonly DipAuxiliaryCoefficient[] _auxiliary = Array.Empty<DipAuxiliaryCoefficient>();
     private readonly Dictionary<string, Coefficient> _levelCoefficients = new(StringComparer.Ordinal);
     private readonly Money _meanCost;
+    private readonly long _auxiliaryMask;
+    private readonly decimal[]? _levelByIndex;
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
     public required string Code { get; init; }
@@ -77,6 +80,8 @@ public sealed class DipGroup
             {
                 _levelCoefficients[pair.Key] = pair.Value;
             }
+
+            _levelByIndex = LevelTable.From(_levelCoefficients);
         }
     }
 
@@ -84,7 +89,15 @@ public sealed class DipGroup
     public IReadOnlyList<DipAuxiliaryCoefficient> AuxiliaryCoefficients
     {
         get => _auxiliary;
-        init => _auxiliary = (value ?? throw new ArgumentNullException(nameof(value))).ToArray();
+        init
+        {
+            _auxiliary = (value ?? throw new ArgumentNullException(nameof(value))).ToArray();
+            _auxiliaryMask = 0;
+            foreach (var item in _auxiliary)
+            {
+                _auxiliaryMask |= DipAuxiliaryTypingData.Bit(item.Type);
+            }
+        }
     }
 
     /// <summary>是否基层病种 — whether the hospital coefficient is skipped (primary-care groups).</summary>
@@ -122,8 +135,11 @@ public sealed class DipGroup
 
     internal bool HasAuxiliaryCoefficients => _auxiliary.Length > 0;
 
-    internal bool TryGetLevelCoefficient(string levelCode, out Coefficient coefficient) =>
-        _levelCoefficients.TryGetValue(levelCode, out coefficient);
+    /// <summary>The subtypes the group has coefficients for, as a mask.</summary>
+    internal long AuxiliaryMask => _auxiliaryMask;
+
+    internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
+        LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);
 
     /// <inheritdoc />
     public override string ToString() => Code;

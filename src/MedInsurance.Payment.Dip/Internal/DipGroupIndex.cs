@@ -8,31 +8,34 @@ namespace MedInsurance.Payment.Dip.Internal;
 /// <summary>The grouper's lookup structures, built once per catalog. Lookups allocate nothing.</summary>
 internal sealed class DipGroupIndex
 {
-    private readonly Dictionary<CodePairKey, DipGroup[]> _core = new(CodePairKeyComparer.Instance);
-    private readonly Dictionary<CodeKey, DipGroup?[]> _comprehensive = new(CodeKeyComparer.Instance);
-    private readonly Dictionary<CodeKey, DipGroup> _perDiem = new(CodeKeyComparer.Instance);
+    private readonly Dictionary<CodePairKey, int[]> _core = new(CodePairKeyComparer.Instance);
+    private readonly Dictionary<CodeKey, int[]> _comprehensive = new(CodeKeyComparer.Instance);
+    private readonly Dictionary<CodeKey, int> _perDiem = new(CodeKeyComparer.Instance);
+    private readonly DipGroup[] _groups;
 
     public DipGroupIndex(IReadOnlyList<DipGroup> groups)
     {
-        var core = new Dictionary<CodePairKey, List<DipGroup>>(CodePairKeyComparer.Instance);
-        foreach (var g in groups)
+        _groups = groups.ToArray();
+        var core = new Dictionary<CodePairKey, List<int>>(CodePairKeyComparer.Instance);
+        for (var ordinal = 0; ordinal < _groups.Length; ordinal++)
         {
+            var g = _groups[ordinal];
             switch (g.Kind)
             {
                 case DipGroupKind.Comprehensive:
                     var key = new CodeKey(g.Diagnosis);
                     if (!_comprehensive.TryGetValue(key, out var byClass))
                     {
-                        byClass = new DipGroup?[4];
+                        byClass = new[] { -1, -1, -1, -1 };
                         _comprehensive.Add(key, byClass);
                     }
 
-                    if (byClass[(int)g.ProcedureClass] is { } existing)
+                    if (byClass[(int)g.ProcedureClass] >= 0)
                     {
-                        throw new ArgumentException("Comprehensive groups '" + existing.Code + "' and '" + g.Code + "' have the same category and procedure class.", nameof(groups));
+                        throw new ArgumentException("Comprehensive groups '" + _groups[byClass[(int)g.ProcedureClass]].Code + "' and '" + g.Code + "' have the same category and procedure class.", nameof(groups));
                     }
 
-                    byClass[(int)g.ProcedureClass] = g;
+                    byClass[(int)g.ProcedureClass] = ordinal;
                     break;
                 case DipGroupKind.PerDiem:
                     if (_perDiem.ContainsKey(new CodeKey(g.Diagnosis)))
@@ -40,22 +43,22 @@ internal sealed class DipGroupIndex
                         throw new ArgumentException("Two per-diem groups have the diagnosis '" + g.Diagnosis + "'.", nameof(groups));
                     }
 
-                    _perDiem.Add(new CodeKey(g.Diagnosis), g);
+                    _perDiem.Add(new CodeKey(g.Diagnosis), ordinal);
                     break;
                 default:
                     var pair = new CodePairKey(new CodeKey(g.Diagnosis), new CodeKey(g.MainProcedure));
                     if (!core.TryGetValue(pair, out var list))
                     {
-                        list = new List<DipGroup>();
+                        list = new List<int>();
                         core.Add(pair, list);
                     }
 
-                    if (list.Any(o => o.RelatedArray.SequenceEqual(g.RelatedArray, StringComparer.Ordinal)))
+                    if (list.Any(o => _groups[o].RelatedArray.SequenceEqual(g.RelatedArray, StringComparer.Ordinal)))
                     {
                         throw new ArgumentException("Group '" + g.Code + "' repeats the key of another group (" + g.Diagnosis + " / " + g.MainProcedure + ").", nameof(groups));
                     }
 
-                    list.Add(g);
+                    list.Add(ordinal);
                     break;
             }
         }
@@ -64,8 +67,8 @@ internal sealed class DipGroupIndex
         {
             // Most related procedures first, so the first candidate whose related procedures are all present wins.
             _core.Add(pair.Key, pair.Value
-                .OrderByDescending(g => g.RelatedArray.Length)
-                .ThenBy(g => g.Code, StringComparer.Ordinal)
+                .OrderByDescending(o => _groups[o].RelatedArray.Length)
+                .ThenBy(o => _groups[o].Code, StringComparer.Ordinal)
                 .ToArray());
         }
     }
@@ -74,14 +77,14 @@ internal sealed class DipGroupIndex
     /// The grouper (payment-rules.md §3, matching a case): exact → most related procedures matched → diagnosis +
     /// main procedure → comprehensive group; null when nothing matches (the profile's unmatched rule applies).
     /// </summary>
-    public DipGroup? Match(InpatientCase c, ProcedureAttributeTable attributes, int perDiemMinimumDays, out DipMatchKind kind, out bool unknownAttribute)
+    public int Match(InpatientCase c, ProcedureAttributeTable attributes, int perDiemMinimumDays, out DipMatchKind kind, out bool unknownAttribute)
     {
         kind = DipMatchKind.None;
         unknownAttribute = false;
         var dx = c.MainDiagnosis.Value;
         if (dx.Length == 0)
         {
-            return null;
+            return -1;
         }
 
         var subLength = CodeKey.SubcategoryLength(dx);
@@ -92,23 +95,27 @@ internal sealed class DipGroupIndex
             return perDiem;
         }
 
-        if (TryMatchCore(dx, c.MainProcedure.Value, c.OtherProcedures, out var core, out kind))
+        var core = MatchCore(dx, c.MainProcedure.Value, c.OtherProcedures, out kind);
+        if (core >= 0)
         {
             return core;
         }
 
-        if (TryMatchComprehensive(dx, ClassOf(c.MainProcedure, c.OtherProcedures, attributes, out unknownAttribute), out var comprehensive))
+        var comprehensive = MatchComprehensive(dx, ClassOf(c.MainProcedure, c.OtherProcedures, attributes, out unknownAttribute));
+        if (comprehensive >= 0)
         {
             kind = DipMatchKind.Comprehensive;
             return comprehensive;
         }
 
         kind = DipMatchKind.Unmatched;
-        return null;
+        return -1;
     }
 
+    public DipGroup this[int ordinal] => _groups[ordinal];
+
     /// <summary>Core, primary-care and TCM groups: exact → most related procedures → diagnosis + main procedure.</summary>
-    public bool TryMatchCore(string dx, string main, IReadOnlyList<ProcedureCode> others, out DipGroup group, out DipMatchKind kind)
+    public int MatchCore(string dx, string main, IReadOnlyList<ProcedureCode> others, out DipMatchKind kind)
     {
         var diagnosisKey = new CodeKey(dx, CodeKey.SubcategoryLength(dx));
         if (_core.TryGetValue(new CodePairKey(diagnosisKey, new CodeKey(main)), out var candidates)
@@ -116,35 +123,24 @@ internal sealed class DipGroupIndex
         {
             for (var i = 0; i < candidates.Length; i++)
             {
-                var related = candidates[i].RelatedArray;
+                var related = _groups[candidates[i]].RelatedArray;
                 if (AllPresent(related, others))
                 {
                     kind = related.Length == others.Count ? DipMatchKind.Exact
                         : related.Length == 0 ? DipMatchKind.DiagnosisAndMainProcedure
                         : DipMatchKind.MostRelatedProcedures;
-                    group = candidates[i];
-                    return true;
+                    return candidates[i];
                 }
             }
         }
 
-        group = null!;
         kind = DipMatchKind.None;
-        return false;
+        return -1;
     }
 
     /// <summary>The comprehensive group of the diagnosis category and procedure class.</summary>
-    public bool TryMatchComprehensive(string dx, DipProcedureClass procedureClass, out DipGroup group)
-    {
-        if (_comprehensive.TryGetValue(new CodeKey(dx, Math.Min(3, dx.Length)), out var byClass) && byClass[(int)procedureClass] is { } found)
-        {
-            group = found;
-            return true;
-        }
-
-        group = null!;
-        return false;
-    }
+    public int MatchComprehensive(string dx, DipProcedureClass procedureClass) =>
+        _comprehensive.TryGetValue(new CodeKey(dx, Math.Min(3, dx.Length)), out var byClass) ? byClass[(int)procedureClass] : -1;
 
     /// <summary>The case's procedure class: the highest class among its procedures (surgery &gt; therapeutic &gt; diagnostic &gt; conservative).</summary>
     public static DipProcedureClass ClassOf(ProcedureCode main, IReadOnlyList<ProcedureCode> others, ProcedureAttributeTable attributes, out bool unknownAttribute)

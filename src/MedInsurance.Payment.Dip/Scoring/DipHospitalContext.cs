@@ -18,7 +18,9 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     {
         Level = level;
         _levelCode = level.Code;
+        LevelIndex = Internal.LevelTable.IndexOf(level);
         Coefficient = coefficient;
+        OwnCoefficient = coefficient?.Value ?? 0m;
         IsKnown = true;
     }
 
@@ -30,6 +32,11 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
 
     /// <summary>等级代码 — the level code used to look up level coefficients.</summary>
     public string LevelCode => _levelCode ?? string.Empty;
+
+    internal int LevelIndex { get; }
+
+    /// <summary>The hospital's own coefficient as a decimal, 0 when not set.</summary>
+    internal decimal OwnCoefficient { get; }
 
     /// <summary>医院系数 — the hospital's own coefficient, if set.</summary>
     public Coefficient? Coefficient { get; }

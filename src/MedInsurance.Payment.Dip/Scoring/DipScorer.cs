@@ -15,7 +15,8 @@ public sealed class DipScorer
     private readonly ProcedureAttributeTable _attributes;
     private readonly DipAuxiliaryTypingData _typing;
     private readonly decimal _pointValue;
-    private readonly RoundingRule _scoreRounding;
+    private readonly int _scoreDecimals;
+    private readonly FenBounds[]? _bounds;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -37,7 +38,16 @@ public sealed class DipScorer
         }
 
         _pointValue = pointValue?.Yuan ?? 0m;
-        _scoreRounding = new RoundingRule(RoundingMode.HalfAwayFromZero, profile.ScoreDecimals);
+        _scoreDecimals = profile.ScoreDecimals;
+        if (profile.RatioBasis == DipRatioBasis.GroupMean)
+        {
+            // With the group mean as basis the bounds are fixed per group: precompute them in whole fen.
+            _bounds = new FenBounds[catalog.Groups.Count];
+            for (var i = 0; i < _bounds.Length; i++)
+            {
+                _bounds[i] = FenBounds.For(profile, catalog.Groups[i].MeanCost.Fen);
+            }
+        }
     }
 
     /// <summary>病种目录 — the catalog.</summary>
@@ -76,7 +86,7 @@ public sealed class DipScorer
             return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
         }
 
-        var group = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out var match, out var unknownAttribute);
+        var ordinal = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out var match, out var unknownAttribute);
         if (unknownAttribute)
         {
             flags |= DipCaseFlags.ProcedureAttributeUnknown;
@@ -87,11 +97,12 @@ public sealed class DipScorer
             flags |= DipCaseFlags.HospitalUnknown;
         }
 
-        if (group is null)
+        if (ordinal < 0)
         {
             return Unmatched(cost, flags | DipCaseFlags.Unmatched);
         }
 
+        var group = Catalog.Index[ordinal];
         var h = ResolveHospitalCoefficient(group, hospital, ref flags);
         var applyHospital = !(group.IsPrimaryCare && _profile.PrimaryCareSkipsHospitalCoefficient);
         var hEffective = applyHospital ? h : 1m;
@@ -100,7 +111,7 @@ public sealed class DipScorer
         if (group.HasAuxiliaryCoefficients)
         {
             // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
-            a = group.AuxiliaryCoefficientFor(_typing.Classify(inpatientCase), out auxType).Value;
+            a = group.AuxiliaryCoefficientFor(_typing.ClassifyAxes(inpatientCase, group.AuxiliaryMask), out auxType).Value;
         }
 
         var perDiem = group.Kind == DipGroupKind.PerDiem;
@@ -123,7 +134,7 @@ public sealed class DipScorer
         }
         else if (!perDiem)
         {
-            deviation = _profile.Classify(costYuan, basis);
+            deviation = _bounds is { } bounds ? bounds[ordinal].Classify(cost.Fen) : _profile.Classify(costYuan, basis);
         }
 
         // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
@@ -142,7 +153,7 @@ public sealed class DipScorer
             hospitalApplied && applyHospital,
             new Coefficient(a),
             auxType,
-            new Score(_scoreRounding.Round(score)),
+            new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)),
             review,
             flags);
     }
@@ -190,8 +201,15 @@ public sealed class DipScorer
                 }
 
             default:
-                return s * h * a;
+                return NormalScore(s, h, a);
         }
+    }
+
+    /// <summary>s·h·a, skipping factors of exactly 1 (the common case) to spare decimal multiplications.</summary>
+    private static decimal NormalScore(decimal s, decimal h, decimal a)
+    {
+        var v = h == 1m ? s : s * h;
+        return a == 1m ? v : v * a;
     }
 
     private decimal High(decimal s, decimal h, decimal hd, decimal a, decimal r, ref bool hospitalApplied)
@@ -216,14 +234,14 @@ public sealed class DipScorer
             return 1m;
         }
 
-        if (hospital.Coefficient is { } own)
+        if (hospital.OwnCoefficient != 0m)
         {
-            return own.Value;
+            return hospital.OwnCoefficient;
         }
 
-        if (group.TryGetLevelCoefficient(hospital.LevelCode, out var byGroup) || Catalog.TryGetLevelCoefficient(hospital.LevelCode, out byGroup))
+        if (group.TryGetLevelCoefficient(hospital.LevelIndex, out var byLevel) || Catalog.TryGetLevelCoefficient(hospital.LevelIndex, out byLevel))
         {
-            return byGroup.Value;
+            return byLevel;
         }
 
         if (!group.IsPrimaryCare)
@@ -251,6 +269,68 @@ public sealed class DipScorer
             }
         }
 
-        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(_scoreRounding.Round(score)), false, flags);
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)), false, flags);
+    }
+
+    /// <summary>
+    /// A group's deviation bounds in whole fen for the group-mean basis: for an integer cost c and a bound x,
+    /// c &lt; x ⇔ c &lt; ⌈x⌉, c ≤ x ⇔ c ≤ ⌊x⌋, c &gt; x ⇔ c &gt; ⌊x⌋, c ≥ x ⇔ c ≥ ⌈x⌉ — the same classes as
+    /// <see cref="DipPolicyProfile.Classify(decimal, decimal)"/>, with integer comparisons only.
+    /// </summary>
+    private readonly struct FenBounds
+    {
+        private readonly long _low;
+        private readonly long _high;
+        private readonly long _extreme;
+        private readonly bool _lowInclusive;
+        private readonly bool _highInclusive;
+        private readonly bool _extremeInclusive;
+        private readonly bool _hasExtreme;
+
+        private FenBounds(long low, bool lowInclusive, long high, bool highInclusive, long extreme, bool extremeInclusive, bool hasExtreme)
+        {
+            _low = low;
+            _lowInclusive = lowInclusive;
+            _high = high;
+            _highInclusive = highInclusive;
+            _extreme = extreme;
+            _extremeInclusive = extremeInclusive;
+            _hasExtreme = hasExtreme;
+        }
+
+        public static FenBounds For(DipPolicyProfile p, long meanFen)
+        {
+            long Bound(decimal threshold, bool roundUp)
+            {
+                var x = threshold * meanFen;
+                var r = roundUp ? decimal.Ceiling(x) : decimal.Floor(x);
+                return r >= long.MaxValue ? long.MaxValue : r <= long.MinValue ? long.MinValue : decimal.ToInt64(r);
+            }
+
+            var e = p.ExtremeThreshold ?? 0m;
+            return new FenBounds(
+                Bound(p.LowThreshold, roundUp: !p.LowInclusive),
+                p.LowInclusive,
+                Bound(p.HighThreshold, roundUp: p.HighInclusive),
+                p.HighInclusive,
+                Bound(e, roundUp: p.ExtremeInclusive),
+                p.ExtremeInclusive,
+                p.ExtremeThreshold.HasValue);
+        }
+
+        public DipDeviation Classify(long costFen)
+        {
+            if (_lowInclusive ? costFen <= _low : costFen < _low)
+            {
+                return DipDeviation.Low;
+            }
+
+            if (_hasExtreme && (_extremeInclusive ? costFen >= _extreme : costFen > _extreme))
+            {
+                return DipDeviation.Extreme;
+            }
+
+            return (_highInclusive ? costFen >= _high : costFen > _high) ? DipDeviation.High : DipDeviation.Normal;
+        }
     }
 }
