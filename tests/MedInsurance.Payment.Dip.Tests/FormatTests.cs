@@ -89,6 +89,17 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Case_counts_must_be_whole_and_dates_iso()
+    {
+        var csv = "group_code,group_name,kind,diagnosis,main_procedure,related_procedures,procedure_class,score,mean_cost,case_count,cv\nG1,x,core,K35.9,,,,1,1,1.5,0\n";
+        Assert.Contains("case_count", Assert.Throws<FormatException>(() => DipCatalogFiles.ReadCsv(new StringReader(csv), "cat.csv", "e", "r")).Message, StringComparison.Ordinal);
+        var json = DipCatalogFiles.ToJson(Sample()).Replace("\"2026-01-01\"", "\"2026/01/01\"", StringComparison.Ordinal);
+        var e = Assert.Throws<FormatException>(() => DipCatalogFiles.FromJson(json, "cat.json"));
+        Assert.Contains("effectiveFrom", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cat.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_group_keys_are_a_configuration_error()
     {
         Assert.Throws<ArgumentException>(() => Catalog(Group("A", "K35.9", 1m, 1m), Group("B", "K35.9", 1m, 1m)));
