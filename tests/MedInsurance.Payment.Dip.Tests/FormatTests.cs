@@ -159,6 +159,19 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Auxiliary_lists_read_from_json()
+    {
+        var typing = DipAuxiliaryTypingData.FromJson("{\"mcc\": [\"N17\"], \"shortStayDays\": 2}", "aux.json");
+        Assert.Equal(2, typing.ShortStayDays);
+        var c = Case("K35.900", 1m) with { SecondaryDiagnoses = new[] { DiagnosisCode.Parse("N17.900") }, LengthOfStayDays = 3 };
+        var mask = typing.Classify(c);
+        Assert.NotEqual(0L, mask & DipAuxiliaryTypingData.Bit(DipAuxiliaryType.SeverityMcc));
+        Assert.Equal(0L, mask & DipAuxiliaryTypingData.Bit(DipAuxiliaryType.SeverityShortStay));
+        var e = Assert.Throws<FormatException>(() => DipAuxiliaryTypingData.FromJson("{\"severe\": []}", "aux.json"));
+        Assert.StartsWith("aux.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hospital_context_keeps_the_level_code()
     {
         Assert.Equal("3A", new DipHospitalContext(HospitalLevel.Parse("三级甲等"), null).LevelCode);
