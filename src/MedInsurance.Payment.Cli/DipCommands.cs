@@ -40,10 +40,12 @@ internal static class DipCommands
         var output = new Option<FileInfo>("--output", "-o") { Description = "Catalog file to write: .json (everything) or .csv (groups).", Required = true };
         var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV (hospital_id,name,level,type) for level coefficients." };
         var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
+        var typingFile = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
+        var primaryCare = new Option<FileInfo?>("--primary-care") { Description = "Primary-care candidate list: one diagnosis subcategory or group code per line (基层病种候选)." };
         var edition = new Option<string>("--edition") { Description = "Catalog edition.", DefaultValueFactory = _ => "local" };
         var region = new Option<string>("--region") { Description = "Region (统筹地区).", DefaultValueFactory = _ => string.Empty };
         var command = new Command("build-catalog", "Build a local DIP catalog (病种目录) from three years of settled cases and print the build report.");
-        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, edition, region })
+        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, typingFile, primaryCare, edition, region })
         {
             command.Options.Add(option);
         }
@@ -72,7 +74,23 @@ internal static class DipCommands
                 }
             }
 
-            var table = ReadAttributes(parse.GetValue(attributes));
+            ProcedureAttributeTable table;
+            DipAuxiliaryTypingData typing;
+            string[] candidates;
+            try
+            {
+                table = ReadAttributes(parse.GetValue(attributes));
+                typing = ReadTyping(parse.GetValue(typingFile));
+                candidates = parse.GetValue(primaryCare) is { } pc
+                    ? File.ReadAllLines(pc.FullName, Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()
+                    : Array.Empty<string>();
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine("medpay: " + e.Message);
+                return 2;
+            }
+
             var records = CaseCsvReader.ReadFile(historyFile.FullName);
             var cases = new List<DipHistoryCase>(records.Count);
             int rejected = 0, noDate = 0;
@@ -85,7 +103,7 @@ internal static class DipCommands
                 }
 
                 var level = levels.TryGetValue(record.Value!.HospitalId, out var l) ? l : default;
-                if (DipHistoryCase.FromCase(record.Value, level, DipAuxiliaryTypingData.None) is { } h)
+                if (DipHistoryCase.FromCase(record.Value, level, typing) is { } h)
                 {
                     cases.Add(h);
                 }
@@ -103,6 +121,7 @@ internal static class DipCommands
                 CoreCoverage = parse.GetValue(coverage),
                 YearWeights = yearWeights,
                 ProcedureAttributes = table,
+                PrimaryCareCandidates = candidates,
                 LevelCoefficients = levels.Count > 0 ? DipLevelCoefficientMode.ByLevel : DipLevelCoefficientMode.None,
             };
             var result = DipCatalogBuilder.Build(cases, options);
@@ -126,9 +145,10 @@ internal static class DipCommands
         var pointValue = new Option<decimal?>("--point-value") { Description = "Start-of-year point value in yuan (年初点值), for profiles whose ratio is against the payment standard." };
         var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
         var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace for every row to this CSV file." };
+        var scoreTyping = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值).");
-        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, threads })
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads })
         {
             command.Options.Add(option);
         }
@@ -152,7 +172,7 @@ internal static class DipCommands
                     : File.Exists(profileText) ? DipPolicyProfiles.ReadFile(profileText)
                     : throw new ArgumentException("--profile: '" + profileText + "' is neither a built-in profile (" + string.Join(", ", DipPolicyProfiles.BuiltInNames) + ") nor a file.");
                 var pv = parse.GetValue(pointValue) is decimal yuan ? new PointValue(yuan) : (PointValue?)null;
-                scorer = new DipScorer(DipCatalogFiles.ReadFile(parse.GetValue(catalog)!.FullName), policy, ReadAttributes(parse.GetValue(attributes)), DipAuxiliaryTypingData.None, pv);
+                scorer = new DipScorer(DipCatalogFiles.ReadFile(parse.GetValue(catalog)!.FullName), policy, ReadAttributes(parse.GetValue(attributes)), ReadTyping(parse.GetValue(scoreTyping)), pv);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException)
             {
@@ -306,6 +326,9 @@ internal static class DipCommands
         using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), true);
         return ProcedureAttributeTable.ReadCsv(reader, file.FullName);
     }
+
+    private static DipAuxiliaryTypingData ReadTyping(FileInfo? file) =>
+        file is null ? DipAuxiliaryTypingData.None : DipAuxiliaryTypingData.FromJson(File.ReadAllText(file.FullName, Encoding.UTF8), file.FullName);
 
     private static bool TryParseWeights(string text, out decimal[] weights)
     {

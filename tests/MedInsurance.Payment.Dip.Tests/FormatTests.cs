@@ -89,6 +89,17 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Case_counts_must_be_whole_and_dates_iso()
+    {
+        var csv = "group_code,group_name,kind,diagnosis,main_procedure,related_procedures,procedure_class,score,mean_cost,case_count,cv\nG1,x,core,K35.9,,,,1,1,1.5,0\n";
+        Assert.Contains("case_count", Assert.Throws<FormatException>(() => DipCatalogFiles.ReadCsv(new StringReader(csv), "cat.csv", "e", "r")).Message, StringComparison.Ordinal);
+        var json = DipCatalogFiles.ToJson(Sample()).Replace("\"2026-01-01\"", "\"2026/01/01\"", StringComparison.Ordinal);
+        var e = Assert.Throws<FormatException>(() => DipCatalogFiles.FromJson(json, "cat.json"));
+        Assert.Contains("effectiveFrom", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cat.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_group_keys_are_a_configuration_error()
     {
         Assert.Throws<ArgumentException>(() => Catalog(Group("A", "K35.9", 1m, 1m), Group("B", "K35.9", 1m, 1m)));
@@ -145,6 +156,19 @@ public sealed class FormatTests
         Assert.Equal(DipProcedureAttribute.Unknown, table.Get(ProcedureCode.Parse("99.2500")));
         var e = Assert.Throws<FormatException>(() => ProcedureAttributeTable.ReadCsv(new StringReader("procedure,attribute\n36.06,cutting\n"), "px.csv"));
         Assert.Contains("px.csv, line 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auxiliary_lists_read_from_json()
+    {
+        var typing = DipAuxiliaryTypingData.FromJson("{\"mcc\": [\"N17\"], \"shortStayDays\": 2}", "aux.json");
+        Assert.Equal(2, typing.ShortStayDays);
+        var c = Case("K35.900", 1m) with { SecondaryDiagnoses = new[] { DiagnosisCode.Parse("N17.900") }, LengthOfStayDays = 3 };
+        var mask = typing.Classify(c);
+        Assert.NotEqual(0L, mask & DipAuxiliaryTypingData.Bit(DipAuxiliaryType.SeverityMcc));
+        Assert.Equal(0L, mask & DipAuxiliaryTypingData.Bit(DipAuxiliaryType.SeverityShortStay));
+        var e = Assert.Throws<FormatException>(() => DipAuxiliaryTypingData.FromJson("{\"severe\": []}", "aux.json"));
+        Assert.StartsWith("aux.json", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

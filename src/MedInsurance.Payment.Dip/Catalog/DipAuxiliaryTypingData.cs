@@ -47,6 +47,48 @@ public sealed class DipAuxiliaryTypingData
     public static DipAuxiliaryTypingData None { get; } = new(
         Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
 
+    /// <summary>
+    /// 读取JSON — reads the lists from JSON: <c>{"cc": [...], "mcc": [...], "tumour": [...], "metastasis": [...],
+    /// "radiotherapy": [...], "chemotherapy": [...], "shortStayDays": 3}</c> (every field optional).
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">The file name, for error messages.</param>
+    /// <returns>The data.</returns>
+    /// <exception cref="FormatException">The JSON is malformed or has unknown fields (the message names the file).</exception>
+    public static DipAuxiliaryTypingData FromJson(string json, string source)
+    {
+        Serialization.TypingJson? dto;
+        try
+        {
+            dto = System.Text.Json.JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Serialization.DipJsonContext.Default.TypingJson);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException(source + ": " + e.Message, e);
+        }
+
+        if (dto is null)
+        {
+            throw new FormatException(source + ": empty auxiliary-typing lists.");
+        }
+
+        if (dto.ShortStayDays is < 0)
+        {
+            throw new FormatException(source + ": field 'shortStayDays' must not be negative.");
+        }
+
+        return new DipAuxiliaryTypingData(
+            dto.Cc ?? new List<string>(),
+            dto.Mcc ?? new List<string>(),
+            dto.Tumour ?? new List<string>(),
+            dto.Metastasis ?? new List<string>(),
+            dto.Radiotherapy ?? new List<string>(),
+            dto.Chemotherapy ?? new List<string>())
+        {
+            ShortStayDays = dto.ShortStayDays ?? 3,
+        };
+    }
+
     /// <summary>短住院天数 — the length of stay at or below which the I-A (short-stay) subtype applies; 3 days in DIP 1.0.</summary>
     public int ShortStayDays { get; init; } = 3;
 

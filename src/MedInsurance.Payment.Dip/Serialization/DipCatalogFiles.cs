@@ -196,7 +196,7 @@ public static class DipCatalogFiles
                 F("procedure_class"),
                 Number(F("score"), where, "score"),
                 Number(F("mean_cost"), where, "mean_cost"),
-                (int)Number(F("case_count"), where, "case_count"),
+                Count(F("case_count"), where),
                 Number(F("cv"), where, "cv"),
                 new Dictionary<string, Coefficient>(),
                 Array.Empty<DipAuxiliaryCoefficient>()));
@@ -242,6 +242,23 @@ public static class DipCatalogFiles
         }
 
         File.WriteAllText(path, ToJson(catalog), new UTF8Encoding(false));
+    }
+
+    private static int Count(string text, string where) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException(where + ": column 'case_count' has '" + text + "', not a whole number of cases.");
+
+    private static string Date(string? text, string source, string field)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? text!
+            : throw new FormatException(source + ": field '" + field + "' has '" + text + "'; expected an ISO date yyyy-MM-dd.");
     }
 
     private static decimal Number(string text, string where, string column) =>
@@ -306,8 +323,8 @@ public static class DipCatalogFiles
         {
             return new DipCatalog(edition, region, groups, levels)
             {
-                EffectiveFrom = from ?? string.Empty,
-                EffectiveTo = to ?? string.Empty,
+                EffectiveFrom = Date(from, source, "effectiveFrom"),
+                EffectiveTo = Date(to, source, "effectiveTo"),
                 RegionalMeanCost = Money.FromYuan(regionalMean, RoundingRule.Default),
                 ScoreScale = scale,
             };

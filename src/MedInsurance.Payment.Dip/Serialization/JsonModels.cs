@@ -103,6 +103,24 @@ internal sealed class GroupJson
     public Dictionary<string, decimal>? AuxiliaryCoefficients { get; set; }
 }
 
+/// <summary>JSON shape of the auxiliary-typing lists.</summary>
+internal sealed class TypingJson
+{
+    public List<string>? Cc { get; set; }
+
+    public List<string>? Mcc { get; set; }
+
+    public List<string>? Tumour { get; set; }
+
+    public List<string>? Metastasis { get; set; }
+
+    public List<string>? Radiotherapy { get; set; }
+
+    public List<string>? Chemotherapy { get; set; }
+
+    public int? ShortStayDays { get; set; }
+}
+
 /// <summary>Source-generated System.Text.Json metadata for the DIP formats.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -113,6 +131,7 @@ internal sealed class GroupJson
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(ProfileJson))]
 [JsonSerializable(typeof(CatalogJson))]
+[JsonSerializable(typeof(TypingJson))]
 internal sealed partial class DipJsonContext : JsonSerializerContext
 {
 }
