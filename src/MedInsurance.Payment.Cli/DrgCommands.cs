@@ -27,6 +27,7 @@ internal static class DrgCommands
         var drg = new Command("drg", "CHS-DRG grouping (国家医疗保障疾病诊断相关分组): group case files and explain single cases.");
         drg.Subcommands.Add(CreateGroup());
         drg.Subcommands.Add(CreateExplain());
+        drg.Subcommands.Add(CreateRules());
         return drg;
     }
 
@@ -182,6 +183,53 @@ internal static class DrgCommands
         return explain;
     }
 
+    private static Command CreateRules()
+    {
+        var rules = RulesOption();
+        var edition = EditionOption();
+        var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack as compiled JSON to this file." };
+        var command = new Command("rules", "Load a rule-text folder and print the load report: codes per table, repairs, unparsed lines with file and line.");
+        command.Options.Add(rules);
+        command.Options.Add(edition);
+        command.Options.Add(compiled);
+        command.SetAction(parse =>
+        {
+            var folder = ResolveFolder(parse.GetValue(rules)!, parse.GetValue(edition)!);
+            if (folder is null)
+            {
+                return 2;
+            }
+
+            var loaded = RuleTextLoader.Load(folder, parse.GetValue(edition)!);
+            Console.Out.Write(loaded.Report.Render());
+            if (parse.GetValue(compiled) is { } target)
+            {
+                using var stream = File.Create(target.FullName);
+                CompiledRulePack.Save(loaded.Pack, stream);
+            }
+
+            return loaded.Report.Unparsed.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string? ResolveFolder(DirectoryInfo rules, string edition)
+    {
+        var folder = rules.FullName;
+        if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
+        {
+            folder = Path.Combine(folder, edition.Substring("chs-drg-".Length));
+        }
+
+        if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
+        {
+            Console.Error.WriteLine("medpay: no CHS-DRG rule text (1_MDC.txt …) in " + rules.FullName + " or " + folder);
+            return null;
+        }
+
+        return folder;
+    }
+
     private static Option<DirectoryInfo> RulesOption() =>
         new("--rules", "-r") { Description = "CHS-DRG rule-text folder (1_MDC.txt … 7_CCE.txt), or its parent holding one folder per edition (1.1, 1.0-revised).", Required = true };
 
@@ -201,15 +249,9 @@ internal static class DrgCommands
 
     private static DrgGrouper? LoadGrouper(DirectoryInfo rules, string edition, string ambiguous)
     {
-        var folder = rules.FullName;
-        if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
+        var folder = ResolveFolder(rules, edition);
+        if (folder is null)
         {
-            folder = Path.Combine(folder, edition.Substring("chs-drg-".Length));
-        }
-
-        if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
-        {
-            Console.Error.WriteLine("medpay: no CHS-DRG rule text (1_MDC.txt …) in " + rules.FullName + " or " + folder);
             return null;
         }
 
