@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -26,7 +25,7 @@ internal static class CasesCommands
                 return 2;
             }
 
-            var records = CaseCsvReader.ReadFile(file.FullName);
+            var records = CaseFiles.Read(file);
             var rejected = records.Count(r => r.IsRejected);
             var warnings = records.Count(r => !r.IsRejected && r.Issues.Count > 0);
             if (parse.GetValue(output) is { } outFile)

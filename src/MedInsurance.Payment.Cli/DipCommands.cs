@@ -91,7 +91,7 @@ internal static class DipCommands
                 return 2;
             }
 
-            var records = CaseCsvReader.ReadFile(historyFile.FullName);
+            var records = CaseFiles.Read(historyFile);
             var cases = new List<DipHistoryCase>(records.Count);
             int rejected = 0, noDate = 0;
             foreach (var record in records)
@@ -200,7 +200,7 @@ internal static class DipCommands
                 contexts[row.Value.Hospital.Id] = new DipHospitalContext(row.Value.Hospital.Level, own);
             }
 
-            var records = CaseCsvReader.ReadFile(parse.GetValue(input)!.FullName);
+            var records = CaseFiles.Read(parse.GetValue(input)!);
             var cases = new InpatientCase?[records.Count];
             var hospitalsOfCases = new DipHospitalContext[records.Count];
             for (var i = 0; i < records.Count; i++)

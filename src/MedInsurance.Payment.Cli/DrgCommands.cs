@@ -60,7 +60,7 @@ internal static class DrgCommands
                 return 2;
             }
 
-            var records = CaseCsvReader.ReadFile(file.FullName);
+            var records = CaseFiles.Read(file);
             var prepared = new DrgCase?[records.Count];
             var accepted = new List<DrgCase>(records.Count);
             var index = new int[records.Count];
