@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip;
@@ -40,7 +39,11 @@ public sealed class DemoRegion
         DrgRuleFolder = EmbeddedData.ExtractDrgRuleFolder();
         var load = RuleTextLoader.Load(DrgRuleFolder, DrgEdition);
         DrgRulePack = load.Pack;
-        DrgWeights = ReadWeights();
+        using (var reader = EmbeddedData.Reader("drg-weights.csv"))
+        {
+            DrgWeights = DrgWeightTable.Read(reader, "embedded demo drg-weights.csv");
+        }
+
         DipCatalog = DipCatalogFiles.FromJson(EmbeddedData.ReadText("dip-catalog.json"), "embedded demo dip-catalog.json");
         DipProfile = DipPolicyProfiles.BuiltIn(DipProfileName);
         using (var reader = EmbeddedData.Reader("procedure-attributes.csv"))
@@ -126,20 +129,4 @@ public sealed class DemoRegion
     /// <returns>The cases, in id order.</returns>
     public IReadOnlyList<InpatientCase> GenerateYear(int count = 6000, int seed = 20260101) =>
         DemoCaseGenerator.Generate(Hospitals, Year, count, seed);
-
-    private static Dictionary<string, RelativeWeight> ReadWeights()
-    {
-        var weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
-        var lines = EmbeddedData.ReadText("drg-weights.csv").Split('\n');
-        foreach (var line in lines.Skip(1))
-        {
-            var parts = line.Trim().Split(',');
-            if (parts.Length == 2)
-            {
-                weights[parts[0]] = new RelativeWeight(decimal.Parse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture));
-            }
-        }
-
-        return weights;
-    }
 }

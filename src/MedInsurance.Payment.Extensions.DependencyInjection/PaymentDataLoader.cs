@@ -33,7 +33,13 @@ internal static class PaymentDataLoader
         }
 
         var pack = RuleTextLoader.Load(drg.RulesFolder!, drg.Edition).Pack;
-        var weights = drg.WeightsFile is { } file ? ReadWeights(file) : new Dictionary<string, RelativeWeight>();
+        IReadOnlyDictionary<string, RelativeWeight> weights = new Dictionary<string, RelativeWeight>();
+        if (drg.WeightsFile is { } file)
+        {
+            using var reader = new StreamReader(file, new UTF8Encoding(false));
+            weights = DrgWeightTable.Read(reader, file);
+        }
+
         var rate = drg.BaseRate is decimal r ? new PointValue(r) : (PointValue?)null;
         return new DrgGroupingService(pack, policy, weights, rate);
     }
@@ -99,29 +105,5 @@ internal static class PaymentDataLoader
         }
 
         return record.Value;
-    }
-
-    private static Dictionary<string, RelativeWeight> ReadWeights(string file)
-    {
-        var weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(file, new UTF8Encoding(false));
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split(',');
-            if (parts.Length < 2 || !decimal.TryParse(parts[1].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var weight) || weight < 0)
-            {
-                throw new InvalidDataException(file + " line " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": expected 'drg,weight' with a non-negative weight, found '" + line + "'.");
-            }
-
-            weights[parts[0].Trim()] = new RelativeWeight(weight);
-        }
-
-        return weights;
     }
 }

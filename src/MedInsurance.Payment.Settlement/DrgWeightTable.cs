@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace MedInsurance.Payment.Settlement;
+
+/// <summary>
+/// DRG权重表 — reads a region's published DRG weights, CSV <c>drg,weight</c> with a header row, into an immutable
+/// lookup of <see cref="RelativeWeight"/> by DRG code.
+/// </summary>
+/// <remarks>A weight table is configuration: a bad line throws <see cref="InvalidDataException"/> naming the source and
+/// line. Thread-safe.</remarks>
+public static class DrgWeightTable
+{
+    /// <summary>Reads a weight table.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="source">The file name or description used in error messages.</param>
+    /// <returns>Weights by DRG code.</returns>
+    /// <exception cref="InvalidDataException">A line is not <c>drg,weight</c> with a non-negative weight, or a DRG repeats.</exception>
+    public static IReadOnlyDictionary<string, RelativeWeight> Read(TextReader reader, string source)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        var weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            line = line.Trim().TrimStart('\uFEFF');
+            if (lineNumber == 1 || line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split(',');
+            if (parts.Length < 2
+                || parts[0].Trim().Length == 0
+                || !decimal.TryParse(parts[1].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var weight)
+                || weight < 0)
+            {
+                throw new InvalidDataException(Where(source, lineNumber) + "expected 'drg,weight' with a non-negative weight, found '" + line + "'.");
+            }
+
+            var code = parts[0].Trim();
+            if (weights.ContainsKey(code))
+            {
+                throw new InvalidDataException(Where(source, lineNumber) + "DRG " + code + " appears twice.");
+            }
+
+            weights[code] = new RelativeWeight(weight);
+        }
+
+        return weights;
+    }
+
+    private static string Where(string source, int line) => source + " line " + line.ToString(CultureInfo.InvariantCulture) + ": ";
+}
