@@ -170,15 +170,32 @@ internal sealed class DipGroupIndex
 
     private static bool AllPresent(string[] related, IReadOnlyList<ProcedureCode> others)
     {
+        if (related.Length == 0)
+        {
+            return true;
+        }
+
+        if (others is ProcedureCode[] array)
+        {
+            // The usual backing store (InpatientCase copies its lists to arrays): no interface calls.
+            for (var r = 0; r < related.Length; r++)
+            {
+                if (!Contains(array, related[r]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         for (var r = 0; r < related.Length; r++)
         {
             var wanted = related[r];
             var found = false;
             for (var o = 0; o < others.Count && !found; o++)
             {
-                var code = others[o].Value;
-                found = string.Equals(code, wanted, StringComparison.Ordinal)
-                    || (CodeKey.BaseLength(code) == wanted.Length && string.CompareOrdinal(code, 0, wanted, 0, wanted.Length) == 0);
+                found = Same(others[o].Value, wanted);
             }
 
             if (!found)
@@ -189,4 +206,21 @@ internal sealed class DipGroupIndex
 
         return true;
     }
+
+    private static bool Contains(ProcedureCode[] others, string wanted)
+    {
+        for (var o = 0; o < others.Length; o++)
+        {
+            if (Same(others[o].Value, wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Same(string code, string wanted) =>
+        string.Equals(code, wanted, StringComparison.Ordinal)
+        || (CodeKey.BaseLength(code) == wanted.Length && string.CompareOrdinal(code, 0, wanted, 0, wanted.Length) == 0);
 }
