@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -47,5 +49,71 @@ public sealed class ScorerPropertyTests
             var result = scorer.Score(Case("K35.900", cost.Yuan), new DipHospitalContext(HospitalLevel.Parse("3A"), Coefficient.One));
             Assert.Equal(profile.Classify(cost.Yuan, mean.Yuan), result.Deviation);
             Assert.Equal(profile.Classify(cost.Yuan / mean.Yuan), result.Deviation);
+        });
+
+    /// <summary>
+    /// The precomputed per-group-and-level normal-case score is bit-identical (value and scale) to a straightforward
+    /// decimal computation round(s × h) and to the general path (the same coefficient given as the hospital's own).
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Precomputed_normal_score_matches_the_decimal_reference() => Prop.ForAll(
+        (from scoreUnits in Gen.Choose(1, 50_000_000)
+         from scoreScale in Gen.Choose(0, 4)
+         from coefficientUnits in Gen.Choose(5_000, 15_000)
+         from coefficientScale in Gen.Choose(2, 6)
+         from byGroup in Gen.Elements(true, false)
+         from primaryCare in Gen.Elements(true, false)
+         from profileName in Gen.Elements("national-dip-1.0", "jining")
+         select (scoreUnits, scoreScale, coefficientUnits, coefficientScale, byGroup, primaryCare, profileName)).ToArbitrary(),
+        input =>
+        {
+            var (scoreUnits, scoreScale, coefficientUnits, coefficientScale, byGroup, primaryCare, profileName) = input;
+            var s = new decimal(scoreUnits, 0, 0, false, (byte)scoreScale);
+            var h = new decimal(coefficientUnits, 0, 0, false, (byte)(coefficientScale + 2));
+            var levels = new Dictionary<string, Coefficient> { ["3A"] = new Coefficient(h) };
+            var group = new DipGroup
+            {
+                Code = "G",
+                Kind = primaryCare ? DipGroupKind.PrimaryCare : DipGroupKind.Core,
+                Diagnosis = "K35.9",
+                Score = new Score(s),
+                MeanCost = Money.FromYuan(8_000m),
+                CaseCount = 100,
+                LevelCoefficients = byGroup ? levels : new Dictionary<string, Coefficient>(),
+            };
+            var catalog = new DipCatalog("test", "test", new[] { group }, byGroup ? null : levels) { RegionalMeanCost = Money.FromYuan(10_000m) };
+            var scorer = Scorer(catalog, profileName);
+            var c = Case("K35.900", 8_000m);
+            var fast = scorer.Score(c, Level3A);
+            var general = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(h)));
+            var expected = decimal.Round(primaryCare ? s : s * h, 4, MidpointRounding.AwayFromZero);
+            Assert.Equal(DipDeviation.Normal, fast.Deviation);
+            Assert.Equal(decimal.GetBits(expected), decimal.GetBits(fast.CaseScore.Value));
+            Assert.Equal(decimal.GetBits(general.CaseScore.Value), decimal.GetBits(fast.CaseScore.Value));
+            Assert.Equal(decimal.GetBits(h), decimal.GetBits(fast.HospitalCoefficient.Value));
+            Assert.Equal(general.HospitalCoefficientApplied, fast.HospitalCoefficientApplied);
+            Assert.Equal(general.Flags, fast.Flags);
+        });
+
+    /// <summary>The packed core-group key is injective: two code pairs pack equal exactly when their characters are equal.</summary>
+    [Property(MaxTest = 500)]
+    public Property Packed_code_pairs_are_equal_exactly_when_the_codes_are() => Prop.ForAll(
+        (from dx1 in Gen.Choose(0, 5).SelectMany(n => Gen.ArrayOf(Gen.Elements('K', '3', '5', '.', '9'), n))
+         from dx2 in Gen.Choose(0, 5).SelectMany(n => Gen.ArrayOf(Gen.Elements('K', '3', '5', '.', '9'), n))
+         from p1 in Gen.Choose(0, 13).SelectMany(n => Gen.ArrayOf(Gen.Elements('4', '7', '.', '0', 'x', '\u007f'), n))
+         from p2 in Gen.Choose(0, 13).SelectMany(n => Gen.ArrayOf(Gen.Elements('4', '7', '.', '0', 'x', '\u007f'), n))
+         select (new string(dx1), new string(dx2), new string(p1), new string(p2))).ToArbitrary(),
+        input =>
+        {
+            var (dx1, dx2, p1, p2) = input;
+            var packed1 = Internal.PackedCodePair.TryPack(dx1, dx1.Length, p1, p1.Length, out var k1);
+            var packed2 = Internal.PackedCodePair.TryPack(dx2, dx2.Length, p2, p2.Length, out var k2);
+            Assert.Equal(p1.Length <= 12, packed1);
+            Assert.Equal(p2.Length <= 12, packed2);
+            if (packed1 && packed2)
+            {
+                Assert.Equal(string.Equals(dx1, dx2, StringComparison.Ordinal) && string.Equals(p1, p2, StringComparison.Ordinal), k1.Equals(k2));
+                Assert.True(!k1.Equals(k2) || k1.GetHashCode() == k2.GetHashCode());
+            }
         });
 }

@@ -53,9 +53,17 @@ internal sealed class CodeKeyComparer : IEqualityComparer<CodeKey>
     {
         unchecked
         {
+            // FNV-1a over pairs of characters: half the dependent multiplications of a per-character loop.
             var hash = (int)2166136261;
             var text = obj.Text;
-            for (var i = 0; i < obj.Length; i++)
+            var n = obj.Length;
+            var i = 0;
+            for (; i + 1 < n; i += 2)
+            {
+                hash = (hash ^ (text[i] | (text[i + 1] << 16))) * 16777619;
+            }
+
+            if (i < n)
             {
                 hash = (hash ^ text[i]) * 16777619;
             }

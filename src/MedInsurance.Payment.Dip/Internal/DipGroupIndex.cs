@@ -9,6 +9,7 @@ namespace MedInsurance.Payment.Dip.Internal;
 internal sealed class DipGroupIndex
 {
     private readonly Dictionary<CodePairKey, int[]> _core = new(CodePairKeyComparer.Instance);
+    private readonly Dictionary<PackedCodePair, int[]> _packedCore = new();
     private readonly Dictionary<CodeKey, int[]> _comprehensive = new(CodeKeyComparer.Instance);
     private readonly Dictionary<CodeKey, int> _perDiem = new(CodeKeyComparer.Instance);
     private readonly DipGroup[] _groups;
@@ -66,10 +67,22 @@ internal sealed class DipGroupIndex
         foreach (var pair in core)
         {
             // Most related procedures first, so the first candidate whose related procedures are all present wins.
-            _core.Add(pair.Key, pair.Value
+            var candidates = pair.Value
                 .OrderByDescending(o => _groups[o].RelatedArray.Length)
                 .ThenBy(o => _groups[o].Code, StringComparer.Ordinal)
-                .ToArray());
+                .ToArray();
+
+            // Keys that pack into 128 bits go to the integer-keyed table; a case key finds its group in the same table,
+            // since whether a key packs depends only on its characters.
+            var k = pair.Key;
+            if (PackedCodePair.TryPack(k.Diagnosis.Text, k.Diagnosis.Length, k.Procedure.Text, k.Procedure.Length, out var packed))
+            {
+                _packedCore.Add(packed, candidates);
+            }
+            else
+            {
+                _core.Add(k, candidates);
+            }
         }
     }
 
@@ -117,9 +130,9 @@ internal sealed class DipGroupIndex
     /// <summary>Core, primary-care and TCM groups: exact → most related procedures → diagnosis + main procedure.</summary>
     public int MatchCore(string dx, string main, IReadOnlyList<ProcedureCode> others, out DipMatchKind kind)
     {
-        var diagnosisKey = new CodeKey(dx, CodeKey.SubcategoryLength(dx));
-        if (_core.TryGetValue(new CodePairKey(diagnosisKey, new CodeKey(main)), out var candidates)
-            || (main.Length > 0 && _core.TryGetValue(new CodePairKey(diagnosisKey, new CodeKey(main, CodeKey.BaseLength(main))), out candidates)))
+        var dxLength = CodeKey.SubcategoryLength(dx);
+        if (FindCore(dx, dxLength, main, main.Length, out var candidates)
+            || (main.Length > 0 && FindCore(dx, dxLength, main, CodeKey.BaseLength(main), out candidates)))
         {
             for (var i = 0; i < candidates.Length; i++)
             {
@@ -137,6 +150,11 @@ internal sealed class DipGroupIndex
         kind = DipMatchKind.None;
         return -1;
     }
+
+    private bool FindCore(string dx, int dxLength, string main, int mainLength, out int[] candidates) =>
+        PackedCodePair.TryPack(dx, dxLength, main, mainLength, out var packed)
+            ? _packedCore.TryGetValue(packed, out candidates!)
+            : _core.TryGetValue(new CodePairKey(new CodeKey(dx, dxLength), new CodeKey(main, mainLength)), out candidates!);
 
     /// <summary>The comprehensive group of the diagnosis category and procedure class.</summary>
     public int MatchComprehensive(string dx, DipProcedureClass procedureClass) =>
@@ -170,15 +188,32 @@ internal sealed class DipGroupIndex
 
     private static bool AllPresent(string[] related, IReadOnlyList<ProcedureCode> others)
     {
+        if (related.Length == 0)
+        {
+            return true;
+        }
+
+        if (others is ProcedureCode[] array)
+        {
+            // The usual backing store (InpatientCase copies its lists to arrays): no interface calls.
+            for (var r = 0; r < related.Length; r++)
+            {
+                if (!Contains(array, related[r]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         for (var r = 0; r < related.Length; r++)
         {
             var wanted = related[r];
             var found = false;
             for (var o = 0; o < others.Count && !found; o++)
             {
-                var code = others[o].Value;
-                found = string.Equals(code, wanted, StringComparison.Ordinal)
-                    || (CodeKey.BaseLength(code) == wanted.Length && string.CompareOrdinal(code, 0, wanted, 0, wanted.Length) == 0);
+                found = Same(others[o].Value, wanted);
             }
 
             if (!found)
@@ -189,4 +224,21 @@ internal sealed class DipGroupIndex
 
         return true;
     }
+
+    private static bool Contains(ProcedureCode[] others, string wanted)
+    {
+        for (var o = 0; o < others.Length; o++)
+        {
+            if (Same(others[o].Value, wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Same(string code, string wanted) =>
+        string.Equals(code, wanted, StringComparison.Ordinal)
+        || (CodeKey.BaseLength(code) == wanted.Length && string.CompareOrdinal(code, 0, wanted, 0, wanted.Length) == 0);
 }

@@ -1,5 +1,6 @@
 using System;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Dip.Internal;
 
 namespace MedInsurance.Payment.Dip;
 
@@ -17,6 +18,7 @@ public sealed class DipScorer
     private readonly decimal _pointValue;
     private readonly int _scoreDecimals;
     private readonly FenBounds[]? _bounds;
+    private readonly LevelEntry[] _levels;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -46,6 +48,22 @@ public sealed class DipScorer
             for (var i = 0; i < _bounds.Length; i++)
             {
                 _bounds[i] = FenBounds.For(profile, catalog.Groups[i].MeanCost.Fen);
+            }
+        }
+
+        // Per group and level slot: the resolved hospital coefficient and the rounded normal-case score s·h, computed
+        // with the very operations the general path uses, so the common case needs no decimal arithmetic at all.
+        _levels = new LevelEntry[catalog.Groups.Count * LevelTable.Slots];
+        for (var i = 0; i < catalog.Groups.Count; i++)
+        {
+            var group = catalog.Groups[i];
+            var applyHospital = !(group.IsPrimaryCare && profile.PrimaryCareSkipsHospitalCoefficient);
+            for (var slot = 0; slot < LevelTable.Slots; slot++)
+            {
+                var missing = DipCaseFlags.None;
+                var h = ResolveLevelCoefficient(group, slot, ref missing);
+                var normal = decimal.Round(NormalScore(group.Score.Value, applyHospital ? h : 1m, 1m), _scoreDecimals, MidpointRounding.AwayFromZero);
+                _levels[(i * LevelTable.Slots) + slot] = new LevelEntry(h, normal, missing);
             }
         }
     }
@@ -103,13 +121,27 @@ public sealed class DipScorer
         }
 
         var group = Catalog.Index[ordinal];
-        var h = ResolveHospitalCoefficient(group, hospital, ref flags);
+        decimal h;
+        var precomputed = -1;
+        if (hospital.IsKnown && hospital.OwnCoefficient == 0m && (uint)hospital.LevelIndex < LevelTable.Slots)
+        {
+            precomputed = (ordinal * LevelTable.Slots) + hospital.LevelIndex;
+            ref readonly var entry = ref _levels[precomputed];
+            h = entry.Coefficient;
+            flags |= entry.Flags;
+        }
+        else
+        {
+            h = ResolveHospitalCoefficient(group, hospital, ref flags);
+        }
+
         var applyHospital = !(group.IsPrimaryCare && _profile.PrimaryCareSkipsHospitalCoefficient);
         var hEffective = applyHospital ? h : 1m;
         var auxType = DipAuxiliaryType.None;
         var a = 1m;
         if (group.HasAuxiliaryCoefficients)
         {
+            precomputed = -1;
             // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
             a = group.AuxiliaryCoefficientFor(_typing.ClassifyAxes(inpatientCase, group.AuxiliaryMask), out auxType).Value;
         }
@@ -138,8 +170,20 @@ public sealed class DipScorer
         }
 
         // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
-        var ratio = deviation == DipDeviation.Normal ? 0m : costYuan / basis;
-        var score = CaseScore(s, hEffective, a, ratio, deviation, out var hospitalApplied);
+        decimal score;
+        bool hospitalApplied;
+        if (deviation == DipDeviation.Normal && !perDiem && precomputed >= 0)
+        {
+            // Normal case without an auxiliary coefficient: the precomputed round(s·h) of the group and level.
+            score = _levels[precomputed].NormalScore;
+            hospitalApplied = true;
+        }
+        else
+        {
+            var ratio = deviation == DipDeviation.Normal ? 0m : costYuan / basis;
+            score = decimal.Round(CaseScore(s, hEffective, a, ratio, deviation, out hospitalApplied), _scoreDecimals, MidpointRounding.AwayFromZero);
+        }
+
         var review = (deviation == DipDeviation.High && _profile.HighReview) || (deviation == DipDeviation.Extreme && _profile.ExtremeReview);
         return new DipCaseResult(
             DipCaseStatus.Scored,
@@ -153,7 +197,7 @@ public sealed class DipScorer
             hospitalApplied && applyHospital,
             new Coefficient(a),
             auxType,
-            new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)),
+            new Score(score),
             review,
             flags);
     }
@@ -239,7 +283,12 @@ public sealed class DipScorer
             return hospital.OwnCoefficient;
         }
 
-        if (group.TryGetLevelCoefficient(hospital.LevelIndex, out var byLevel) || Catalog.TryGetLevelCoefficient(hospital.LevelIndex, out byLevel))
+        return ResolveLevelCoefficient(group, hospital.LevelIndex, ref flags);
+    }
+
+    private decimal ResolveLevelCoefficient(DipGroup group, int levelIndex, ref DipCaseFlags flags)
+    {
+        if (group.TryGetLevelCoefficient(levelIndex, out var byLevel) || Catalog.TryGetLevelCoefficient(levelIndex, out byLevel))
         {
             return byLevel;
         }
@@ -270,6 +319,23 @@ public sealed class DipScorer
         }
 
         return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)), false, flags);
+    }
+
+    /// <summary>A group's resolved level coefficient, its missing-coefficient flag and its rounded normal-case score at one level slot.</summary>
+    private readonly struct LevelEntry
+    {
+        public LevelEntry(decimal coefficient, decimal normalScore, DipCaseFlags flags)
+        {
+            Coefficient = coefficient;
+            NormalScore = normalScore;
+            Flags = flags;
+        }
+
+        public decimal Coefficient { get; }
+
+        public decimal NormalScore { get; }
+
+        public DipCaseFlags Flags { get; }
     }
 
     /// <summary>
