@@ -29,12 +29,15 @@ internal static class EmbeddedData
     /// </summary>
     public static string ExtractDrgRuleFolder()
     {
+        // Stored under demo-* names (the demo is this project's own text, not a copy of the national tables) and
+        // written out under the file names the rule-text loader expects.
         var files = new[] { "1_MDC.txt", "2_ADRG.txt", "3_DRG.txt", "4_ADRG_DETAIL.txt", "5_MCC.txt", "6_CC.txt", "7_CCE.txt" };
+        var stored = new[] { "demo-mdc.txt", "demo-adrg.txt", "demo-drg.txt", "demo-adrg-detail.txt", "demo-mcc.txt", "demo-cc.txt", "demo-cce.txt" };
         var contents = new string[files.Length];
         var all = new StringBuilder();
         for (var i = 0; i < files.Length; i++)
         {
-            contents[i] = ReadText("drg/" + files[i]);
+            contents[i] = ReadText("drg/" + stored[i]);
             all.Append(files[i]).Append('\n').Append(contents[i]);
         }
 
