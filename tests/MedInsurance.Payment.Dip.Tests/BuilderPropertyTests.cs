@@ -31,6 +31,9 @@ public sealed class BuilderPropertyTests
             cases.Select(c => c.ToHistory(Typing)).ToList(),
             new DipBuildOptions { ProcedureAttributes = generator.Attributes(), LevelCoefficients = mode, AuxiliaryMinimumGroupCases = 30 });
 
+    /// <summary>Skips (outside CI) or fails (CI) before FsCheck runs, so a missing ../shared is reported, not falsified.</summary>
+    public BuilderPropertyTests() => SharedData.Require("data/codes");
+
     private static Arbitrary<int> Seeds => Gen.Choose(1, 1_000_000).ToArbitrary();
 
     [Property(MaxTest = 6)]
