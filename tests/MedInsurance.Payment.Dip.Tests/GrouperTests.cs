@@ -217,7 +217,7 @@ public sealed class GrouperTests
     {
         var result = Scorer(Fixtures.Catalog(Group("G1", "K35.9", 800m, 8_000m)), "jining").Score(Case("K35.900", 20_000m), new DipHospitalContext(HospitalLevel.Parse("2A"), new Coefficient(0.95m)));
         Assert.Equal(
-            "status=Scored; group=G1 (core, match Exact); base=800; hospital×0.95; auxiliary×1; ratio=20000.00/8000=2.5; deviation=High; score=1160.00",
+            "status=Scored; group=G1 (core, match Exact); base=800; hospital×0.95; auxiliary×1; ratio=20000.00/8000=2.5; deviation=High; score=1160.0000",
             result.Trace());
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using static MedInsurance.Payment.Dip.Tests.Fixtures;
 
@@ -53,7 +54,7 @@ public sealed class ScorerPropertyTests
 
     /// <summary>
     /// The precomputed per-group-and-level normal-case score is bit-identical (value and scale) to a straightforward
-    /// decimal computation round(s × h) and to the general path (the same coefficient given as the hospital's own).
+    /// decimal computation round(s × h) written with 4 decimals and to the general path (the same coefficient given as the hospital's own).
     /// </summary>
     [Property(MaxTest = 300)]
     public Property Precomputed_normal_score_matches_the_decimal_reference() => Prop.ForAll(
@@ -86,13 +87,75 @@ public sealed class ScorerPropertyTests
             var c = Case("K35.900", 8_000m);
             var fast = scorer.Score(c, Level3A);
             var general = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(h)));
-            var expected = decimal.Round(primaryCare ? s : s * h, 4, MidpointRounding.AwayFromZero);
+            // The named rounding step: half away from zero, written with exactly the profile's 4 decimals.
+            var expected = decimal.Round(primaryCare ? s : s * h, 4, MidpointRounding.AwayFromZero) + 0.0000m;
             Assert.Equal(DipDeviation.Normal, fast.Deviation);
             Assert.Equal(decimal.GetBits(expected), decimal.GetBits(fast.CaseScore.Value));
             Assert.Equal(decimal.GetBits(general.CaseScore.Value), decimal.GetBits(fast.CaseScore.Value));
             Assert.Equal(decimal.GetBits(h), decimal.GetBits(fast.HospitalCoefficient.Value));
             Assert.Equal(general.HospitalCoefficientApplied, fast.HospitalCoefficientApplied);
             Assert.Equal(general.Flags, fast.Flags);
+        });
+
+    /// <summary>
+    /// With subtype coefficients and cost deviations as well, the precomputed level-column path (hospital known by its
+    /// level) gives the same result, bit for bit, as the general path (the same coefficient given as the hospital's own).
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Level_column_path_matches_the_general_path() => Prop.ForAll(
+        (from scoreUnits in Gen.Choose(1, 50_000_000)
+         from coefficientUnits in Gen.Choose(5_000, 15_000)
+         from elderly in Gen.Choose(5_000, 30_000)
+         from icu in Gen.Choose(5_000, 30_000)
+         from age in Gen.Elements(40, 70)
+         from icuDays in Gen.Elements(0, 3, 10)
+         from costYuan in Gen.Choose(100, 60_000)
+         from profileName in Gen.Elements("national-dip-1.0", "jining", "guangzhou", "national-dip-3.0")
+         select (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName)).ToArbitrary(),
+        input =>
+        {
+            var (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName) = input;
+            var s = new decimal(scoreUnits, 0, 0, false, 4);
+            var h = new decimal(coefficientUnits, 0, 0, false, 4);
+            var group = new DipGroup
+            {
+                Code = "G",
+                Diagnosis = "K35.9",
+                Score = new Score(s),
+                MeanCost = Money.FromYuan(8_000m),
+                CaseCount = 100,
+                LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new Coefficient(h) },
+                AuxiliaryCoefficients = new[]
+                {
+                    new DipAuxiliaryCoefficient(DipAuxiliaryType.AgeElderly, new Coefficient(elderly / 10_000m)),
+                    new DipAuxiliaryCoefficient(DipAuxiliaryType.Icu2To7, new Coefficient(icu / 10_000m)),
+                    new DipAuxiliaryCoefficient(DipAuxiliaryType.Icu8To14, new Coefficient(icu / 10_000m)),
+                },
+            };
+            var catalog = new DipCatalog("test", "test", new[] { group }, null) { RegionalMeanCost = Money.FromYuan(10_000m) };
+            var scorer = Scorer(catalog, profileName, pointValue: 10m);
+            var c = new InpatientCase
+            {
+                CaseId = "T1",
+                AgeYears = age,
+                IcuDays = icuDays,
+                LengthOfStayDays = 9,
+                MainDiagnosis = DiagnosisCode.Parse("K35.900"),
+                Costs = CostBreakdown.FromTotal(Money.FromYuan(costYuan)),
+            };
+            var fast = scorer.Score(c, Level3A);
+            var general = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(h)));
+            Assert.Equal(decimal.GetBits(general.CaseScore.Value), decimal.GetBits(fast.CaseScore.Value));
+            Assert.Equal(general.AuxiliaryType, fast.AuxiliaryType);
+            Assert.Equal(general.AuxiliaryCoefficient, fast.AuxiliaryCoefficient);
+            Assert.Equal(general.Deviation, fast.Deviation);
+            Assert.Equal(general.HospitalCoefficientApplied, fast.HospitalCoefficientApplied);
+            Assert.Equal(general.Review, fast.Review);
+
+            // The winning subtype is the highest applicable coefficient, as DipGroup.AuxiliaryCoefficientFor says.
+            var expectedA = group.AuxiliaryCoefficientFor(DipAuxiliaryTypingData.None.Classify(c), out var expectedType);
+            Assert.Equal(expectedType, fast.AuxiliaryType);
+            Assert.Equal(expectedA, fast.AuxiliaryCoefficient);
         });
 
     /// <summary>The packed core-group key is injective: two code pairs pack equal exactly when their characters are equal.</summary>

@@ -129,42 +129,57 @@ public sealed class DipAuxiliaryTypingData
         }
 
         var secondary = inpatientCase.SecondaryDiagnoses;
-        bool cc = false, mcc = false, metastasis = false, radio = false, chemo = false;
-        for (var i = 0; i < secondary.Count; i++)
+        if ((wanted & SeverityListBits) != 0)
         {
-            var code = secondary[i].Value;
-            cc |= _cc.Matches(code);
-            mcc |= _mcc.Matches(code);
-            metastasis |= _metastasis.Matches(code);
-            radio |= _radiotherapy.Matches(code);
-            chemo |= _chemotherapy.Matches(code);
+            bool cc = false, mcc = false;
+            for (var i = 0; i < secondary.Count && !(cc && mcc); i++)
+            {
+                var code = secondary[i].Value;
+                cc = cc || _cc.Matches(code);
+                mcc = mcc || _mcc.Matches(code);
+            }
+
+            if (cc)
+            {
+                mask |= Bit(DipAuxiliaryType.SeverityCc);
+            }
+
+            if (mcc)
+            {
+                mask |= Bit(DipAuxiliaryType.SeverityMcc);
+            }
         }
 
         var main = inpatientCase.MainDiagnosis.Value;
-        radio |= _radiotherapy.Matches(main);
-        chemo |= _chemotherapy.Matches(main);
-        radio |= _radiotherapy.Matches(inpatientCase.MainProcedure.Value);
-        chemo |= _chemotherapy.Matches(inpatientCase.MainProcedure.Value);
-        var others = inpatientCase.OtherProcedures;
-        for (var i = 0; i < others.Count; i++)
+        var tumourByList = !_tumour.IsEmpty;
+        if ((wanted & TumourBits) != 0 && (!tumourByList || _tumour.Matches(main)))
         {
-            radio |= _radiotherapy.Matches(others[i].Value);
-            chemo |= _chemotherapy.Matches(others[i].Value);
-        }
+            // A tumour case: by the main diagnosis, or (without a tumour list) by a metastasis diagnosis.
+            var metastasis = false;
+            for (var i = 0; i < secondary.Count && !metastasis; i++)
+            {
+                metastasis = _metastasis.Matches(secondary[i].Value);
+            }
 
-        if (cc)
-        {
-            mask |= Bit(DipAuxiliaryType.SeverityCc);
-        }
+            if (tumourByList || metastasis)
+            {
+                var radio = _radiotherapy.Matches(main) || _radiotherapy.Matches(inpatientCase.MainProcedure.Value);
+                var chemo = _chemotherapy.Matches(main) || _chemotherapy.Matches(inpatientCase.MainProcedure.Value);
+                var others = inpatientCase.OtherProcedures;
+                for (var i = 0; i < others.Count && !(radio && chemo); i++)
+                {
+                    radio = radio || _radiotherapy.Matches(others[i].Value);
+                    chemo = chemo || _chemotherapy.Matches(others[i].Value);
+                }
 
-        if (mcc)
-        {
-            mask |= Bit(DipAuxiliaryType.SeverityMcc);
-        }
+                for (var i = 0; i < secondary.Count && !(radio && chemo); i++)
+                {
+                    radio = radio || _radiotherapy.Matches(secondary[i].Value);
+                    chemo = chemo || _chemotherapy.Matches(secondary[i].Value);
+                }
 
-        if (_tumour.Matches(main) || (_tumour.IsEmpty && metastasis))
-        {
-            mask |= Bit(TumourType(metastasis, radio, chemo, death));
+                mask |= Bit(TumourType(metastasis, radio, chemo, death));
+            }
         }
 
         return mask & ~Bit(DipAuxiliaryType.None);

@@ -15,6 +15,7 @@ namespace MedInsurance.Payment.Dip;
 public sealed class ProcedureAttributeTable
 {
     private readonly Dictionary<CodeKey, DipProcedureAttribute> _attributes;
+    private readonly PackedTable<DipProcedureAttribute> _packed;
 
     /// <summary>Creates a table from code → attribute pairs.</summary>
     /// <param name="entries">The entries; a code listed twice is a configuration error.</param>
@@ -38,6 +39,19 @@ public sealed class ProcedureAttributeTable
                 throw new ArgumentException("The procedure code '" + code + "' occurs twice in the procedure-attribute table.", nameof(entries));
             }
         }
+
+        // Codes that pack into 128 bits are looked up as integers; whether a code packs depends only on its characters,
+        // so a packable lookup never needs the string table.
+        var packed = new List<KeyValuePair<PackedCodePair, DipProcedureAttribute>>();
+        foreach (var pair in _attributes)
+        {
+            if (PackedCodePair.TryPackProcedure(pair.Key.Text, pair.Key.Length, out var key))
+            {
+                packed.Add(new KeyValuePair<PackedCodePair, DipProcedureAttribute>(key, pair.Value));
+            }
+        }
+
+        _packed = new PackedTable<DipProcedureAttribute>(packed);
     }
 
     /// <summary>空表 — an empty table: every procedure is <see cref="DipProcedureAttribute.Unknown"/>.</summary>
@@ -57,16 +71,21 @@ public sealed class ProcedureAttributeTable
             return DipProcedureAttribute.Unknown;
         }
 
-        if (_attributes.TryGetValue(new CodeKey(value), out var attribute))
+        if (Find(value, value.Length, out var attribute))
         {
             return attribute;
         }
 
         var baseLength = CodeKey.BaseLength(value);
-        return baseLength < value.Length && _attributes.TryGetValue(new CodeKey(value, baseLength), out attribute)
+        return baseLength < value.Length && Find(value, baseLength, out attribute)
             ? attribute
             : DipProcedureAttribute.Unknown;
     }
+
+    private bool Find(string code, int length, out DipProcedureAttribute attribute) =>
+        PackedCodePair.TryPackProcedure(code, length, out var key)
+            ? _packed.TryGetValue(key, out attribute)
+            : _attributes.TryGetValue(new CodeKey(code, length), out attribute);
 
     /// <summary>
     /// 读取CSV — reads a table with the header <c>procedure,attribute</c>; the attribute is

@@ -72,6 +72,17 @@ internal readonly struct PackedCodePair : IEquatable<PackedCodePair>
         return true;
     }
 
+    /// <summary>Whether this is the default value, which no packed pair equals (a packed pair has a non-zero length).</summary>
+    public bool IsEmpty => _low == 0 && _high == 0;
+
+    /// <summary>Packs a procedure code alone (empty diagnosis): the key of per-procedure tables.</summary>
+    public static bool TryPackProcedure(string procedure, int procedureLength, out PackedCodePair key) =>
+        TryPack(string.Empty, 0, procedure, procedureLength, out key);
+
+    /// <summary>Packs a diagnosis prefix alone (empty procedure).</summary>
+    public static bool TryPackDiagnosis(string diagnosis, int diagnosisLength, out PackedCodePair key) =>
+        TryPack(diagnosis, diagnosisLength, string.Empty, 0, out key);
+
     public bool Equals(PackedCodePair other) => _low == other._low && _high == other._high;
 
     public override bool Equals(object? obj) => obj is PackedCodePair other && Equals(other);

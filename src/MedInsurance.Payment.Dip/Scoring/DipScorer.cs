@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip.Internal;
 
@@ -17,8 +18,18 @@ public sealed class DipScorer
     private readonly DipAuxiliaryTypingData _typing;
     private readonly decimal _pointValue;
     private readonly int _scoreDecimals;
-    private readonly FenBounds[]? _bounds;
+    private readonly decimal _zeroAtScale;
+    private readonly decimal _highPlusOneConstant;
+    private readonly bool _fenBounds;
+    private readonly FenRule _fenRule;
+    private readonly DipGroup[] _groups;
+    private readonly GroupRow[] _rows;
     private readonly LevelEntry[] _levels;
+    private readonly byte[] _columnOfSlot;
+    private readonly int _columns;
+    private readonly long[] _auxBits;
+    private readonly DipAuxiliaryCoefficient[] _auxItems;
+    private readonly decimal[] _auxNormal;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -41,29 +52,76 @@ public sealed class DipScorer
 
         _pointValue = pointValue?.Yuan ?? 0m;
         _scoreDecimals = profile.ScoreDecimals;
-        if (profile.RatioBasis == DipRatioBasis.GroupMean)
+        _zeroAtScale = new decimal(0, 0, 0, false, (byte)_scoreDecimals);
+        _highPlusOneConstant = 1m - profile.HighThreshold;
+        // With the group mean as basis the deviation bounds are fixed per group: precompute them in whole fen.
+        _fenBounds = profile.RatioBasis == DipRatioBasis.GroupMean;
+        _fenRule = new FenRule(profile);
+        _groups = catalog.Groups.ToArray();
+
+        // Level slots that no table names resolve alike for every group (coefficient 1, flagged): they share one
+        // column, so the per-group tables stay dense.
+        _columnOfSlot = LevelColumns(catalog, out _columns);
+
+        // Per group and level column: the resolved hospital coefficient and the rounded normal-case score s·h, computed
+        // with the very operations the general path uses, so the common case needs no decimal arithmetic at all.
+        var groups = catalog.Groups.Count;
+        _levels = new LevelEntry[groups * _columns];
+        _rows = new GroupRow[groups];
+        var auxStart = 0;
+        for (var i = 0; i < groups; i++)
         {
-            // With the group mean as basis the bounds are fixed per group: precompute them in whole fen.
-            _bounds = new FenBounds[catalog.Groups.Count];
-            for (var i = 0; i < _bounds.Length; i++)
-            {
-                _bounds[i] = FenBounds.For(profile, catalog.Groups[i].MeanCost.Fen);
-            }
+            var group = _groups[i];
+            var bounds = _fenBounds ? FenRule.Bounds(profile, group.MeanCost.Fen) : default;
+            _rows[i] = new GroupRow(
+                group.Score.Value,
+                group.MeanYuan,
+                bounds.Low,
+                bounds.High,
+                bounds.Extreme,
+                auxStart,
+                group.AuxiliaryCoefficients.Count,
+                group.Kind,
+                !(group.IsPrimaryCare && profile.PrimaryCareSkipsHospitalCoefficient));
+            auxStart += group.AuxiliaryCoefficients.Count;
         }
 
-        // Per group and level slot: the resolved hospital coefficient and the rounded normal-case score s·h, computed
-        // with the very operations the general path uses, so the common case needs no decimal arithmetic at all.
-        _levels = new LevelEntry[catalog.Groups.Count * LevelTable.Slots];
-        for (var i = 0; i < catalog.Groups.Count; i++)
+        // Per group its subtype coefficients, highest first (ties keep catalog order, as AuxiliaryCoefficientFor does),
+        // and per (subtype, level column) the rounded normal-case score s·h·a.
+        _auxBits = new long[auxStart];
+        _auxItems = new DipAuxiliaryCoefficient[auxStart];
+        _auxNormal = new decimal[auxStart * _columns];
+        for (var i = 0; i < groups; i++)
         {
-            var group = catalog.Groups[i];
-            var applyHospital = !(group.IsPrimaryCare && profile.PrimaryCareSkipsHospitalCoefficient);
+            var group = _groups[i];
+            var applyHospital = _rows[i].ApplyHospital;
+            var start = _rows[i].AuxStart;
+            var ordered = group.AuxiliaryCoefficients
+                .Select((item, index) => (item, index))
+                .OrderByDescending(x => x.item.Coefficient.Value)
+                .ThenBy(x => x.index)
+                .Select(x => x.item)
+                .ToArray();
+            for (var k = 0; k < ordered.Length; k++)
+            {
+                _auxItems[start + k] = ordered[k];
+                _auxBits[start + k] = DipAuxiliaryTypingData.Bit(ordered[k].Type);
+            }
+
             for (var slot = 0; slot < LevelTable.Slots; slot++)
             {
+                var column = _columnOfSlot[slot];
                 var missing = DipCaseFlags.None;
                 var h = ResolveLevelCoefficient(group, slot, ref missing);
-                var normal = decimal.Round(NormalScore(group.Score.Value, applyHospital ? h : 1m, 1m), _scoreDecimals, MidpointRounding.AwayFromZero);
-                _levels[(i * LevelTable.Slots) + slot] = new LevelEntry(h, normal, missing);
+                var hEffective = applyHospital ? h : 1m;
+                var normal = Round(NormalScore(group.Score.Value, hEffective, 1m));
+                _levels[(i * _columns) + column] = new LevelEntry(h, normal, missing);
+                for (var k = 0; k < ordered.Length; k++)
+                {
+                    var a = ordered[k].Coefficient.Value;
+                    _auxNormal[((start + k) * _columns) + column] =
+                        Round(NormalScore(group.Score.Value, hEffective, a));
+                }
             }
         }
     }
@@ -87,27 +145,46 @@ public sealed class DipScorer
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        var flags = DipCaseFlags.None;
-        var cost = inpatientCase.Costs.Total;
+        var ordinal = MatchPhase(inpatientCase, out var match, out var flags);
+        return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
+    }
+
+    /// <summary>The first phase: validation and matching (−2 when rejected, −1 when unmatched, else the group ordinal).</summary>
+    private int MatchPhase(InpatientCase inpatientCase, out DipMatchKind match, out DipCaseFlags flags)
+    {
+        flags = DipCaseFlags.None;
+        match = DipMatchKind.None;
         if (inpatientCase.MainDiagnosis.IsEmpty)
         {
             flags |= DipCaseFlags.MainDiagnosisMissing;
         }
 
-        if (cost.Fen <= 0)
+        if (inpatientCase.Costs.Total.Fen <= 0)
         {
             flags |= DipCaseFlags.CostMissing;
         }
 
         if (flags != DipCaseFlags.None)
         {
-            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
+            return -2;
         }
 
-        var ordinal = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out var match, out var unknownAttribute);
+        var ordinal = Catalog.Index.Match(inpatientCase, _attributes, _profile.PerDiemMinimumDays, out match, out var unknownAttribute);
         if (unknownAttribute)
         {
             flags |= DipCaseFlags.ProcedureAttributeUnknown;
+        }
+
+        return ordinal;
+    }
+
+    /// <summary>The second phase: coefficients, auxiliary type, deviation class and case score of a matched case.</summary>
+    private DipCaseResult ScorePhase(InpatientCase inpatientCase, in DipHospitalContext hospital, int ordinal, DipMatchKind match, DipCaseFlags flags)
+    {
+        var cost = inpatientCase.Costs.Total;
+        if (ordinal == -2)
+        {
+            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
         }
 
         if (!hospital.IsKnown)
@@ -120,36 +197,57 @@ public sealed class DipScorer
             return Unmatched(cost, flags | DipCaseFlags.Unmatched);
         }
 
-        var group = Catalog.Index[ordinal];
+        // One row per group holds what scoring reads (score, mean, fen bounds, subtype range, kind): the group object
+        // itself is only referenced by the result.
+        ref readonly var row = ref _rows[ordinal];
+        var group = _groups[ordinal];
         decimal h;
-        var precomputed = -1;
+        var entry = -1;
         if (hospital.IsKnown && hospital.OwnCoefficient == 0m && (uint)hospital.LevelIndex < LevelTable.Slots)
         {
-            precomputed = (ordinal * LevelTable.Slots) + hospital.LevelIndex;
-            ref readonly var entry = ref _levels[precomputed];
-            h = entry.Coefficient;
-            flags |= entry.Flags;
+            entry = (ordinal * _columns) + _columnOfSlot[hospital.LevelIndex];
+            ref readonly var level = ref _levels[entry];
+            h = level.Coefficient;
+            flags |= level.Flags;
         }
         else
         {
             h = ResolveHospitalCoefficient(group, hospital, ref flags);
         }
 
-        var applyHospital = !(group.IsPrimaryCare && _profile.PrimaryCareSkipsHospitalCoefficient);
-        var hEffective = applyHospital ? h : 1m;
+        var hEffective = row.ApplyHospital ? h : 1m;
         var auxType = DipAuxiliaryType.None;
         var a = 1m;
-        if (group.HasAuxiliaryCoefficients)
+        var auxWinner = -1;
+        if (row.AuxCount > 0)
         {
-            precomputed = -1;
-            // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients.
-            a = group.AuxiliaryCoefficientFor(_typing.ClassifyAxes(inpatientCase, group.AuxiliaryMask), out auxType).Value;
+            // Typing reads the case's code lists, so it runs only for groups that have subtype coefficients and only
+            // on the axes they have; the subtypes are kept highest coefficient first, so the first one the case falls
+            // in wins.
+            var auxEnd = row.AuxStart + row.AuxCount;
+            long wanted = 0;
+            for (var k = row.AuxStart; k < auxEnd; k++)
+            {
+                wanted |= _auxBits[k];
+            }
+
+            var mask = _typing.ClassifyAxes(inpatientCase, wanted);
+            for (var k = row.AuxStart; k < auxEnd; k++)
+            {
+                if ((mask & _auxBits[k]) != 0)
+                {
+                    auxWinner = k;
+                    a = _auxItems[k].Coefficient.Value;
+                    auxType = _auxItems[k].Type;
+                    break;
+                }
+            }
         }
 
-        var perDiem = group.Kind == DipGroupKind.PerDiem;
+        var perDiem = row.Kind == DipGroupKind.PerDiem;
         var days = perDiem ? Math.Max(1, inpatientCase.LengthOfStayDays) : 1;
-        var s = perDiem ? group.Score.Value * days : group.Score.Value;
-        var mean = perDiem ? group.MeanYuan * days : group.MeanYuan;
+        var s = perDiem ? row.Score * days : row.Score;
+        var mean = perDiem ? row.MeanYuan * days : row.MeanYuan;
         var basis = _profile.RatioBasis switch
         {
             DipRatioBasis.SameLevelMean => mean * hEffective,
@@ -157,7 +255,6 @@ public sealed class DipScorer
             _ => mean,
         };
 
-        var costYuan = Yuan(cost.Fen);
         var deviation = DipDeviation.Normal;
         if (basis <= 0m)
         {
@@ -166,22 +263,21 @@ public sealed class DipScorer
         }
         else if (!perDiem)
         {
-            deviation = _bounds is { } bounds ? bounds[ordinal].Classify(cost.Fen) : _profile.Classify(costYuan, basis);
+            deviation = _fenBounds ? _fenRule.Classify(row, cost.Fen) : _profile.Classify(Yuan(cost.Fen), basis);
         }
 
         // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
         decimal score;
         bool hospitalApplied;
-        if (deviation == DipDeviation.Normal && !perDiem && precomputed >= 0)
+        if (deviation == DipDeviation.Normal && !perDiem && entry >= 0)
         {
-            // Normal case without an auxiliary coefficient: the precomputed round(s·h) of the group and level.
-            score = _levels[precomputed].NormalScore;
+            // Normal case at a level column: the precomputed round(s·h·a) of the group, subtype and level.
+            score = auxWinner < 0 ? _levels[entry].NormalScore : _auxNormal[(auxWinner * _columns) + (entry - (ordinal * _columns))];
             hospitalApplied = true;
         }
         else
         {
-            var ratio = deviation == DipDeviation.Normal ? 0m : costYuan / basis;
-            score = decimal.Round(CaseScore(s, hEffective, a, ratio, deviation, out hospitalApplied), _scoreDecimals, MidpointRounding.AwayFromZero);
+            score = CaseScore(s, hEffective, a, cost.Fen, basis, deviation, out hospitalApplied);
         }
 
         var review = (deviation == DipDeviation.High && _profile.HighReview) || (deviation == DipDeviation.Extreme && _profile.ExtremeReview);
@@ -194,7 +290,7 @@ public sealed class DipScorer
             deviation,
             new Score(s),
             new Coefficient(h),
-            hospitalApplied && applyHospital,
+            hospitalApplied && row.ApplyHospital,
             new Coefficient(a),
             auxType,
             new Score(score),
@@ -206,11 +302,13 @@ public sealed class DipScorer
     private static decimal Yuan(long fen) => new((int)(fen & 0xFFFFFFFF), (int)(fen >> 32), 0, false, 2);
 
     /// <summary>
-    /// 费用偏差病例分值 — the case score under the profile's deviation rule (payment-rules.md §3, cost-deviation cases):
-    /// normal s·h·a; low s·a·h′·r; high s·a·h′·(r − H + 1) or s·a·(r − H + h); extreme per the profile;
-    /// h′ = 1 when deviation cases skip the hospital coefficient.
+    /// 费用偏差病例分值 — the case score under the profile's deviation rule (payment-rules.md §3, cost-deviation cases),
+    /// rounded once to the profile's decimals: normal s·h·a; low s·a·h′·r; high s·a·h′·(r − H + 1) or s·a·(r − H + h);
+    /// extreme per the profile; h′ = 1 when deviation cases skip the hospital coefficient. Every form with the ratio
+    /// r = cost ÷ basis is F·(r + G), computed exactly (<see cref="ExactDeviationScore"/>); the others are decimal
+    /// products, exact as well.
     /// </summary>
-    private decimal CaseScore(decimal s, decimal h, decimal a, decimal r, DipDeviation deviation, out bool hospitalApplied)
+    private decimal CaseScore(decimal s, decimal h, decimal a, long costFen, decimal basis, DipDeviation deviation, out bool hospitalApplied)
     {
         hospitalApplied = true;
         var hd = h;
@@ -225,29 +323,35 @@ public sealed class DipScorer
             case DipDeviation.Low:
                 if (_profile.LowFormula == DipLowCaseFormula.ScoreTimesRatio)
                 {
-                    return s * a * hd * r;
+                    return ExactDeviationScore.Score(s, a, hd, 0m, basis, costFen, _scoreDecimals);
                 }
 
                 hospitalApplied = true;
-                return s * h * a;
+                return Round(s * h * a);
             case DipDeviation.High:
-                return High(s, h, hd, a, r, ref hospitalApplied);
+                return High(s, h, hd, a, costFen, basis, null, ref hospitalApplied);
             case DipDeviation.Extreme:
                 switch (_profile.ExtremeFormula)
                 {
                     case DipExtremeCaseFormula.NotAdjusted:
                         hospitalApplied = true;
-                        return s * h * a;
+                        return Round(s * h * a);
                     case DipExtremeCaseFormula.CappedAtThreshold:
-                        return High(s, h, hd, a, _profile.ExtremeThreshold ?? r, ref hospitalApplied);
+                        return High(s, h, hd, a, costFen, basis, _profile.ExtremeThreshold, ref hospitalApplied);
                     default:
-                        return High(s, h, hd, a, r, ref hospitalApplied);
+                        return High(s, h, hd, a, costFen, basis, null, ref hospitalApplied);
                 }
 
             default:
-                return NormalScore(s, h, a);
+                return Round(NormalScore(s, h, a));
         }
     }
+
+    /// <summary>
+    /// 分值舍入 — the named rounding step of case scores: half away from zero to the profile's decimals, and always written
+    /// with exactly that many decimals (1160 → 1160.0000 at 4), whichever formula produced the score.
+    /// </summary>
+    private decimal Round(decimal value) => decimal.Round(value, _scoreDecimals, MidpointRounding.AwayFromZero) + _zeroAtScale;
 
     /// <summary>s·h·a, skipping factors of exactly 1 (the common case) to spare decimal multiplications.</summary>
     private static decimal NormalScore(decimal s, decimal h, decimal a)
@@ -256,19 +360,58 @@ public sealed class DipScorer
         return a == 1m ? v : v * a;
     }
 
-    private decimal High(decimal s, decimal h, decimal hd, decimal a, decimal r, ref bool hospitalApplied)
+    /// <summary>The high-case formula with the ratio cost ÷ basis, or with a fixed ratio (the capped extreme rule).</summary>
+    private decimal High(decimal s, decimal h, decimal hd, decimal a, long costFen, decimal basis, decimal? fixedRatio, ref bool hospitalApplied)
     {
+        decimal f3, g;
         switch (_profile.HighFormula)
         {
             case DipHighCaseFormula.RatioMinusThresholdPlusOne:
-                return s * a * hd * (r - _profile.HighThreshold + 1m);
+                f3 = hd;
+                g = _highPlusOneConstant;
+                break;
             case DipHighCaseFormula.RatioMinusThresholdPlusHospitalCoefficient:
                 hospitalApplied = true;
-                return s * a * (r - _profile.HighThreshold + h);
+                f3 = 1m;
+                g = h - _profile.HighThreshold;
+                break;
             default:
                 hospitalApplied = true;
-                return s * h * a;
+                return Round(s * h * a);
         }
+
+        return fixedRatio is decimal r ? Round(s * a * f3 * (r + g)) : ExactDeviationScore.Score(s, a, f3, g, basis, costFen, _scoreDecimals);
+    }
+
+    /// <summary>
+    /// The dense level column of each of the 16 level slots: one column per slot that the catalog's or any group's
+    /// level table names, and one shared column for the rest (they all resolve to 1, flagged as missing).
+    /// </summary>
+    private static byte[] LevelColumns(DipCatalog catalog, out int columns)
+    {
+        var named = new bool[LevelTable.Slots];
+        for (var slot = 0; slot < LevelTable.Slots; slot++)
+        {
+            named[slot] = catalog.TryGetLevelCoefficient(slot, out _);
+        }
+
+        foreach (var group in catalog.Groups)
+        {
+            for (var slot = 0; slot < LevelTable.Slots; slot++)
+            {
+                named[slot] |= group.TryGetLevelCoefficient(slot, out _);
+            }
+        }
+
+        var map = new byte[LevelTable.Slots];
+        var next = 1;
+        for (var slot = 0; slot < LevelTable.Slots; slot++)
+        {
+            map[slot] = named[slot] ? (byte)next++ : (byte)0;
+        }
+
+        columns = next;
+        return map;
     }
 
     private decimal ResolveHospitalCoefficient(DipGroup group, in DipHospitalContext hospital, ref DipCaseFlags flags)
@@ -318,7 +461,7 @@ public sealed class DipScorer
             }
         }
 
-        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(decimal.Round(score, _scoreDecimals, MidpointRounding.AwayFromZero)), false, flags);
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(Round(score)), false, flags);
     }
 
     /// <summary>A group's resolved level coefficient, its missing-coefficient flag and its rounded normal-case score at one level slot.</summary>
@@ -339,32 +482,64 @@ public sealed class DipScorer
     }
 
     /// <summary>
-    /// A group's deviation bounds in whole fen for the group-mean basis: for an integer cost c and a bound x,
+    /// 病种行 — what scoring reads of one group, in one 64-byte row: score, mean cost, the deviation bounds in whole
+    /// fen (group-mean basis), the range of its subtype coefficients, its kind and whether the hospital coefficient applies.
+    /// </summary>
+    private readonly struct GroupRow
+    {
+        public GroupRow(decimal score, decimal meanYuan, long low, long high, long extreme, int auxStart, int auxCount, DipGroupKind kind, bool applyHospital)
+        {
+            Score = score;
+            MeanYuan = meanYuan;
+            Low = low;
+            High = high;
+            Extreme = extreme;
+            AuxStart = auxStart;
+            AuxCount = checked((byte)auxCount);
+            Kind = kind;
+            ApplyHospital = applyHospital;
+        }
+
+        public decimal Score { get; }
+
+        public decimal MeanYuan { get; }
+
+        public long Low { get; }
+
+        public long High { get; }
+
+        public long Extreme { get; }
+
+        public int AuxStart { get; }
+
+        public byte AuxCount { get; }
+
+        public DipGroupKind Kind { get; }
+
+        public bool ApplyHospital { get; }
+    }
+
+    /// <summary>
+    /// The deviation classes in whole fen for the group-mean basis: for an integer cost c and a bound x,
     /// c &lt; x ⇔ c &lt; ⌈x⌉, c ≤ x ⇔ c ≤ ⌊x⌋, c &gt; x ⇔ c &gt; ⌊x⌋, c ≥ x ⇔ c ≥ ⌈x⌉ — the same classes as
     /// <see cref="DipPolicyProfile.Classify(decimal, decimal)"/>, with integer comparisons only.
     /// </summary>
-    private readonly struct FenBounds
+    private readonly struct FenRule
     {
-        private readonly long _low;
-        private readonly long _high;
-        private readonly long _extreme;
         private readonly bool _lowInclusive;
         private readonly bool _highInclusive;
         private readonly bool _extremeInclusive;
         private readonly bool _hasExtreme;
 
-        private FenBounds(long low, bool lowInclusive, long high, bool highInclusive, long extreme, bool extremeInclusive, bool hasExtreme)
+        public FenRule(DipPolicyProfile p)
         {
-            _low = low;
-            _lowInclusive = lowInclusive;
-            _high = high;
-            _highInclusive = highInclusive;
-            _extreme = extreme;
-            _extremeInclusive = extremeInclusive;
-            _hasExtreme = hasExtreme;
+            _lowInclusive = p.LowInclusive;
+            _highInclusive = p.HighInclusive;
+            _extremeInclusive = p.ExtremeInclusive;
+            _hasExtreme = p.ExtremeThreshold.HasValue;
         }
 
-        public static FenBounds For(DipPolicyProfile p, long meanFen)
+        public static (long Low, long High, long Extreme) Bounds(DipPolicyProfile p, long meanFen)
         {
             long Bound(decimal threshold, bool roundUp)
             {
@@ -373,30 +548,25 @@ public sealed class DipScorer
                 return r >= long.MaxValue ? long.MaxValue : r <= long.MinValue ? long.MinValue : decimal.ToInt64(r);
             }
 
-            var e = p.ExtremeThreshold ?? 0m;
-            return new FenBounds(
+            return (
                 Bound(p.LowThreshold, roundUp: !p.LowInclusive),
-                p.LowInclusive,
                 Bound(p.HighThreshold, roundUp: p.HighInclusive),
-                p.HighInclusive,
-                Bound(e, roundUp: p.ExtremeInclusive),
-                p.ExtremeInclusive,
-                p.ExtremeThreshold.HasValue);
+                Bound(p.ExtremeThreshold ?? 0m, roundUp: p.ExtremeInclusive));
         }
 
-        public DipDeviation Classify(long costFen)
+        public DipDeviation Classify(in GroupRow row, long costFen)
         {
-            if (_lowInclusive ? costFen <= _low : costFen < _low)
+            if (_lowInclusive ? costFen <= row.Low : costFen < row.Low)
             {
                 return DipDeviation.Low;
             }
 
-            if (_hasExtreme && (_extremeInclusive ? costFen >= _extreme : costFen > _extreme))
+            if (_hasExtreme && (_extremeInclusive ? costFen >= row.Extreme : costFen > row.Extreme))
             {
                 return DipDeviation.Extreme;
             }
 
-            return (_highInclusive ? costFen >= _high : costFen > _high) ? DipDeviation.High : DipDeviation.Normal;
+            return (_highInclusive ? costFen >= row.High : costFen > row.High) ? DipDeviation.High : DipDeviation.Normal;
         }
     }
 }
