@@ -232,20 +232,28 @@ public sealed class GrouperTests
             Case("J06.900", 900m),
             Case("K35.900", 9_000m),
         };
-        var hospital = new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.1m));
+        // The general path (the hospital's own coefficient) and the precomputed level-column path (level only).
+        var hospitals = new[] { new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.1m)), Level3A };
         var total = 0m;
+        var deviations = new HashSet<DipDeviation>();
         foreach (var c in cases)
         {
-            total += scorer.Score(c, hospital).CaseScore.Value;
+            foreach (var hospital in hospitals)
+            {
+                var r = scorer.Score(c, hospital);
+                total += r.CaseScore.Value;
+                deviations.Add(r.Deviation);
+            }
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
         {
-            total += scorer.Score(cases[i % cases.Length], hospital).CaseScore.Value;
+            total += scorer.Score(cases[i % cases.Length], hospitals[i % 2]).CaseScore.Value;
         }
 
         Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(total > 0m);
+        Assert.True(deviations.Count >= 2, "the cases must include deviation cases, so the exact deviation arithmetic is measured too");
     }
 }

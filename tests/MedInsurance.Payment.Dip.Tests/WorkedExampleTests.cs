@@ -126,6 +126,24 @@ public sealed class WorkedExampleTests
         Assert.False(result.Review);
     }
 
+    /// <summary>
+    /// Guangzhou divides by the same-level mean (上一年度同级别次均费用 = mean × level coefficient) and rescores deviation
+    /// cases without the coefficient: score 1000, mean 10 000, level coefficient 1.2 → same-level mean 12 000.
+    /// </summary>
+    [Theory]
+    [InlineData(15_000, "1200.0000", DipDeviation.Normal)] // 1000 × 1.2
+    [InlineData(5_000, "416.6667", DipDeviation.Low)] // 1000 × 5 000 ÷ 12 000
+    [InlineData(25_000, "1083.3333", DipDeviation.High)] // 1000 × (25 000 ÷ 12 000 − 2 + 1)
+    [InlineData(24_000, "1200.0000", DipDeviation.Normal)] // exactly 2× the same-level mean: not yet high
+    public void Guangzhou_divides_by_the_same_level_mean(decimal cost, string expected, DipDeviation deviation)
+    {
+        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 10_000m)), "guangzhou");
+        var result = scorer.Score(Case("K35.900", cost), new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.2m)));
+        Assert.Equal(expected, result.CaseScore.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(deviation, result.Deviation);
+        Assert.Equal(12_000m, result.RatioBasis);
+    }
+
     [Fact]
     public void Dip_1_0_flags_more_than_five_times_for_expert_review()
     {

@@ -295,9 +295,25 @@ internal static class ExactDeviationScore
             decimal.GetBits(value, bits);
             int lo = bits[0], mid = bits[1], hi = bits[2], flags = bits[3];
 #else
-            // The documented layout of GetBits without its array: flags, hi, lo, mid in memory.
-            var overlay = new DecimalOverlay { Value = value };
-            int lo = overlay.Lo, mid = overlay.Mid, hi = overlay.Hi, flags = overlay.Flags;
+            int lo, mid, hi, flags;
+            if (BitConverter.IsLittleEndian)
+            {
+                // decimal's memory layout on .NET Framework and .NET Core alike (flags, hi, lo, mid), read without the
+                // array GetBits allocates.
+                var overlay = new DecimalOverlay { Value = value };
+                lo = overlay.Lo;
+                mid = overlay.Mid;
+                hi = overlay.Hi;
+                flags = overlay.Flags;
+            }
+            else
+            {
+                var bits = decimal.GetBits(value);
+                lo = bits[0];
+                mid = bits[1];
+                hi = bits[2];
+                flags = bits[3];
+            }
 #endif
             return new Parts(
                 unchecked(((ulong)(uint)mid << 32) | (uint)lo),

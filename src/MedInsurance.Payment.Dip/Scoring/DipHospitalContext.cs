@@ -21,6 +21,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         LevelIndex = Internal.LevelTable.IndexOf(level);
         Coefficient = coefficient;
         OwnCoefficient = coefficient?.Value ?? 0m;
+        HasOwnCoefficient = OwnCoefficient != 0m;
         IsKnown = true;
     }
 
@@ -36,6 +37,8 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     internal int LevelIndex { get; }
 
     /// <summary>The hospital's own coefficient as a decimal, 0 when not set.</summary>
+    internal bool HasOwnCoefficient { get; }
+
     internal decimal OwnCoefficient { get; }
 
     /// <summary>医院系数 — the hospital's own coefficient, if set.</summary>

@@ -25,6 +25,7 @@ public sealed class DipScorer
     private readonly DipGroup[] _groups;
     private readonly GroupRow[] _rows;
     private readonly LevelEntry[] _levels;
+    private readonly ulong[] _levelMissing;
     private readonly byte[] _columnOfSlot;
     private readonly int _columns;
     private readonly long[] _auxBits;
@@ -67,6 +68,7 @@ public sealed class DipScorer
         // with the very operations the general path uses, so the common case needs no decimal arithmetic at all.
         var groups = catalog.Groups.Count;
         _levels = new LevelEntry[groups * _columns];
+        _levelMissing = new ulong[((groups * _columns) + 63) / 64];
         _rows = new GroupRow[groups];
         var auxStart = 0;
         for (var i = 0; i < groups; i++)
@@ -115,7 +117,12 @@ public sealed class DipScorer
                 var h = ResolveLevelCoefficient(group, slot, ref missing);
                 var hEffective = applyHospital ? h : 1m;
                 var normal = Round(NormalScore(group.Score.Value, hEffective, 1m));
-                _levels[(i * _columns) + column] = new LevelEntry(h, normal, missing);
+                var index = (i * _columns) + column;
+                _levels[index] = new LevelEntry(h, normal);
+                if (missing != DipCaseFlags.None)
+                {
+                    _levelMissing[index >> 6] |= 1UL << (index & 63);
+                }
                 for (var k = 0; k < ordered.Length; k++)
                 {
                     var a = ordered[k].Coefficient.Value;
@@ -203,12 +210,14 @@ public sealed class DipScorer
         var group = _groups[ordinal];
         decimal h;
         var entry = -1;
-        if (hospital.IsKnown && hospital.OwnCoefficient == 0m && (uint)hospital.LevelIndex < LevelTable.Slots)
+        if (hospital.IsKnown && !hospital.HasOwnCoefficient && (uint)hospital.LevelIndex < LevelTable.Slots)
         {
             entry = (ordinal * _columns) + _columnOfSlot[hospital.LevelIndex];
-            ref readonly var level = ref _levels[entry];
-            h = level.Coefficient;
-            flags |= level.Flags;
+            h = _levels[entry].Coefficient;
+            if ((_levelMissing[entry >> 6] & (1UL << (entry & 63))) != 0)
+            {
+                flags |= DipCaseFlags.HospitalCoefficientMissing;
+            }
         }
         else
         {
@@ -421,7 +430,7 @@ public sealed class DipScorer
             return 1m;
         }
 
-        if (hospital.OwnCoefficient != 0m)
+        if (hospital.HasOwnCoefficient)
         {
             return hospital.OwnCoefficient;
         }
@@ -464,21 +473,21 @@ public sealed class DipScorer
         return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(Round(score)), false, flags);
     }
 
-    /// <summary>A group's resolved level coefficient, its missing-coefficient flag and its rounded normal-case score at one level slot.</summary>
+    /// <summary>
+    /// A group's resolved level coefficient and its rounded normal-case score at one level column (32 bytes; whether the
+    /// coefficient was missing is one bit of a separate, always-cached bit set).
+    /// </summary>
     private readonly struct LevelEntry
     {
-        public LevelEntry(decimal coefficient, decimal normalScore, DipCaseFlags flags)
+        public LevelEntry(decimal coefficient, decimal normalScore)
         {
             Coefficient = coefficient;
             NormalScore = normalScore;
-            Flags = flags;
         }
 
         public decimal Coefficient { get; }
 
         public decimal NormalScore { get; }
-
-        public DipCaseFlags Flags { get; }
     }
 
     /// <summary>
