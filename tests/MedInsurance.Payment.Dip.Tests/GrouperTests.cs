@@ -221,10 +221,14 @@ public sealed class GrouperTests
             result.Trace());
     }
 
-    [Fact]
-    public void Scoring_allocates_nothing_per_case()
+    [Theory]
+    [InlineData("jining")]
+    [InlineData("national-dip-1.0")]
+    [InlineData("national-dip-3.0")]
+    [InlineData("guangzhou")]
+    public void Scoring_allocates_nothing_per_case(string profile)
     {
-        var scorer = Scorer(Catalog, "jining", attributes: Attributes, typing: new DipAuxiliaryTypingData(new[] { "J96.0" }, new[] { "N17" }, new[] { "C" }, new[] { "C78" }, new[] { "92.2" }, new[] { "Z51.1" }));
+        var scorer = Scorer(Catalog, profile, pointValue: 9.620858m, attributes: Attributes, typing: new DipAuxiliaryTypingData(new[] { "J96.0" }, new[] { "N17" }, new[] { "C" }, new[] { "C78" }, new[] { "92.2" }, new[] { "Z51.1" }));
         var cases = new[]
         {
             Case("I21.000x001", 30_000m, "36.0600x001", "00.2400", "99.2500"),
@@ -255,5 +259,48 @@ public sealed class GrouperTests
         Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.True(total > 0m);
         Assert.True(deviations.Count >= 2, "the cases must include deviation cases, so the exact deviation arithmetic is measured too");
+    }
+
+    /// <summary>
+    /// Against the DIP 3.0 payment standard (score × point value × h × a, a 20-digit product here) a low case scores
+    /// cost ÷ point value exactly and allocates nothing: the group score and subtype coefficient cancel before the
+    /// 128-bit arithmetic.
+    /// </summary>
+    [Fact]
+    public void Dip_3_0_low_cases_with_long_decimals_are_exact_and_allocate_nothing()
+    {
+        var group = new DipGroup
+        {
+            Code = "G",
+            Diagnosis = "K35.9",
+            Score = new Score(1234.5678m),
+            MeanCost = Money.FromYuan(12_000m),
+            CaseCount = 100,
+            LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new Coefficient(1.0523m) },
+            AuxiliaryCoefficients = new[] { new DipAuxiliaryCoefficient(DipAuxiliaryType.AgeElderly, new Coefficient(1.0734m)) },
+        };
+        var catalog = new DipCatalog("test", "test", new[] { group }, null) { RegionalMeanCost = Money.FromYuan(10_000m) };
+        var scorer = Scorer(catalog, "national-dip-3.0", pointValue: 9.620858m);
+        var c = new InpatientCase
+        {
+            CaseId = "T1",
+            AgeYears = 70,
+            LengthOfStayDays = 5,
+            MainDiagnosis = DiagnosisCode.Parse("K35.900"),
+            Costs = CostBreakdown.FromTotal(Money.FromYuan(3_000m)),
+        };
+        var result = scorer.Score(c, Level3A);
+        Assert.Equal(DipDeviation.Low, result.Deviation);
+        Assert.Equal(DipAuxiliaryType.AgeElderly, result.AuxiliaryType);
+
+        // s·a·h × cost ÷ (s·pv·h·a) = cost ÷ pv = 3 000 ÷ 9.620858 = 311.8229…
+        Assert.Equal(decimal.Round(3_000m / 9.620858m, 4, MidpointRounding.AwayFromZero), result.CaseScore.Value);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            result = scorer.Score(c, Level3A);
+        }
+
+        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

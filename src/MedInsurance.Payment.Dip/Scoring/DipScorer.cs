@@ -332,7 +332,7 @@ public sealed class DipScorer
             case DipDeviation.Low:
                 if (_profile.LowFormula == DipLowCaseFormula.ScoreTimesRatio)
                 {
-                    return ExactDeviationScore.Score(s, a, hd, 0m, basis, costFen, _scoreDecimals);
+                    return Exact(s, a, hd, 0m, h, basis, costFen);
                 }
 
                 hospitalApplied = true;
@@ -389,8 +389,18 @@ public sealed class DipScorer
                 return Round(s * h * a);
         }
 
-        return fixedRatio is decimal r ? Round(s * a * f3 * (r + g)) : ExactDeviationScore.Score(s, a, f3, g, basis, costFen, _scoreDecimals);
+        return fixedRatio is decimal r ? Round(s * a * f3 * (r + g)) : Exact(s, a, f3, g, h, basis, costFen);
     }
+
+    /// <summary>
+    /// F × (cost ÷ basis + G) with F = s·a·f3, exactly. Against the payment standard (basis = s·pv·h·a) the group score
+    /// and the subtype coefficient cancel — F × (cost ÷ basis + G) = f3 × (cost ÷ (pv·h) + s·a·G) — which keeps the
+    /// operands within the allocation-free 128-bit path.
+    /// </summary>
+    private decimal Exact(decimal s, decimal a, decimal f3, decimal g, decimal h, decimal basis, long costFen) =>
+        _profile.RatioBasis == DipRatioBasis.SameLevelPaymentStandard
+            ? ExactDeviationScore.Score(f3, 1m, 1m, g == 0m ? 0m : s * a * g, _pointValue * h, costFen, _scoreDecimals)
+            : ExactDeviationScore.Score(s, a, f3, g, basis, costFen, _scoreDecimals);
 
     /// <summary>
     /// The dense level column of each of the 16 level slots: one column per slot that the catalog's or any group's
