@@ -262,45 +262,57 @@ public sealed class GrouperTests
     }
 
     /// <summary>
-    /// Against the DIP 3.0 payment standard (score × point value × h × a, a 20-digit product here) a low case scores
-    /// cost ÷ point value exactly and allocates nothing: the group score and subtype coefficient cancel before the
-    /// 128-bit arithmetic.
+    /// With realistic long decimals (score 1234.5678, mean 8 123.45, level coefficient 1.0523, subtype 1.0734, point
+    /// value 9.620858) deviation cases stay exact and allocate nothing under every built-in profile. Against the DIP
+    /// 3.0 payment standard (a 20-digit product) a low case scores cost ÷ point value exactly: the group score and
+    /// subtype coefficient cancel before the 128-bit arithmetic.
     /// </summary>
-    [Fact]
-    public void Dip_3_0_low_cases_with_long_decimals_are_exact_and_allocate_nothing()
+    [Theory]
+    [InlineData("national-dip-1.0")]
+    [InlineData("national-dip-3.0")]
+    [InlineData("guangzhou")]
+    [InlineData("jining")]
+    public void Deviation_cases_with_long_decimals_are_exact_and_allocate_nothing(string profile)
     {
         var group = new DipGroup
         {
             Code = "G",
             Diagnosis = "K35.9",
             Score = new Score(1234.5678m),
-            MeanCost = Money.FromYuan(12_000m),
+            MeanCost = Money.FromYuan(8_123.45m),
             CaseCount = 100,
             LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new Coefficient(1.0523m) },
             AuxiliaryCoefficients = new[] { new DipAuxiliaryCoefficient(DipAuxiliaryType.AgeElderly, new Coefficient(1.0734m)) },
         };
         var catalog = new DipCatalog("test", "test", new[] { group }, null) { RegionalMeanCost = Money.FromYuan(10_000m) };
-        var scorer = Scorer(catalog, "national-dip-3.0", pointValue: 9.620858m);
-        var c = new InpatientCase
+        var scorer = Scorer(catalog, profile, pointValue: 9.620858m);
+        InpatientCase Elderly(decimal cost) => new()
         {
             CaseId = "T1",
             AgeYears = 70,
             LengthOfStayDays = 5,
             MainDiagnosis = DiagnosisCode.Parse("K35.900"),
-            Costs = CostBreakdown.FromTotal(Money.FromYuan(3_000m)),
+            Costs = CostBreakdown.FromTotal(Money.FromYuan(cost)),
         };
-        var result = scorer.Score(c, Level3A);
-        Assert.Equal(DipDeviation.Low, result.Deviation);
-        Assert.Equal(DipAuxiliaryType.AgeElderly, result.AuxiliaryType);
-
-        // s·a·h × cost ÷ (s·pv·h·a) = cost ÷ pv = 3 000 ÷ 9.620858 = 311.8229…
-        Assert.Equal(decimal.Round(3_000m / 9.620858m, 4, MidpointRounding.AwayFromZero), result.CaseScore.Value);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var cases = new[] { Elderly(3_000m), Elderly(25_000m), Elderly(50_000m), Elderly(9_000m) };
+        var hospitals = new[] { Level3A, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.0523m)) };
+        var low = scorer.Score(cases[0], Level3A);
+        Assert.Equal(DipDeviation.Low, low.Deviation);
+        Assert.Equal(DipAuxiliaryType.AgeElderly, low.AuxiliaryType);
+        if (profile == "national-dip-3.0")
         {
-            result = scorer.Score(c, Level3A);
+            // s·a·h × cost ÷ (s·pv·h·a) = cost ÷ pv = 3 000 ÷ 9.620858 = 311.8229…
+            Assert.Equal(decimal.Round(3_000m / 9.620858m, 4, MidpointRounding.AwayFromZero), low.CaseScore.Value);
+        }
+
+        var total = 0m;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 160; i++)
+        {
+            total += scorer.Score(cases[i % cases.Length], hospitals[(i / cases.Length) % 2]).CaseScore.Value;
         }
 
         Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(total > 0m);
     }
 }

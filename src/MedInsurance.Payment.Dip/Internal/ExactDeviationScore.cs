@@ -112,11 +112,18 @@ internal static class ExactDeviationScore
         // N = f·Y·10^max(0, −e), D = b·10^max(0, e) with e = fs + 2 + gs − d.
         var e = fp.Scale + 2 + gp.Scale - decimals;
         ulong d;
+        var negative = (fp.Negative ^ yNegative) && !fp.IsZero;
         if (e >= 0)
         {
             if (!TryScale(bp.Low, e, out d))
             {
+#if NET
+                // A denominator past 62 bits (many decimals in F and the basis): divide in UInt128, still exact and
+                // allocation-free. N < 2^124 and D < 2^122 (e ≤ 18), so 2N + D fits.
+                return e < PowersOfTen.Length && TryWide(fp.Low, y, (UInt128)bp.Low * PowersOfTen[e], negative, decimals, out result);
+#else
                 return false;
+#endif
             }
         }
         else
@@ -157,10 +164,27 @@ internal static class ExactDeviationScore
             r++;
         }
 
-        var negative = (fp.Negative ^ yNegative) && r != 0 && !fp.IsZero;
-        result = new decimal(unchecked((int)(uint)r), unchecked((int)(uint)(r >> 32)), 0, negative, (byte)decimals);
+        result = new decimal(unchecked((int)(uint)r), unchecked((int)(uint)(r >> 32)), 0, negative && r != 0, (byte)decimals);
         return true;
     }
+
+#if NET
+    /// <summary>R = floor((2N + D) ÷ 2D) with N = f·y in <see cref="UInt128"/>.</summary>
+    private static bool TryWide(ulong f, ulong y, UInt128 d, bool negative, int decimals, out decimal result)
+    {
+        var n = (UInt128)f * y;
+        var r = ((n << 1) + d) / (d << 1);
+        if (r > ulong.MaxValue)
+        {
+            result = 0m;
+            return false;
+        }
+
+        var value = (ulong)r;
+        result = new decimal(unchecked((int)(uint)value), unchecked((int)(uint)(value >> 32)), 0, negative && value != 0, (byte)decimals);
+        return true;
+    }
+#endif
 
     private static decimal Slow(BigInteger f, int fScale, in Parts gp, in Parts bp, long costFen, int decimals)
     {
