@@ -17,7 +17,6 @@ public sealed class DipGroup
     private readonly DipAuxiliaryCoefficient[] _auxiliary = Array.Empty<DipAuxiliaryCoefficient>();
     private readonly Dictionary<string, Coefficient> _levelCoefficients = new(StringComparer.Ordinal);
     private readonly Money _meanCost;
-    private readonly long _auxiliaryMask;
     private readonly decimal[]? _levelByIndex;
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
@@ -92,11 +91,6 @@ public sealed class DipGroup
         init
         {
             _auxiliary = (value ?? throw new ArgumentNullException(nameof(value))).ToArray();
-            _auxiliaryMask = 0;
-            foreach (var item in _auxiliary)
-            {
-                _auxiliaryMask |= DipAuxiliaryTypingData.Bit(item.Type);
-            }
         }
     }
 
@@ -132,11 +126,6 @@ public sealed class DipGroup
     internal string[] RelatedArray => _relatedProcedures;
 
     internal decimal MeanYuan { get; private init; }
-
-    internal bool HasAuxiliaryCoefficients => _auxiliary.Length > 0;
-
-    /// <summary>The subtypes the group has coefficients for, as a mask.</summary>
-    internal long AuxiliaryMask => _auxiliaryMask;
 
     internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
         LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);

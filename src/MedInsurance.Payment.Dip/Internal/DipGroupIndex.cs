@@ -150,8 +150,6 @@ internal sealed class DipGroupIndex
         return -1;
     }
 
-    public DipGroup this[int ordinal] => _groups[ordinal];
-
     /// <summary>Core, primary-care and TCM groups: exact → most related procedures → diagnosis + main procedure.</summary>
     public int MatchCore(string dx, string main, IReadOnlyList<ProcedureCode> others, out DipMatchKind kind)
     {
