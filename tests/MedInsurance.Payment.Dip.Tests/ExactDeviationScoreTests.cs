@@ -31,10 +31,37 @@ public sealed class ExactDeviationScoreTests
             var g = new decimal(Math.Abs(gUnits), 0, 0, gUnits < 0, (byte)gScale);
             var basis = new decimal(bUnits, bWide, 0, false, (byte)bScale);
             var costFen = ((long)costHigh << 31) + costLow;
-            var fast = ExactDeviationScore.Score(f, g, basis, costFen, decimals);
-            var reference = ExactDeviationScore.Reference(f, g, basis, costFen, decimals);
-            Assert.Equal(decimal.GetBits(reference), decimal.GetBits(fast));
+            // Large inputs can take the score past decimal at the requested decimals: then both paths must refuse it.
+            var fast = Outcome(() => ExactDeviationScore.Score(f, g, basis, costFen, decimals));
+            var reference = Outcome(() => ExactDeviationScore.Reference(f, g, basis, costFen, decimals));
+            Assert.Equal(reference, fast);
         });
+
+    [Fact]
+    public void A_score_beyond_decimal_range_overflows_on_both_paths()
+    {
+        // The input FsCheck found: F ≈ 9.4 × 10^9, basis 0.39174312, cost ≈ 4.2 × 10^10 yuan, 8 decimals → 1.0 × 10^29 units.
+        var f = new decimal(854633499, 2, 0, false, 0);
+        var g = 39.146m;
+        var basis = new decimal(39174312, 0, 0, false, 8);
+        var costFen = (1941L << 31) + 1813079589;
+        Assert.Throws<OverflowException>(() => ExactDeviationScore.Score(f, g, basis, costFen, 8));
+        Assert.Throws<OverflowException>(() => ExactDeviationScore.Reference(f, g, basis, costFen, 8));
+        Assert.Equal(Outcome(() => ExactDeviationScore.Reference(f, g, basis, costFen, 4)), Outcome(() => ExactDeviationScore.Score(f, g, basis, costFen, 4)));
+    }
+
+    /// <summary>The decimal's bits, or "overflow".</summary>
+    private static string Outcome(Func<decimal> score)
+    {
+        try
+        {
+            return string.Join(",", decimal.GetBits(score()));
+        }
+        catch (OverflowException)
+        {
+            return "overflow";
+        }
+    }
 
     /// <summary>F given as three factors (score, coefficient, coefficient) scores as their exact product does.</summary>
     [Property(MaxTest = 1000)]

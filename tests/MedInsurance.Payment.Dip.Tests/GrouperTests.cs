@@ -107,6 +107,36 @@ public sealed class GrouperTests
         Assert.Contains(noDx.Issues(), i => i.Code == DipIssueCodes.MainDiagnosisMissing);
     }
 
+    [Theory]
+    [InlineData("national-dip-1.0")]
+    [InlineData("national-dip-3.0")]
+    [InlineData("guangzhou")]
+    public void A_score_beyond_decimal_range_rejects_the_case_with_a_coded_issue(string profile)
+    {
+        // A mistyped cost (about 4.6 × 10^16 yuan) against a one-fen mean: the exact high-case score has more than
+        // 29 digits at the profile's decimals. The case comes back rejected, naming the cost, instead of throwing.
+        var result = Scorer(AbsurdCatalog, profile, pointValue: 10m).Score(AbsurdCase, Level3A);
+        Assert.Equal(DipCaseStatus.Rejected, result.Status);
+        Assert.Equal(Payment.Score.Zero, result.CaseScore);
+        var issue = Assert.Single(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
+        Assert.True(issue.IsError);
+        Assert.Equal("total_cost", issue.Field);
+    }
+
+    [Fact]
+    public void Jining_caps_the_same_absurd_case_so_it_stays_scored()
+    {
+        // Jining scores a case above 5× at the capped ratio, so the cost never enters the score: it stays in range.
+        var result = Scorer(AbsurdCatalog, "jining").Score(AbsurdCase, Level3A);
+        Assert.Equal(DipCaseStatus.Scored, result.Status);
+        Assert.Equal(DipDeviation.Extreme, result.Deviation);
+        Assert.DoesNotContain(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
+    }
+
+    private static DipCatalog AbsurdCatalog => Fixtures.Catalog(Group("X1", "K35.9", 10_000_000m, 0.01m));
+
+    private static InpatientCase AbsurdCase => Case("K35.900", 1m) with { Costs = CostBreakdown.FromTotal(Money.FromFen(long.MaxValue / 2)) };
+
     [Fact]
     public void Primary_care_groups_skip_the_hospital_coefficient()
     {

@@ -146,6 +146,11 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
             list.Add(ValidationIssue.Warning(DipIssueCodes.Unmatched, "diagnoses", "未匹配到病种", "No group matched."));
         }
 
+        if ((Flags & DipCaseFlags.ScoreOutOfRange) != 0)
+        {
+            list.Add(ValidationIssue.Error(DipIssueCodes.ScoreOutOfRange, "total_cost", "病例分值超出可表示范围，请核对医疗总费用", "The case score is beyond the representable range; check the total cost."));
+        }
+
         return list;
     }
 

@@ -24,6 +24,12 @@ public static class DipIssueCodes
     /// <summary>未入组 — no group matched.</summary>
     public const string Unmatched = "DIP_UNMATCHED";
 
+    /// <summary>
+    /// 病例分值超出范围 — the case score cannot be represented (beyond the range of <see cref="decimal"/> at the profile's
+    /// decimals), which only a grossly wrong cost or catalog value produces; the case is rejected, not scored.
+    /// </summary>
+    public const string ScoreOutOfRange = "DIP_SCORE_OUT_OF_RANGE";
+
     /// <summary>出院年份缺失 — a history case has no discharge date, so no year weight.</summary>
     public const string DischargeYearMissing = "DIP_DISCHARGE_YEAR_MISSING";
 

@@ -153,7 +153,16 @@ public sealed class DipScorer
         }
 
         var ordinal = MatchPhase(inpatientCase, out var match, out var flags);
-        return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
+        try
+        {
+            return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
+        }
+        catch (OverflowException)
+        {
+            // Only a grossly wrong cost (or catalog value) takes a score beyond decimal: the case is rejected with a code
+            // naming the field, never thrown out of a batch.
+            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, inpatientCase.Costs.Total, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags | DipCaseFlags.ScoreOutOfRange);
+        }
     }
 
     /// <summary>The first phase: validation and matching (−2 when rejected, −1 when unmatched, else the group ordinal).</summary>

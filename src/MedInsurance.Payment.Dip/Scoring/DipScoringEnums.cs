@@ -83,4 +83,7 @@ public enum DipCaseFlags
 
     /// <summary>未入组 — <see cref="DipIssueCodes.Unmatched"/>.</summary>
     Unmatched = 64,
+
+    /// <summary>病例分值超出范围 — <see cref="DipIssueCodes.ScoreOutOfRange"/>; the case is rejected.</summary>
+    ScoreOutOfRange = 128,
 }
