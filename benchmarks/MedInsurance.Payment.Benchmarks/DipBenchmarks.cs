@@ -50,14 +50,8 @@ internal static class DipBenchmarkData
 
     private static string FindCodes()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MedInsurance.Payment.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir?.FullName ?? ".", "..", "shared", "data", "codes");
-        return Directory.Exists(path) ? path : throw new DirectoryNotFoundException("The DIP benchmarks need ../shared/data/codes beside the repository: " + path);
+        var path = Path.Combine(SharedFolder.Find(), "data", "codes");
+        return Directory.Exists(path) ? path : throw new DirectoryNotFoundException("The DIP benchmarks need ../shared/data/codes (or $MEDPAY_SHARED/data/codes): " + path);
     }
 }
 
