@@ -138,7 +138,7 @@ internal static class DipCommands
     private static Command Score()
     {
         var catalog = new Option<FileInfo>("--catalog") { Description = "Catalog file (.json or .csv).", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type,coefficient (coefficient optional).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient][,coefficient_bonus] (own coefficient and 加成系数 optional).", Required = true };
         var profile = new Option<string>("--profile") { Description = "Policy profile: a built-in name (national-dip-1.0, national-dip-3.0, guangzhou, jining) or a JSON file.", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV to score.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Scored CSV: one row per input row, in order.", Required = true };
@@ -184,20 +184,18 @@ internal static class DipCommands
             var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
             foreach (var row in hospitalRows.Where(r => !r.IsRejected))
             {
-                var text = row.Value!.GetExtra("coefficient");
-                Coefficient? own = null;
-                if (text is not null)
+                var hospitalRow = row.Value!;
+                if (!DipHospitalContext.TryFromColumns(hospitalRow.Hospital.Level, hospitalRow.GetExtra("coefficient"), hospitalRow.GetExtra("coefficient_bonus"), out var context, out var problems))
                 {
-                    if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var c) || c <= 0m)
+                    foreach (var problem in problems)
                     {
-                        Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient '" + text + "' is not a positive number.");
-                        return 2;
+                        Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
                     }
 
-                    own = new Coefficient(c);
+                    return 2;
                 }
 
-                contexts[row.Value.Hospital.Id] = new DipHospitalContext(row.Value.Hospital.Level, own);
+                contexts[hospitalRow.Hospital.Id] = context;
             }
 
             var records = CaseFiles.Read(parse.GetValue(input)!);

@@ -16,7 +16,12 @@ public sealed class DipOptions
     /// <summary>手术操作属性表 — optional CSV <c>procedure,attribute</c> for comprehensive groups.</summary>
     public string? ProcedureAttributesFile { get; set; }
 
-    /// <summary>医疗机构 — the hospital CSV (<c>hospital_id,name,level,type,coefficient</c>).</summary>
+    /// <summary>辅助分型清单 — optional auxiliary-typing lists (JSON: <c>cc</c>, <c>mcc</c>, <c>tumour</c>, <c>metastasis</c>,
+    /// <c>radiotherapy</c>, <c>chemotherapy</c>, <c>shortStayDays</c>); without it only the death, age and ICU triggers apply.</summary>
+    public string? AuxiliaryListsFile { get; set; }
+
+    /// <summary>医疗机构 — the hospital CSV (<c>hospital_id,name,level,type</c>, optional <c>coefficient</c> and
+    /// <c>coefficient_bonus</c> (加成系数)).</summary>
     public string? HospitalsFile { get; set; }
 
     /// <summary>年初点值 — optional start-of-year point value (yuan per point) for expected payments and for profiles

@@ -69,13 +69,20 @@ internal static class PaymentDataLoader
         foreach (var record in HospitalCsvReader.ReadFile(dip.HospitalsFile!))
         {
             var row = RequireValid(record, dip.HospitalsFile!);
-            var coefficientText = row.GetExtra("coefficient");
-            Coefficient? coefficient = coefficientText is null ? null : new Coefficient(decimal.Parse(coefficientText, NumberStyles.Number, CultureInfo.InvariantCulture));
-            hospitals[row.Hospital.Id] = new DipHospitalContext(row.Hospital.Level, coefficient);
+            if (!DipHospitalContext.TryFromColumns(row.Hospital.Level, row.GetExtra("coefficient"), row.GetExtra("coefficient_bonus"), out var context, out var problems))
+            {
+                throw new InvalidDataException(dip.HospitalsFile + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": "
+                    + string.Join("; ", problems.Select(i => i.ToCompactString() + " " + i.MessageEn)));
+            }
+
+            hospitals[row.Hospital.Id] = context;
         }
 
         var pointValue = dip.PointValue is decimal p ? new PointValue(p) : (PointValue?)null;
-        var scorer = new DipScorer(catalog, profile, attributes, DipAuxiliaryTypingData.None, pointValue);
+        var typing = dip.AuxiliaryListsFile is { } listsFile
+            ? DipAuxiliaryTypingData.FromJson(File.ReadAllText(listsFile, Encoding.UTF8), listsFile)
+            : DipAuxiliaryTypingData.None;
+        var scorer = new DipScorer(catalog, profile, attributes, typing, pointValue);
         return new DipScoringService(scorer, hospitals, pointValue);
     }
 

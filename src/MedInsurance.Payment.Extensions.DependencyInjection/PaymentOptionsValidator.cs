@@ -76,6 +76,7 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         RequireFile(dip.CatalogFile, "MedInsurancePayment:Dip:CatalogFile", failures);
         RequireFile(dip.HospitalsFile, "MedInsurancePayment:Dip:HospitalsFile", failures);
         OptionalFile(dip.ProcedureAttributesFile, "MedInsurancePayment:Dip:ProcedureAttributesFile", failures);
+        OptionalFile(dip.AuxiliaryListsFile, "MedInsurancePayment:Dip:AuxiliaryListsFile", failures);
     }
 
     protected static void ValidateClearing(MedInsurancePaymentOptions options, List<string> failures)

@@ -79,6 +79,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Score_adds_the_hospitals_bonus_coefficient_and_refuses_a_bad_one()
+    {
+        var catalog = Write(
+            "catalog.csv",
+            "group_code,group_name,kind,diagnosis,main_procedure,related_procedures,procedure_class,score,mean_cost,case_count,cv\n"
+            + "K35.9:-,阑尾炎,core,K35.9,,,,1000,10000,100,0.3\n");
+        var cases = Write("cases.csv", "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\nc1,H1,1,40,5,2026-03-01,K35.900,,10000\n");
+        var scored = Path.Combine(_dir, "scored.csv");
+        var good = Write("hospitals.csv", "hospital_id,name,level,type,coefficient,coefficient_bonus\nH1,一院,三级甲等,general,1.05,0.03\n");
+        var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", good, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
+        Assert.True(run.Code == 0, run.Err);
+        Assert.StartsWith("c1,scored,K35.9:-,core,1,normal,1000,1.08,1,1080.0000,", File.ReadAllLines(scored)[1], StringComparison.Ordinal);
+
+        var bad = Write("bad.csv", "hospital_id,name,level,type,coefficient,coefficient_bonus\nH1,一院,三级甲等,general,1.05,-0.1\n");
+        var refused = Medpay("dip", "score", "--catalog", catalog, "--hospitals", bad, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient_bonus)", refused.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_profile_is_reported_with_the_built_in_names()
     {
         var empty = Write("x.csv", "id\n");

@@ -109,7 +109,6 @@ public sealed class GrouperTests
 
     [Theory]
     [InlineData("national-dip-1.0")]
-    [InlineData("national-dip-3.0")]
     [InlineData("guangzhou")]
     public void A_score_beyond_decimal_range_rejects_the_case_with_a_coded_issue(string profile)
     {
@@ -123,11 +122,59 @@ public sealed class GrouperTests
         Assert.Equal("total_cost", issue.Field);
     }
 
-    [Fact]
-    public void Jining_caps_the_same_absurd_case_so_it_stays_scored()
+    [Theory]
+    [InlineData("national-dip-1.0")]
+    [InlineData("national-dip-3.0")]
+    [InlineData("guangzhou")]
+    [InlineData("jining")]
+    public void A_cost_above_21_million_yuan_scores_under_every_profile(string profile)
     {
-        // Jining scores a case above 5× at the capped ratio, so the cost never enters the score: it stays in range.
-        var result = Scorer(AbsurdCatalog, "jining").Score(AbsurdCase, Level3A);
+        // 25 000 000 yuan = 2 500 000 000 fen: past 2^31 fen, where a checked cast of the low 32 bits used to throw.
+        var result = Scorer(Fixtures.Catalog(Group("X1", "K35.9", 1000m, 10_000m)), profile, pointValue: 10m).Score(Case("K35.900", 25_000_000m), Level3A);
+        Assert.Equal(DipCaseStatus.Scored, result.Status);
+        Assert.NotEqual(DipDeviation.Normal, result.Deviation);
+        Assert.Equal(2_500m, result.Ratio);
+    }
+
+    [Fact]
+    public void A_per_diem_stay_beyond_decimal_range_rejects_the_case()
+    {
+        // Score 10^12 × 2^31 − 1 bed days × point value 10^6 × coefficient 1 000 overflows the payment-standard basis.
+        var catalog = Fixtures.Catalog(Group("PD", "F20", 1_000_000_000_000m, 500m, kind: DipGroupKind.PerDiem));
+        var profile = new DipPolicyProfile { Name = "pd", PerDiemMinimumDays = 60, RatioBasis = DipRatioBasis.SameLevelPaymentStandard };
+        var scorer = new DipScorer(catalog, profile, ProcedureAttributeTable.Empty, DipAuxiliaryTypingData.None, new PointValue(1_000_000m));
+        var result = scorer.Score(Case("F20.000", 45_000m) with { LengthOfStayDays = int.MaxValue }, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1_000m)));
+        Assert.Equal(DipCaseStatus.Rejected, result.Status);
+        Assert.Contains(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
+    }
+
+    [Theory]
+    [InlineData(1_000_000_000_001, 10_000, 1.0, 10)]
+    [InlineData(1_000, 1_000_000_000_001, 1.0, 10)]
+    [InlineData(1_000, 10_000, 1_000.01, 10)]
+    [InlineData(1_000, 10_000, 1.0, 1_000_001)]
+    public void A_catalog_or_point_value_beyond_the_scoring_range_is_refused_when_the_scorer_is_built(double score, double mean, double levelCoefficient, double pointValue)
+    {
+        var group = new DipGroup
+        {
+            Code = "G",
+            Diagnosis = "K35.9",
+            Score = new Score((decimal)score),
+            MeanCost = Money.FromYuan((decimal)mean),
+            LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new((decimal)levelCoefficient) },
+        };
+        var error = Assert.Throws<ArgumentException>(() => Fixtures.Scorer(Fixtures.Catalog(group), "national-dip-3.0", pointValue: (decimal)pointValue));
+        Assert.Contains("must be", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("jining")]
+    [InlineData("national-dip-3.0")]
+    public void Profiles_whose_extreme_score_ignores_the_cost_keep_the_same_absurd_case_scored(string profile)
+    {
+        // Jining scores a case above 5× at the capped ratio and the DIP 3.0 draft does not rescore high cases, so the
+        // cost never enters the score: it stays in range.
+        var result = Scorer(AbsurdCatalog, profile, pointValue: 10m).Score(AbsurdCase, Level3A);
         Assert.Equal(DipCaseStatus.Scored, result.Status);
         Assert.Equal(DipDeviation.Extreme, result.Deviation);
         Assert.DoesNotContain(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
@@ -149,17 +196,20 @@ public sealed class GrouperTests
         Assert.True(core.HospitalCoefficientApplied);
     }
 
+    /// <summary>K35.9, score 1000, mean 10 000, with its own 3A level coefficient 1.2.</summary>
+    private static DipGroup GroupWith3ACoefficient() => new()
+    {
+        Code = "G",
+        Diagnosis = "K35.9",
+        Score = new Score(1000m),
+        MeanCost = Money.FromYuan(10_000m),
+        LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new(1.2m) },
+    };
+
     [Fact]
     public void Hospital_coefficient_comes_from_the_hospital_then_the_group_level_then_the_catalog_level()
     {
-        var group = new DipGroup
-        {
-            Code = "G",
-            Diagnosis = "K35.9",
-            Score = new Score(1000m),
-            MeanCost = Money.FromYuan(10_000m),
-            LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new(1.2m) },
-        };
+        var group = GroupWith3ACoefficient();
         var catalog = new DipCatalog("t", "t", new[] { group }, new Dictionary<string, Coefficient> { ["3A"] = new(1.1m), ["2A"] = new(0.9m) });
         var scorer = Scorer(catalog, "national-dip-1.0");
         var c = Case("K35.900", 10_000m);
@@ -171,6 +221,73 @@ public sealed class GrouperTests
         Assert.Contains(missing.Issues(), i => i.Code == DipIssueCodes.HospitalCoefficientMissing);
         var unknown = scorer.Score(c, DipHospitalContext.Unknown);
         Assert.Contains(unknown.Issues(), i => i.Code == DipIssueCodes.HospitalUnknown);
+    }
+
+    [Fact]
+    public void A_bonus_coefficient_is_added_to_the_hospital_or_level_base()
+    {
+        // 医疗机构调节系数 = 基本系数 + 加成系数 (DIP 3.0 draft ch. 5): the base is the hospital's own coefficient, else
+        // the group's level coefficient, else the catalog's.
+        var group = GroupWith3ACoefficient();
+        var primary = Group("P", "J06.9", 50m, 500m, kind: DipGroupKind.PrimaryCare);
+        var catalog = new DipCatalog("t", "t", new[] { group, primary }, new Dictionary<string, Coefficient> { ["2A"] = new(0.9m) });
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var c = Case("K35.900", 10_000m);
+        var level3A = HospitalLevel.Parse("3A");
+
+        var ownPlusBonus = scorer.Score(c, new DipHospitalContext(level3A, new Coefficient(1.05m), 0.03m));
+        Assert.Equal(new Coefficient(1.08m), ownPlusBonus.HospitalCoefficient);
+        Assert.Equal(new Score(1080m), ownPlusBonus.CaseScore);
+        Assert.Equal(new Coefficient(1.25m), scorer.Score(c, new DipHospitalContext(level3A, null, 0.05m)).HospitalCoefficient);
+        Assert.Equal(new Coefficient(0.92m), scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("2A"), null, 0.02m)).HospitalCoefficient);
+
+        // A zero bonus scores exactly as the two-argument context; primary-care groups still skip the coefficient.
+        Assert.Equal(scorer.Score(c, new DipHospitalContext(level3A, null)), scorer.Score(c, new DipHospitalContext(level3A, null, 0m)));
+        Assert.Equal(new Score(50m), scorer.Score(Case("J06.900", 500m), new DipHospitalContext(level3A, null, 0.05m)).CaseScore);
+
+        // The ratio basis follows the combined coefficient where the profile takes the same-level mean.
+        var guangzhou = Scorer(catalog, "guangzhou").Score(Case("K35.900", 25_000m), new DipHospitalContext(level3A, null, 0.05m));
+        Assert.Equal(2m, guangzhou.Ratio);
+    }
+
+    [Theory]
+    [InlineData("", "", true, null, 0)]
+    [InlineData("1.05", "", true, 1.05, 0)]
+    [InlineData("", "0.02", true, null, 0.02)]
+    [InlineData("1.05", "0.02", true, 1.05, 0.02)]
+    [InlineData("0", "", false, null, 0)]
+    [InlineData("-1", "", false, null, 0)]
+    [InlineData("abc", "", false, null, 0)]
+    [InlineData("", "-0.01", false, null, 0)]
+    [InlineData("", "x", false, null, 0)]
+    [InlineData("1000.01", "", false, null, 0)]
+    [InlineData("", "1000.01", false, null, 0)]
+    public void Hospital_coefficient_columns_are_validated_with_coded_issues(string coefficient, string bonus, bool valid, double? expectedOwn, double expectedBonus)
+    {
+        var ok = DipHospitalContext.TryFromColumns(HospitalLevel.Parse("3A"), coefficient, bonus, out var context, out var issues);
+        Assert.Equal(valid, ok);
+        if (valid)
+        {
+            Assert.Empty(issues);
+            Assert.Equal(expectedOwn is double own ? new Coefficient((decimal)own) : null, context.Coefficient);
+            Assert.Equal((decimal)expectedBonus, context.CoefficientBonus);
+            Assert.True(context.IsKnown);
+        }
+        else
+        {
+            var issue = Assert.Single(issues);
+            Assert.Equal(DipIssueCodes.HospitalCoefficientInvalid, issue.Code);
+            Assert.Equal(coefficient.Length > 0 ? "coefficient" : "coefficient_bonus", issue.Field);
+            Assert.True(issue.IsError);
+        }
+    }
+
+    [Fact]
+    public void A_context_refuses_a_non_positive_coefficient_or_a_negative_bonus()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(0m)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DipHospitalContext(HospitalLevel.Parse("3A"), null, -0.01m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1_000.01m)));
     }
 
     [Fact]

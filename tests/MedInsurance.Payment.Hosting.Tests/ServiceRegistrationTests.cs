@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip;
@@ -90,6 +91,62 @@ public sealed class ServiceRegistrationTests
         Assert.Contains("MedInsurancePayment:Drg:RulesFolder: folder not found: /no/such/folder", error.Message, StringComparison.Ordinal);
         Assert.Contains("MedInsurancePayment:Dip:CatalogFile is required.", error.Message, StringComparison.Ordinal);
         Assert.Contains("MedInsurancePayment:Settlement:Policy is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configured_dip_files_give_auxiliary_lists_and_bonus_coefficients_to_the_scorer()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "medpay-dip-host-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var group = new DipGroup
+            {
+                Code = "K35.8:47.0100",
+                Diagnosis = "K35.8",
+                MainProcedure = "47.0100",
+                Score = new Score(1000m),
+                MeanCost = Money.FromYuan(10_000m),
+                AuxiliaryCoefficients = new[] { new DipAuxiliaryCoefficient(DipAuxiliaryType.SeverityMcc, new Coefficient(1.3m)) },
+            };
+            var catalogFile = Path.Combine(folder, "catalog.json");
+            DipCatalogFiles.WriteFile(new DipCatalog("local", "test", new[] { group }, new Dictionary<string, Coefficient> { ["3A"] = new(1.1m) }), catalogFile);
+            var listsFile = Path.Combine(folder, "lists.json");
+            File.WriteAllText(listsFile, "{\"mcc\": [\"J96.0\"]}");
+            var hospitalsFile = Path.Combine(folder, "hospitals.csv");
+            File.WriteAllText(hospitalsFile, "hospital_id,name,level,type,coefficient,coefficient_bonus\nDEMO-H1,一院,三级甲等,general,,0.05\n");
+
+            using var provider = new ServiceCollection()
+                .AddDipScoring(o =>
+                {
+                    o.Dip.CatalogFile = catalogFile;
+                    o.Dip.HospitalsFile = hospitalsFile;
+                    o.Dip.AuxiliaryListsFile = listsFile;
+                })
+                .BuildServiceProvider();
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            var dip = provider.GetRequiredService<IDipScoringService>();
+
+            // level 3A 1.1 + bonus 0.05 = 1.15; the MCC subtype (from the lists file) 1.3: 1000 × 1.15 × 1.3 = 1495.
+            var scored = dip.Score(Appendectomy("A1", "J96.000") with { Costs = CostBreakdown.FromTotal(Money.FromYuan(10_000m)) });
+            Assert.Equal(new Coefficient(1.15m), scored.HospitalCoefficient);
+            Assert.Equal(DipAuxiliaryType.SeverityMcc, scored.AuxiliaryType);
+            Assert.Equal(1495m, scored.CaseScore.Value);
+
+            File.WriteAllText(hospitalsFile, "hospital_id,name,level,type,coefficient,coefficient_bonus\nDEMO-H1,一院,三级甲等,general,abc,\n");
+            using var bad = new ServiceCollection()
+                .AddDipScoring(o =>
+                {
+                    o.Dip.CatalogFile = catalogFile;
+                    o.Dip.HospitalsFile = hospitalsFile;
+                })
+                .BuildServiceProvider();
+            var error = Assert.Throws<InvalidDataException>(() => bad.GetRequiredService<IDipScoringService>());
+            Assert.Contains("row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class DipIssueCodes
     /// <summary>医院系数缺失 — neither the hospital nor the catalog gives a coefficient for the hospital's level; 1 was used.</summary>
     public const string HospitalCoefficientMissing = "DIP_HOSPITAL_COEFFICIENT_MISSING";
 
+    /// <summary>医院系数无效 — a hospital's <c>coefficient</c> is not positive, or its <c>coefficient_bonus</c> is negative or not a number.</summary>
+    public const string HospitalCoefficientInvalid = "DIP_HOSPITAL_COEFFICIENT_INVALID";
+
     /// <summary>手术操作属性未知 — a procedure is not in the procedure-attribute table.</summary>
     public const string ProcedureAttributeUnknown = "DIP_PX_ATTRIBUTE_UNKNOWN";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip.Internal;
 
@@ -52,6 +53,7 @@ public sealed class DipScorer
         }
 
         _pointValue = pointValue?.Yuan ?? 0m;
+        ScoringRange.Check(catalog, profile, _pointValue);
         _scoreDecimals = profile.ScoreDecimals;
         _zeroAtScale = new decimal(0, 0, 0, false, (byte)_scoreDecimals);
         _highPlusOneConstant = 1m - profile.HighThreshold;
@@ -153,16 +155,7 @@ public sealed class DipScorer
         }
 
         var ordinal = MatchPhase(inpatientCase, out var match, out var flags);
-        try
-        {
-            return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
-        }
-        catch (OverflowException)
-        {
-            // Only a grossly wrong cost (or catalog value) takes a score beyond decimal: the case is rejected with a code
-            // naming the field, never thrown out of a batch.
-            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, inpatientCase.Costs.Total, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags | DipCaseFlags.ScoreOutOfRange);
-        }
+        return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
     }
 
     /// <summary>The first phase: validation and matching (−2 when rejected, −1 when unmatched, else the group ordinal).</summary>
@@ -219,7 +212,7 @@ public sealed class DipScorer
         var group = _groups[ordinal];
         decimal h;
         var entry = -1;
-        if (hospital.IsKnown && !hospital.HasOwnCoefficient && (uint)hospital.LevelIndex < LevelTable.Slots)
+        if (hospital.UsesLevelTableOnly && (uint)hospital.LevelIndex < LevelTable.Slots)
         {
             entry = (ordinal * _columns) + _columnOfSlot[hospital.LevelIndex];
             h = _levels[entry].Coefficient;
@@ -262,40 +255,55 @@ public sealed class DipScorer
             }
         }
 
-        var perDiem = row.Kind == DipGroupKind.PerDiem;
-        var days = perDiem ? Math.Max(1, inpatientCase.LengthOfStayDays) : 1;
-        var s = perDiem ? row.Score * days : row.Score;
-        var mean = perDiem ? row.MeanYuan * days : row.MeanYuan;
-        var basis = _profile.RatioBasis switch
-        {
-            DipRatioBasis.SameLevelMean => mean * hEffective,
-            DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * hEffective * a,
-            _ => mean,
-        };
-
-        var deviation = DipDeviation.Normal;
-        if (basis <= 0m)
-        {
-            flags |= DipCaseFlags.GroupMeanMissing;
-            basis = 0m;
-        }
-        else if (!perDiem)
-        {
-            deviation = _fenBounds ? _fenRule.Classify(row, cost.Fen) : _profile.Classify(Yuan(cost.Fen), basis);
-        }
-
-        // The ratio (a division) is needed only to rescore deviation cases; the result computes it on request.
-        decimal score;
+        // Within the scorer's range (ScoringRange) nothing below can overflow on the common path: a normal case takes its
+        // precomputed score. Deviation cases, the general path and per-diem groups multiply by what the case brings
+        // (cost, length of stay), so they run guarded and reject a case whose score leaves the range of decimal.
+        decimal s, basis, score;
         bool hospitalApplied;
-        if (deviation == DipDeviation.Normal && !perDiem && entry >= 0)
+        var deviation = DipDeviation.Normal;
+        if (row.Kind != DipGroupKind.PerDiem)
         {
-            // Normal case at a level column: the precomputed round(s·h·a) of the group, subtype and level.
-            score = auxWinner < 0 ? _levels[entry].NormalScore : _auxNormal[(auxWinner * _columns) + (entry - (ordinal * _columns))];
-            hospitalApplied = true;
+            s = row.Score;
+            basis = _profile.RatioBasis switch
+            {
+                DipRatioBasis.SameLevelMean => row.MeanYuan * hEffective,
+                DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * hEffective * a,
+                _ => row.MeanYuan,
+            };
+
+            if (basis <= 0m)
+            {
+                flags |= DipCaseFlags.GroupMeanMissing;
+                basis = 0m;
+            }
+            else
+            {
+                deviation = _fenBounds ? _fenRule.Classify(row, cost.Fen) : _profile.Classify(Yuan(cost.Fen), basis);
+            }
+
+            if (deviation == DipDeviation.Normal && entry >= 0)
+            {
+                // Normal case at a level column: the precomputed round(s·h·a) of the group, subtype and level.
+                score = auxWinner < 0 ? _levels[entry].NormalScore : _auxNormal[(auxWinner * _columns) + (entry - (ordinal * _columns))];
+                hospitalApplied = true;
+            }
+            else if (!TryCaseScore(s, hEffective, a, cost.Fen, basis, deviation, out score, out hospitalApplied))
+            {
+                return OutOfRange(cost, flags);
+            }
+        }
+        else if (!TryPerDiem(row, Math.Max(1, inpatientCase.LengthOfStayDays), hEffective, a, out s, out basis, out score))
+        {
+            return OutOfRange(cost, flags);
         }
         else
         {
-            score = CaseScore(s, hEffective, a, cost.Fen, basis, deviation, out hospitalApplied);
+            hospitalApplied = true;
+            if (basis <= 0m)
+            {
+                flags |= DipCaseFlags.GroupMeanMissing;
+                basis = 0m;
+            }
         }
 
         var review = (deviation == DipDeviation.High && _profile.HighReview) || (deviation == DipDeviation.Extreme && _profile.ExtremeReview);
@@ -316,8 +324,56 @@ public sealed class DipScorer
             flags);
     }
 
+    /// <summary><see cref="CaseScore"/>, false when the score leaves the range of decimal (a grossly wrong cost).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryCaseScore(decimal s, decimal h, decimal a, long costFen, decimal basis, DipDeviation deviation, out decimal score, out bool hospitalApplied)
+    {
+        try
+        {
+            score = CaseScore(s, h, a, costFen, basis, deviation, out hospitalApplied);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            score = 0m;
+            hospitalApplied = false;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// 床日病种 — a per-diem group: score and mean × bed days, the profile's basis, score round(s·h·a) (no deviation
+    /// rule); false when a length of stay takes them beyond decimal.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryPerDiem(in GroupRow row, int days, decimal h, decimal a, out decimal s, out decimal basis, out decimal score)
+    {
+        try
+        {
+            s = row.Score * days;
+            var mean = row.MeanYuan * days;
+            basis = _profile.RatioBasis switch
+            {
+                DipRatioBasis.SameLevelMean => mean * h,
+                DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * h * a,
+                _ => mean,
+            };
+            score = Round(NormalScore(s, h, a));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            s = basis = score = 0m;
+            return false;
+        }
+    }
+
+    /// <summary>病例分值超出范围 — the rejection of a case whose score cannot be represented.</summary>
+    private static DipCaseResult OutOfRange(Money cost, DipCaseFlags flags) =>
+        new(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags | DipCaseFlags.ScoreOutOfRange);
+
     /// <summary>Fen to yuan without a division (cost is positive here): the same digits with scale 2.</summary>
-    private static decimal Yuan(long fen) => new((int)(fen & 0xFFFFFFFF), (int)(fen >> 32), 0, false, 2);
+    private static decimal Yuan(long fen) => new(unchecked((int)(uint)fen), (int)(fen >> 32), 0, false, 2);
 
     /// <summary>
     /// 费用偏差病例分值 — the case score under the profile's deviation rule (payment-rules.md §3, cost-deviation cases),
@@ -449,12 +505,9 @@ public sealed class DipScorer
             return 1m;
         }
 
-        if (hospital.HasOwnCoefficient)
-        {
-            return hospital.OwnCoefficient;
-        }
-
-        return ResolveLevelCoefficient(group, hospital.LevelIndex, ref flags);
+        // 医疗机构调节系数 = 基本系数 + 加成系数: the base is the hospital's own coefficient, else the level coefficient.
+        var baseCoefficient = hospital.HasOwnCoefficient ? hospital.OwnCoefficient : ResolveLevelCoefficient(group, hospital.LevelIndex, ref flags);
+        return hospital.CoefficientBonus == 0m ? baseCoefficient : baseCoefficient + hospital.CoefficientBonus;
     }
 
     private decimal ResolveLevelCoefficient(DipGroup group, int levelIndex, ref DipCaseFlags flags)
@@ -475,13 +528,20 @@ public sealed class DipScorer
     /// <summary>未入组病例 — the profile's unmatched rule (payment-rules.md §3: e.g. Jining coefficient = cost ÷ mean × 0.7).</summary>
     private DipCaseResult Unmatched(Money cost, DipCaseFlags flags)
     {
-        var score = 0m;
+        var score = Round(0m);
         var mean = Catalog.RegionalMeanCost.Yuan;
         if (_profile.UnmatchedRule == DipUnmatchedRule.CostRatio)
         {
             if (mean > 0m)
             {
-                score = cost.Yuan / mean * Catalog.ScoreScale * _profile.UnmatchedFactor;
+                try
+                {
+                    score = Round(cost.Yuan / mean * Catalog.ScoreScale * _profile.UnmatchedFactor);
+                }
+                catch (OverflowException)
+                {
+                    return OutOfRange(cost, flags);
+                }
             }
             else
             {
@@ -489,7 +549,7 @@ public sealed class DipScorer
             }
         }
 
-        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(Round(score)), false, flags);
+        return new DipCaseResult(DipCaseStatus.Unmatched, null, DipMatchKind.Unmatched, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, new Score(score), false, flags);
     }
 
     /// <summary>
