@@ -13,7 +13,12 @@ namespace MedInsurance.Payment.Dip;
 /// </summary>
 public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
 {
-    private readonly string? _levelCode;
+    private const byte Known = 1;
+    private const byte Own = 2;
+    private const byte LevelTableOnly = 4;
+
+    // Kept small (48 bytes): a host may hold one context per case. Level, level slot, flags, own coefficient, bonus.
+    private readonly byte _flags;
 
     /// <summary>Creates a context.</summary>
     /// <param name="level">The hospital level.</param>
@@ -48,14 +53,10 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         }
 
         Level = level;
-        _levelCode = level.Code;
         LevelIndex = Internal.LevelTable.IndexOf(level);
-        Coefficient = coefficient;
         CoefficientBonus = coefficientBonus;
         OwnCoefficient = coefficient?.Value ?? 0m;
-        HasOwnCoefficient = OwnCoefficient != 0m;
-        UsesLevelTableOnly = !HasOwnCoefficient && coefficientBonus == 0m;
-        IsKnown = true;
+        _flags = (byte)(Known | (coefficient is null ? 0 : Own) | (coefficient is null && coefficientBonus == 0m ? LevelTableOnly : 0));
     }
 
     /// <summary>
@@ -106,27 +107,27 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     public HospitalLevel Level { get; }
 
     /// <summary>等级代码 — the level code used to look up level coefficients.</summary>
-    public string LevelCode => _levelCode ?? string.Empty;
+    public string LevelCode => IsKnown ? Level.Code : string.Empty;
 
     internal int LevelIndex { get; }
 
     /// <summary>Whether the hospital has its own (base) coefficient.</summary>
-    internal bool HasOwnCoefficient { get; }
+    internal bool HasOwnCoefficient => (_flags & Own) != 0;
 
     /// <summary>The hospital's own coefficient as a decimal, 0 when not set.</summary>
     internal decimal OwnCoefficient { get; }
 
     /// <summary>Whether the coefficient is the catalog's level coefficient alone (no own coefficient, no bonus).</summary>
-    internal bool UsesLevelTableOnly { get; }
+    internal bool UsesLevelTableOnly => (_flags & LevelTableOnly) != 0;
 
     /// <summary>医院系数 — the hospital's own (base) coefficient, if set.</summary>
-    public Coefficient? Coefficient { get; }
+    public Coefficient? Coefficient => HasOwnCoefficient ? new Coefficient(OwnCoefficient) : null;
 
     /// <summary>加成系数 — the bonus added to the base coefficient; 0 when none.</summary>
     public decimal CoefficientBonus { get; }
 
     /// <summary>是否已知 — whether the hospital was found.</summary>
-    public bool IsKnown { get; }
+    public bool IsKnown => (_flags & Known) != 0;
 
     /// <summary>Equality.</summary>
     /// <param name="other">The other value.</param>
