@@ -111,10 +111,11 @@ public sealed class ScorerPropertyTests
          from icuDays in Gen.Elements(0, 3, 10)
          from costYuan in Gen.Choose(100, 60_000)
          from profileName in Gen.Elements("national-dip-1.0", "jining", "guangzhou", "national-dip-3.0")
-         select (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName)).ToArbitrary(),
+         from bonusUnits in Gen.Choose(0, 2_000)
+         select (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits)).ToArbitrary(),
         input =>
         {
-            var (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName) = input;
+            var (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits) = input;
             var s = new decimal(scoreUnits, 0, 0, false, 4);
             var h = new decimal(coefficientUnits, 0, 0, false, 4);
             var group = new DipGroup
@@ -151,6 +152,15 @@ public sealed class ScorerPropertyTests
             Assert.Equal(general.Deviation, fast.Deviation);
             Assert.Equal(general.HospitalCoefficientApplied, fast.HospitalCoefficientApplied);
             Assert.Equal(general.Review, fast.Review);
+
+            // A bonus on top of the level coefficient scores as that sum given as the hospital's own coefficient.
+            var bonus = new decimal(bonusUnits, 0, 0, false, 4);
+            var withBonus = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), null, bonus));
+            var asOwn = scorer.Score(c, new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(h + bonus)));
+            Assert.Equal(decimal.GetBits(asOwn.CaseScore.Value), decimal.GetBits(withBonus.CaseScore.Value));
+            Assert.Equal(asOwn.HospitalCoefficient, withBonus.HospitalCoefficient);
+            Assert.Equal(asOwn.Deviation, withBonus.Deviation);
+            Assert.Equal(asOwn.Status, withBonus.Status);
 
             // The winning subtype is the highest applicable coefficient, as DipGroup.AuxiliaryCoefficientFor says.
             var expectedA = group.AuxiliaryCoefficientFor(DipAuxiliaryTypingData.None.Classify(c), out var expectedType);
