@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using static MedInsurance.Payment.Dip.Tests.Fixtures;
@@ -108,18 +109,32 @@ public sealed class GrouperTests
     }
 
     [Theory]
-    [InlineData("national-dip-1.0")]
-    [InlineData("guangzhou")]
-    public void A_score_beyond_decimal_range_rejects_the_case_with_a_coded_issue(string profile)
+    [InlineData("national-dip-1.0", true)]
+    [InlineData("guangzhou", true)]
+    [InlineData("jining", false)]
+    [InlineData("national-dip-3.0", false)]
+    public void An_absurd_cost_is_rejected_where_it_enters_the_score_and_scored_where_it_does_not(string profile, bool rejected)
     {
-        // A mistyped cost (about 4.6 × 10^16 yuan) against a one-fen mean: the exact high-case score has more than
-        // 29 digits at the profile's decimals. The case comes back rejected, naming the cost, instead of throwing.
+        // A mistyped cost (about 4.6 × 10^16 yuan) against a one-fen mean. Where the cost enters the high-case score
+        // (DIP 1.0, Guangzhou) the exact score has more than 29 digits at the profile's decimals: the case comes back
+        // rejected, naming the cost, instead of throwing. Jining scores a case above 5× at the capped ratio and the
+        // DIP 3.0 draft does not rescore high cases, so there the cost never enters the score and the case stays scored.
         var result = Scorer(AbsurdCatalog, profile, pointValue: 10m).Score(AbsurdCase, Level3A);
-        Assert.Equal(DipCaseStatus.Rejected, result.Status);
-        Assert.Equal(Payment.Score.Zero, result.CaseScore);
-        var issue = Assert.Single(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
-        Assert.True(issue.IsError);
-        Assert.Equal("total_cost", issue.Field);
+        var outOfRange = result.Issues().Where(i => i.Code == DipIssueCodes.ScoreOutOfRange).ToList();
+        if (rejected)
+        {
+            Assert.Equal(DipCaseStatus.Rejected, result.Status);
+            Assert.Equal(Payment.Score.Zero, result.CaseScore);
+            var issue = Assert.Single(outOfRange);
+            Assert.True(issue.IsError);
+            Assert.Equal("total_cost", issue.Field);
+        }
+        else
+        {
+            Assert.Equal(DipCaseStatus.Scored, result.Status);
+            Assert.Equal(DipDeviation.Extreme, result.Deviation);
+            Assert.Empty(outOfRange);
+        }
     }
 
     [Theory]
@@ -165,19 +180,6 @@ public sealed class GrouperTests
         };
         var error = Assert.Throws<ArgumentException>(() => Fixtures.Scorer(Fixtures.Catalog(group), "national-dip-3.0", pointValue: (decimal)pointValue));
         Assert.Contains("must be", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("jining")]
-    [InlineData("national-dip-3.0")]
-    public void Profiles_whose_extreme_score_ignores_the_cost_keep_the_same_absurd_case_scored(string profile)
-    {
-        // Jining scores a case above 5× at the capped ratio and the DIP 3.0 draft does not rescore high cases, so the
-        // cost never enters the score: it stays in range.
-        var result = Scorer(AbsurdCatalog, profile, pointValue: 10m).Score(AbsurdCase, Level3A);
-        Assert.Equal(DipCaseStatus.Scored, result.Status);
-        Assert.Equal(DipDeviation.Extreme, result.Deviation);
-        Assert.DoesNotContain(result.Issues(), i => i.Code == DipIssueCodes.ScoreOutOfRange);
     }
 
     private static DipCatalog AbsurdCatalog => Fixtures.Catalog(Group("X1", "K35.9", 10_000_000m, 0.01m));
