@@ -193,7 +193,7 @@ public sealed class DipScorer
         var cost = inpatientCase.Costs.Total;
         if (ordinal == -2)
         {
-            return new DipCaseResult(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
+            return Rejected(cost, flags);
         }
 
         if (!hospital.IsKnown)
@@ -264,12 +264,7 @@ public sealed class DipScorer
         if (row.Kind != DipGroupKind.PerDiem)
         {
             s = row.Score;
-            basis = _profile.RatioBasis switch
-            {
-                DipRatioBasis.SameLevelMean => row.MeanYuan * hEffective,
-                DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * hEffective * a,
-                _ => row.MeanYuan,
-            };
+            basis = Basis(row.MeanYuan, s, hEffective, a);
 
             if (basis <= 0m)
             {
@@ -289,12 +284,12 @@ public sealed class DipScorer
             }
             else if (!TryCaseScore(s, hEffective, a, cost.Fen, basis, deviation, out score, out hospitalApplied))
             {
-                return OutOfRange(cost, flags);
+                return Rejected(cost, flags | DipCaseFlags.ScoreOutOfRange);
             }
         }
         else if (!TryPerDiem(row, Math.Max(1, inpatientCase.LengthOfStayDays), hEffective, a, out s, out basis, out score))
         {
-            return OutOfRange(cost, flags);
+            return Rejected(cost, flags | DipCaseFlags.ScoreOutOfRange);
         }
         else
         {
@@ -351,13 +346,7 @@ public sealed class DipScorer
         try
         {
             s = row.Score * days;
-            var mean = row.MeanYuan * days;
-            basis = _profile.RatioBasis switch
-            {
-                DipRatioBasis.SameLevelMean => mean * h,
-                DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * h * a,
-                _ => mean,
-            };
+            basis = Basis(row.MeanYuan * days, s, h, a);
             score = Round(NormalScore(s, h, a));
             return true;
         }
@@ -368,9 +357,17 @@ public sealed class DipScorer
         }
     }
 
-    /// <summary>病例分值超出范围 — the rejection of a case whose score cannot be represented.</summary>
-    private static DipCaseResult OutOfRange(Money cost, DipCaseFlags flags) =>
-        new(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags | DipCaseFlags.ScoreOutOfRange);
+    /// <summary>拒绝 — a rejected case: no group, no score, the flags saying why.</summary>
+    private static DipCaseResult Rejected(Money cost, DipCaseFlags flags) =>
+        new(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
+
+    /// <summary>比值基准 — the profile's ratio basis: the mean, the same-level mean (mean × h) or the payment standard (s·pv·h·a).</summary>
+    private decimal Basis(decimal mean, decimal s, decimal h, decimal a) => _profile.RatioBasis switch
+    {
+        DipRatioBasis.SameLevelMean => mean * h,
+        DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * h * a,
+        _ => mean,
+    };
 
     /// <summary>Fen to yuan without a division (cost is positive here): the same digits with scale 2.</summary>
     private static decimal Yuan(long fen) => new(unchecked((int)(uint)fen), (int)(fen >> 32), 0, false, 2);
@@ -540,7 +537,7 @@ public sealed class DipScorer
                 }
                 catch (OverflowException)
                 {
-                    return OutOfRange(cost, flags);
+                    return Rejected(cost, flags | DipCaseFlags.ScoreOutOfRange);
                 }
             }
             else
