@@ -18,7 +18,7 @@ public static class SettlementIssueCodes
     /// <summary>险种不在政策的资金池中 — the case's fund has no pool in the policy.</summary>
     public const string FundNotConfigured = "SETTLE_FUND_NOT_CONFIGURED";
 
-    /// <summary>支付单元（权重/分值）为负 — the payment units (weight or score) are negative.</summary>
+    /// <summary>点数为负 — the points are negative.</summary>
     public const string UnitsNegative = "SETTLE_UNITS_NEGATIVE";
 
     /// <summary>支付单元小数位超过政策精度，已按规则舍入 — the units have more decimals than the policy keeps; rounded by the named rule.</summary>
@@ -50,4 +50,43 @@ public static class SettlementIssueCodes
 
     /// <summary>资金池总分值为零，无法计算浮动点值 — a pool has no points, so no floating value can be set.</summary>
     public const string PoolWithoutUnits = "SETTLE_POOL_WITHOUT_UNITS";
+
+    /// <summary>结算行编号重复 — the line id occurs more than once.</summary>
+    public const string LineIdDuplicated = "SETTLE_LINE_ID_DUPLICATED";
+
+    /// <summary>金额为负 — a money field is negative.</summary>
+    public const string AmountNegative = "SETTLE_AMOUNT_NEGATIVE";
+
+    /// <summary>结算依据缺失 — the line has neither points nor an amount.</summary>
+    public const string BasisMissing = "SETTLE_BASIS_MISSING";
+
+    /// <summary>结算依据冲突 — the line has both points and an amount.</summary>
+    public const string BasisAmbiguous = "SETTLE_BASIS_AMBIGUOUS";
+
+    /// <summary>资金池不存在 — no pool of the policy settles the line's fund and point system.</summary>
+    public const string PoolUnknown = "SETTLE_POOL_UNKNOWN";
+
+    /// <summary>该支付方式不适用特例单议 — the policy sets no special-review cap for the line's method; paid by its basis.</summary>
+    public const string SpecialReviewNotApplicable = "SETTLE_SPECIAL_REVIEW_NOT_APPLICABLE";
+
+    /// <summary>特例单议核准病例超过统筹地区比例上限 (warning) — approvals exceed the region's cap; they are paid as approved and reported.</summary>
+    public const string SpecialReviewOverRegionalCap = "SETTLE_SPECIAL_REVIEW_OVER_REGIONAL_CAP";
+
+    /// <summary>缺少按项目基金支付，无法进行风险分担 (warning) — lines carry no item-based fund amount; the payable is paid as computed.</summary>
+    public const string RiskSharingNotApplicable = "SETTLE_RISK_SHARING_NOT_APPLICABLE";
+
+    /// <summary>月度拨付记录的医疗机构不在机构清单中 — a monthly payment names an unknown hospital.</summary>
+    public const string MonthlyPaymentHospitalUnknown = "SETTLE_MONTHLY_PAYMENT_HOSPITAL_UNKNOWN";
+
+    /// <summary>系数超出范围 — a coefficient is outside (0, 10].</summary>
+    public const string CoefficientOutOfRange = "SETTLE_COEFFICIENT_OUT_OF_RANGE";
+
+    /// <summary>考核得分超出范围 — the assessment score is outside 0–100.</summary>
+    public const string AssessmentScoreOutOfRange = "SETTLE_ASSESSMENT_SCORE_OUT_OF_RANGE";
+
+    /// <summary>弹性点值缺少基准点数 (warning) — an elastic pool has neither base points nor last year's points for a hospital; its points are all increment.</summary>
+    public const string ElasticBaseMissing = "SETTLE_ELASTIC_BASE_MISSING";
+
+    /// <summary>点数或金额超出可计算范围 — a value is beyond what the settlement arithmetic can hold.</summary>
+    public const string ValueOutOfRange = "SETTLE_VALUE_OUT_OF_RANGE";
 }

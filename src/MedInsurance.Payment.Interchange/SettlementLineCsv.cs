@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CsvHelper;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.Validation;
+using C = MedInsurance.Payment.Interchange.SettlementLineColumns;
+
+namespace MedInsurance.Payment.Interchange;
+
+/// <summary>
+/// 结算行CSV — reads and writes settlement lines (<c>docs/formats-settlement.md</c>). Every payment method's command
+/// writes these columns (plus its own after them); <c>medpay settle year --lines</c> reads them.
+/// </summary>
+/// <remarks>
+/// The reader streams: every data row yields exactly one <see cref="ReadRecord{T}"/>, in file order, accepted or
+/// rejected with coded issues naming the column; nothing throws on data. Column names may be the English names, the
+/// Chinese names or the earlier case-line names (<see cref="SettlementLineColumns.Aliases"/>). Thread-safe.
+/// </remarks>
+public static class SettlementLineCsv
+{
+    private static readonly string[] RequiredColumns = { C.LineId, C.HospitalId, C.Fund, C.Month, C.Method };
+
+    /// <summary>The header cells of the line columns, in order.</summary>
+    public static IReadOnlyList<string> Header => C.All;
+
+    /// <summary>Reads a settlement-line CSV file (UTF-8, BOM optional).</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>One record per data row, in order, read as enumerated.</returns>
+    public static IEnumerable<ReadRecord<LineValue>> ReadFile(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return ReadFileIterator(path);
+    }
+
+    private static IEnumerable<ReadRecord<LineValue>> ReadFileIterator(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        foreach (var record in Read(reader))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Reads settlement-line CSV text lazily.</summary>
+    /// <param name="reader">The text.</param>
+    /// <returns>One record per data row, in order.</returns>
+    public static IEnumerable<ReadRecord<LineValue>> Read(TextReader reader)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        return ReadIterator(reader);
+    }
+
+    private static IEnumerable<ReadRecord<LineValue>> ReadIterator(TextReader reader)
+    {
+        string? badData = null;
+        using var csv = new CsvReader(reader, CsvTables.Configuration(args => badData ??= args.RawRecord));
+        if (!csv.Read() || !csv.ReadHeader())
+        {
+            yield break;
+        }
+
+        var header = new HeaderIndex(csv.HeaderRecord ?? Array.Empty<string>());
+        var names = C.All.ToDictionary(c => c, c => Resolve(header, c), StringComparer.Ordinal);
+        var missing = RequiredColumns.Where(c => names[c] is null).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hospitals = new Dictionary<string, string>(StringComparer.Ordinal);
+        var row = 0;
+        while (csv.Read())
+        {
+            row++;
+            var issues = new List<ValidationIssue>();
+            foreach (var column in missing)
+            {
+                issues.Add(CsvTables.MissingColumn(column));
+            }
+
+            var f = new FieldReader(column => names[column] is { } name ? header.Get(csv, name) : null, issues);
+            var id = f.Text(C.LineId);
+            var line = missing.Length == 0 ? Build(f, id, seen, hospitals) : (SettlementLine?)null;
+            if (badData is not null)
+            {
+                issues.Add(CsvTables.MalformedRow(row));
+                badData = null;
+            }
+
+            yield return new ReadRecord<LineValue>(row, id, line is { } l ? new LineValue(l) : null, issues);
+        }
+    }
+
+    private static SettlementLine? Build(FieldReader f, string id, HashSet<string> seen, Dictionary<string, string> hospitals)
+    {
+        if (id.Length == 0)
+        {
+            Required(f, C.LineId);
+        }
+        else if (!seen.Add(id))
+        {
+            f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.LineIdDuplicated, C.LineId, "结算行编号重复", "The line id occurs more than once."));
+        }
+
+        var hospitalId = f.Text(C.HospitalId);
+        if (hospitalId.Length == 0)
+        {
+            Required(f, C.HospitalId);
+        }
+        else if (hospitals.TryGetValue(hospitalId, out var shared))
+        {
+            hospitalId = shared;
+        }
+        else
+        {
+            hospitals.Add(hospitalId, hospitalId);
+        }
+
+        var fundText = f.Text(C.Fund);
+        var fund = ParseFund(fundText);
+        if (fund is null)
+        {
+            if (fundText.Length == 0)
+            {
+                Required(f, C.Fund);
+            }
+            else
+            {
+                f.Invalid(C.Fund, fundText, "职工/居民（employee/resident, 310/390）", "employee or resident (职工/居民, 310/390)");
+            }
+        }
+
+        var month = f.OptionalInt(C.Month, 1, 12);
+        if (month is null && f.Text(C.Month).Length == 0)
+        {
+            Required(f, C.Month);
+        }
+
+        var method = SettlementMethods.Normalize(f.Text(C.Method));
+        if (method.Length == 0)
+        {
+            Required(f, C.Method);
+        }
+
+        var system = f.Text(C.PointSystem);
+        var pointsText = f.Text(C.Points);
+        var amountText = f.Text(C.Amount);
+        SettlementBasis basis = default;
+        if (pointsText.Length > 0 && amountText.Length > 0)
+        {
+            f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.BasisAmbiguous, C.Points, "点数与金额只能填写一项", "A line has either points or an amount, not both."));
+        }
+        else if (pointsText.Length > 0)
+        {
+            if (!decimal.TryParse(pointsText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points))
+            {
+                f.Invalid(C.Points, pointsText, "数值", "a number");
+            }
+            else if (points < 0m)
+            {
+                f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.UnitsNegative, C.Points, "点数为负", "The points are negative."));
+            }
+            else
+            {
+                basis = SettlementBasis.OfPoints(system, points);
+            }
+        }
+        else if (amountText.Length > 0)
+        {
+            basis = SettlementBasis.OfMoney(NonNegative(f, C.Amount), system);
+        }
+        else
+        {
+            f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.BasisMissing, C.Points, "缺少点数或金额", "The line has neither points nor an amount."));
+        }
+
+        var review = f.Text(C.SpecialReview).ToUpperInvariant() switch
+        {
+            "" or "0" or "NONE" or "无" => SpecialReviewStatus.None,
+            "1" or "APPROVED" or "核准" or "通过" => SpecialReviewStatus.Approved,
+            "2" or "REJECTED" or "未核准" or "不通过" => SpecialReviewStatus.Rejected,
+            var other => Invalid(f, C.SpecialReview, other),
+        };
+        var fundPaid = f.Text(C.FundPaid).Length == 0 ? (Money?)null : NonNegative(f, C.FundPaid);
+        return new SettlementLine(
+            id,
+            hospitalId,
+            fund ?? InsuranceFund.Other,
+            month ?? 0,
+            method,
+            basis,
+            NonNegative(f, C.TotalCost),
+            NonNegative(f, C.PatientPaid),
+            fundPaid,
+            NonNegative(f, C.AuditDeduction),
+            review,
+            NonNegative(f, C.ApprovedAmount));
+    }
+
+    /// <summary>Parses a fund as written: 职工/employee/1/310 or 居民/resident/2/390.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The fund, or null when not recognised.</returns>
+    public static InsuranceFund? ParseFund(string? text) => (text ?? string.Empty).Trim().ToUpperInvariant() switch
+    {
+        "1" or "职工" or "EMPLOYEE" or "310" => InsuranceFund.Employee,
+        "2" or "居民" or "RESIDENT" or "390" => InsuranceFund.Resident,
+        _ => null,
+    };
+
+    /// <summary>The fund as written by <see cref="Cells"/>: <c>employee</c>, <c>resident</c> or <c>other</c>.</summary>
+    /// <param name="fund">The fund.</param>
+    /// <returns>The text.</returns>
+    public static string FundText(InsuranceFund fund) => fund switch
+    {
+        InsuranceFund.Employee => "employee",
+        InsuranceFund.Resident => "resident",
+        _ => "other",
+    };
+
+    /// <summary>The cells of one line, in <see cref="Header"/> order (money in yuan with two decimals; blank for unknown).</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>The cells.</returns>
+    public static string[] Cells(in SettlementLine line) => new[]
+    {
+        line.LineId,
+        line.HospitalId,
+        FundText(line.Fund),
+        line.Month.ToString(CultureInfo.InvariantCulture),
+        line.Method,
+        line.Basis.PointSystem ?? string.Empty,
+        line.Basis.IsPoints ? line.Basis.Points.ToString(CultureInfo.InvariantCulture) : string.Empty,
+        line.Basis.IsPoints ? string.Empty : line.Basis.Amount.ToString(),
+        line.TotalCost.ToString(),
+        line.PatientPaid.ToString(),
+        line.FundPaid?.ToString() ?? string.Empty,
+        line.AuditDeduction.ToString(),
+        line.SpecialReview switch
+        {
+            SpecialReviewStatus.Approved => "approved",
+            SpecialReviewStatus.Rejected => "rejected",
+            _ => string.Empty,
+        },
+        line.SpecialReview == SpecialReviewStatus.Approved ? line.ApprovedAmount.ToString() : string.Empty,
+    };
+
+    /// <summary>Writes lines as CSV (header and one row each).</summary>
+    /// <param name="writer">The output.</param>
+    /// <param name="lines">The lines.</param>
+    public static void Write(TextWriter writer, IEnumerable<SettlementLine> lines)
+    {
+        if (writer is null || lines is null)
+        {
+            throw new ArgumentNullException(writer is null ? nameof(writer) : nameof(lines));
+        }
+
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var h in Header)
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var line in lines)
+        {
+            foreach (var cell in Cells(line))
+            {
+                csv.WriteField(cell);
+            }
+
+            csv.NextRecord();
+        }
+    }
+
+    private static string? Resolve(HeaderIndex header, string column)
+    {
+        if (header.Has(column))
+        {
+            return column;
+        }
+
+        return C.Aliases[column].FirstOrDefault(header.Has);
+    }
+
+    private static void Required(FieldReader f, string column) =>
+        f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.FieldRequired, column, "缺少必填字段" + column, "The required field '" + column + "' is missing."));
+
+    private static SpecialReviewStatus Invalid(FieldReader f, string column, string text)
+    {
+        f.Invalid(column, text, "approved/rejected/空", "approved, rejected or empty");
+        return SpecialReviewStatus.None;
+    }
+
+    private static Money NonNegative(FieldReader f, string column)
+    {
+        var value = f.Money(column);
+        if (value.IsNegative)
+        {
+            f.Issues.Add(ValidationIssue.Error(SettlementIssueCodes.AmountNegative, column, column + "不能为负", column + " must not be negative."));
+            return Money.Zero;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>结算行读入值 — a settlement line read from a file (a class wrapper so it fits <see cref="ReadRecord{T}"/>).</summary>
+public sealed class LineValue
+{
+    /// <summary>Wraps a line.</summary>
+    /// <param name="line">The line.</param>
+    public LineValue(SettlementLine line) => Line = line;
+
+    /// <summary>The line.</summary>
+    public SettlementLine Line { get; }
+}
