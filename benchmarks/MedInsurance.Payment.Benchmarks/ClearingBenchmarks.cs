@@ -8,7 +8,7 @@ using MedInsurance.Payment.Settlement;
 namespace MedInsurance.Payment.Benchmarks;
 
 /// <summary>
-/// Annual clearing (年度清算) of 10 000 000 case lines for 500 hospitals under the embedded example DIP profile
+/// Annual clearing (年度清算) of 10 000 000 settlement lines for 500 hospitals under the embedded example DIP profile
 /// (two fund pools, floating point value, risk-sharing bands, assessment, deposit). Goal: under 2 s.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- --filter '*Clearing*'</c>.</remarks>
@@ -17,10 +17,10 @@ public class ClearingBenchmarks
 {
     private SettlementPolicy _policy = null!;
     private SettlementHospital[] _hospitals = null!;
-    private SettledCase[] _cases = null!;
+    private SettlementLine[] _lines = null!;
 
     [Params(10_000_000)]
-    public int Cases { get; set; }
+    public int Lines { get; set; }
 
     [Params(1, -1)]
     public int Threads { get; set; }
@@ -39,24 +39,23 @@ public class ClearingBenchmarks
             })
             .ToArray();
         var ids = _hospitals.Select(h => h.Id).ToArray();
-        _cases = new SettledCase[Cases];
-        for (var i = 0; i < _cases.Length; i++)
+        _lines = new SettlementLine[Lines];
+        for (var i = 0; i < _lines.Length; i++)
         {
-            _cases[i] = new SettledCase
-            {
-                CaseId = "C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                HospitalId = ids[rng.Next(ids.Length)],
-                Fund = rng.Next(3) == 0 ? InsuranceFund.Resident : InsuranceFund.Employee,
-                Month = rng.Next(1, 13),
-                Method = PaymentMethod.Dip,
-                Score = new Score(rng.Next(100, 5_000_000) / 1000m),
-                PatientPaid = Money.FromFen(rng.Next(0, 500_000)),
-                FundPaid = Money.FromFen(rng.Next(0, 2_000_000)),
-                AuditDeduction = rng.Next(50) == 0 ? Money.FromFen(rng.Next(0, 10_000)) : Money.Zero,
-            };
+            var auditDeduction = rng.Next(50) == 0 ? Money.FromFen(rng.Next(0, 10_000)) : Money.Zero;
+            _lines[i] = new SettlementLine(
+                "C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ids[rng.Next(ids.Length)],
+                rng.Next(3) == 0 ? InsuranceFund.Resident : InsuranceFund.Employee,
+                rng.Next(1, 13),
+                SettlementMethods.Dip,
+                SettlementBasis.OfPoints("DIP", rng.Next(100, 5_000_000) / 1000m),
+                patientPaid: Money.FromFen(rng.Next(0, 500_000)),
+                fundPaid: Money.FromFen(rng.Next(0, 2_000_000)),
+                auditDeduction: auditDeduction);
         }
     }
 
     [Benchmark]
-    public Money AnnualClearing() => ClearingEngine.Run(_policy, _hospitals, _cases, [], Threads).Summary.ClearingTransfer;
+    public Money AnnualClearing() => ClearingEngine.Run(_policy, _hospitals, _lines, [], Threads).Summary.ClearingTransfer;
 }

@@ -37,24 +37,22 @@ public class ReportBenchmarks
                 PriorYearFundPaid = Money.FromFen(rng.Next(1, int.MaxValue)),
             })
             .ToArray();
-        var cases = new List<SettledCase>(200_000);
+        var cases = new List<SettlementLine>(200_000);
         for (var i = 0; i < 200_000; i++)
         {
-            cases.Add(new SettledCase
-            {
-                CaseId = "C" + i.ToString(CultureInfo.InvariantCulture),
-                HospitalId = hospitals[rng.Next(hospitals.Length)].Id,
-                Fund = rng.Next(3) == 0 ? InsuranceFund.Resident : InsuranceFund.Employee,
-                Month = rng.Next(1, 13),
-                Method = PaymentMethod.Dip,
-                Score = new Score(rng.Next(100, 5_000_000) / 1000m),
-                PatientPaid = Money.FromFen(rng.Next(0, 500_000)),
-                FundPaid = Money.FromFen(rng.Next(0, 2_000_000)),
-            });
+            cases.Add(new SettlementLine(
+                "C" + i.ToString(CultureInfo.InvariantCulture),
+                hospitals[rng.Next(hospitals.Length)].Id,
+                rng.Next(3) == 0 ? InsuranceFund.Resident : InsuranceFund.Employee,
+                rng.Next(1, 13),
+                SettlementMethods.Dip,
+                SettlementBasis.OfPoints("DIP", rng.Next(100, 5_000_000) / 1000m),
+                patientPaid: Money.FromFen(rng.Next(0, 500_000)),
+                fundPaid: Money.FromFen(rng.Next(0, 2_000_000))));
         }
 
         _result = ClearingEngine.Run(policy, hospitals, cases, [], -1);
-        _options = new ClearingReportOptions { Region = "示例市", CaseMix = HospitalCaseMix.FromCases(cases, _result, c => c.CaseId.EndsWith('7')) };
+        _options = new ClearingReportOptions { Region = "示例市", CaseMix = HospitalCaseMix.FromLines(cases, _result, c => c.LineId.EndsWith('7')) };
         Console.WriteLine("// report size: " + System.Text.Encoding.UTF8.GetByteCount(Render()).ToString(CultureInfo.InvariantCulture) + " bytes for " + Hospitals.ToString(CultureInfo.InvariantCulture) + " hospitals");
     }
 

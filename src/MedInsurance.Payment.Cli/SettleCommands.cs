@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsvHelper;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Reporting;
 using MedInsurance.Payment.Settlement;
 
@@ -29,29 +30,40 @@ internal static class SettleCommands
     private static Command Year()
     {
         var policy = PolicyOption();
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospital CSV (hospital_id,name,level plus coefficient, assessment_score, annual_deduction, working_advance, prior_year_fund_paid, base_points).", Required = true };
-        var cases = new Option<FileInfo>("--cases") { Description = "Settled case-line CSV (grouped DRG or scored DIP cases; see docs/formats-settlement.md).", Required = true };
+        var hospitals = HospitalsOption();
+        var lines = LinesOption("Settlement-line CSV of the year: the output of `medpay dip score`, `medpay drg price` or any method (docs/formats-settlement.md).");
         var monthly = new Option<FileInfo?>("--monthly") { Description = "Monthly payments already made (hospital_id,month,pre_settlement,deposit_withheld); they replace the computed ones." };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv and case-results.csv.", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Threads for the aggregation (default: all cores); the result does not depend on it.", DefaultValueFactory = _ => -1 };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv and line-results.csv.", Required = true };
+        var threads = new Option<int>("--threads") { Description = "Threads for the intake (default −1: all cores; otherwise ≥ 1); the result does not depend on it.", DefaultValueFactory = _ => -1 };
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML report (清算报告) to this file (see docs/report.md)." };
-        var command = new Command("year", "Annual clearing (年度清算) of every hospital: monthly pre-settlement, deposit, advance, settlement value, risk sharing, assessment, amount due.");
-        foreach (var option in new Option[] { policy, hospitals, cases, monthly, output, threads, html })
+        var command = new Command("year", "Annual clearing (年度清算) of every hospital: monthly pre-settlement, deposit, advance, point values, special review, risk sharing, assessment, amount due. Exit 0 all lines settled, 1 some rows rejected, 2 configuration error.");
+        foreach (var option in new Option[] { policy, hospitals, lines, monthly, output, threads, html })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse =>
         {
-            var inputs = Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(cases)!, parse.GetValue(monthly));
+            var threadCount = parse.GetValue(threads);
+            if (threadCount == 0 || threadCount < -1)
+            {
+                Console.Error.WriteLine("medpay: --threads must be −1 (all cores) or at least 1");
+                return 2;
+            }
+
+            var folder = parse.GetValue(output)!;
+            if (!Writable(folder))
+            {
+                return 2;
+            }
+
+            var inputs = Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(lines)!, parse.GetValue(monthly));
             if (inputs is null)
             {
                 return 2;
             }
 
-            var result = BatchProgress.Run("clearing", 0, _ => ClearingEngine.Run(inputs.Policy, inputs.Hospitals, inputs.Cases, inputs.Monthly, parse.GetValue(threads)));
-            var folder = parse.GetValue(output)!;
-            folder.Create();
+            var result = BatchProgress.Run("clearing", 0, _ => ClearingEngine.Run(inputs.Policy, inputs.Hospitals, inputs.Lines, inputs.Monthly, threadCount));
             using (var stream = File.Create(Path.Combine(folder.FullName, "statements.json")))
             {
                 StatementExport.WriteJson(result, stream);
@@ -69,27 +81,33 @@ internal static class SettleCommands
 
             if (parse.GetValue(html) is { } htmlFile)
             {
-                File.WriteAllText(htmlFile.FullName, ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromCases(inputs.Cases, result) }), new UTF8Encoding(false));
+                File.WriteAllText(htmlFile.FullName, ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(inputs.Lines, result) }), new UTF8Encoding(false));
             }
 
-            var rejected = WriteCaseResults(Path.Combine(folder.FullName, "case-results.csv"), inputs, result);
-            foreach (var poolIssue in result.CaseIssues.Where(i => i.Index < 0))
+            var rejected = WriteLineResults(Path.Combine(folder.FullName, "line-results.csv"), inputs, result);
+            var otherIssues = result.LineIssues.Where(i => i.Index < 0).ToList();
+            foreach (var issue in otherIssues)
             {
-                Console.Error.WriteLine("medpay: " + poolIssue.Issue.ToCompactString() + ": " + poolIssue.Issue.MessageEn);
+                Console.Error.WriteLine("medpay: " + (issue.Id.Length == 0 ? string.Empty : issue.Id + ": ") + issue.Issue.ToCompactString() + ": " + issue.Issue.MessageEn);
             }
 
             var s = result.Summary;
             Console.Out.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "policy {0} {1}: {2} hospitals, {3} cases settled, {4} case rows rejected",
+                "policy {0} {1}: {2} hospitals, {3} lines settled, {4} line rows rejected",
                 inputs.Policy.Id,
                 inputs.Policy.Version,
                 s.Hospitals,
-                s.Cases,
+                s.Lines,
                 rejected));
             foreach (var pool in result.Pools)
             {
-                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  pool {0,-8} budget {1,18} units {2,16} value {3}", pool.Fund?.ToString() ?? "all", pool.Budget.Total, pool.TotalUnits, pool.Value));
+                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  pool {0,-14} budget {1,18} points {2,16} value {3}", pool.Key, pool.Budget.Total, pool.TotalPoints, pool.Value));
+            }
+
+            foreach (var review in result.SpecialReview)
+            {
+                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  special review {0}: {1} approved, regional cap {2} of {3} lines{4}", review.Method, review.Approved, review.Cap, review.RegionLines, review.OverCap ? " (OVER CAP)" : string.Empty));
             }
 
             Console.Out.WriteLine(string.Format(
@@ -101,7 +119,14 @@ internal static class SettleCommands
                 s.OverspendBorne,
                 s.ClearingTransfer));
             Console.Out.WriteLine("  written to " + folder.FullName);
-            return rejected == 0 ? 0 : 1;
+            var rejectedOther = inputs.RejectedHospitals + inputs.RejectedMonthly + otherIssues.Count(i => i.Issue.IsError);
+            if (rejected + rejectedOther > 0)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: {0} line rows, {1} hospital rows and {2} monthly payments rejected; see line-results.csv and the messages above", rejected, inputs.RejectedHospitals, inputs.RejectedMonthly + otherIssues.Count(i => i.Issue.IsError)));
+                return 1;
+            }
+
+            return 0;
         });
         return command;
     }
@@ -109,8 +134,8 @@ internal static class SettleCommands
     private static Command Simulate()
     {
         var policy = PolicyOption();
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospital CSV.", Required = true };
-        var cases = new Option<FileInfo>("--cases") { Description = "Last year's settled case-line CSV.", Required = true };
+        var hospitals = HospitalsOption();
+        var cases = LinesOption("Last year's settlement-line CSV.");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the comparison rows to this CSV file." };
         var command = new Command("simulate", "Simulation (模拟测算): last year's cases under a proposed policy, compared per hospital and level with fee-for-service.");
         foreach (var option in new Option[] { policy, hospitals, cases, output })
@@ -126,7 +151,7 @@ internal static class SettleCommands
                 return 2;
             }
 
-            var report = SettlementSimulation.Run(inputs.Policy, inputs.Hospitals, inputs.Cases);
+            var report = SettlementSimulation.Run(inputs.Policy, inputs.Hospitals, inputs.Lines);
             var rows = report.Levels.Select(r => ("level", r)).Concat(report.Hospitals.Select(r => ("hospital", r))).ToList();
             foreach (var (kind, r) in rows.Where(x => x.Item1 == "level"))
             {
@@ -179,7 +204,7 @@ internal static class SettleCommands
             foreach (var pool in profile.Pools)
             {
                 var budget = RegionalBudget.Derive(pool, profile.MoneyRule(RoundingStep.Budget));
-                Console.Out.WriteLine("pool " + (pool.Fund?.ToString() ?? "all") + " (" + budget.Method + ")");
+                Console.Out.WriteLine("pool " + pool.Key + " (" + budget.Method + ")");
                 foreach (var step in budget.Steps)
                 {
                     Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-40} {1,18}  {2}", step.Code, step.Amount, step.Formula));
@@ -243,14 +268,43 @@ internal static class SettleCommands
         }
     }
 
-    private static Inputs? Load(string policyArgument, FileInfo hospitalsFile, FileInfo casesFile, FileInfo? monthlyFile)
+    private static Option<FileInfo> HospitalsOption() => new("--hospitals")
+    {
+        Description = "Hospital CSV (hospital_id,name,level plus assessment_score, annual_deduction, working_advance, prior_year_fund_paid, base_points, last_year_points[_employee|_resident]).",
+        Required = true,
+    };
+
+    private static Option<FileInfo> LinesOption(string description)
+    {
+        var option = new Option<FileInfo>("--lines", "--cases") { Description = description, Required = true };
+        return option;
+    }
+
+    private static bool Writable(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Create();
+            var probe = Path.Combine(folder.FullName, ".medpay-write-test");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("medpay: the output folder cannot be written: " + folder.FullName);
+            return false;
+        }
+    }
+
+    private static Inputs? Load(string policyArgument, FileInfo hospitalsFile, FileInfo linesFile, FileInfo? monthlyFile)
     {
         if (LoadPolicy(policyArgument) is not { } policy)
         {
             return null;
         }
 
-        foreach (var file in new[] { hospitalsFile, casesFile, monthlyFile })
+        foreach (var file in new[] { hospitalsFile, linesFile, monthlyFile })
         {
             if (file is { Exists: false })
             {
@@ -265,21 +319,50 @@ internal static class SettleCommands
             Console.Error.WriteLine("medpay: hospitals row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + " (" + bad.Id + "): " + ResultCsv.Issues(bad.Issues));
         }
 
-        var caseRecords = BatchProgress.ReadFile(casesFile, SettlementCsv.ReadCases);
+        // Stream the lines: keep the accepted lines (with their row numbers) and only the rows that carry issues.
+        var lines = new List<SettlementLine>();
+        var rows = new List<int>();
+        var readerIssues = new List<(int Row, string Id, bool Rejected, IReadOnlyList<Validation.ValidationIssue> Issues)>();
+        var total = BatchProgress.ReadFile(linesFile, reader =>
+        {
+            var count = 0;
+            foreach (var record in SettlementLineCsv.Read(reader))
+            {
+                count++;
+                if (record.IsRejected)
+                {
+                    readerIssues.Add((record.RowNumber, record.Id, true, record.Issues));
+                    continue;
+                }
+
+                if (record.Issues.Count > 0)
+                {
+                    readerIssues.Add((record.RowNumber, record.Id, false, record.Issues));
+                }
+
+                lines.Add(record.Value!.Line);
+                rows.Add(record.RowNumber);
+            }
+
+            return count;
+        });
+
         var monthly = monthlyFile is null ? [] : Read(monthlyFile, SettlementCsv.ReadMonthlyPayments);
         foreach (var bad in monthly.Where(r => r.Issues.Count > 0))
         {
             Console.Error.WriteLine("medpay: monthly row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(bad.Issues));
         }
 
-        var accepted = caseRecords.Where(r => !r.IsRejected).ToList();
         return new Inputs(
             policy,
             hospitalRecords.Where(r => !r.IsRejected).Select(r => r.Value!).ToList(),
-            caseRecords,
-            accepted,
-            accepted.Select(r => r.Case!.Value).ToList(),
-            monthly.Where(r => !r.IsRejected).Select(r => r.Value!).ToList());
+            hospitalRecords.Count(r => r.IsRejected),
+            lines,
+            rows,
+            readerIssues,
+            total,
+            monthly.Where(r => !r.IsRejected).Select(r => r.Value!).ToList(),
+            monthly.Count(r => r.IsRejected));
     }
 
     private static T Read<T>(FileInfo file, Func<TextReader, T> read)
@@ -288,28 +371,47 @@ internal static class SettleCommands
         return read(reader);
     }
 
-    private static int WriteCaseResults(string path, Inputs inputs, ClearingResult result)
+    private static int WriteLineResults(string path, Inputs inputs, ClearingResult result)
     {
-        // One row per input case row, in file order: reader issues, then clearing issues.
-        var engineIssues = result.CaseIssues.Where(i => i.Index >= 0).ToLookup(i => inputs.Accepted[i.Index].RowNumber, i => i.Issue);
+        // One row per input row, in file order: reader issues, then clearing issues.
+        var engineIssues = result.LineIssues.Where(i => i.Index >= 0).ToLookup(i => i.Index, i => i.Issue);
+        var readerIssues = inputs.ReaderIssues.ToDictionary(r => r.Row);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "row", "case_id", "status", "issues" })
+        foreach (var header in new[] { "row", "line_id", "status", "issues" })
         {
             csv.WriteField(header);
         }
 
         csv.NextRecord();
         var rejected = 0;
-        foreach (var record in inputs.AllCases)
+        var next = 0;
+        for (var row = 1; row <= inputs.TotalRows; row++)
         {
-            var issues = record.Issues.Concat(engineIssues[record.RowNumber]).ToList();
-            var isRejected = record.IsRejected || issues.Any(i => i.IsError);
+            string id;
+            IEnumerable<Validation.ValidationIssue> issues;
+            var isRejected = false;
+            readerIssues.TryGetValue(row, out var fromReader);
+            if (next < inputs.Rows.Count && inputs.Rows[next] == row)
+            {
+                id = inputs.Lines[next].LineId;
+                issues = (fromReader.Issues ?? []).Concat(engineIssues[next]);
+                next++;
+            }
+            else
+            {
+                id = fromReader.Id ?? string.Empty;
+                issues = fromReader.Issues ?? [];
+                isRejected = true;
+            }
+
+            var list = issues.ToList();
+            isRejected |= list.Any(i => i.IsError);
             rejected += isRejected ? 1 : 0;
-            csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(record.Id);
+            csv.WriteField(row.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(id);
             csv.WriteField(isRejected ? "rejected" : "settled");
-            csv.WriteField(ResultCsv.Issues(issues));
+            csv.WriteField(ResultCsv.Issues(list));
             csv.NextRecord();
         }
 
@@ -319,8 +421,11 @@ internal static class SettleCommands
     private sealed record Inputs(
         SettlementPolicy Policy,
         IReadOnlyList<SettlementHospital> Hospitals,
-        IReadOnlyList<SettledCaseRecord> AllCases,
-        IReadOnlyList<SettledCaseRecord> Accepted,
-        IReadOnlyList<SettledCase> Cases,
-        IReadOnlyList<MonthlyPayment> Monthly);
+        int RejectedHospitals,
+        IReadOnlyList<SettlementLine> Lines,
+        IReadOnlyList<int> Rows,
+        IReadOnlyList<(int Row, string Id, bool Rejected, IReadOnlyList<Validation.ValidationIssue> Issues)> ReaderIssues,
+        int TotalRows,
+        IReadOnlyList<MonthlyPayment> Monthly,
+        int RejectedMonthly);
 }

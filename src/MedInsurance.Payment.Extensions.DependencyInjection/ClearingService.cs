@@ -20,6 +20,6 @@ internal sealed class ClearingService : IClearingService
 
     public IReadOnlyList<SettlementHospital> Hospitals { get; }
 
-    public ClearingResult RunYear(IReadOnlyList<SettledCase> cases, IReadOnlyList<MonthlyPayment>? monthlyPayments = null) =>
-        ClearingEngine.Run(Policy, Hospitals, cases ?? throw new ArgumentNullException(nameof(cases)), monthlyPayments ?? Array.Empty<MonthlyPayment>(), _threads);
+    public ClearingResult RunYear(IReadOnlyList<SettlementLine> lines, IReadOnlyList<MonthlyPayment>? monthlyPayments = null) =>
+        ClearingEngine.Run(Policy, Hospitals, lines ?? throw new ArgumentNullException(nameof(lines)), monthlyPayments ?? Array.Empty<MonthlyPayment>(), _threads);
 }

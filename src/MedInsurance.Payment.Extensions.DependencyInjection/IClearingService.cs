@@ -16,8 +16,9 @@ public interface IClearingService
     IReadOnlyList<SettlementHospital> Hospitals { get; }
 
     /// <summary>Runs the annual clearing.</summary>
-    /// <param name="cases">The year's settled cases (see <see cref="SettledCaseMapping"/> to build them from DIP or DRG results).</param>
+    /// <param name="lines">The year's settlement lines of every method (each method's pricing writes them, e.g.
+    /// <c>DipSettlementPricing</c> for DIP results, <c>DrgSettlementPricing</c> for grouped DRG cases).</param>
     /// <param name="monthlyPayments">Pre-settlements already paid, or null to compute them.</param>
-    /// <returns>Per-hospital statements and the region summary.</returns>
-    ClearingResult RunYear(IReadOnlyList<SettledCase> cases, IReadOnlyList<MonthlyPayment>? monthlyPayments = null);
+    /// <returns>Per-hospital statements, the region summary and every line's issues.</returns>
+    ClearingResult RunYear(IReadOnlyList<SettlementLine> lines, IReadOnlyList<MonthlyPayment>? monthlyPayments = null);
 }

@@ -41,8 +41,8 @@ internal sealed class FieldReader
             Issues.Add(ValidationIssue.Error(
                 IssueCodes.FieldOutOfRange,
                 column,
-                column + "=" + text + "超出范围" + Range(min, max),
-                column + "=" + text + " is outside " + Range(min, max) + "."));
+                column + "超出范围" + Range(min, max),
+                column + " is outside " + Range(min, max) + "."));
             return null;
         }
 
@@ -95,8 +95,8 @@ internal sealed class FieldReader
         Issues.Add(ValidationIssue.Error(
             IssueCodes.FieldInvalid,
             column,
-            column + "的值“" + text + "”无效，应为" + expectedZh,
-            column + " value '" + text + "' is invalid: expected " + expectedEn + "."));
+            column + "的值无效，应为" + expectedZh,
+            column + " is invalid: expected " + expectedEn + "."));
 
     private static readonly string[] DateFormats = { "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d" };
 

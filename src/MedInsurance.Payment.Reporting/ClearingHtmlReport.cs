@@ -76,8 +76,8 @@ public static class ClearingHtmlReport
         }
 
         options ??= new ClearingReportOptions();
-        var isDrg = result.Policy.Method == PaymentMethod.Drg;
-        var unitsZh = isDrg ? "总权重" : "总分值";
+        var isDrg = result.Pools.Count > 0 && result.Pools.All(p => string.Equals(p.PointSystem, "DRG", StringComparison.OrdinalIgnoreCase));
+        var unitsZh = isDrg ? "总权重" : "总点数";
         var unitsEn = isDrg ? "Total weight" : "Total points";
         var valueZh = isDrg ? "费率" : "点值";
         var valueEn = isDrg ? "Base rate" : "Point value";
@@ -103,8 +103,8 @@ public static class ClearingHtmlReport
         Meta(h, "统筹地区 Region", string.IsNullOrEmpty(options.Region) ? Dash : options.Region);
         Meta(h, "政策 Policy", policy.Id + " v" + policy.Version + (string.IsNullOrEmpty(policy.Name) ? string.Empty : " — " + policy.Name));
         Meta(h, "年度 Year", policy.Year.ToString(CultureInfo.InvariantCulture));
-        Meta(h, "支付方式 Method", MethodName(policy.Method) + "；" + ValueMethodName(policy.ValueMethod));
-        Meta(h, valueZh + " " + valueEn, string.Join("；", result.Pools.Select(p => FundName(p.Fund) + " " + Num(p.Value.Yuan))));
+        Meta(h, "支付方式 Method", string.Join("、", result.Pools.Select(p => p.PointSystem).Distinct(StringComparer.OrdinalIgnoreCase).Select(MethodName)) + "；" + ValueMethodName(policy.ValueMethod));
+        Meta(h, valueZh + " " + valueEn, string.Join("；", result.Pools.Select(p => p.Key + " " + Num(p.Value.Yuan))));
         h.Append("</header>\n");
 
         // Pools: point values / rates.
@@ -120,11 +120,11 @@ public static class ClearingHtmlReport
         foreach (var pool in result.Pools)
         {
             h.Append("<tr>");
-            Td(h, FundName(pool.Fund));
+            Td(h, pool.PointSystem + " · " + FundName(pool.Fund));
             Td(h, BudgetMethodName(pool.Budget.Method));
             TdNum(h, "budget", pool.Budget.Total.ToString());
             TdNum(h, "special-review-paid", pool.SpecialReviewPaid.ToString());
-            TdNum(h, "units", Num(pool.TotalUnits));
+            TdNum(h, "units", Num(pool.TotalPoints));
             TdNum(h, "value", Num(pool.Value.Yuan));
             TdNum(h, "payable", pool.Payable.ToString());
             h.Append("</tr>\n");
@@ -133,7 +133,7 @@ public static class ClearingHtmlReport
         h.Append("</tbody>\n</table></div>\n");
         foreach (var pool in result.Pools.Where(p => p.Budget.Steps.Count > 0))
         {
-            h.Append("<p class=\"note\">").Append(Html.Encode(FundName(pool.Fund) + " 预算推导 budget derivation: "))
+            h.Append("<p class=\"note\">").Append(Html.Encode(pool.Key + " 预算推导 budget derivation: "))
                 .Append(Html.Encode(string.Join("；", pool.Budget.Steps.Select(s => s.Label + " " + s.Amount + "（" + s.Formula + "）")))).Append("</p>\n");
         }
 
@@ -143,10 +143,10 @@ public static class ClearingHtmlReport
         var s = result.Summary;
         h.Append("<section id=\"summary\">\n<h2>区域汇总 — Region summary</h2>\n<table id=\"summary-table\">\n<tbody>\n");
         SummaryRow(h, "hospitals", "医疗机构数", "Hospitals", s.Hospitals.ToString(CultureInfo.InvariantCulture));
-        SummaryRow(h, "cases", "结算病例数", "Settled cases", s.Cases.ToString(CultureInfo.InvariantCulture));
-        SummaryRow(h, "rejected-cases", "未结算病例数", "Rejected case lines", s.RejectedCases.ToString(CultureInfo.InvariantCulture));
+        SummaryRow(h, "cases", "结算行数", "Settled lines", s.Lines.ToString(CultureInfo.InvariantCulture));
+        SummaryRow(h, "rejected-cases", "拒收结算行数", "Rejected lines", s.RejectedLines.ToString(CultureInfo.InvariantCulture));
         SummaryRow(h, "budget", "预算合计", "Budget", s.Budget.ToString());
-        SummaryRow(h, "total-units", unitsZh, unitsEn, Num(result.Pools.Sum(p => p.TotalUnits)));
+        SummaryRow(h, "total-units", unitsZh, unitsEn, Num(result.Pools.Sum(p => p.TotalPoints)));
         SummaryRow(h, "value", "结算" + valueZh, "Settlement " + valueEn.ToLowerInvariant(), string.Join("；", result.Pools.Select(p => Num(p.Value.Yuan))));
         SummaryRow(h, "annual-payable", "年度应付合计", "Annual payable", s.AnnualPayable.ToString());
         SummaryRow(h, "fee-for-service", "按项目基金支付合计", "Fee-for-service fund", s.FeeForService.ToString());
@@ -180,7 +180,7 @@ public static class ClearingHtmlReport
             Td(h, st.Hospital.Id, "hospital-id");
             Td(h, st.Hospital.Name, "hospital-name");
             Td(h, st.Hospital.Level.ChineseName, "level");
-            TdNum(h, "cases", st.CaseCount.ToString(CultureInfo.InvariantCulture));
+            TdNum(h, "cases", st.LineCount.ToString(CultureInfo.InvariantCulture));
             TdNum(h, "units", Num(units[i]));
             TdNum(h, "cmi", m?.CaseMixIndex is { } cmi ? Fixed(cmi, 4) : Dash);
             TdNum(h, "deviation-share", m?.DeviationShare is { } share ? Percent(share) : Dash);
@@ -203,7 +203,7 @@ public static class ClearingHtmlReport
 
         h.Append("</tbody>\n<tfoot><tr>");
         Td(h, "合计 Total", null, 3);
-        TdNum(h, "cases", result.Statements.Sum(x => x.CaseCount).ToString(CultureInfo.InvariantCulture));
+        TdNum(h, "cases", result.Statements.Sum(x => x.LineCount).ToString(CultureInfo.InvariantCulture));
         TdNum(h, "units", Num(units.Sum()));
         TdNum(h, "cmi", string.Empty);
         TdNum(h, "deviation-share", string.Empty);
@@ -254,8 +254,8 @@ public static class ClearingHtmlReport
         h.Append("</figure>\n</section>\n");
 
         // Issues and footer.
-        var errors = result.CaseIssues.Count(i => i.Issue.IsError);
-        h.Append("<footer>\n<p class=\"note\">病例问题 Case issues: ").Append(result.CaseIssues.Count.ToString(CultureInfo.InvariantCulture))
+        var errors = result.LineIssues.Count(i => i.Issue.IsError);
+        h.Append("<footer>\n<p class=\"note\">结算行问题 Line issues: ").Append(result.LineIssues.Count.ToString(CultureInfo.InvariantCulture))
             .Append("（错误 errors ").Append(errors.ToString(CultureInfo.InvariantCulture)).Append("）。金额单位：元，精确到分 — amounts in yuan, exact to the fen.</p>\n");
         if (!string.IsNullOrEmpty(options.GeneratedAt))
         {
@@ -323,12 +323,11 @@ public static class ClearingHtmlReport
         _ => "全部 All",
     };
 
-    private static string MethodName(PaymentMethod method) => method switch
+    private static string MethodName(string pointSystem) => pointSystem.ToUpperInvariant() switch
     {
-        PaymentMethod.Drg => "DRG 按疾病诊断相关分组付费",
-        PaymentMethod.Dip => "DIP 按病种分值付费",
-        PaymentMethod.PerDiem => "按床日付费 per diem",
-        _ => method.ToString(),
+        "DRG" => "DRG 按疾病诊断相关分组付费",
+        "DIP" => "DIP 按病种分值付费",
+        _ => pointSystem + " 点数",
     };
 
     private static string BudgetMethodName(BudgetMethod method) => method switch

@@ -12,11 +12,11 @@ namespace MedInsurance.Payment.Reporting;
 /// <remarks>
 /// <para>CMI (病例组合指数) = Σ case units ÷ case count (payment-rules.md: DRG CMI = Σ RW ÷ cases; for DIP the mean case
 /// score), from the units as settled, before the hospital's adjustment coefficient.</para>
-/// <para>Immutable and thread-safe. Build it with <see cref="FromCases"/>.</para>
+/// <para>Immutable and thread-safe. Build it with <see cref="FromLines"/>.</para>
 /// </remarks>
 /// <param name="HospitalId">定点医疗机构代码 — the hospital id.</param>
 /// <param name="Cases">病例数 — settled cases counted.</param>
-/// <param name="Units">总权重/总分值 — Σ case weight (DRG) or score (DIP, per-diem).</param>
+/// <param name="Units">总权重/总分值 — Σ points of the settled point lines (DRG weight, DIP score, bed-day points).</param>
 /// <param name="DeviationCases">偏差病例数 — high or low outlier cases, or null when not known.</param>
 public sealed record HospitalCaseMix(string HospitalId, int Cases, decimal Units, int? DeviationCases)
 {
@@ -27,21 +27,21 @@ public sealed record HospitalCaseMix(string HospitalId, int Cases, decimal Units
     public Ratio? DeviationShare => Cases == 0 || DeviationCases is null ? null : new Ratio((decimal)DeviationCases.Value / Cases);
 
     /// <summary>
-    /// Computes the case mix of every hospital of <paramref name="result"/> from the cases the clearing settled
-    /// (case lines with an error issue in <see cref="ClearingResult.CaseIssues"/> are left out).
+    /// Computes the case mix of every hospital of <paramref name="result"/> from the point lines the clearing settled
+    /// (lines with an error issue in <see cref="ClearingResult.LineIssues"/> and money lines are left out).
     /// </summary>
-    /// <param name="cases">The case lines passed to <see cref="ClearingEngine.Run"/>, in the same order.</param>
+    /// <param name="cases">The settlement lines passed to <see cref="ClearingEngine.Run"/>, in the same order.</param>
     /// <param name="result">The clearing result of those cases.</param>
     /// <param name="isDeviation">偏差病例判定 — true for a high or low outlier case (e.g. from DIP scoring); null when not known.</param>
     /// <returns>One entry per statement, in statement order (hospitals without cases have zero counts).</returns>
-    public static IReadOnlyList<HospitalCaseMix> FromCases(IReadOnlyList<SettledCase> cases, ClearingResult result, Func<SettledCase, bool>? isDeviation = null)
+    public static IReadOnlyList<HospitalCaseMix> FromLines(IReadOnlyList<SettlementLine> cases, ClearingResult result, Func<SettlementLine, bool>? isDeviation = null)
     {
         if (cases is null || result is null)
         {
             throw new ArgumentNullException(cases is null ? nameof(cases) : nameof(result));
         }
 
-        var rejected = new HashSet<int>(result.CaseIssues.Where(i => i.Index >= 0 && i.Issue.IsError).Select(i => i.Index));
+        var rejected = new HashSet<int>(result.LineIssues.Where(i => i.Index >= 0 && i.Issue.IsError).Select(i => i.Index));
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var h = 0; h < result.Statements.Count; h++)
         {
@@ -54,13 +54,13 @@ public sealed record HospitalCaseMix(string HospitalId, int Cases, decimal Units
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
-            if (rejected.Contains(i) || c.HospitalId is null || !index.TryGetValue(c.HospitalId, out var h))
+            if (rejected.Contains(i) || !c.Basis.IsPoints || c.HospitalId is null || !index.TryGetValue(c.HospitalId, out var h))
             {
                 continue;
             }
 
             counts[h]++;
-            units[h] += c.Units;
+            units[h] += c.Basis.Points;
             if (isDeviation is not null && isDeviation(c))
             {
                 deviations[h]++;

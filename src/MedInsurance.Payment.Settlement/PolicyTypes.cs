@@ -16,6 +16,26 @@ public enum ValueMethod
     Elastic = 2,
 }
 
+/// <summary>
+/// 质量保证金形式 — how the quality deposit is held back from the monthly amount (payment-rules.md §5: all three forms
+/// must be expressible).
+/// </summary>
+public enum DepositForm
+{
+    /// <summary>
+    /// 从预拨款中预留 — the month's amount × advance ratio is paid less a deposit of amount × deposit rate. Covers the 2025
+    /// handling rules art. 26 ("可预留一定比例（不超过 5%）作为质量保证金": advance ratio 1, rate 0.05 → pay 95%) and an
+    /// advance ratio below 1 with or without a separate deposit (0.9 and 0 → pay 90%, the rest settled at clearing).
+    /// </summary>
+    WithheldFromAdvance = 0,
+
+    /// <summary>
+    /// 未拨部分即保证金 — DIP 3.0 draft ch. 7 §2: "按照定点医院当年月度额的 90%进行拨付，剩下 10%作为预留质量保证金":
+    /// the unpaid remainder (1 − advance ratio) of the month's amount is itself the deposit, released by the assessment.
+    /// </summary>
+    UnpaidRemainder = 1,
+}
+
 /// <summary>应付形式 — how the fund's part is taken from the payment standard.</summary>
 public enum PayableForm
 {
@@ -146,8 +166,14 @@ public sealed record BudgetRule
 /// <summary>资金池 — one fund pool of the region: all funds together, or 职工 / 居民 separately, each with its own budget and values.</summary>
 public sealed record FundPool
 {
+    /// <summary>点数体系 — the named point system this pool values (e.g. <c>DIP</c>, <c>DRG</c>); pools are keyed by fund × point system.</summary>
+    public string PointSystem { get; init; } = "DIP";
+
     /// <summary>险种 — the fund, or null for one pool covering every fund.</summary>
     public InsuranceFund? Fund { get; init; }
+
+    /// <summary>点值方法 — this pool's value method, or null for the policy's <see cref="SettlementPolicy.ValueMethod"/>.</summary>
+    public ValueMethod? ValueMethod { get; init; }
 
     /// <summary>基金支付比例 — the fund payment ratio in value = (fund ÷ ratio) ÷ total units.</summary>
     public Ratio FundPaymentRatio { get; init; } = new(1m);
@@ -165,6 +191,21 @@ public sealed record FundPool
     /// <param name="fund">The case's fund.</param>
     /// <returns>True when the pool is for all funds or for this fund.</returns>
     public bool Covers(InsuranceFund fund) => Fund is null || Fund == fund;
+
+    /// <summary>Whether the pool settles points of <paramref name="fund"/> in <paramref name="pointSystem"/>.</summary>
+    /// <param name="fund">The line's fund.</param>
+    /// <param name="pointSystem">The line's point system (ordinal, case-insensitive).</param>
+    /// <returns>True when both match.</returns>
+    public bool Covers(InsuranceFund fund, string pointSystem) => Covers(fund) && string.Equals(PointSystem, pointSystem, System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The pool's key as written in statements and issues: <c>DIP</c>, <c>DIP.employee</c>.</summary>
+    public string Key => PointSystem + (Fund switch
+    {
+        InsuranceFund.Employee => ".employee",
+        InsuranceFund.Resident => ".resident",
+        InsuranceFund.Other => ".other",
+        _ => string.Empty,
+    });
 }
 
 /// <summary>

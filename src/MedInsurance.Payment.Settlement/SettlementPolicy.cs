@@ -35,10 +35,7 @@ public sealed record SettlementPolicy
     /// <summary>规则版本 — the national rule edition the profile follows (e.g. <c>2025</c>); 2025 and later cap the deposit at 5%.</summary>
     public int RuleEdition { get; init; } = 2025;
 
-    /// <summary>支付方式 — <see cref="PaymentMethod.Drg"/> or <see cref="PaymentMethod.Dip"/>; per-diem cases are settled inside the same point system.</summary>
-    public PaymentMethod Method { get; init; } = PaymentMethod.Dip;
-
-    /// <summary>点值/费率方法 — fixed, floating or elastic.</summary>
+    /// <summary>点值/费率方法 — fixed, floating or elastic: the default of every pool that names none.</summary>
     public ValueMethod ValueMethod { get; init; } = ValueMethod.Floating;
 
     /// <summary>应付形式 — patients' share deducted, or × fund payment ratio.</summary>
@@ -53,17 +50,31 @@ public sealed record SettlementPolicy
     /// <summary>预拨比例 — the monthly pre-settlement ratio (e.g. 0.9).</summary>
     public Ratio AdvanceRatio { get; init; } = new(0.9m);
 
-    /// <summary>质量保证金比例 — the share of the monthly amount withheld as quality deposit (≤ 5% under the 2025 rules).</summary>
+    /// <summary>质量保证金比例 — the share of the monthly amount withheld as quality deposit (≤ 5% under the 2025 rules); 0 with <see cref="DepositForm.UnpaidRemainder"/>.</summary>
     public Ratio QualityDepositRate { get; init; }
+
+    /// <summary>质量保证金形式 — withheld from the advance, or the unpaid remainder itself (payment-rules.md §5).</summary>
+    public DepositForm DepositForm { get; init; } = DepositForm.WithheldFromAdvance;
 
     /// <summary>预付周转金月数 — the working advance in months of last year's fund payments (about one month).</summary>
     public decimal WorkingAdvanceMonths { get; init; } = 1m;
 
-    /// <summary>特例单议比例上限 — the cap on approved special-review cases as a share of a hospital's cases (DRG 5%, DIP 5‰).</summary>
-    public Ratio SpecialReviewCap { get; init; } = new(0.005m);
+    /// <summary>
+    /// 特例单议比例上限 — per method code, the cap on approved special-review lines as a share of the <b>pooling region's</b>
+    /// lines of that method (2025 interim measures: DRG 5%; DIP 3.0 draft ch. 6 §2: DIP 5‰, "不能以每家医疗机构的病例数为基数计算").
+    /// A method not listed has no special review: approvals on its lines are reported and paid by their basis.
+    /// </summary>
+    public IReadOnlyDictionary<string, Ratio> SpecialReviewCaps { get; init; } = new Dictionary<string, Ratio>(System.StringComparer.Ordinal)
+    {
+        [Settlement.SettlementMethods.Drg] = new(0.05m),
+        [Settlement.SettlementMethods.Dip] = new(0.005m),
+    };
 
-    /// <summary>弹性基准比例 — the base share of the elastic method (0.8 for 8:2) used when a hospital has no base points.</summary>
-    public Ratio ElasticBaseShare { get; init; } = new(0.8m);
+    /// <summary>
+    /// 合理服务量比例 — for the elastic method, the share of a hospital's last-year points taken as its base points when no
+    /// base points are given (DIP 3.0 draft ch. 4 §3: "基准部分以上一年度医疗机构合理服务量为基础折算确定基准服务点数"); 1 by default.
+    /// </summary>
+    public Ratio ElasticLastYearShare { get; init; } = new(1m);
 
     /// <summary>结余留用、合理超支分担 — the risk-sharing bands.</summary>
     public RiskSharingRule RiskSharing { get; init; } = new();
@@ -73,9 +84,6 @@ public sealed record SettlementPolicy
 
     /// <summary>保证金返还区间 — assessment score → share of the quality deposit released.</summary>
     public IReadOnlyList<ScoreBand> DepositRelease { get; init; } = [new ScoreBand(0m, 1m)];
-
-    /// <summary>异常病例规则 — the optional outlier profile of the region (scoring data for the grouping layer; DRG).</summary>
-    public OutlierProfile? Outliers { get; init; }
 
     /// <summary>舍入规则 — the rule of each named step; steps not listed use <see cref="RoundingRule.Default"/> (money) or stay exact (values).</summary>
     public IReadOnlyDictionary<RoundingStep, RoundingRule> Rounding { get; init; } = new Dictionary<RoundingStep, RoundingRule>();
@@ -90,14 +98,26 @@ public sealed record SettlementPolicy
     /// <returns>The rule or null.</returns>
     public RoundingRule? ValueRule(RoundingStep step) => Rounding.TryGetValue(step, out var rule) ? rule : null;
 
-    /// <summary>The pool that settles cases of <paramref name="fund"/>, or null.</summary>
+    /// <summary>The pool that settles points of <paramref name="fund"/> in <paramref name="pointSystem"/>.</summary>
     /// <param name="fund">The fund.</param>
+    /// <param name="pointSystem">The point system, or null/empty for the policy's only one.</param>
     /// <returns>The pool index, or −1.</returns>
-    public int PoolIndexOf(InsuranceFund fund)
+    public int PoolIndexOf(InsuranceFund fund, string? pointSystem)
     {
+        if (string.IsNullOrEmpty(pointSystem))
+        {
+            var systems = Pools.Select(p => p.PointSystem).Distinct(System.StringComparer.OrdinalIgnoreCase).Count();
+            if (systems != 1)
+            {
+                return -1;
+            }
+
+            pointSystem = Pools[0].PointSystem;
+        }
+
         for (var i = 0; i < Pools.Count; i++)
         {
-            if (Pools[i].Covers(fund))
+            if (Pools[i].Covers(fund, pointSystem!))
             {
                 return i;
             }
@@ -105,6 +125,14 @@ public sealed record SettlementPolicy
 
         return -1;
     }
+
+    /// <summary>The value method of pool <paramref name="index"/>: its own, or the policy's.</summary>
+    /// <param name="index">The pool index.</param>
+    /// <returns>The value method.</returns>
+    public ValueMethod ValueMethodOf(int index) => Pools[index].ValueMethod ?? ValueMethod;
+
+    /// <summary>预拨条款 — the monthly advance and deposit terms of this policy, for the monthly step used on its own.</summary>
+    public AdvanceTerms AdvanceTerms => new(AdvanceRatio, QualityDepositRate, DepositForm, MoneyRule(RoundingStep.MonthlyPreSettlement), MoneyRule(RoundingStep.QualityDeposit));
 
     /// <summary>考核系数 — the assessment coefficient for a score: the band with the highest <see cref="ScoreBand.MinScore"/> not above it.</summary>
     /// <param name="score">The assessment score.</param>
@@ -140,11 +168,6 @@ public sealed record SettlementPolicy
         var issues = new List<ValidationIssue>();
         void Error(string code, string field, string zh, string en) => issues.Add(ValidationIssue.Error(code, field, zh, en));
 
-        if (Method is not (PaymentMethod.Drg or PaymentMethod.Dip))
-        {
-            Error(PolicyIssueCodes.MethodInvalid, "method", "支付方式须为DRG或DIP", "The method must be DRG or DIP.");
-        }
-
         if (UnitDecimals is < 0 or > 6)
         {
             Error(PolicyIssueCodes.ValueOutOfRange, "unitDecimals", "支付单元精度须在0–6之间", "unitDecimals must be between 0 and 6.");
@@ -165,30 +188,57 @@ public sealed record SettlementPolicy
 
         CheckShare(AdvanceRatio, "advanceRatio", allowZero: false);
         CheckShare(QualityDepositRate, "qualityDepositRate", allowZero: true);
-        CheckShare(SpecialReviewCap, "specialReviewCap", allowZero: true);
-        CheckShare(ElasticBaseShare, "elastic.baseShare", allowZero: true);
-        if (RuleEdition >= 2025 && QualityDepositRate.Value > DepositCap2025)
+        CheckShare(ElasticLastYearShare, "elastic.lastYearShare", allowZero: false, max: 2m);
+        if (DepositForm == DepositForm.WithheldFromAdvance)
         {
-            Error(
-                PolicyIssueCodes.DepositAbove2025Cap,
-                "qualityDepositRate",
-                "质量保证金比例" + Pct(QualityDepositRate) + "超过2025年经办规程上限5%",
-                "The quality deposit rate " + Pct(QualityDepositRate) + " exceeds the 5% cap of the 2025 handling rules.");
+            if (RuleEdition >= 2025 && QualityDepositRate.Value > DepositCap2025)
+            {
+                Error(
+                    PolicyIssueCodes.DepositAbove2025Cap,
+                    "qualityDepositRate",
+                    "质量保证金比例" + Pct(QualityDepositRate) + "超过2025年经办规程上限5%",
+                    "The quality deposit rate " + Pct(QualityDepositRate) + " exceeds the 5% cap of the 2025 handling rules.");
+            }
+
+            if (QualityDepositRate.Value > AdvanceRatio.Value)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, "qualityDepositRate", "保证金比例不能超过预拨比例", "qualityDepositRate cannot exceed advanceRatio: the deposit is withheld from the advance.");
+            }
+        }
+        else
+        {
+            if (QualityDepositRate.Value != 0m)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, "qualityDepositRate", "“未拨部分即保证金”形式下保证金比例由预拨比例决定，须为0", "With the unpaid-remainder form the deposit is 1 − advanceRatio; qualityDepositRate must be 0.");
+            }
+
+            if (AdvanceRatio.Value == 1m)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, "advanceRatio", "“未拨部分即保证金”形式要求预拨比例小于1", "The unpaid-remainder form needs an advance ratio below 1.");
+            }
+
+            if (RuleEdition >= 2025 && 1m - AdvanceRatio.Value > DepositCap2025)
+            {
+                issues.Add(ValidationIssue.Warning(
+                    PolicyIssueCodes.DepositAbove2025Cap,
+                    "advanceRatio",
+                    "未拨部分（保证金）" + Pct(new Ratio(1m - AdvanceRatio.Value)) + "超过2025年经办规程上限5%（DIP 3.0征求意见稿为10%）",
+                    "The unpaid remainder held as deposit, " + Pct(new Ratio(1m - AdvanceRatio.Value)) + ", exceeds the 5% cap of the 2025 handling rules (the DIP 3.0 draft holds 10%)."));
+            }
         }
 
-        var reviewCap = Method == PaymentMethod.Drg ? 0.05m : 0.005m;
-        if (RuleEdition >= 2025 && SpecialReviewCap.Value > reviewCap)
+        foreach (var pair in SpecialReviewCaps)
         {
-            issues.Add(ValidationIssue.Warning(
-                PolicyIssueCodes.SpecialReviewAbove2025Cap,
-                "specialReviewCap",
-                "特例单议比例超过2025年规程原则上限（DRG 5%、DIP 5‰）",
-                "The special-review cap exceeds the 2025 rules' guideline (DRG 5%, DIP 5‰)."));
-        }
-
-        if (AdvanceRatio.Value + QualityDepositRate.Value > 1m)
-        {
-            Error(PolicyIssueCodes.ValueOutOfRange, "advanceRatio", "预拨比例与保证金比例之和超过100%", "advanceRatio + qualityDepositRate exceeds 1.");
+            CheckShare(pair.Value, "specialReview.caps." + pair.Key, allowZero: true);
+            var guideline = pair.Key == Settlement.SettlementMethods.Drg ? 0.05m : pair.Key == Settlement.SettlementMethods.Dip ? 0.005m : (decimal?)null;
+            if (RuleEdition >= 2025 && guideline is { } g && pair.Value.Value > g)
+            {
+                issues.Add(ValidationIssue.Warning(
+                    PolicyIssueCodes.SpecialReviewAbove2025Cap,
+                    "specialReview.caps." + pair.Key,
+                    "特例单议比例超过2025年规程原则上限（DRG 5%、DIP 5‰）",
+                    "The special-review cap exceeds the 2025 rules' guideline (DRG 5%, DIP 5‰)."));
+            }
         }
 
         if (WorkingAdvanceMonths is < 0m or > 12m)
@@ -201,14 +251,22 @@ public sealed record SettlementPolicy
             Error(PolicyIssueCodes.PoolsInvalid, "pools", "至少需要一个资金池", "At least one pool is required.");
         }
 
-        if (Pools.Count > 1 && Pools.Any(p => p.Fund is null))
+        foreach (var system in Pools.GroupBy(p => p.PointSystem ?? string.Empty, System.StringComparer.OrdinalIgnoreCase))
         {
-            Error(PolicyIssueCodes.PoolsInvalid, "pools", "不分险种的资金池只能有一个", "A pool for all funds must be the only pool.");
-        }
+            if (system.Key.Trim().Length == 0)
+            {
+                Error(PolicyIssueCodes.PoolsInvalid, "pools.pointSystem", "资金池须指明点数体系", "Every pool needs a point system.");
+            }
 
-        if (Pools.Where(p => p.Fund is not null).GroupBy(p => p.Fund).Any(g => g.Count() > 1))
-        {
-            Error(PolicyIssueCodes.PoolsInvalid, "pools", "同一险种有多个资金池", "A fund has more than one pool.");
+            if (system.Count() > 1 && system.Any(p => p.Fund is null))
+            {
+                Error(PolicyIssueCodes.PoolsInvalid, "pools", "点数体系" + system.Key + "中不分险种的资金池只能有一个", "In point system " + system.Key + " a pool for all funds must be the only pool.");
+            }
+
+            if (system.Where(p => p.Fund is not null).GroupBy(p => p.Fund).Any(g => g.Count() > 1))
+            {
+                Error(PolicyIssueCodes.PoolsInvalid, "pools", "点数体系" + system.Key + "中同一险种有多个资金池", "In point system " + system.Key + " a fund has more than one pool.");
+            }
         }
 
         for (var i = 0; i < Pools.Count; i++)
@@ -220,7 +278,7 @@ public sealed record SettlementPolicy
                 Error(PolicyIssueCodes.ValueOutOfRange, field + ".fundPaymentRatio", "基金支付比例须在(0,1]之间", "fundPaymentRatio must be in (0, 1].");
             }
 
-            if (ValueMethod != ValueMethod.Floating && pool.PresetValue.Yuan == 0m)
+            if (ValueMethodOf(i) != ValueMethod.Floating && pool.PresetValue.Yuan == 0m)
             {
                 Error(PolicyIssueCodes.ValueOutOfRange, field + ".presetValue", "固定或弹性方法需要预设点值/费率", "The fixed and elastic methods need a preset value.");
             }
@@ -233,15 +291,16 @@ public sealed record SettlementPolicy
             Error(PolicyIssueCodes.ValueOutOfRange, "riskSharing.overspendPool", "超支分担资金池不能为负", "overspendPool must not be negative.");
         }
 
-        CheckScoreBands(AssessmentCoefficients, "assessment.coefficients", maxValue: null);
+        CheckScoreBands(AssessmentCoefficients, "assessment.coefficients", maxValue: 2m);
         CheckScoreBands(DepositRelease, "assessment.depositRelease", maxValue: 1m);
         return issues;
 
-        void CheckShare(Ratio ratio, string field, bool allowZero)
+        void CheckShare(Ratio ratio, string field, bool allowZero, decimal max = 1m)
         {
-            if (ratio.Value > 1m || ratio.Value < 0m || (!allowZero && ratio.Value == 0m))
+            if (ratio.Value > max || ratio.Value < 0m || (!allowZero && ratio.Value == 0m))
             {
-                Error(PolicyIssueCodes.ValueOutOfRange, field, field + "须在0–1之间", field + " must be between 0 and 1.");
+                var range = max.ToString("0.##", CultureInfo.InvariantCulture);
+                Error(PolicyIssueCodes.ValueOutOfRange, field, field + "须在0–" + range + "之间", field + " must be between 0 and " + range + ".");
             }
         }
 
@@ -298,6 +357,11 @@ public sealed record SettlementPolicy
                 Error(PolicyIssueCodes.BandsInvalid, field, "得分区间下限重复", "Two score bands start at the same score.");
             }
 
+            if (bands.Any(b => b.MinScore is < 0m or > 100m))
+            {
+                Error(PolicyIssueCodes.BandsInvalid, field, "考核得分区间下限须在0–100之间", "A band's minimum score must be between 0 and 100.");
+            }
+
             if (bands.Any(b => b.Value < 0m || (maxValue is { } max && b.Value > max)))
             {
                 Error(PolicyIssueCodes.BandsInvalid, field, "区间取值超出范围", "A band value is out of range.");
@@ -311,7 +375,7 @@ public sealed record SettlementPolicy
 /// <summary>政策问题代码 — stable codes of problems in a policy profile.</summary>
 public static class PolicyIssueCodes
 {
-    /// <summary>支付方式无效 — the method is not DRG or DIP.</summary>
+    /// <summary>支付方式无效 — the legacy <c>method</c> field is not DRG or DIP.</summary>
     public const string MethodInvalid = "POLICY_METHOD_INVALID";
 
     /// <summary>参数超出范围 — a parameter is out of range.</summary>

@@ -104,6 +104,32 @@ public static class SettlementPolicyLoader
             }
         }
 
+        var method = dto.Method is null ? null : ParseMethod(dto.Method, source);
+        if (dto.Elastic?.BaseShare is not null)
+        {
+            throw new InvalidDataException(source + ": field elastic.baseShare is no longer read: it priced a share of each hospital's current-year points as base, "
+                + "so growth was never valued at the floating value. The base is last year's reasonable volume (DIP 3.0 draft ch. 4 §3): give base_points or "
+                + "last_year_points per hospital and, if needed, elastic.lastYearShare (" + PolicyIssueCodes.JsonInvalid + ").");
+        }
+
+        var caps = new Dictionary<string, Ratio>(StringComparer.Ordinal);
+        if (dto.SpecialReview?.Caps is { } given)
+        {
+            foreach (var pair in given)
+            {
+                caps[SettlementMethods.Normalize(pair.Key)] = new Ratio(pair.Value);
+            }
+        }
+        else if (dto.SpecialReviewCap is { } single)
+        {
+            caps[method ?? throw new InvalidDataException(source + ": field specialReviewCap needs method (DRG or DIP), or use specialReview.caps (" + PolicyIssueCodes.JsonInvalid + ").")] = new Ratio(single);
+        }
+        else
+        {
+            caps[SettlementMethods.Drg] = new Ratio(0.05m);
+            caps[SettlementMethods.Dip] = new Ratio(0.005m);
+        }
+
         return new SettlementPolicy
         {
             Id = Required(dto.Id, "id"),
@@ -111,16 +137,16 @@ public static class SettlementPolicyLoader
             Name = dto.Name ?? string.Empty,
             Year = dto.Year,
             RuleEdition = dto.Rules ?? 2025,
-            Method = ParseMethod(Required(dto.Method, "method"), source),
             ValueMethod = ParseEnum<ValueMethod>(dto.ValueMethod ?? "floating", "valueMethod", source),
             PayableForm = ParseEnum<PayableForm>(dto.PayableForm ?? "patientShareDeducted", "payableForm", source),
             UnitDecimals = dto.UnitDecimals ?? 4,
             AdvanceRatio = new Ratio(dto.AdvanceRatio ?? 0.9m),
             QualityDepositRate = new Ratio(dto.QualityDepositRate ?? 0m),
             WorkingAdvanceMonths = dto.WorkingAdvanceMonths ?? 1m,
-            SpecialReviewCap = new Ratio(dto.SpecialReviewCap ?? 0.005m),
-            ElasticBaseShare = new Ratio(dto.Elastic?.BaseShare ?? 0.8m),
-            Pools = Required(dto.Pools, "pools").Select((p, i) => ConvertPool(p, "pools[" + i.ToString(CultureInfo.InvariantCulture) + "]", source)).ToArray(),
+            DepositForm = ParseEnum<DepositForm>(dto.DepositForm ?? "withheldFromAdvance", "depositForm", source),
+            SpecialReviewCaps = caps,
+            ElasticLastYearShare = new Ratio(dto.Elastic?.LastYearShare ?? 1m),
+            Pools = Required(dto.Pools, "pools").Select((p, i) => ConvertPool(p, "pools[" + i.ToString(CultureInfo.InvariantCulture) + "]", method ?? SettlementMethods.Dip, source)).ToArray(),
             RiskSharing = new RiskSharingRule
             {
                 Surplus = (dto.RiskSharing?.Surplus ?? []).Select(b => new RiskSharingBand(b.UpTo is { } u ? new Ratio(u) : null, new Ratio(b.Share))).ToArray(),
@@ -129,19 +155,11 @@ public static class SettlementPolicyLoader
             },
             AssessmentCoefficients = dto.Assessment?.Coefficients is { } c ? c.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
             DepositRelease = dto.Assessment?.DepositRelease is { } d ? d.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
-            Outliers = dto.Outliers is { } o
-                ? new OutlierProfile
-                {
-                    Name = o.Name ?? string.Empty,
-                    LowRatio = o.LowRatio ?? 0m,
-                    HighThresholds = (o.HighThresholds ?? []).Select(t => new OutlierThreshold(t.UpToBasePoints, t.HighMultiple)).ToArray(),
-                }
-                : null,
             Rounding = rounding,
         };
     }
 
-    private static FundPool ConvertPool(PoolJson p, string field, string source)
+    private static FundPool ConvertPool(PoolJson p, string field, string defaultSystem, string source)
     {
         InsuranceFund? fund = (p.Fund ?? "all").ToUpperInvariant() switch
         {
@@ -168,6 +186,8 @@ public static class SettlementPolicyLoader
         };
         return new FundPool
         {
+            PointSystem = string.IsNullOrWhiteSpace(p.PointSystem) ? defaultSystem : p.PointSystem!.Trim(),
+            ValueMethod = p.ValueMethod is null ? null : ParseEnum<ValueMethod>(p.ValueMethod, field + ".valueMethod", source),
             Fund = fund,
             FundPaymentRatio = new Ratio(p.FundPaymentRatio ?? 1m),
             PresetValue = new PointValue(p.PresetValue ?? 0m),
@@ -188,11 +208,11 @@ public static class SettlementPolicyLoader
         }
     }
 
-    private static PaymentMethod ParseMethod(string text, string source) => text.ToUpperInvariant() switch
+    private static string ParseMethod(string text, string source) => SettlementMethods.Normalize(text) switch
     {
-        "DRG" => PaymentMethod.Drg,
-        "DIP" => PaymentMethod.Dip,
-        _ => throw new InvalidDataException(source + ": field method: '" + text + "' is not DRG or DIP."),
+        SettlementMethods.Drg => SettlementMethods.Drg,
+        SettlementMethods.Dip => SettlementMethods.Dip,
+        _ => throw new InvalidDataException(source + ": field method: '" + text + "' is not DRG or DIP (" + PolicyIssueCodes.MethodInvalid + ")."),
     };
 
     private static T ParseEnum<T>(string text, string field, string source)
@@ -230,6 +250,10 @@ internal sealed class PolicyJson
 
     public decimal? SpecialReviewCap { get; set; }
 
+    public SpecialReviewJson? SpecialReview { get; set; }
+
+    public string? DepositForm { get; set; }
+
     public ElasticJson? Elastic { get; set; }
 
     public List<PoolJson>? Pools { get; set; }
@@ -240,32 +264,27 @@ internal sealed class PolicyJson
 
     public Dictionary<string, RoundingJson>? Rounding { get; set; }
 
-    public OutliersJson? Outliers { get; set; }
-}
 
-internal sealed class OutliersJson
-{
-    public string? Name { get; set; }
-
-    public decimal? LowRatio { get; set; }
-
-    public List<ThresholdJson>? HighThresholds { get; set; }
-}
-
-internal sealed class ThresholdJson
-{
-    public decimal? UpToBasePoints { get; set; }
-
-    public decimal HighMultiple { get; set; }
 }
 
 internal sealed class ElasticJson
 {
     public decimal? BaseShare { get; set; }
+
+    public decimal? LastYearShare { get; set; }
+}
+
+internal sealed class SpecialReviewJson
+{
+    public Dictionary<string, decimal>? Caps { get; set; }
 }
 
 internal sealed class PoolJson
 {
+    public string? PointSystem { get; set; }
+
+    public string? ValueMethod { get; set; }
+
     public string? Fund { get; set; }
 
     public decimal? FundPaymentRatio { get; set; }

@@ -9,7 +9,7 @@ namespace MedInsurance.Payment.Settlement;
 /// <param name="Key">The hospital id, or the level code for a level row.</param>
 /// <param name="Level">The hospital level.</param>
 /// <param name="Hospitals">Hospitals in the row (1 for a hospital row).</param>
-/// <param name="Cases">Settled cases.</param>
+/// <param name="Cases">Settlement lines.</param>
 /// <param name="FeeForService">按项目基金支付 — what fee-for-service paid.</param>
 /// <param name="Simulated">模拟支付 — the annual settled amount under the policy.</param>
 /// <param name="Difference">Simulated − fee-for-service (positive: the hospital gains).</param>
@@ -23,7 +23,7 @@ public sealed record SimulationRow(string Key, HospitalLevel Level, int Hospital
 public sealed record SimulationReport(IReadOnlyList<SimulationRow> Hospitals, IReadOnlyList<SimulationRow> Levels, ClearingResult Clearing);
 
 /// <summary>
-/// 模拟测算 — runs last year's cases under a proposed policy and compares, per hospital and per level, with what
+/// 模拟测算 — runs last year's settlement lines under a proposed policy and compares, per hospital and per level, with what
 /// fee-for-service (the item-based fund amount of each case) paid.
 /// </summary>
 /// <remarks>Pure; thread-safe.</remarks>
@@ -32,11 +32,11 @@ public static class SettlementSimulation
     /// <summary>Runs the simulation.</summary>
     /// <param name="policy">The proposed policy.</param>
     /// <param name="hospitals">The hospitals.</param>
-    /// <param name="lastYearCases">Last year's settled cases.</param>
+    /// <param name="lastYearLines">Last year's settlement lines.</param>
     /// <returns>The comparison.</returns>
-    public static SimulationReport Run(SettlementPolicy policy, IReadOnlyList<SettlementHospital> hospitals, IReadOnlyList<SettledCase> lastYearCases)
+    public static SimulationReport Run(SettlementPolicy policy, IReadOnlyList<SettlementHospital> hospitals, IReadOnlyList<SettlementLine> lastYearLines)
     {
-        var clearing = ClearingEngine.Run(policy, hospitals, lastYearCases, [], -1);
+        var clearing = ClearingEngine.Run(policy, hospitals, lastYearLines, [], -1);
         return Compare(clearing);
     }
 
@@ -51,12 +51,12 @@ public static class SettlementSimulation
         }
 
         var rows = clearing.Statements
-            .Select(s => Row(s.Hospital.Id, s.Hospital.Level, 1, s.CaseCount, s.FeeForService, s.AnnualSettled))
+            .Select(s => Row(s.Hospital.Id, s.Hospital.Level, 1, s.LineCount, s.FeeForService, s.AnnualSettled))
             .ToArray();
         var levels = clearing.Statements
             .GroupBy(s => s.Hospital.Level)
             .OrderByDescending(g => g.Key)
-            .Select(g => Row(g.Key.Code, g.Key, g.Count(), g.Sum(s => s.CaseCount), Money.Sum(g.Select(s => s.FeeForService)), Money.Sum(g.Select(s => s.AnnualSettled))))
+            .Select(g => Row(g.Key.Code, g.Key, g.Count(), g.Sum(s => s.LineCount), Money.Sum(g.Select(s => s.FeeForService)), Money.Sum(g.Select(s => s.AnnualSettled))))
             .ToArray();
         return new SimulationReport(rows, levels, clearing);
     }

@@ -34,6 +34,8 @@ public static class StatementExport
         foreach (var pool in result.Pools)
         {
             w.WriteStartObject();
+            w.WriteString("pool", pool.Key);
+            w.WriteString("pointSystem", pool.PointSystem);
             w.WriteString("fund", FundName(pool));
             w.WriteString("budgetMethod", pool.Budget.Method.ToString());
             w.WriteStartArray("budgetSteps");
@@ -50,7 +52,8 @@ public static class StatementExport
             w.WriteEndArray();
             w.WriteString("budget", pool.Budget.Total.ToString());
             w.WriteString("specialReviewPaid", pool.SpecialReviewPaid.ToString());
-            w.WriteString("totalUnits", Num(pool.TotalUnits));
+            w.WriteString("moneyLinesPaid", pool.MoneyLinesPaid.ToString());
+            w.WriteString("totalPoints", Num(pool.TotalPoints));
             w.WriteString("value", Num(pool.Value.Yuan));
             w.WriteString("payable", pool.Payable.ToString());
             w.WriteEndObject();
@@ -71,8 +74,9 @@ public static class StatementExport
             w.WriteString("hospitalId", s.Hospital.Id);
             w.WriteString("name", s.Hospital.Name);
             w.WriteString("level", s.Hospital.Level.Code);
-            w.WriteNumber("cases", s.CaseCount);
-            w.WriteNumber("specialReviewCases", s.SpecialReviewCases);
+            w.WriteNumber("lines", s.LineCount);
+            w.WriteNumber("specialReviewLines", s.SpecialReviewLines);
+            w.WriteBoolean("riskSharingApplied", s.RiskSharingApplied);
             w.WriteString("clearingTransfer", s.ClearingTransfer.ToString());
             w.WriteStartArray("lines");
             foreach (var line in s.Lines)
@@ -159,15 +163,16 @@ public static class StatementExport
         Row("code", "label", "value");
         foreach (var pool in result.Pools)
         {
-            var tag = "pool." + FundName(pool) + ".";
+            var tag = "pool." + pool.Key + ".";
             foreach (var step in pool.Budget.Steps)
             {
                 Row(tag + "budget." + step.Code, step.Label + "：" + step.Formula, step.Amount.ToString());
             }
 
-            Row(tag + "specialReviewPaid", "特例单议按项目支付", pool.SpecialReviewPaid.ToString());
-            Row(tag + "totalUnits", "总分值/总权重", Num(pool.TotalUnits));
-            Row(tag + "value", "结算点值/费率", Num(pool.Value.Yuan));
+            Row(tag + "specialReviewPaid", "特例单议核准支付", pool.SpecialReviewPaid.ToString());
+            Row(tag + "moneyLinesPaid", "金额行（由本资金池支付）", pool.MoneyLinesPaid.ToString());
+            Row(tag + "totalPoints", "总点数", Num(pool.TotalPoints));
+            Row(tag + "value", "结算点值", Num(pool.Value.Yuan));
             Row(tag + "payable", "应付合计", pool.Payable.ToString());
         }
 
@@ -190,9 +195,10 @@ public static class StatementExport
     private static (string Code, string Label, string Value)[] SummaryRows(RegionSummary s) =>
     [
         ("hospitals", "医疗机构数", s.Hospitals.ToString(CultureInfo.InvariantCulture)),
-        ("cases", "结算病例数", s.Cases.ToString(CultureInfo.InvariantCulture)),
-        ("rejectedCases", "未结算病例数", s.RejectedCases.ToString(CultureInfo.InvariantCulture)),
+        ("lines", "结算行数", s.Lines.ToString(CultureInfo.InvariantCulture)),
+        ("rejectedLines", "拒收结算行数", s.RejectedLines.ToString(CultureInfo.InvariantCulture)),
         ("budget", "预算合计", s.Budget.ToString()),
+        ("outsidePools", "资金池外金额行", s.OutsidePools.ToString()),
         ("annualPayable", "年度应付合计", s.AnnualPayable.ToString()),
         ("feeForService", "按项目基金支付合计", s.FeeForService.ToString()),
         ("surplusKept", "结余留用", s.SurplusKept.ToString()),

@@ -51,7 +51,7 @@ public sealed class ClearingHtmlReportTests
         Assert.Equal(3, result.Statements.Count);
         Assert.Contains(result.Statements, s => !s.SurplusKept.IsZero);
         Assert.Contains(result.Statements, s => !s.OverspendShared.IsZero);
-        Assert.Contains(result.CaseIssues, i => i.CaseId == "Z99-4" && i.Issue.IsError);
+        Assert.Contains(result.LineIssues, i => i.Id == "Z99-4" && i.Issue.IsError);
         Assert.All(result.Statements, s => Assert.False(s.DepositWithheld.IsZero));
     }
 
@@ -228,7 +228,7 @@ public sealed class ClearingHtmlReportTests
         var options = new ClearingReportOptions
         {
             Region = "示例市 <Sample City>",
-            CaseMix = HospitalCaseMix.FromCases(cases, shuffled, c => Scenario.DeviationCaseIds.Contains(c.CaseId)),
+            CaseMix = HospitalCaseMix.FromLines(cases, shuffled, c => Scenario.DeviationCaseIds.Contains(c.LineId)),
         };
         return ClearingHtmlReport.Render(shuffled, options) == Scenario.Render();
     });

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using AngleSharp.Html.Parser;
 using MedInsurance.Payment.Cli;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.TestSupport;
 using Spectre.Console;
@@ -48,7 +49,7 @@ public sealed class CliTests
         "settle", "year",
         "--policy", Path.Combine(Samples, "policy.json"),
         "--hospitals", Path.Combine(Samples, "hospitals.csv"),
-        "--cases", Path.Combine(Samples, "cases.csv"),
+        "--lines", Path.Combine(Samples, "lines.csv"),
         "--monthly", Path.Combine(Samples, "monthly.csv"),
         "--output", output,
     ];
@@ -151,9 +152,9 @@ public sealed class CliTests
 
         var policy = SettlementPolicyLoader.LoadFile(Path.Combine(Samples, "policy.json"));
         var hospitals = Read("hospitals.csv", SettlementCsv.ReadHospitals).Where(r => !r.IsRejected).Select(r => r.Value!).ToList();
-        var cases = Read("cases.csv", SettlementCsv.ReadCases).Where(r => !r.IsRejected).Select(r => r.Case!.Value).ToList();
+        var cases = Read("lines.csv", r => SettlementLineCsv.Read(r).Where(x => !x.IsRejected).Select(x => x.Value!.Line).ToList());
         var monthly = Read("monthly.csv", SettlementCsv.ReadMonthlyPayments).Where(r => !r.IsRejected).Select(r => r.Value!).ToList();
         var result = ClearingEngine.Run(policy, hospitals, cases, monthly, 1);
-        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromCases(cases, result) });
+        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result) });
     }
 }

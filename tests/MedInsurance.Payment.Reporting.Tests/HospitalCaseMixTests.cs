@@ -15,7 +15,7 @@ public sealed class HospitalCaseMixTests
     public void Case_mix_counts_only_settled_cases_of_known_hospitals_in_statement_order()
     {
         var result = Scenario.Run();
-        var mix = HospitalCaseMix.FromCases(Scenario.Cases, result, c => Scenario.DeviationCaseIds.Contains(c.CaseId));
+        var mix = HospitalCaseMix.FromLines(Scenario.Cases, result, c => Scenario.DeviationCaseIds.Contains(c.LineId));
         Assert.Equal(["A01", "B02", "C03"], mix.Select(m => m.HospitalId).ToArray());
         Assert.Equal([4, 4, 4], mix.Select(m => m.Cases).ToArray());
         Assert.Equal([4_000m, 1_775m, 4_834m], mix.Select(m => m.Units).ToArray());
@@ -23,50 +23,40 @@ public sealed class HospitalCaseMixTests
         Assert.Equal([1, 0, 2], mix.Select(m => m.DeviationCases!.Value).ToArray());
         Assert.Equal([0.25m, 0m, 0.5m], mix.Select(m => m.DeviationShare!.Value.Value).ToArray());
         // The case counts agree with the statements.
-        Assert.Equal(result.Statements.Select(s => s.CaseCount), mix.Select(m => m.Cases));
+        Assert.Equal(result.Statements.Select(s => s.LineCount), mix.Select(m => m.Cases));
     }
 
     [Fact]
     public void Without_a_deviation_predicate_or_cases_the_share_and_index_are_unknown()
     {
         var result = Scenario.Run();
-        Assert.All(HospitalCaseMix.FromCases(Scenario.Cases, result), m => Assert.Null(m.DeviationShare));
-        var empty = HospitalCaseMix.FromCases([], result, _ => true);
+        Assert.All(HospitalCaseMix.FromLines(Scenario.Cases, result), m => Assert.Null(m.DeviationShare));
+        var empty = HospitalCaseMix.FromLines([], result, _ => true);
         Assert.All(empty, m =>
         {
             Assert.Equal(0, m.Cases);
             Assert.Null(m.CaseMixIndex);
             Assert.Null(m.DeviationShare);
         });
-        Assert.Throws<ArgumentNullException>(() => HospitalCaseMix.FromCases(null!, result));
-        Assert.Throws<ArgumentNullException>(() => HospitalCaseMix.FromCases(Scenario.Cases, null!));
+        Assert.Throws<ArgumentNullException>(() => HospitalCaseMix.FromLines(null!, result));
+        Assert.Throws<ArgumentNullException>(() => HospitalCaseMix.FromLines(Scenario.Cases, null!));
     }
 
     [Fact]
     public void A_drg_run_uses_weights_and_base_rates_and_its_cmi_is_the_mean_rw()
     {
-        var policy = Scenario.Policy with { Id = "drg", Method = PaymentMethod.Drg };
+        var policy = Scenario.Policy with { Id = "drg", Pools = [Scenario.Policy.Pools[0] with { PointSystem = "DRG" }] };
         var hospitals = new[]
         {
             new SettlementHospital { Hospital = new Hospital { Id = "D1", Name = "甲医院", Level = HospitalLevel.Parse("3A") }, AssessmentScore = 95m, WorkingAdvance = Money.Zero },
             new SettlementHospital { Hospital = new Hospital { Id = "D2", Name = "乙医院", Level = HospitalLevel.Parse("2A") }, AssessmentScore = 95m, WorkingAdvance = Money.Zero },
         };
         // D1: RW 1.2 and 0.85 → CMI 1.025; D2: RW 2.5 → 2.5.
-        SettledCase Drg(string id, string hospital, decimal rw) => new()
-        {
-            CaseId = id,
-            HospitalId = hospital,
-            Fund = InsuranceFund.Employee,
-            Month = 3,
-            Method = PaymentMethod.Drg,
-            Weight = new RelativeWeight(rw),
-            TotalCost = Money.FromYuan(10_000m),
-            PatientPaid = Money.FromYuan(2_000m),
-            FundPaid = Money.FromYuan(8_000m),
-        };
+        SettlementLine Drg(string id, string hospital, decimal rw) =>
+            new(id, hospital, InsuranceFund.Employee, 3, SettlementMethods.Drg, SettlementBasis.OfPoints("DRG", rw), Money.FromYuan(10_000m), Money.FromYuan(2_000m), Money.FromYuan(8_000m));
         var cases = new[] { Drg("1", "D1", 1.2m), Drg("2", "D2", 2.5m), Drg("3", "D1", 0.85m) };
         var result = ClearingEngine.Run(policy, hospitals, cases, [], 1);
-        var html = ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromCases(cases, result) });
+        var html = ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result) });
         var doc = new HtmlParser().ParseDocument(html);
         Assert.StartsWith("总权重", doc.QuerySelector("#hospital-table th[data-col=\"units\"]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("费率 Base rate", html, StringComparison.Ordinal);

@@ -25,7 +25,6 @@ internal static class Scenario
         Version = "3",
         Name = "报告测试 — report test",
         Year = 2025,
-        Method = PaymentMethod.Dip,
         ValueMethod = ValueMethod.Floating,
         AdvanceRatio = new Ratio(0.9m),
         QualityDepositRate = new Ratio(0.05m),
@@ -46,13 +45,13 @@ internal static class Scenario
         Hospital("B02", HostileName, "2A", 85m) with { PriorYearFundPaid = Money.FromYuan(36_000m), AnnualDeduction = Money.FromYuan(123.45m) },
     ];
 
-    public static IReadOnlyList<SettledCase> Cases { get; } =
+    public static IReadOnlyList<SettlementLine> Cases { get; } =
     [
         Case("A01-1", "A01", 1, 900m, 2_000m, 6_000m),
         Case("B02-1", "B02", 1, 400m, 800m, 4_800m),
         Case("C03-1", "C03", 1, 1_200m, 2_500m, 9_500m),
         Case("A01-4", "A01", 4, 1_100m, 2_100m, 6_600.55m),
-        Case("B02-4", "B02", 4, 450m, 900m, 4_900m) with { AuditDeduction = Money.FromYuan(99.99m) },
+        Case("B02-4", "B02", 4, 450m, 900m, 4_900m).WithAuditDeduction(Money.FromYuan(99.99m)),
         Case("C03-4", "C03", 4, 1_300m, 2_600m, 9_900m),
         Case("Z99-4", "Z99", 4, 5_000m, 1_000m, 1_000m),
         Case("A01-7", "A01", 7, 1_000m, 2_000m, 6_100m),
@@ -68,7 +67,7 @@ internal static class Scenario
     public static ClearingReportOptions Options(ClearingResult result) => new()
     {
         Region = "示例市 <Sample City>",
-        CaseMix = HospitalCaseMix.FromCases(Cases, result, c => DeviationCaseIds.Contains(c.CaseId)),
+        CaseMix = HospitalCaseMix.FromLines(Cases, result, c => DeviationCaseIds.Contains(c.LineId)),
     };
 
     public static string Render() => ClearingHtmlReport.Render(Run(), Options(Run()));
@@ -79,16 +78,6 @@ internal static class Scenario
         AssessmentScore = score,
     };
 
-    private static SettledCase Case(string id, string hospital, int month, decimal score, decimal patient, decimal fund) => new()
-    {
-        CaseId = id,
-        HospitalId = hospital,
-        Fund = InsuranceFund.Employee,
-        Month = month,
-        Method = PaymentMethod.Dip,
-        Score = new Score(score),
-        TotalCost = Money.FromYuan(patient + fund),
-        PatientPaid = Money.FromYuan(patient),
-        FundPaid = Money.FromYuan(fund),
-    };
+    private static SettlementLine Case(string id, string hospital, int month, decimal score, decimal patient, decimal fund) =>
+        new(id, hospital, InsuranceFund.Employee, month, SettlementMethods.Dip, SettlementBasis.OfPoints("DIP", score), Money.FromYuan(patient + fund), Money.FromYuan(patient), Money.FromYuan(fund));
 }

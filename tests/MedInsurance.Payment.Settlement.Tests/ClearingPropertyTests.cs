@@ -15,7 +15,6 @@ public sealed class ClearingPropertyTests
         Id = "prop",
         Version = "1",
         Year = 2025,
-        Method = PaymentMethod.Dip,
         ValueMethod = ValueMethod.Floating,
         PayableForm = form,
         AdvanceRatio = new Ratio(0.9m),
@@ -36,7 +35,7 @@ public sealed class ClearingPropertyTests
     };
 
     /// <summary>A random region from a seed: 1–6 hospitals, 1–150 cases with 2-decimal scores, both funds, all months.</summary>
-    private static (SettlementHospital[] Hospitals, SettledCase[] Cases) Region(int seed)
+    private static (SettlementHospital[] Hospitals, SettlementLine[] Cases) Region(int seed)
     {
         var rng = new Random(seed);
         var hospitals = Enumerable.Range(0, rng.Next(1, 7))
@@ -55,6 +54,35 @@ public sealed class ClearingPropertyTests
         return (hospitals, cases);
     }
 
+    /// <summary>A random mixed region: DIP points, bed-day points, money lines from the pool and outside it, approvals.</summary>
+    private static (SettlementHospital[] Hospitals, SettlementLine[] Lines) MixedRegion(int seed)
+    {
+        var (hospitals, cases) = Region(seed);
+        var rng = new Random(seed ^ 0x2545F491);
+        var lines = cases.Select((c, i) => (i % 7) switch
+        {
+            1 => Build.PerDiem("P" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), c.HospitalId, c.Month, rng.Next(1, 200_000) / 100m, rng.Next(0, 100_000) / 100m, rng.Next(0, 900_000) / 100m),
+            2 => Build.Amount("M" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), c.HospitalId, c.Month, SettlementMethods.SingleDisease, rng.Next(0, 800_000) / 100m, rng.Next(0, 100_000) / 100m, rng.Next(0, 900_000) / 100m, fromPool: "DIP"),
+            3 => Build.Amount("F" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), c.HospitalId, c.Month, SettlementMethods.FeeForService, rng.Next(0, 800_000) / 100m, 0m, rng.Next(0, 900_000) / 100m),
+            4 => c.WithSpecialReview(SpecialReviewStatus.Approved, Money.FromFen(rng.Next(1, 5_000_000))),
+            _ => c,
+        }).ToArray();
+        return (hospitals, lines);
+    }
+
+    [Property(MaxTest = 40)]
+    public Property Mixed_lines_clear_the_same_in_any_order_and_thread_count_and_conserve_each_floating_pool() => Prop.ForAll(Seeds, seed =>
+    {
+        var (hospitals, lines) = MixedRegion(seed);
+        var policy = Policy(PayableForm.FundPaymentRatio) with { SpecialReviewCaps = Build.Caps("DIP", 0.5m) };
+        var one = Build.Run(policy, hospitals, lines, threads: 1);
+        var shuffled = lines.OrderBy(_ => new Random(seed).Next()).ToArray();
+        var many = ClearingEngine.Run(policy, hospitals.Reverse().ToArray(), shuffled, [], 3);
+        // Fund-payment-ratio form: each pool pays exactly its budget (special review and money lines first, the rest by points).
+        var conserved = one.Pools.Where(p => p.TotalPoints > 0m && p.SpecialReviewPaid + p.MoneyLinesPaid <= p.Budget.Total).All(p => p.Payable == p.Budget.Total);
+        return conserved && StatementExport.ToJson(one) == StatementExport.ToJson(many);
+    });
+
     private static Arbitrary<int> Seeds => Gen.Choose(0, int.MaxValue - 1).ToArbitrary();
 
     [Property(MaxTest = 60)]
@@ -62,7 +90,7 @@ public sealed class ClearingPropertyTests
     {
         var (hospitals, cases) = Region(seed);
         var result = Build.Run(Policy(PayableForm.FundPaymentRatio), hospitals, cases);
-        return result.Pools.Where(p => p.TotalUnits > 0m).All(p => p.Payable == p.Budget.Total);
+        return result.Pools.Where(p => p.TotalPoints > 0m).All(p => p.Payable == p.Budget.Total);
     });
 
     [Property(MaxTest = 60)]
@@ -70,9 +98,9 @@ public sealed class ClearingPropertyTests
     {
         var (hospitals, cases) = Region(seed);
         var result = Build.Run(Policy(PayableForm.PatientShareDeducted), hospitals, cases);
-        return result.Pools.Where(p => p.TotalUnits > 0m).All(pool =>
+        return result.Pools.Where(p => p.TotalPoints > 0m).All(pool =>
         {
-            var tag = pool.Fund == InsuranceFund.Employee ? "standard.employee" : "standard.resident";
+            var tag = "standard." + pool.Key;
             var standards = Money.Sum(result.Statements.SelectMany(s => s.Lines).Where(l => l.Code == tag).Select(l => l.Amount!.Value));
             var ratio = pool.Fund == InsuranceFund.Employee ? 0.8m : 0.7m;
             return standards == pool.Budget.Total.Divide(ratio).Round(RoundingRule.Default);
@@ -121,7 +149,7 @@ public sealed class ClearingPropertyTests
     {
         var (hospitals, cases) = Region(seed);
         var policy = Policy(PayableForm.PatientShareDeducted);
-        var doubled = cases.Select(c => c with { Score = c.Score.Multiply(2m) }).ToArray();
+        var doubled = cases.Select(c => WithPoints(c, c.Basis.Points * 2m)).ToArray();
         var before = Build.Run(policy, hospitals, cases).Statements;
         var after = Build.Run(policy, hospitals, doubled).Statements;
         return before.Zip(after, (b, a) => b.AnnualPayable == a.AnnualPayable && b.AfterRiskSharing == a.AfterRiskSharing && b.AnnualSettled == a.AnnualSettled).All(x => x);
@@ -138,9 +166,12 @@ public sealed class ClearingPropertyTests
         var (hospitals, cases) = Region(seed);
         var policy = Policy(PayableForm.PatientShareDeducted);
         var target = cases[0].HospitalId;
-        var more = cases.Select((c, i) => i == 0 ? c with { Score = c.Score + new Score(extraCents / 100m) } : c).ToArray();
+        var more = cases.Select((c, i) => i == 0 ? WithPoints(c, c.Basis.Points + (extraCents / 100m)) : c).ToArray();
         var before = Build.Run(policy, hospitals, cases).Statements.Single(s => s.Hospital.Id == target);
         var after = Build.Run(policy, hospitals, more).Statements.Single(s => s.Hospital.Id == target);
         return after.AnnualPayable.Fen >= before.AnnualPayable.Fen - 1 && after.AnnualSettled.Fen >= before.AnnualSettled.Fen - 1;
     });
+
+    private static SettlementLine WithPoints(SettlementLine c, decimal points) =>
+        new(c.LineId, c.HospitalId, c.Fund, c.Month, c.Method, SettlementBasis.OfPoints(c.Basis.PointSystem, points), c.TotalCost, c.PatientPaid, c.FundPaid, c.AuditDeduction, c.SpecialReview, c.ApprovedAmount);
 }

@@ -29,19 +29,19 @@ public sealed class CliTests
     private static string Sample(string name) => Path.Combine(SharedData.RepoRoot, "samples", "settlement", name);
 
     [Fact]
-    public void Settle_year_writes_statements_summary_and_case_results()
+    public void Settle_year_writes_statements_summary_and_line_results()
     {
         var output = Path.Combine(Path.GetTempPath(), "medpay-settle-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (code, stdout, stderr) = Medpay("settle", "year", "--policy", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"), "--monthly", Sample("monthly.csv"), "--output", output);
+            var (code, stdout, stderr) = Medpay("settle", "year", "--policy", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--lines", Sample("lines.csv"), "--monthly", Sample("monthly.csv"), "--output", output);
             Assert.True(code == 0, stderr);
-            Assert.Contains("3 hospitals, 36 cases settled, 0 case rows rejected", stdout, StringComparison.Ordinal);
+            Assert.Contains("3 hospitals, 36 lines settled, 0 line rows rejected", stdout, StringComparison.Ordinal);
             // The scenario's transfers (16 600 + 10 800.80 + 5 290) with H1's January replaced by the actual
             // 6 000 paid / 300 withheld: H1 16 850 → 32 940.80 in all.
             var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
             Assert.Contains("clearingTransfer,清算拨付合计,32940.80", summary);
-            Assert.Equal(37, File.ReadAllLines(Path.Combine(output, "case-results.csv")).Length);
+            Assert.Equal(37, File.ReadAllLines(Path.Combine(output, "line-results.csv")).Length);
             var statements = File.ReadAllLines(Path.Combine(output, "statements.csv"));
             Assert.Contains(statements, l => l.StartsWith("H2,第二医院,", StringComparison.Ordinal) && l.Contains(",overspend.shared,", StringComparison.Ordinal) && l.Contains(",3960.00,", StringComparison.Ordinal));
             Assert.True(File.Exists(Path.Combine(output, "statements.json")));
@@ -62,7 +62,7 @@ public sealed class CliTests
         File.WriteAllText(policy, File.ReadAllText(Sample("policy.json")).Replace("\"qualityDepositRate\": 0.05", "\"qualityDepositRate\": 0.08", StringComparison.Ordinal));
         try
         {
-            var (code, _, stderr) = Medpay("settle", "year", "-p", policy, "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"), "-o", Path.GetTempPath());
+            var (code, _, stderr) = Medpay("settle", "year", "-p", policy, "--hospitals", Sample("hospitals.csv"), "--lines", Sample("lines.csv"), "-o", Path.GetTempPath());
             Assert.Equal(2, code);
             Assert.Contains(PolicyIssueCodes.DepositAbove2025Cap + " at qualityDepositRate", stderr, StringComparison.Ordinal);
         }
@@ -75,8 +75,8 @@ public sealed class CliTests
     [Fact]
     public void Settle_simulate_and_profiles()
     {
-        var (code, stdout, _) = Medpay("settle", "simulate", "-p", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--cases", Sample("cases.csv"));
-        Assert.Equal(0, code);
+        var (code, stdout, stderr) = Medpay("settle", "simulate", "-p", Sample("policy.json"), "--hospitals", Sample("hospitals.csv"), "--lines", Sample("lines.csv"));
+        Assert.True(code == 0, stderr);
         // 3A: H1 + H3 = 96 000 + 125 540 = 221 540 against 198 000 by item.
         Assert.Contains(stdout.Split('\n'), l => l.TrimStart().StartsWith("3A", StringComparison.Ordinal) && l.Contains("221540.00", StringComparison.Ordinal) && l.Contains("198000.00", StringComparison.Ordinal));
         var budget = Medpay("settle", "budget", "-p", "example-dip-2025");
@@ -86,6 +86,6 @@ public sealed class CliTests
         Assert.Contains("525000000.00", budget.Out, StringComparison.Ordinal);
         var profiles = Medpay("settle", "profiles");
         Assert.Equal(0, profiles.ExitCode);
-        Assert.Equal(2, profiles.Out.Split('\n').Count(l => l.StartsWith("example-", StringComparison.Ordinal)));
+        Assert.Equal(3, profiles.Out.Split('\n').Count(l => l.StartsWith("example-", StringComparison.Ordinal)));
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using MedInsurance.Payment.Cases;
 
 namespace MedInsurance.Payment.Settlement.Tests;
 
@@ -24,12 +23,11 @@ public sealed class DrgScenarioTests
         Id = "drg-scenario",
         Version = "1",
         Year = 2025,
-        Method = PaymentMethod.Drg,
         ValueMethod = ValueMethod.Floating,
-        SpecialReviewCap = new Ratio(0.05m),
+        SpecialReviewCaps = Build.Caps("DRG", 0.05m),
         AdvanceRatio = new Ratio(0.9m),
         QualityDepositRate = new Ratio(0.03m),
-        Pools = [new FundPool { FundPaymentRatio = new Ratio(0.75m), PresetValue = new PointValue(9_500m), Budget = new BudgetRule { Amount = Build.Y(671_500m) } }],
+        Pools = [new FundPool { PointSystem = "DRG", FundPaymentRatio = new Ratio(0.75m), PresetValue = new PointValue(9_500m), Budget = new BudgetRule { Amount = Build.Y(671_500m) } }],
         RiskSharing = new RiskSharingRule
         {
             Surplus = [new RiskSharingBand(null, new Ratio(1m))],
@@ -42,20 +40,21 @@ public sealed class DrgScenarioTests
 
     private static readonly SettlementHospital[] Hospitals =
     [
-        Build.Hospital("C", 75m, "2B") with { Coefficient = new Coefficient(0.8m), WorkingAdvance = null, PriorYearFundPaid = Build.Y(150_000m) },
-        Build.Hospital("B", 88m, "2A") with { Coefficient = new Coefficient(1.0m), WorkingAdvance = null, PriorYearFundPaid = Build.Y(180_000m), AnnualDeduction = Build.Y(500m) },
-        Build.Hospital("A", 92m, "3A") with { Coefficient = new Coefficient(1.2m), WorkingAdvance = Build.Y(25_000m) },
+        Build.Hospital("C", 75m, "2B") with { WorkingAdvance = null, PriorYearFundPaid = Build.Y(150_000m) },
+        Build.Hospital("B", 88m, "2A") with { WorkingAdvance = null, PriorYearFundPaid = Build.Y(180_000m), AnnualDeduction = Build.Y(500m) },
+        Build.Hospital("A", 92m, "3A") with { WorkingAdvance = Build.Y(25_000m) },
     ];
 
-    private static IReadOnlyList<SettledCase> Cases() => Enumerable.Range(1, 12).SelectMany(m => new[]
+    // DRG pricing writes each case's points as RW × the hospital's coefficient: A 1.5 × 1.2 = 1.8, B 2.0 × 1.0 = 2.0, C 1.0 × 0.8 = 0.8.
+    private static IReadOnlyList<SettlementLine> Cases() => Enumerable.Range(1, 12).SelectMany(m => new[]
     {
         m == 7
-            ? Build.Drg("A-7-1", "A", 7, 1.5m, 3_000m, 37_000m) with { SpecialReview = SpecialReviewStatus.Approved, ApprovedItemAmount = Build.Y(40_000m) }
-            : Build.Drg("A-" + m + "-1", "A", m, 1.5m, 3_000m, 14_000m),
-        Build.Drg("A-" + m + "-2", "A", m, 1.5m, 3_000m, 14_000m),
+            ? Build.Drg("A-7-1", "A", 7, 1.8m, 3_000m, 37_000m).WithSpecialReview(SpecialReviewStatus.Approved, Build.Y(40_000m))
+            : Build.Drg("A-" + m + "-1", "A", m, 1.8m, 3_000m, 14_000m),
+        Build.Drg("A-" + m + "-2", "A", m, 1.8m, 3_000m, 14_000m),
         Build.Drg("B-" + m, "B", m, 2.0m, 4_000m, 18_000m),
-        Build.Drg("C-" + m + "-1", "C", m, 1.0m, 1_500m, 8_000m) with { AuditDeduction = m <= 3 ? Build.Y(200m) : Money.Zero },
-        Build.Drg("C-" + m + "-2", "C", m, 1.0m, 1_500m, 8_000m),
+        Build.Drg("C-" + m + "-1", "C", m, 0.8m, 1_500m, 8_000m).WithAuditDeduction(m <= 3 ? Build.Y(200m) : Money.Zero),
+        Build.Drg("C-" + m + "-2", "C", m, 0.8m, 1_500m, 8_000m),
     }).ToArray();
 
     private static (HospitalStatement A, HospitalStatement B, HospitalStatement C, ClearingResult Result) Run()
@@ -68,11 +67,11 @@ public sealed class DrgScenarioTests
     public void Final_rate_and_payables()
     {
         var (a, b, c, result) = Run();
-        // Special review: A has 24 cases, cap ⌊24 × 5%⌋ = 1 → A-7-1 paid by item: 40 000 − 3 000 = 37 000.
-        Assert.Equal(1, a.SpecialReviewCases);
+        // Special review: the region has 60 DRG lines, cap ⌊60 × 5%⌋ = 3 → A-7-1 paid by item: 40 000 − 3 000 = 37 000.
+        Assert.Equal(1, a.SpecialReviewLines);
         Assert.Equal(Build.Y(37_000m), result.Pools[0].SpecialReviewPaid);
-        // Units × coefficient (special case excluded): A (36 − 1.5) × 1.2 = 41.4; B 24 × 1.0 = 24; C 24 × 0.8 = 19.2 → 84.6.
-        Assert.Equal(84.6m, result.Pools[0].TotalUnits);
+        // Points (special case excluded): A 23 × 1.8 = 41.4; B 12 × 2.0 = 24; C 24 × 0.8 = 19.2 → 84.6.
+        Assert.Equal(84.6m, result.Pools[0].TotalPoints);
         // Rate = (671 500 − 37 000) ÷ 0.75 ÷ 84.6 = 846 000 ÷ 84.6 = 10 000.
         Assert.Equal(10_000m, result.Pools[0].Value.Yuan);
         // Payable = gross − patients (+ special): A 414 000 − 23 × 3 000 + 37 000 = 382 000; B 240 000 − 48 000 = 192 000;
@@ -111,7 +110,7 @@ public sealed class DrgScenarioTests
         Assert.Equal(Build.Y(382_000m), a.AnnualSettled);
         Assert.Equal(Build.Y(200_504.14m), b.AnnualSettled);
         Assert.Equal(Build.Y(159_416.55m), c.AnnualSettled);
-        // Monthly at 9 500: A (3 × 1.2 × 9 500 − 6 000) = 28 200 × 0.9 = 25 380, deposit 846 → 304 560 / 10 152;
+        // Monthly at 9 500: A (2 × 1.8 × 9 500 − 6 000) = 28 200 × 0.9 = 25 380, deposit 846 → 304 560 / 10 152;
         // B (2 × 9 500 − 4 000) = 15 000 → 13 500, deposit 450 → 162 000 / 5 400;
         // C (2 × 0.8 × 9 500 − 3 000) = 12 200 → 10 980 (10 780 in months 1–3), deposit 366 → 131 160 / 4 392.
         Assert.Equal(Build.Y(25_380m), a.Lines.Single(l => l.Code == "month.07").Amount);

@@ -23,7 +23,8 @@ public sealed class PolicyTests
     public void Dip_profile_holds_every_regional_parameter()
     {
         var p = SettlementPolicyLoader.LoadEmbedded("example-dip-2025");
-        Assert.Equal(PaymentMethod.Dip, p.Method);
+        Assert.Equal(["DIP", "DIP"], p.Pools.Select(pool => pool.PointSystem).ToArray());
+        Assert.Equal(0.005m, p.SpecialReviewCaps["DIP"].Value);
         Assert.Equal(ValueMethod.Floating, p.ValueMethod);
         Assert.Equal(0.9m, p.AdvanceRatio.Value);
         Assert.Equal(0.05m, p.QualityDepositRate.Value);
@@ -44,20 +45,9 @@ public sealed class PolicyTests
     }
 
     [Fact]
-    public void Drg_profile_carries_the_zhejiang_outlier_profile()
-    {
-        var outliers = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
-        Assert.Equal("zhejiang", outliers.Name);
-        Assert.Equal(3m, outliers.HighMultipleFor(new Score(100m)));
-        Assert.Equal(2m, outliers.HighMultipleFor(new Score(100.01m)));
-        Assert.Equal(2m, outliers.HighMultipleFor(new Score(300m)));
-        Assert.Equal(1.5m, outliers.HighMultipleFor(new Score(301m)));
-    }
-
-    [Fact]
     public void A_deposit_above_five_percent_is_rejected_under_the_2025_rules_only()
     {
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with { QualityDepositRate = new Ratio(0.06m), AdvanceRatio = new Ratio(0.9m) };
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 1m, 0.8m, 10m) with { QualityDepositRate = new Ratio(0.06m), AdvanceRatio = new Ratio(0.9m) };
         var issue = Assert.Single(policy.Validate(), i => i.IsError);
         Assert.Equal(PolicyIssueCodes.DepositAbove2025Cap, issue.Code);
         Assert.Equal("qualityDepositRate", issue.Field);
@@ -68,7 +58,7 @@ public sealed class PolicyTests
     [Fact]
     public void Bad_bands_and_pools_are_reported()
     {
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 1m, 0.8m, 10m) with
         {
             RiskSharing = new RiskSharingRule { Overspend = [new RiskSharingBand(new Ratio(0.2m), new Ratio(0.5m)), new RiskSharingBand(new Ratio(0.1m), new Ratio(0.3m))] },
             Pools = [new FundPool { FundPaymentRatio = new Ratio(0m) }, new FundPool { Fund = InsuranceFund.Employee, FundPaymentRatio = new Ratio(0.8m) }],
@@ -82,24 +72,24 @@ public sealed class PolicyTests
     [Fact]
     public void Rising_band_shares_and_a_high_special_review_cap_are_warnings()
     {
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 1m, 0.8m, 10m) with
         {
-            SpecialReviewCap = new Ratio(0.01m),
+            SpecialReviewCaps = Build.Caps("DIP", 0.01m),
             RiskSharing = new RiskSharingRule { Overspend = [new RiskSharingBand(new Ratio(0.1m), new Ratio(0.2m)), new RiskSharingBand(null, new Ratio(0.9m))] },
         };
         var issues = policy.Validate();
         Assert.DoesNotContain(issues, i => i.IsError);
         Assert.Equal(
-            [PolicyIssueCodes.SpecialReviewAbove2025Cap + "@specialReviewCap", PolicyIssueCodes.BandSharesIncrease + "@riskSharing.overspend[1].share"],
+            [PolicyIssueCodes.SpecialReviewAbove2025Cap + "@specialReview.caps.DIP", PolicyIssueCodes.BandSharesIncrease + "@riskSharing.overspend[1].share"],
             issues.Select(i => i.Code + "@" + i.Field).ToArray());
         // 1% is within the DRG guideline of 5%.
-        Assert.DoesNotContain((policy with { Method = PaymentMethod.Drg }).Validate(), i => i.Code == PolicyIssueCodes.SpecialReviewAbove2025Cap);
+        Assert.DoesNotContain((policy with { SpecialReviewCaps = Build.Caps("DRG", 0.01m) }).Validate(), i => i.Code == PolicyIssueCodes.SpecialReviewAbove2025Cap);
     }
 
     [Fact]
     public void Rounding_rules_must_fit_their_step()
     {
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 1m, 0.8m, 10m) with
         {
             Rounding = new System.Collections.Generic.Dictionary<RoundingStep, RoundingRule>
             {
@@ -117,8 +107,8 @@ public sealed class PolicyTests
         // One case: 333.3333 points at a fixed 3 yuan = 999.9999; patient 0. Monthly basis 999.9999 × 0.9 = 899.99991:
         // 四舍五入 → 900.00 by default; a TowardZero rule on the monthly step → 899.99.
         // The annual payable 999.9999 rounds to 1 000.00 by default and to 999.99 with TowardZero on annualPayable.
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Fixed, 1m, 1m, 3m);
-        SettledCase[] cases = [Build.Dip("c", "H", 1, 333.3333m, 0m, 0m)];
+        var policy = Build.Plain("DIP", ValueMethod.Fixed, 1m, 1m, 3m);
+        SettlementLine[] cases = [Build.Dip("c", "H", 1, 333.3333m, 0m, 0m)];
         var plain = Build.Run(policy, [Build.Hospital("H")], cases).Statements[0];
         Assert.Equal(Build.Y(900m), plain.MonthlyPreSettlements);
         Assert.Equal(Build.Y(1_000m), plain.AnnualPayable);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using MedInsurance.Payment.Cases;
 
 namespace MedInsurance.Payment.Settlement.Tests;
 
@@ -24,7 +23,6 @@ public sealed class ThreeHospitalScenarioTests
         Id = "scenario",
         Version = "1",
         Year = 2025,
-        Method = PaymentMethod.Dip,
         ValueMethod = ValueMethod.Floating,
         AdvanceRatio = new Ratio(0.9m),
         QualityDepositRate = new Ratio(0.05m),
@@ -46,10 +44,10 @@ public sealed class ThreeHospitalScenarioTests
         Build.Hospital("H2", 85m, "2A") with { WorkingAdvance = null, PriorYearFundPaid = Build.Y(48_000m) },
     ];
 
-    internal static IReadOnlyList<SettledCase> Cases() => Enumerable.Range(1, 12).SelectMany(m => new[]
+    internal static IReadOnlyList<SettlementLine> Cases() => Enumerable.Range(1, 12).SelectMany(m => new[]
     {
         Build.Dip("H1-" + m, "H1", m, 1_000m, 2_000m, 7_500m),
-        Build.Dip("H2-" + m, "H2", m, 500m, 1_000m, 4_500m) with { AuditDeduction = m == 6 ? Build.Y(100m) : Money.Zero },
+        Build.Dip("H2-" + m, "H2", m, 500m, 1_000m, 4_500m).WithAuditDeduction(m == 6 ? Build.Y(100m) : Money.Zero),
         Build.Dip("H3-" + m, "H3", m, 1_500m, 3_000m, 9_000m),
     }).ToArray();
 
@@ -60,7 +58,7 @@ public sealed class ThreeHospitalScenarioTests
     {
         var result = Run();
         // Points: H1 12 000, H2 6 000, H3 18 000 → 36 000. Value = 288 000 ÷ 0.8 ÷ 36 000 = 10.
-        Assert.Equal(36_000m, result.Pools[0].TotalUnits);
+        Assert.Equal(36_000m, result.Pools[0].TotalPoints);
         Assert.Equal(10m, result.Pools[0].Value.Yuan);
         var (h1, h2, h3) = Three(result);
         // Statements are in hospital-id order whatever the input order.
@@ -150,7 +148,7 @@ public sealed class ThreeHospitalScenarioTests
         var s = Run().Summary;
         // Σ: payable 288 000; kept 31 200; reclaimed 10 800; shared 3 960; borne 2 040; transfer 32 690.80.
         Assert.Equal(3, s.Hospitals);
-        Assert.Equal(36, s.Cases);
+        Assert.Equal(36, s.Lines);
         Assert.Equal(Build.Y(288_000m), s.Budget);
         Assert.Equal(Build.Y(288_000m), s.AnnualPayable);
         Assert.Equal(Build.Y(31_200m), s.SurplusKept);

@@ -11,9 +11,9 @@ public sealed class WorkedExampleTests
     {
         // §2: (1000 × 10 000 − 2 000 000) × 0.9 − 50 000 = 7 150 000. Built from 1 000 cases of RW 1, each with the
         // patient paying 2 000 and an audit deduction of 50 (totals 2 000 000 and 50 000).
-        var policy = Build.Plain(PaymentMethod.Drg, ValueMethod.Fixed, 1_000_000_000m, 1m, 10_000m);
+        var policy = Build.Plain("DRG", ValueMethod.Fixed, 1_000_000_000m, 1m, 10_000m);
         var cases = Enumerable.Range(0, 1000)
-            .Select(i => Build.Drg("c" + i, "H1", 3, 1m, 2000m, 8000m) with { AuditDeduction = Build.Y(50m) })
+            .Select(i => Build.Drg("c" + i, "H1", 3, 1m, 2000m, 8000m).WithAuditDeduction(Build.Y(50m)))
             .ToArray();
         var statement = Assert.Single(Build.Run(policy, [Build.Hospital("H1")], cases).Statements);
         var march = statement.Lines.Single(l => l.Code == "month.03");
@@ -26,27 +26,27 @@ public sealed class WorkedExampleTests
     public void Payment_standard_is_rw_times_rate_times_coefficient()
     {
         // §2: payment standard = RW × rate × coefficient: 1.5 × 10 000 × 1.1 = 16 500.
-        Assert.Equal(Build.Y(16_500m), UnitValues.PaymentStandard(new RelativeWeight(1.5m), new PointValue(10_000m), new Coefficient(1.1m)).Round(RoundingRule.Default));
+        Assert.Equal(Build.Y(16_500m), PointValueFormulas.PaymentStandard(new RelativeWeight(1.5m), new PointValue(10_000m), new Coefficient(1.1m)).Round(RoundingRule.Default));
     }
 
     [Fact]
     public void Settlement_point_value_is_10_yuan()
     {
         // §3: fund 800 000 000, ratio 0.8, total score 100 000 000 → 10 yuan per point.
-        Assert.Equal(new PointValue(10m), UnitValues.Settlement(Build.Y(800_000_000m), new Ratio(0.8m), 100_000_000m));
+        Assert.Equal(new PointValue(10m), PointValueFormulas.Settlement(Build.Y(800_000_000m), new Ratio(0.8m), 100_000_000m));
     }
 
     [Fact]
     public void Settlement_point_value_is_10_yuan_through_the_clearing()
     {
         // The same example as a region: two hospitals with 60 000 000 and 40 000 000 points (100 cases of 600 000 and 400 000).
-        var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 800_000_000m, 0.8m, 9m);
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 800_000_000m, 0.8m, 9m);
         var cases = Enumerable.Range(0, 100).Select(i => Build.Dip("a" + i, "A", 1 + (i % 12), 600_000m, 0m, 0m))
             .Concat(Enumerable.Range(0, 100).Select(i => Build.Dip("b" + i, "B", 1 + (i % 12), 400_000m, 0m, 0m)))
             .ToArray();
         var result = Build.Run(policy, [Build.Hospital("A"), Build.Hospital("B")], cases);
         var pool = Assert.Single(result.Pools);
-        Assert.Equal(100_000_000m, pool.TotalUnits);
+        Assert.Equal(100_000_000m, pool.TotalPoints);
         Assert.Equal(10m, pool.Value.Yuan);
         // Gross at 10 yuan: 600 000 000 and 400 000 000 (patients paid nothing in this example).
         Assert.Equal(Build.Y(600_000_000m), result.Statements[0].AnnualPayable);
@@ -57,14 +57,14 @@ public sealed class WorkedExampleTests
     public void Budget_form_base_rate_divides_the_fund_by_ratio_and_total_weight()
     {
         // §2 budget form: (DRG fund ÷ ratio) ÷ Σ(RW × cases) = (600 000 000 ÷ 0.75) ÷ 80 000 = 10 000.
-        Assert.Equal(new PointValue(10_000m), UnitValues.Settlement(Build.Y(600_000_000m), new Ratio(0.75m), 80_000m));
+        Assert.Equal(new PointValue(10_000m), PointValueFormulas.Settlement(Build.Y(600_000_000m), new Ratio(0.75m), 80_000m));
     }
 
     [Fact]
     public void Time_weighted_mean_is_9_800()
     {
         // §3: 9 000, 9 500, 10 000 at 1:2:7 → 9 800.
-        Assert.Equal(9_800m, UnitValues.WeightedMean([9_000m, 9_500m, 10_000m], [1m, 2m, 7m]));
+        Assert.Equal(9_800m, PointValueFormulas.WeightedMean([9_000m, 9_500m, 10_000m], [1m, 2m, 7m]));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class WorkedExampleTests
             new HistoricalCase("A", 0, 0m, Build.Y(4_000m)), new HistoricalCase("A", 1, 0m, Build.Y(5_000m)), new HistoricalCase("A", 2, 0m, Build.Y(6_000m)),
             new HistoricalCase("B", 0, 0m, Build.Y(12_000m)), new HistoricalCase("B", 1, 0m, Build.Y(15_000m)), new HistoricalCase("B", 2, 0m, Build.Y(18_000m)),
         };
-        var weights = UnitValues.DrgWeights(history, [1m, 2m, 7m], Trimming.None, new RoundingRule(RoundingMode.HalfAwayFromZero, 4));
+        var weights = PointValueFormulas.DrgWeights(history, [1m, 2m, 7m], Trimming.None, new RoundingRule(RoundingMode.HalfAwayFromZero, 4));
         Assert.Equal(0.5m, weights["A"].Value);
         Assert.Equal(1.5m, weights["B"].Value);
     }
@@ -94,8 +94,8 @@ public sealed class WorkedExampleTests
             .Append(new HistoricalCase("A", 0, 1m, Build.Y(1_000_000m)))
             .ToArray();
         // Start-of-year value by per-point cost: default trimming keeps 38 × 10 000 + 100 over 39 points.
-        Assert.Equal((38m * 10_000m + 100m) / 39m, UnitValues.StartOfYear(history, [1m], Trimming.Default).Yuan);
-        Assert.Equal(10_000m, UnitValues.StartOfYear(history, [1m], new Trimming(5m, 97.5m)).Yuan);
+        Assert.Equal((38m * 10_000m + 100m) / 39m, PointValueFormulas.StartOfYear(history, [1m], Trimming.Default).Yuan);
+        Assert.Equal(10_000m, PointValueFormulas.StartOfYear(history, [1m], new Trimming(5m, 97.5m)).Yuan);
     }
 
     [Fact]
@@ -105,29 +105,7 @@ public sealed class WorkedExampleTests
         // Weights 1:3 → (1 × 10 000 + 3 × 12 000) ÷ (1 × 1 000 + 3 × 1 000) = 46 000 ÷ 4 000 = 11.5.
         var history = Enumerable.Repeat(new HistoricalCase("g", 0, 100m, Build.Y(1_000m)), 10)
             .Concat(Enumerable.Repeat(new HistoricalCase("g", 1, 100m, Build.Y(1_200m)), 10));
-        Assert.Equal(11.5m, UnitValues.StartOfYear(history, [1m, 3m], Trimming.None).Yuan);
-    }
-
-    [Theory]
-    // Zhejiang [L], group mean 10 000:
-    // base 80 (≤ 100 → 3×): cost 35 000 → ratio 3.5 → 80 + (3.5 − 3) × 80 = 120, high.
-    [InlineData(80, 35_000, 120, OutlierKind.High)]
-    // base 80: cost 29 999 → ratio 2.9999 < 3 → normal 80.
-    [InlineData(80, 29_999, 80, OutlierKind.Normal)]
-    // base 200 (100–300 → 2×): cost 25 000 → 2.5 → 200 + 0.5 × 200 = 300, high.
-    [InlineData(200, 25_000, 300, OutlierKind.High)]
-    // base 400 (> 300 → 1.5×): cost 15 000 → 1.5 → 400 + 0 = 400, high at the threshold.
-    [InlineData(400, 15_000, 400, OutlierKind.High)]
-    // low: cost 3 000 → 0.3 < 0.4 → 200 × 0.3 = 60.
-    [InlineData(200, 3_000, 60, OutlierKind.Low)]
-    // cost 4 000 → 0.4, not below 0.4 → normal.
-    [InlineData(200, 4_000, 200, OutlierKind.Normal)]
-    public void Zhejiang_outlier_profile(int basePoints, int cost, int points, OutlierKind kind)
-    {
-        var profile = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
-        var result = profile.Apply(new Score(basePoints), Build.Y(cost), Build.Y(10_000m));
-        Assert.Equal(kind, result.Kind);
-        Assert.Equal((decimal)points, result.Points.Value);
+        Assert.Equal(11.5m, PointValueFormulas.StartOfYear(history, [1m, 3m], Trimming.None).Yuan);
     }
 
     [Fact]

@@ -33,17 +33,20 @@ public sealed record HospitalStatement
     /// <summary>医疗机构 — the hospital.</summary>
     public required Hospital Hospital { get; init; }
 
-    /// <summary>病例数 — settled cases.</summary>
-    public int CaseCount { get; init; }
+    /// <summary>结算行数 — accepted settlement lines.</summary>
+    public int LineCount { get; init; }
 
-    /// <summary>特例单议按项目支付病例数 — approved special-review cases paid by item (within the cap).</summary>
-    public int SpecialReviewCases { get; init; }
+    /// <summary>特例单议核准行数 — approved special-review lines paid by their approved amount.</summary>
+    public int SpecialReviewLines { get; init; }
 
-    /// <summary>年度应付（按病组/分值） — annual payable by group or score, including special-review cases.</summary>
+    /// <summary>年度应付 — annual payable: points valued, money lines, approved special-review lines.</summary>
     public Money AnnualPayable { get; init; }
 
-    /// <summary>按项目基金支付 — what the fund would have paid by item (fee-for-service).</summary>
+    /// <summary>按项目基金支付 — what the fund would have paid by item (fee-for-service), over the lines that state it.</summary>
     public Money FeeForService { get; init; }
+
+    /// <summary>是否进行风险分担 — false when lines carried no item-based fund amount: the payable is then paid as computed.</summary>
+    public bool RiskSharingApplied { get; init; } = true;
 
     /// <summary>结余留用 — surplus kept by the hospital.</summary>
     public Money SurplusKept { get; init; }
@@ -97,25 +100,34 @@ public sealed record HospitalStatement
     public IReadOnlyList<StatementLine> Lines { get; init; } = [];
 }
 
-/// <summary>资金池结果 — one pool's budget, units, value and payments.</summary>
+/// <summary>资金池结果 — one pool's budget, points, value and payments.</summary>
 public sealed record PoolSummary
 {
+    /// <summary>点数体系 — the pool's point system.</summary>
+    public string PointSystem { get; init; } = string.Empty;
+
     /// <summary>险种 — the pool's fund, or null for all.</summary>
     public InsuranceFund? Fund { get; init; }
+
+    /// <summary>资金池键 — <c>DIP</c>, <c>DIP.employee</c>: the key used in statements and issues.</summary>
+    public string Key { get; init; } = string.Empty;
 
     /// <summary>预算 — the budget derivation.</summary>
     public required BudgetDerivation Budget { get; init; }
 
-    /// <summary>特例单议支付 — paid by item for approved special-review cases (taken from the pool first).</summary>
+    /// <summary>特例单议支付 — paid for approved special-review lines (taken from the pool first).</summary>
     public Money SpecialReviewPaid { get; init; }
 
-    /// <summary>总分值/总权重 — the pool's total units (after hospital coefficients) excluding special-review cases.</summary>
-    public decimal TotalUnits { get; init; }
+    /// <summary>金额行支付 — money lines that draw on this pool (taken from the pool first).</summary>
+    public Money MoneyLinesPaid { get; init; }
+
+    /// <summary>总点数 — the pool's total points excluding approved special-review lines.</summary>
+    public decimal TotalPoints { get; init; }
 
     /// <summary>结算点值/费率 — the settlement value (floating: of the whole pool; elastic: of the increment).</summary>
     public PointValue Value { get; init; }
 
-    /// <summary>应付合计 — the pool's payable by group or score.</summary>
+    /// <summary>应付合计 — the pool's payable (points valued, plus what it paid first).</summary>
     public Money Payable { get; init; }
 }
 
@@ -125,11 +137,14 @@ public sealed record RegionSummary
     /// <summary>医疗机构数.</summary>
     public int Hospitals { get; init; }
 
-    /// <summary>病例数 (settled).</summary>
-    public int Cases { get; init; }
+    /// <summary>结算行数 — accepted lines.</summary>
+    public int Lines { get; init; }
 
-    /// <summary>未结算病例数 — case lines with errors.</summary>
-    public int RejectedCases { get; init; }
+    /// <summary>拒收行数 — lines rejected with errors (listed in <see cref="ClearingResult.LineIssues"/>).</summary>
+    public int RejectedLines { get; init; }
+
+    /// <summary>统筹区外金额 — money lines paid outside every pool budget.</summary>
+    public Money OutsidePools { get; init; }
 
     /// <summary>预算合计.</summary>
     public Money Budget { get; init; }
@@ -171,11 +186,29 @@ public sealed record RegionSummary
     public Money ClearingTransfer { get; init; }
 }
 
-/// <summary>病例问题 — an issue of one input case line, by its position in the input.</summary>
-/// <param name="Index">The 0-based index of the case in the input list.</param>
-/// <param name="CaseId">The case id.</param>
+/// <summary>结算行问题 — an issue of one input line (by its position), of a hospital, or of the region (index −1).</summary>
+/// <param name="Index">The 0-based index of the line in the input list, or −1 for a hospital- or region-level issue.</param>
+/// <param name="Id">The line id, the hospital id (hospital-level), or empty (region-level).</param>
 /// <param name="Issue">The issue.</param>
-public sealed record CaseIssue(int Index, string CaseId, ValidationIssue Issue);
+public sealed record LineIssue(int Index, string Id, ValidationIssue Issue)
+{
+    /// <summary>The order of issues in a result: by index (region and hospital issues first), id, then code.</summary>
+    /// <param name="a">One.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>The comparison.</returns>
+    public static int Compare(LineIssue a, LineIssue b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b is null ? 0 : -1) : 1;
+        }
+
+        var c = a.Index.CompareTo(b.Index);
+        c = c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        c = c != 0 ? c : string.CompareOrdinal(a.Issue.Code, b.Issue.Code);
+        return c != 0 ? c : string.CompareOrdinal(a.Issue.Field, b.Issue.Field);
+    }
+}
 
 /// <summary>清算结果 — the statements, pools, region summary and case issues of one clearing run.</summary>
 public sealed record ClearingResult
@@ -192,6 +225,9 @@ public sealed record ClearingResult
     /// <summary>区域汇总.</summary>
     public required RegionSummary Summary { get; init; }
 
-    /// <summary>病例问题 — issues of case lines, in input order.</summary>
-    public IReadOnlyList<CaseIssue> CaseIssues { get; init; } = [];
+    /// <summary>特例单议 — per method: the region's lines, the cap and the approvals.</summary>
+    public IReadOnlyList<SpecialReviewSummary> SpecialReview { get; init; } = [];
+
+    /// <summary>问题 — region and hospital issues first (index −1), then line issues in input order.</summary>
+    public IReadOnlyList<LineIssue> LineIssues { get; init; } = [];
 }

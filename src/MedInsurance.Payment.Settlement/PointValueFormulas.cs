@@ -39,7 +39,7 @@ public readonly record struct Trimming(decimal Lower, decimal Upper)
 /// 点值与费率 — DIP point values and DRG base rates and weights (payment-rules.md §2, §3; DIP 3.0 draft ch. 7).
 /// </summary>
 /// <remarks>Pure functions over exact decimals; thread-safe.</remarks>
-public static class UnitValues
+public static class PointValueFormulas
 {
     /// <summary>
     /// 结算点值 — settlement point value = (DIP fund ÷ fund payment ratio) ÷ current-year total score (payment-rules.md §3).
