@@ -74,9 +74,6 @@ public sealed record SettlementPolicy
     /// <summary>保证金返还区间 — assessment score → share of the quality deposit released.</summary>
     public IReadOnlyList<ScoreBand> DepositRelease { get; init; } = [new ScoreBand(0m, 1m)];
 
-    /// <summary>异常病例规则 — the optional outlier profile of the region (scoring data for the grouping layer; DRG).</summary>
-    public OutlierProfile? Outliers { get; init; }
-
     /// <summary>舍入规则 — the rule of each named step; steps not listed use <see cref="RoundingRule.Default"/> (money) or stay exact (values).</summary>
     public IReadOnlyDictionary<RoundingStep, RoundingRule> Rounding { get; init; } = new Dictionary<RoundingStep, RoundingRule>();
 

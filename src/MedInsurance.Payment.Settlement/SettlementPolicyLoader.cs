@@ -129,14 +129,6 @@ public static class SettlementPolicyLoader
             },
             AssessmentCoefficients = dto.Assessment?.Coefficients is { } c ? c.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
             DepositRelease = dto.Assessment?.DepositRelease is { } d ? d.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
-            Outliers = dto.Outliers is { } o
-                ? new OutlierProfile
-                {
-                    Name = o.Name ?? string.Empty,
-                    LowRatio = o.LowRatio ?? 0m,
-                    HighThresholds = (o.HighThresholds ?? []).Select(t => new OutlierThreshold(t.UpToBasePoints, t.HighMultiple)).ToArray(),
-                }
-                : null,
             Rounding = rounding,
         };
     }
@@ -239,24 +231,6 @@ internal sealed class PolicyJson
     public AssessmentJson? Assessment { get; set; }
 
     public Dictionary<string, RoundingJson>? Rounding { get; set; }
-
-    public OutliersJson? Outliers { get; set; }
-}
-
-internal sealed class OutliersJson
-{
-    public string? Name { get; set; }
-
-    public decimal? LowRatio { get; set; }
-
-    public List<ThresholdJson>? HighThresholds { get; set; }
-}
-
-internal sealed class ThresholdJson
-{
-    public decimal? UpToBasePoints { get; set; }
-
-    public decimal HighMultiple { get; set; }
 }
 
 internal sealed class ElasticJson

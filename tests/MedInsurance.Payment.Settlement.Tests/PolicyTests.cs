@@ -44,17 +44,6 @@ public sealed class PolicyTests
     }
 
     [Fact]
-    public void Drg_profile_carries_the_zhejiang_outlier_profile()
-    {
-        var outliers = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
-        Assert.Equal("zhejiang", outliers.Name);
-        Assert.Equal(3m, outliers.HighMultipleFor(new Score(100m)));
-        Assert.Equal(2m, outliers.HighMultipleFor(new Score(100.01m)));
-        Assert.Equal(2m, outliers.HighMultipleFor(new Score(300m)));
-        Assert.Equal(1.5m, outliers.HighMultipleFor(new Score(301m)));
-    }
-
-    [Fact]
     public void A_deposit_above_five_percent_is_rejected_under_the_2025_rules_only()
     {
         var policy = Build.Plain(PaymentMethod.Dip, ValueMethod.Floating, 1m, 0.8m, 10m) with { QualityDepositRate = new Ratio(0.06m), AdvanceRatio = new Ratio(0.9m) };

@@ -108,28 +108,6 @@ public sealed class WorkedExampleTests
         Assert.Equal(11.5m, UnitValues.StartOfYear(history, [1m, 3m], Trimming.None).Yuan);
     }
 
-    [Theory]
-    // Zhejiang [L], group mean 10 000:
-    // base 80 (≤ 100 → 3×): cost 35 000 → ratio 3.5 → 80 + (3.5 − 3) × 80 = 120, high.
-    [InlineData(80, 35_000, 120, OutlierKind.High)]
-    // base 80: cost 29 999 → ratio 2.9999 < 3 → normal 80.
-    [InlineData(80, 29_999, 80, OutlierKind.Normal)]
-    // base 200 (100–300 → 2×): cost 25 000 → 2.5 → 200 + 0.5 × 200 = 300, high.
-    [InlineData(200, 25_000, 300, OutlierKind.High)]
-    // base 400 (> 300 → 1.5×): cost 15 000 → 1.5 → 400 + 0 = 400, high at the threshold.
-    [InlineData(400, 15_000, 400, OutlierKind.High)]
-    // low: cost 3 000 → 0.3 < 0.4 → 200 × 0.3 = 60.
-    [InlineData(200, 3_000, 60, OutlierKind.Low)]
-    // cost 4 000 → 0.4, not below 0.4 → normal.
-    [InlineData(200, 4_000, 200, OutlierKind.Normal)]
-    public void Zhejiang_outlier_profile(int basePoints, int cost, int points, OutlierKind kind)
-    {
-        var profile = SettlementPolicyLoader.LoadEmbedded("example-drg-2025").Outliers!;
-        var result = profile.Apply(new Score(basePoints), Build.Y(cost), Build.Y(10_000m));
-        Assert.Equal(kind, result.Kind);
-        Assert.Equal((decimal)points, result.Points.Value);
-    }
-
     [Fact]
     public void Budget_by_items_itemizes_every_deduction()
     {

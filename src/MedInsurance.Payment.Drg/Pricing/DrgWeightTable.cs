@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
-namespace MedInsurance.Payment.Settlement;
+namespace MedInsurance.Payment.Drg.Pricing;
 
 /// <summary>
 /// DRG权重表 — reads a region's published DRG weights, CSV <c>drg,weight</c> with a header row, into an immutable

@@ -1,6 +1,7 @@
 using System.IO;
+using MedInsurance.Payment.Drg.Pricing;
 
-namespace MedInsurance.Payment.Settlement.Tests;
+namespace MedInsurance.Payment.Drg.Tests;
 
 public sealed class DrgWeightTableTests
 {
