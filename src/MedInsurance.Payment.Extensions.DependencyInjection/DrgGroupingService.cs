@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Drg.Rules;
 
 namespace MedInsurance.Payment.Hosting;
@@ -55,7 +56,7 @@ internal sealed class DrgGroupingService : IDrgGroupingService
         }
 
         Money? standard = _baseRate is { } rate
-            ? new UnroundedMoney(weight.Value * rate.Yuan * hospitalCoefficient.Value).Round(RoundingRule.Default)
+            ? DrgPaymentStandard.Compute(weight, rate, hospitalCoefficient).Round(RoundingRule.Default)
             : null;
         return new DrgPaymentEstimate(result, weight, standard);
     }
