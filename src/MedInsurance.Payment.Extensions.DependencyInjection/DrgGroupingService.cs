@@ -50,7 +50,8 @@ internal sealed class DrgGroupingService : IDrgGroupingService
     public DrgPaymentEstimate Estimate(InpatientCase inpatientCase, Coefficient hospitalCoefficient)
     {
         var result = Group(inpatientCase);
-        if (result.Status != DrgStatus.Grouped || !_weights.TryGetValue(result.Drg, out var weight))
+        // A zero weight is a DRG the table lists without a weight (DrgWeightTable): no weight, never a standard of 0.
+        if (result.Status != DrgStatus.Grouped || !_weights.TryGetValue(result.Drg, out var weight) || weight.Value == 0m)
         {
             return new DrgPaymentEstimate(result, null, null);
         }
