@@ -12,7 +12,9 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// <remarks>
 /// <para>A DRG listed with an empty weight cell (<c>GD25,</c>: a group the region publishes without a weight, e.g. too
 /// few cases or not paid by weight) reads as weight 0, "listed, no weight"; a DRG not in the file is absent. Users of
-/// the table never pay a zero weight at nothing: they report the case as having no weight.</para>
+/// the table never pay a zero weight at nothing: <see cref="DrgSettlementPricing"/> reports
+/// <see cref="DrgPricingIssueCodes.WeightBlank"/> for it and <see cref="DrgPricingIssueCodes.WeightMissing"/> for an
+/// absent DRG.</para>
 /// <para>A weight table is configuration: a bad line throws <see cref="InvalidDataException"/> naming the source and
 /// line. Thread-safe.</para>
 /// </remarks>
