@@ -7,14 +7,16 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsvHelper;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
+using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Cli;
 
-/// <summary><c>medpay drg …</c>: CHS-DRG grouping of case files and single-case explanations.</summary>
+/// <summary><c>medpay drg …</c>: CHS-DRG grouping of case files, single-case explanations and pricing into settlement lines.</summary>
 internal static class DrgCommands
 {
     /// <summary>The header assumed for <c>drg explain --case</c> rows (the case CSV's usual first columns).</summary>
@@ -22,10 +24,14 @@ internal static class DrgCommands
 
     private static readonly string[] ResultColumns = { "id", "status", "mdc", "adrg", "drg", "issues" };
 
+    /// <summary>The columns <c>drg price</c> writes after the settlement-line columns.</summary>
+    private static readonly string[] PriceColumns = { "drg", "weight", "coefficient", "status", "issues" };
+
     public static Command Create()
     {
         var drg = new Command("drg", "CHS-DRG grouping (国家医疗保障疾病诊断相关分组): group case files and explain single cases.");
         drg.Subcommands.Add(CreateGroup());
+        drg.Subcommands.Add(CreatePrice());
         drg.Subcommands.Add(CreateExplain());
         drg.Subcommands.Add(CreateRules());
         return drg;
@@ -33,60 +39,32 @@ internal static class DrgCommands
 
     private static Command CreateGroup()
     {
-        var rules = RulesOption();
-        var edition = EditionOption();
-        var ambiguous = AmbiguousOption();
-        var threads = new Option<int>("--threads", "-t") { Description = "Threads for grouping (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
+        var rules = new GrouperOptions();
+        var threads = ThreadsOption();
+        var input = InputOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Results CSV: id,status,mdc,adrg,drg,issues — one row per input row, in input order.", Required = true };
         var group = new Command("group", "Group every case of a case CSV file; print the grouping throughput to stderr.");
-        foreach (var option in new Option[] { rules, edition, ambiguous, threads, input, output })
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, output }))
         {
             group.Options.Add(option);
         }
 
         group.SetAction(parse =>
         {
-            var grouper = LoadGrouper(parse.GetValue(rules)!, parse.GetValue(edition)!, parse.GetValue(ambiguous)!);
+            var grouper = rules.Load(parse);
             if (grouper is null)
             {
                 return 2;
             }
 
             var file = parse.GetValue(input)!;
-            if (!file.Exists)
+            if (!Exists(file, "input file"))
             {
-                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
                 return 2;
             }
 
-            var records = CaseFiles.Read(file);
-            var prepared = new DrgCase?[records.Count];
-            var accepted = new List<DrgCase>(records.Count);
-            var index = new int[records.Count];
-            for (var i = 0; i < records.Count; i++)
-            {
-                index[i] = -1;
-                if (!records[i].IsRejected)
-                {
-                    prepared[i] = grouper.Prepare(records[i].Value!);
-                    index[i] = accepted.Count;
-                    accepted.Add(prepared[i]!);
-                }
-            }
-
             var threadCount = Math.Max(1, parse.GetValue(threads));
-            var outcomes = new DrgOutcome[accepted.Count];
-            if (accepted.Count > 0)
-            {
-                // Warm the kernel (JIT) on one case so the timing below measures grouping, not compilation.
-                grouper.Group(accepted[0]);
-            }
-
-            var watch = Stopwatch.StartNew();
-            grouper.GroupBatch(accepted, outcomes, threadCount);
-            watch.Stop();
-
+            var batch = GroupFile(grouper, file, threadCount);
             using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
             using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
             {
@@ -96,25 +74,25 @@ internal static class DrgCommands
                 }
 
                 csv.NextRecord();
-                for (var i = 0; i < records.Count; i++)
+                for (var i = 0; i < batch.Records.Count; i++)
                 {
-                    if (index[i] < 0)
+                    var record = batch.Records[i];
+                    if (batch.Results[i] is not { } result)
                     {
-                        WriteRow(csv, records[i].Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, records[i].Issues);
+                        WriteRow(csv, record.Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, record.Issues);
                         continue;
                     }
 
-                    var result = grouper.Describe(prepared[i]!, outcomes[index[i]]);
-                    WriteRow(csv, records[i].Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, Merge(records[i].Issues, result.Issues));
+                    WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, Merge(record.Issues, result.Issues));
                 }
             }
 
-            var ms = watch.ElapsedTicks * 1000m / Stopwatch.Frequency;
-            var perSecond = watch.ElapsedTicks == 0 ? 0 : accepted.Count * Stopwatch.Frequency / watch.ElapsedTicks;
+            var ms = batch.ElapsedTicks * 1000m / Stopwatch.Frequency;
+            var perSecond = batch.ElapsedTicks == 0 ? 0 : batch.GroupedCount * Stopwatch.Frequency / batch.ElapsedTicks;
             Console.Error.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "grouping: {0} cases in {1:0.###} ms = {2} cases/s (threads {3})",
-                accepted.Count,
+                batch.GroupedCount,
                 ms,
                 perSecond,
                 threadCount));
@@ -123,24 +101,122 @@ internal static class DrgCommands
         return group;
     }
 
+    private static Command CreatePrice()
+    {
+        var rules = new GrouperOptions();
+        var threads = ThreadsOption();
+        var input = InputOption();
+        var weights = new Option<FileInfo>("--weights", "-w") { Description = "DRG weight CSV: drg,weight (header row; an empty weight lists a DRG without one).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = 1).", Required = true };
+        var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the lines.", DefaultValueFactory = _ => DrgSettlementPricing.DefaultPointSystem };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues — one row per input row, in input order.", Required = true };
+        var price = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient (the base rate is the pool's point value at clearing). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, hospitals, pointSystem, output }))
+        {
+            price.Options.Add(option);
+        }
+
+        price.SetAction(parse =>
+        {
+            var grouper = rules.Load(parse);
+            if (grouper is null)
+            {
+                return 2;
+            }
+
+            var file = parse.GetValue(input)!;
+            var weightsFile = parse.GetValue(weights)!;
+            var hospitalsFile = parse.GetValue(hospitals)!;
+            if (!Exists(file, "input file") || !Exists(weightsFile, "weights file") || !Exists(hospitalsFile, "hospitals file"))
+            {
+                return 2;
+            }
+
+            IReadOnlyDictionary<string, RelativeWeight> weightTable;
+            try
+            {
+                using var reader = new StreamReader(weightsFile.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+                weightTable = DrgWeightTable.Read(reader, weightsFile.Name);
+            }
+            catch (InvalidDataException ex)
+            {
+                Console.Error.WriteLine("medpay: " + ex.Message);
+                return 2;
+            }
+
+            var coefficients = ReadHospitalCoefficients(hospitalsFile);
+            if (coefficients is null)
+            {
+                return 2;
+            }
+
+            var pricing = new DrgSettlementPricing(weightTable, parse.GetValue(pointSystem), new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals));
+            var batch = GroupFile(grouper, file, Math.Max(1, parse.GetValue(threads)));
+            var priced = 0;
+            var rejected = 0;
+            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
+            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            {
+                foreach (var header in SettlementLineCsv.Header.Concat(PriceColumns))
+                {
+                    csv.WriteField(header);
+                }
+
+                csv.NextRecord();
+                for (var i = 0; i < batch.Records.Count; i++)
+                {
+                    var record = batch.Records[i];
+                    if (batch.Results[i] is not { } grouping)
+                    {
+                        rejected++;
+                        WriteUnpricedLine(csv, record.Id, record.Value?.HospitalId);
+                        WritePriceColumns(csv, string.Empty, null, null, "rejected", record.Issues);
+                        continue;
+                    }
+
+                    var inpatientCase = record.Value!;
+                    var result = coefficients.Price(pricing, inpatientCase, grouping, out var coefficientIssue);
+                    var issues = Merge(Merge(record.Issues, grouping.Issues), result.Issues.Concat(coefficientIssue is null ? Enumerable.Empty<ValidationIssue>() : new[] { coefficientIssue }));
+                    if (coefficientIssue is null && result.Line is { } line)
+                    {
+                        priced++;
+                        foreach (var cell in SettlementLineCsv.Cells(line))
+                        {
+                            csv.WriteField(cell);
+                        }
+
+                        WritePriceColumns(csv, grouping.Drg, result.Weight, result.HospitalCoefficient, "priced", issues);
+                        continue;
+                    }
+
+                    WriteUnpricedLine(csv, record.Id, inpatientCase.HospitalId);
+                    WritePriceColumns(csv, grouping.Drg, result.Weight, coefficientIssue is null ? result.HospitalCoefficient : null, "unpriced", issues);
+                }
+            }
+
+            var total = batch.Records.Count;
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", priced, total, total - priced - rejected, rejected));
+            return priced == total ? 0 : 1;
+        });
+        return price;
+    }
+
     private static Command CreateExplain()
     {
-        var rules = RulesOption();
-        var edition = EditionOption();
-        var ambiguous = AmbiguousOption();
+        var rules = new GrouperOptions();
         var row = new Option<string>("--case", "-c") { Description = "One case as a CSV row in the column order " + DefaultCaseHeader + ".", Required = true };
         var header = new Option<string>("--header") { Description = "The header of the --case row, if it differs.", DefaultValueFactory = _ => DefaultCaseHeader };
         var language = new Option<string>("--language", "-l") { Description = "Trace language: zh, en or both.", DefaultValueFactory = _ => "both" };
         language.AcceptOnlyFromAmong("zh", "en", "both");
         var explain = new Command("explain", "Group one case and print the trace of every decision (Chinese and/or English).");
-        foreach (var option in new Option[] { rules, edition, ambiguous, row, header, language })
+        foreach (var option in rules.All.Concat(new Option[] { row, header, language }))
         {
             explain.Options.Add(option);
         }
 
         explain.SetAction(parse =>
         {
-            var grouper = LoadGrouper(parse.GetValue(rules)!, parse.GetValue(edition)!, parse.GetValue(ambiguous)!);
+            var grouper = rules.Load(parse);
             if (grouper is null)
             {
                 return 2;
@@ -265,6 +341,128 @@ internal static class DrgCommands
         return new DrgGrouper(loaded.Pack, policy);
     }
 
+    private static Option<int> ThreadsOption() =>
+        new("--threads", "-t") { Description = "Threads for grouping (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    private static Option<FileInfo> InputOption() =>
+        new("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
+
+    private static bool Exists(FileInfo file, string what)
+    {
+        if (file.Exists)
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine("medpay: " + what + " not found: " + file.FullName);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a case file and groups every accepted row through the batch kernel (timed, after one warm-up case), then
+    /// describes each outcome. One entry per input row, in order; null for rows the reader rejected.
+    /// </summary>
+    private static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
+    {
+        var records = CaseFiles.Read(file);
+        var prepared = new DrgCase?[records.Count];
+        var accepted = new List<DrgCase>(records.Count);
+        var index = new int[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            index[i] = -1;
+            if (!records[i].IsRejected)
+            {
+                prepared[i] = grouper.Prepare(records[i].Value!);
+                index[i] = accepted.Count;
+                accepted.Add(prepared[i]!);
+            }
+        }
+
+        var outcomes = new DrgOutcome[accepted.Count];
+        if (accepted.Count > 0)
+        {
+            // Warm the kernel (JIT) on one case so the timing below measures grouping, not compilation.
+            grouper.Group(accepted[0]);
+        }
+
+        var watch = Stopwatch.StartNew();
+        grouper.GroupBatch(accepted, outcomes, threads);
+        watch.Stop();
+        var results = new DrgResult?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (index[i] >= 0)
+            {
+                results[i] = grouper.Describe(prepared[i]!, outcomes[index[i]]);
+            }
+        }
+
+        return new GroupedFile(records, results, accepted.Count, watch.ElapsedTicks);
+    }
+
+    /// <summary>Reads the hospital list for <c>drg price</c>; null (after printing why) when the file is unusable.</summary>
+    private static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
+    {
+        var coefficients = new Dictionary<string, Coefficient>(StringComparer.Ordinal);
+        var invalid = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in HospitalCsvReader.ReadFile(file.FullName))
+        {
+            var where = "medpay: hospitals file " + file.Name + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": ";
+            if (record.Issues.FirstOrDefault(i => i.Code is IssueCodes.ColumnMissing || (i.Code is IssueCodes.CaseIdDuplicated && i.Field == HospitalCsvReader.IdColumn)) is { } fatal)
+            {
+                Console.Error.WriteLine(where + fatal.ToCompactString() + " " + fatal.MessageEn);
+                return null;
+            }
+
+            foreach (var issue in record.Issues)
+            {
+                Console.Error.WriteLine(where + "note: " + issue.ToCompactString() + " " + issue.MessageEn + (record.Value is null ? " (row ignored)" : " (the column is not used by DRG pricing)"));
+            }
+
+            if (record.Value is not { } row)
+            {
+                continue;
+            }
+
+            var text = row.GetExtra("coefficient");
+            if (text is null)
+            {
+                coefficients.Add(row.Hospital.Id, Coefficient.One);
+            }
+            else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            {
+                coefficients.Add(row.Hospital.Id, new Coefficient(value));
+            }
+            else
+            {
+                invalid.Add(row.Hospital.Id);
+            }
+        }
+
+        return new HospitalCoefficients(coefficients, invalid);
+    }
+
+    private static void WriteUnpricedLine(CsvWriter csv, string id, string? hospitalId)
+    {
+        csv.WriteField(id);
+        csv.WriteField(hospitalId ?? string.Empty);
+        for (var i = 2; i < SettlementLineCsv.Header.Count; i++)
+        {
+            csv.WriteField(string.Empty);
+        }
+    }
+
+    private static void WritePriceColumns(CsvWriter csv, string drg, RelativeWeight? weight, Coefficient? coefficient, string status, IEnumerable<ValidationIssue> issues)
+    {
+        csv.WriteField(drg);
+        csv.WriteField(weight?.ToString() ?? string.Empty);
+        csv.WriteField(coefficient?.ToString() ?? string.Empty);
+        csv.WriteField(status);
+        csv.WriteField(ResultCsv.Issues(issues));
+        csv.NextRecord();
+    }
+
     private static IEnumerable<ValidationIssue> Merge(IEnumerable<ValidationIssue> first, IEnumerable<ValidationIssue> second)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -286,5 +484,68 @@ internal static class DrgCommands
         csv.WriteField(drg);
         csv.WriteField(ResultCsv.Issues(issues));
         csv.NextRecord();
+    }
+
+    /// <summary>The options of every command that groups: rule folder, edition and the QY check.</summary>
+    private sealed class GrouperOptions
+    {
+        public Option<DirectoryInfo> Rules { get; } = RulesOption();
+
+        public Option<string> Edition { get; } = EditionOption();
+
+        public Option<string> Ambiguous { get; } = AmbiguousOption();
+
+        public IEnumerable<Option> All => new Option[] { Rules, Edition, Ambiguous };
+
+        public DrgGrouper? Load(ParseResult parse) => LoadGrouper(parse.GetValue(Rules)!, parse.GetValue(Edition)!, parse.GetValue(Ambiguous)!);
+    }
+
+    /// <summary>A grouped case file: the records, one result per row (null when the reader rejected it) and the kernel time.</summary>
+    private sealed class GroupedFile
+    {
+        public GroupedFile(IReadOnlyList<ReadRecord<InpatientCase>> records, DrgResult?[] results, int groupedCount, long elapsedTicks)
+        {
+            Records = records;
+            Results = results;
+            GroupedCount = groupedCount;
+            ElapsedTicks = elapsedTicks;
+        }
+
+        public IReadOnlyList<ReadRecord<InpatientCase>> Records { get; }
+
+        public DrgResult?[] Results { get; }
+
+        public int GroupedCount { get; }
+
+        public long ElapsedTicks { get; }
+    }
+
+    /// <summary>The hospital coefficients of <c>drg price</c>: parsed ones, and the hospitals whose coefficient is not a number.</summary>
+    private sealed class HospitalCoefficients
+    {
+        private readonly Dictionary<string, Coefficient> _coefficients;
+        private readonly HashSet<string> _invalid;
+
+        public HospitalCoefficients(Dictionary<string, Coefficient> coefficients, HashSet<string> invalid)
+        {
+            _coefficients = coefficients;
+            _invalid = invalid;
+        }
+
+        /// <summary>
+        /// Prices a case; for a hospital whose coefficient is not a number the case is priced at 1 only to collect the
+        /// other reasons, and <paramref name="coefficientIssue"/> rejects it.
+        /// </summary>
+        public DrgPricingResult Price(DrgSettlementPricing pricing, InpatientCase inpatientCase, DrgResult grouping, out ValidationIssue? coefficientIssue)
+        {
+            if (inpatientCase.HospitalId.Length > 0 && _invalid.Contains(inpatientCase.HospitalId))
+            {
+                coefficientIssue = ValidationIssue.Error(DrgPricingIssueCodes.CoefficientInvalid, "coefficient", "医院系数不是数值", "The hospital's coefficient in the hospital list is not a number.");
+                return pricing.Price(inpatientCase, grouping, Coefficient.One);
+            }
+
+            coefficientIssue = null;
+            return pricing.Price(inpatientCase, grouping, _coefficients);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Loading;
+using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Settlement;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Drg.Rules;
 
 namespace MedInsurance.Payment.Hosting;
@@ -49,13 +50,14 @@ internal sealed class DrgGroupingService : IDrgGroupingService
     public DrgPaymentEstimate Estimate(InpatientCase inpatientCase, Coefficient hospitalCoefficient)
     {
         var result = Group(inpatientCase);
-        if (result.Status != DrgStatus.Grouped || !_weights.TryGetValue(result.Drg, out var weight))
+        // A zero weight is a DRG the table lists without a weight (DrgWeightTable): no weight, never a standard of 0.
+        if (result.Status != DrgStatus.Grouped || !_weights.TryGetValue(result.Drg, out var weight) || weight.Value == 0m)
         {
             return new DrgPaymentEstimate(result, null, null);
         }
 
         Money? standard = _baseRate is { } rate
-            ? new UnroundedMoney(weight.Value * rate.Yuan * hospitalCoefficient.Value).Round(RoundingRule.Default)
+            ? DrgPaymentStandard.Compute(weight, rate, hospitalCoefficient).Round(RoundingRule.Default)
             : null;
         return new DrgPaymentEstimate(result, weight, standard);
     }

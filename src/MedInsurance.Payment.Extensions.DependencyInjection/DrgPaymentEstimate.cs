@@ -7,6 +7,6 @@ namespace MedInsurance.Payment.Hosting;
 /// fen once, 四舍五入).
 /// </summary>
 /// <param name="Grouping">The grouping result with its trace.</param>
-/// <param name="Weight">权重 — the DRG's relative weight, or null when the DRG has none in the weight table.</param>
+/// <param name="Weight">权重 — the DRG's relative weight, or null when the DRG has none in the weight table (not listed, or listed with an empty weight).</param>
 /// <param name="PaymentStandard">支付标准 — the payment standard, or null without a weight or base rate.</param>
 public sealed record DrgPaymentEstimate(DrgResult Grouping, RelativeWeight? Weight, Money? PaymentStandard);

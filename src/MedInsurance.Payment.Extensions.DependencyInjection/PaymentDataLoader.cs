@@ -8,6 +8,7 @@ using MedInsurance.Payment.Demo;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
+using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
 

@@ -263,8 +263,6 @@ internal sealed class PolicyJson
     public AssessmentJson? Assessment { get; set; }
 
     public Dictionary<string, RoundingJson>? Rounding { get; set; }
-
-
 }
 
 internal sealed class ElasticJson

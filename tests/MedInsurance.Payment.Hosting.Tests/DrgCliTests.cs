@@ -4,10 +4,12 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using MedInsurance.Payment.Demo;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Settlement;
 
 namespace MedInsurance.Payment.Hosting.Tests;
 
-/// <summary><c>medpay drg group</c> run as a process on the demo rule pack: one output row per input row, in order.</summary>
+/// <summary><c>medpay drg group</c> and <c>drg price</c> run as processes on the demo rule pack: one output row per input row, in order.</summary>
 public sealed class DrgCliTests
 {
     [Fact]
@@ -37,6 +39,115 @@ public sealed class DrgCliTests
             Assert.StartsWith("C4,grouped,MDCF,FM1,FM13,", lines[4], StringComparison.Ordinal);
             // The rejected row is not grouped, so the timing line counts the three cases the kernel grouped.
             Assert.Matches(new Regex(@"^grouping: 3 cases in [0-9.]+ ms = [0-9]+ cases/s \(threads 1\)$", RegexOptions.Multiline), stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Drg_price_writes_a_settlement_line_row_per_input_row_that_the_line_reader_accounts_for()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, "cases.csv");
+            var weights = Path.Combine(folder, "weights.csv");
+            var hospitals = Path.Combine(folder, "hospitals.csv");
+            var output = Path.Combine(folder, "lines.csv");
+            const string Header = "id,hospital_id,fund,sex,age,los,discharge_date,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n";
+            File.WriteAllText(input, Header
+                + "P1,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // GD25
+                + "P2,DEMO-H2,resident,2,30,5,2026-11-20,1,K35.800x002|J96.000,47.0100,20000.00,15000.00,5000.00\n" // GD21
+                + "R1,DEMO-H1,employee,1,50,3,2026-03-06,1,,,100.00,0.00,100.00\n"                               // no main diagnosis
+                + "U1,DEMO-H2,resident,1,50,3,2026-04-01,1,E11.900,,5000.00,4000.00,1000.00\n"                    // 0000
+                + "U2,DEMO-H1,employee,1,65,8,2026-05-01,1,I20.000|E11.900,36.0700,30000.00,20000.00,10000.00\n"  // FM13, not in the weights
+                + "U3,DEMO-H9,employee,2,30,5,2026-06-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // unknown hospital
+                + "U4,DEMO-H3,resident,2,30,5,2026-07-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // coefficient not a number
+                + "U5,DEMO-H1,employee,2,30,5,,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"                // no discharge date
+                + "P3,DEMO-H4,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,0.00,5000.00\n");       // fund amount not reported
+            File.WriteAllText(weights, "drg,weight\nGD25,0.9860\nGD21,1.4530\nFM11,\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,abc\nDEMO-H4,d,二级乙等,general,0.95\n");
+
+            var (exit, stderr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1",
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1");
+            Assert.True(exit == 1, "exit " + exit + ": " + stderr);
+            Assert.Contains("pricing: 3 of 9 rows priced, 5 unpriced, 1 rejected", stderr, StringComparison.Ordinal);
+
+            var rows = File.ReadAllLines(output);
+            Assert.Equal(string.Join(",", SettlementLineCsv.Header) + ",drg,weight,coefficient,status,issues", rows[0]);
+            var own = rows.Skip(1).Select(r => r.Split(',')).Select(c => (Id: c[0], Drg: c[^5], Weight: c[^4], Coefficient: c[^3], Status: c[^2], Issues: c[^1])).ToArray();
+            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3" }, own.Select(r => r.Id));
+            Assert.Equal(new[] { "priced", "priced", "rejected", "unpriced", "unpriced", "unpriced", "unpriced", "unpriced", "priced" }, own.Select(r => r.Status));
+            Assert.Equal(("GD25", "0.9860", "1.1"), (own[0].Drg, own[0].Weight, own[0].Coefficient));
+            Assert.Equal(("GD21", "1.4530", "1"), (own[1].Drg, own[1].Weight, own[1].Coefficient));
+            Assert.Contains("DX_MAIN_MISSING", own[2].Issues, StringComparison.Ordinal);
+            Assert.Equal("0000", own[3].Drg);
+            Assert.Contains("DRG_PRICE_UNGROUPABLE(drg)", own[3].Issues, StringComparison.Ordinal);
+            Assert.Equal(("FM13", string.Empty), (own[4].Drg, own[4].Weight));
+            Assert.Contains("DRG_PRICE_WEIGHT_MISSING(weight)", own[4].Issues, StringComparison.Ordinal);
+            Assert.Equal("DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)", own[5].Issues);
+            Assert.Equal("DRG_PRICE_COEFFICIENT_INVALID(coefficient)", own[6].Issues);
+            Assert.Contains("DRG_PRICE_DISCHARGE_DATE_MISSING(discharge_date)", own[7].Issues, StringComparison.Ordinal);
+
+            // Read back as settlement lines: every input row is a record, in order; priced rows are accepted lines,
+            // the others rejected for having no basis (SETTLE_BASIS_MISSING) — nothing vanishes.
+            using var reader = new StreamReader(output);
+            var records = SettlementLineCsv.Read(reader).ToArray();
+            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3" }, records.Select(r => r.Id));
+            Assert.Equal(new[] { "P1", "P2", "P3" }, records.Where(r => !r.IsRejected).Select(r => r.Id));
+            Assert.All(records.Where(r => r.IsRejected), r => Assert.Contains(r.Issues, i => i.Code == SettlementIssueCodes.BasisMissing));
+            Assert.Equal(new[] { "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H9", "DEMO-H3", "DEMO-H1", "DEMO-H4" }, rows.Skip(1).Select(r => r.Split(',')[1]));
+
+            var p1 = records[0].Value!.Line;
+            // GD25 0.9860 × coefficient 1.1 = 1.0846 points in the DRG point system; discharged in March.
+            Assert.Equal(SettlementBasis.OfPoints("DRG", 1.0846m), p1.Basis);
+            Assert.Equal(("DEMO-H1", Cases.InsuranceFund.Employee, 3, "DRG"), (p1.HospitalId, p1.Fund, p1.Month, p1.Method));
+            Assert.Equal((Money.FromYuan(12_000m), Money.FromYuan(3_000m), (Money?)Money.FromYuan(9_000m)), (p1.TotalCost, p1.PatientPaid, p1.FundPaid));
+            // GD21 1.4530 × 1 (empty coefficient) = 1.4530; November.
+            Assert.Equal(SettlementBasis.OfPoints("DRG", 1.4530m), records[1].Value!.Line.Basis);
+            Assert.Equal(11, records[1].Value!.Line.Month);
+            // GD25 0.9860 × 0.95 = 0.93670 → 0.9367; a fund amount of 0 on a 15 000 case is unknown, written blank.
+            var p3 = records[8].Value!.Line;
+            Assert.Equal(SettlementBasis.OfPoints("DRG", 0.9367m), p3.Basis);
+            Assert.Null(p3.FundPaid);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Drg_price_exits_0_when_every_row_is_priced_and_2_when_a_file_is_missing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, "cases.csv");
+            var weights = Path.Combine(folder, "weights.csv");
+            var hospitals = Path.Combine(folder, "hospitals.csv");
+            var output = Path.Combine(folder, "lines.csv");
+            File.WriteAllText(input, "id,hospital_id,fund,sex,age,los,discharge_date,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+                + "P1,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n");
+            File.WriteAllText(weights, "drg,weight\nGD25,0.9860\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type\nDEMO-H1,a,三级甲等,general\n");
+            string[] common = ["drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1", "--input", input, "--output", output, "--weights", weights];
+
+            var (exit, stderr) = Run([.. common, "--hospitals", hospitals, "--point-system", "DRG-A"]);
+            Assert.True(exit == 0, "exit " + exit + ": " + stderr);
+            using (var reader = new StreamReader(output))
+            {
+                // No coefficient column: 1 → 0.9860 points, in the named point system.
+                Assert.Equal(SettlementBasis.OfPoints("DRG-A", 0.9860m), Assert.Single(SettlementLineCsv.Read(reader)).Value!.Line.Basis);
+            }
+
+            var (missing, message) = Run([.. common, "--hospitals", Path.Combine(folder, "no-such.csv")]);
+            Assert.Equal(2, missing);
+            Assert.Contains("hospitals file not found", message, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace MedInsurance.Payment.Settlement;
+namespace MedInsurance.Payment.Drg.Pricing;
 
 /// <summary>高倍率阈值 — the high-outlier multiple that applies to groups with base points up to <see cref="UpToBasePoints"/>.</summary>
 /// <param name="UpToBasePoints">The upper bound of the group's base points (inclusive); null for no bound.</param>

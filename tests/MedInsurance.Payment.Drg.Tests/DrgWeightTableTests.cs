@@ -1,6 +1,7 @@
 using System.IO;
+using MedInsurance.Payment.Drg.Pricing;
 
-namespace MedInsurance.Payment.Settlement.Tests;
+namespace MedInsurance.Payment.Drg.Tests;
 
 public sealed class DrgWeightTableTests
 {
@@ -13,7 +14,20 @@ public sealed class DrgWeightTableTests
         Assert.Equal(new RelativeWeight(3.2150m), weights["FM11"]);
     }
 
+    [Fact]
+    public void A_drg_listed_with_an_empty_weight_reads_as_zero_and_one_not_listed_is_absent()
+    {
+        var weights = DrgWeightTable.Read(new StringReader("drg,weight\nGD25,\nFM11, \nGW19,0.3920\n"), "w.csv");
+        Assert.Equal(3, weights.Count);
+        Assert.Equal(new RelativeWeight(0m), weights["GD25"]);
+        Assert.Equal(new RelativeWeight(0m), weights["FM11"]);
+        Assert.Equal(new RelativeWeight(0.3920m), weights["GW19"]);
+        Assert.False(weights.ContainsKey("GD21"));
+    }
+
     [Theory]
+    [InlineData("drg,weight\nGD25\n", "w.csv line 2: expected 'drg,weight'")]
+    [InlineData("drg,weight\n,1.0\n", "w.csv line 2: expected 'drg,weight'")]
     [InlineData("drg,weight\nGD25,abc\n", "w.csv line 2: expected 'drg,weight'")]
     [InlineData("drg,weight\nGD25,-1\n", "w.csv line 2: expected 'drg,weight'")]
     [InlineData("drg,weight\nGD25,1\nGD25,2\n", "w.csv line 3: DRG GD25 appears twice.")]

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Drg.Pricing;
+
+/// <summary>
+/// DRG结算定价结果 — the outcome of pricing one grouped case: either a settlement line (结算行) or the coded reasons
+/// why there is none. Never both.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class DrgPricingResult
+{
+    internal DrgPricingResult(string caseId, SettlementLine? line, RelativeWeight? weight, Coefficient? hospitalCoefficient, IEnumerable<ValidationIssue> issues)
+    {
+        CaseId = caseId;
+        Line = line;
+        Weight = weight;
+        HospitalCoefficient = hospitalCoefficient;
+        Issues = new ReadOnlyCollection<ValidationIssue>(issues.ToArray());
+        if (line is not null && Issues.Count > 0)
+        {
+            throw new ArgumentException("A priced case carries no issues.", nameof(issues));
+        }
+    }
+
+    /// <summary>病例号 — the case id.</summary>
+    public string CaseId { get; }
+
+    /// <summary>Whether the case was priced (<see cref="Line"/> is set and <see cref="Issues"/> is empty).</summary>
+    public bool IsPriced => Line is not null;
+
+    /// <summary>结算行 — the settlement line, or null when the case cannot be priced.</summary>
+    public SettlementLine? Line { get; }
+
+    /// <summary>权重 — the DRG's relative weight from the table, or null when the case has no DRG with a weight entry.</summary>
+    public RelativeWeight? Weight { get; }
+
+    /// <summary>医院系数 — the hospital's adjustment coefficient used, or null when the hospital is unknown.</summary>
+    public Coefficient? HospitalCoefficient { get; }
+
+    /// <summary>问题 — why the case gives no line (errors with <see cref="DrgPricingIssueCodes"/>); empty when priced.</summary>
+    public IReadOnlyList<ValidationIssue> Issues { get; }
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Drg.Pricing;
+
+/// <summary>
+/// DRG结算定价 — turns a grouped case (the settlement list plus its <see cref="DrgResult"/>) into a method-neutral
+/// <see cref="SettlementLine"/> (结算行) for the settlement core: method <c>DRG</c>, basis = points in a named point
+/// system, points = relative weight (权重) × hospital adjustment coefficient (医院系数). The base rate (费率) is not
+/// applied here: it is the pool's point value at clearing (payment-rules.md §2, §4).
+/// </summary>
+/// <remarks>
+/// <para><b>Points (病例点数)</b> are rounded once, at this step, by <see cref="PointsRounding"/> (default 四舍五入 to
+/// 4 decimals): RW 0.9860 × coefficient 1.1 = 1.0846 points.</para>
+/// <para><b>The line</b>: line id = case id; hospital, fund; month = the discharge month; total cost, patient paid; the
+/// item-based fund amount (按项目统筹基金支付) is <see cref="CostBreakdown.FundPaid"/>, except that a fund amount of
+/// zero on a case whose total cost is positive is taken as <i>not reported</i> and written as unknown (null), so risk
+/// sharing says it cannot apply instead of comparing with a false zero; audit deduction 0 and special review none
+/// (the agency decides both later).</para>
+/// <para><b>No line</b> — with every reason that applies, as errors of <see cref="DrgPricingIssueCodes"/> naming the field —
+/// when the case is not grouped (rejected input, 0000, QY ambiguous), its DRG has no weight or a blank one, it has no
+/// discharge date, no hospital id, an unknown hospital, a coefficient outside (0, 10], or a negative cost. Messages
+/// never repeat patient values (diagnoses, ages, costs).</para>
+/// <para>Pure: an instance holds its own copy of the weight table; it is immutable and thread-safe. Callable from
+/// C# 7.3.</para>
+/// </remarks>
+public sealed class DrgSettlementPricing
+{
+    /// <summary>默认点数体系 — the default point system of DRG lines: <c>DRG</c>.</summary>
+    public const string DefaultPointSystem = SettlementMethods.Drg;
+
+    /// <summary>默认点数小数位 — points keep 4 decimals by default.</summary>
+    public const int DefaultPointDecimals = 4;
+
+    private const decimal MaxCoefficient = 10m;
+
+    private readonly Dictionary<string, RelativeWeight> _weights;
+
+    /// <summary>Creates a pricing over a weight table, in the <c>DRG</c> point system, points 四舍五入 to 4 decimals.</summary>
+    /// <param name="weights">权重表 — relative weight by DRG code (<see cref="DrgWeightTable"/>; 0 = listed without a weight).</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="weights"/> is null.</exception>
+    public DrgSettlementPricing(IReadOnlyDictionary<string, RelativeWeight> weights)
+        : this(weights, DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DefaultPointDecimals))
+    {
+    }
+
+    /// <summary>Creates a pricing over a weight table in a named point system with a stated points rounding.</summary>
+    /// <param name="weights">权重表 — relative weight by DRG code (<see cref="DrgWeightTable"/>; 0 = listed without a weight).</param>
+    /// <param name="pointSystem">点数体系 — the point system the lines belong to (e.g. <c>DRG</c>); null or blank for the policy's only one.</param>
+    /// <param name="pointsRounding">点数舍入规则 — the rule of the one rounding step, RW × coefficient → points.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="weights"/> is null.</exception>
+    public DrgSettlementPricing(IReadOnlyDictionary<string, RelativeWeight> weights, string? pointSystem, RoundingRule pointsRounding)
+    {
+        if (weights is null)
+        {
+            throw new ArgumentNullException(nameof(weights));
+        }
+
+        _weights = new Dictionary<string, RelativeWeight>(StringComparer.Ordinal);
+        foreach (var pair in weights)
+        {
+            _weights.Add(pair.Key, pair.Value);
+        }
+
+        PointSystem = string.IsNullOrWhiteSpace(pointSystem) ? null : pointSystem!.Trim();
+        PointsRounding = pointsRounding;
+    }
+
+    /// <summary>点数体系 — the point system of the lines; null for the policy's only one.</summary>
+    public string? PointSystem { get; }
+
+    /// <summary>点数舍入规则 — the rule that rounds RW × coefficient to the case points.</summary>
+    public RoundingRule PointsRounding { get; }
+
+    /// <summary>病例点数 — the named rounding step: RW × hospital coefficient, rounded by <see cref="PointsRounding"/>.</summary>
+    /// <param name="weight">权重 — the DRG's relative weight.</param>
+    /// <param name="hospitalCoefficient">医院系数 — the hospital's adjustment coefficient.</param>
+    /// <returns>The case points.</returns>
+    public decimal CasePoints(RelativeWeight weight, Coefficient hospitalCoefficient) =>
+        PointsRounding.Round(weight.Value * hospitalCoefficient.Value);
+
+    /// <summary>Prices a grouped case at a given hospital coefficient.</summary>
+    /// <param name="inpatientCase">医保结算清单 — the case.</param>
+    /// <param name="grouping">分组结果 — the grouper's result for the same case.</param>
+    /// <param name="hospitalCoefficient">医院系数 — the hospital's adjustment coefficient (<see cref="Coefficient.One"/> for none), in (0, 10].</param>
+    /// <returns>The line, or the reasons there is none.</returns>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="grouping"/> is for another case id.</exception>
+    public DrgPricingResult Price(InpatientCase inpatientCase, DrgResult grouping, Coefficient hospitalCoefficient) =>
+        PriceCore(inpatientCase, grouping, hospitalCoefficient);
+
+    /// <summary>Prices a grouped case, looking the hospital's coefficient up by the case's hospital id.</summary>
+    /// <param name="inpatientCase">医保结算清单 — the case.</param>
+    /// <param name="grouping">分组结果 — the grouper's result for the same case.</param>
+    /// <param name="hospitalCoefficients">医院系数表 — adjustment coefficient by hospital id (1 for a hospital without one); a hospital not in it is unknown.</param>
+    /// <returns>The line, or the reasons there is none.</returns>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="grouping"/> is for another case id.</exception>
+    public DrgPricingResult Price(InpatientCase inpatientCase, DrgResult grouping, IReadOnlyDictionary<string, Coefficient> hospitalCoefficients)
+    {
+        if (hospitalCoefficients is null)
+        {
+            throw new ArgumentNullException(nameof(hospitalCoefficients));
+        }
+
+        var hospitalId = inpatientCase?.HospitalId;
+        Coefficient? coefficient = hospitalId is { Length: > 0 } && hospitalCoefficients.TryGetValue(hospitalId, out var c) ? c : null;
+        return PriceCore(inpatientCase!, grouping, coefficient);
+    }
+
+    private DrgPricingResult PriceCore(InpatientCase inpatientCase, DrgResult grouping, Coefficient? coefficient)
+    {
+        if (inpatientCase is null)
+        {
+            throw new ArgumentNullException(nameof(inpatientCase));
+        }
+
+        if (grouping is null)
+        {
+            throw new ArgumentNullException(nameof(grouping));
+        }
+
+        if (!string.Equals(inpatientCase.CaseId, grouping.CaseId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The grouping result is for another case.", nameof(grouping));
+        }
+
+        var issues = new List<ValidationIssue>();
+        RelativeWeight? weight = null;
+        switch (grouping.Status)
+        {
+            case DrgStatus.Grouped:
+                if (_weights.TryGetValue(grouping.Drg, out var w))
+                {
+                    weight = w;
+                    if (w.Value == 0m)
+                    {
+                        issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.WeightBlank, "weight", "权重表中该DRG的权重为空", "The weight table lists the case's DRG without a weight."));
+                    }
+                    else if (w.Value < 0m)
+                    {
+                        issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.WeightNegative, "weight", "该DRG的权重为负", "The weight of the case's DRG is negative."));
+                    }
+                }
+                else
+                {
+                    issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.WeightMissing, "weight", "权重表中没有该病例的DRG", "The case's DRG is not in the weight table."));
+                }
+
+                break;
+            case DrgStatus.Ambiguous:
+                issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.Ambiguous, "drg", "歧义组（QY）病例无权重，不能按DRG定价", "An ambiguous (QY) case has no weight and cannot be priced by DRG."));
+                break;
+            case DrgStatus.Ungroupable:
+                issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.Ungroupable, "drg", "无法入组（0000）病例不能按DRG定价", "An ungroupable (0000) case cannot be priced by DRG."));
+                break;
+            default:
+                issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.NotGrouped, "drg", "病例数据不合格未分组，不能按DRG定价", "The case was rejected by the grouper and cannot be priced by DRG."));
+                break;
+        }
+
+        if (inpatientCase.DischargeDate is null)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.DischargeDateMissing, "discharge_date", "缺少出院日期，无法确定结算月份", "The discharge date is missing, so the settlement month is not known."));
+        }
+
+        if (inpatientCase.HospitalId.Length == 0)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalMissing, "hospital_id", "缺少医疗机构代码", "The case has no hospital id."));
+            coefficient = null;
+        }
+        else if (coefficient is null)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalUnknown, "hospital_id", "病例所属医疗机构不在机构清单中，无医院系数", "The case's hospital is not in the hospital list, so it has no coefficient."));
+        }
+        else if (coefficient.Value.Value <= 0m || coefficient.Value.Value > MaxCoefficient)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.CoefficientInvalid, "coefficient", "医院系数须大于0且不超过10", "The hospital coefficient must be greater than 0 and at most 10."));
+        }
+
+        var costs = inpatientCase.Costs;
+        NotNegative(costs.Total, "total_cost", issues);
+        NotNegative(costs.PatientPaid, "patient_paid", issues);
+        NotNegative(costs.FundPaid, "fund_paid", issues);
+        if (issues.Count > 0)
+        {
+            return new DrgPricingResult(inpatientCase.CaseId, null, weight, coefficient, issues);
+        }
+
+        var points = CasePoints(weight!.Value, coefficient!.Value);
+        var line = new SettlementLine(
+            inpatientCase.CaseId,
+            inpatientCase.HospitalId,
+            inpatientCase.Fund,
+            inpatientCase.DischargeDate!.Value.Month,
+            SettlementMethods.Drg,
+            SettlementBasis.OfPoints(PointSystem, points),
+            costs.Total,
+            costs.PatientPaid,
+            ItemBasedFundAmount(costs),
+            Money.Zero,
+            SpecialReviewStatus.None,
+            Money.Zero);
+        return new DrgPricingResult(inpatientCase.CaseId, line, weight, coefficient, Array.Empty<ValidationIssue>());
+    }
+
+    /// <summary>按项目统筹基金支付 — the case's fund amount, or null (unknown) when it is zero on a case with a positive total cost.</summary>
+    private static Money? ItemBasedFundAmount(CostBreakdown costs) =>
+        costs.FundPaid.IsZero && costs.Total > Money.Zero ? null : costs.FundPaid;
+
+    private static void NotNegative(Money amount, string field, List<ValidationIssue> issues)
+    {
+        if (amount.IsNegative)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.AmountNegative, field, field + "不能为负", field + " must not be negative."));
+        }
+    }
+}
