@@ -42,7 +42,7 @@ Simulation Simulate(string profile)
     provider.GetRequiredService<IStartupValidator>().Validate();
     var dip = provider.GetRequiredService<IDipScoringService>();
     var scores = dip.ScoreBatch(year);
-    var settled = year.Select((c, i) => SettledCaseMapping.FromDip(c, scores[i])).Where(s => s is not null).Select(s => s!.Value).ToArray();
+    var settled = year.Select((c, i) => dip.Price(c, scores[i])).Where(p => p.IsPriced).Select(p => p.Line!.Value).ToArray();
     var points = new Dictionary<string, decimal>(StringComparer.Ordinal);
     var deviations = new Dictionary<string, int>(StringComparer.Ordinal);
     for (var i = 0; i < year.Count; i++)

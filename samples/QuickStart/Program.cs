@@ -79,28 +79,30 @@ Console.WriteLine(drg.Group(cases[0]).Trace.Render(MedInsurance.Payment.Drg.Grou
 // 2. A year of the demo region's cases, scored and cleared (年度清算).
 var year = demo.GenerateYear(6000);
 var scores = dip.ScoreBatch(year);
-var settled = year.Select((c, i) => SettledCaseMapping.FromDip(c, scores[i])).ToArray();
-var notSettled = settled.Count(s => s is null);
-var result = clearing.RunYear(settled.Where(s => s is not null).Select(s => s!.Value).ToArray());
+// DIP pricing writes each case as a settlement line (its score as points in the DIP point system); a case the profile
+// gives no score carries its coded reason instead.
+var priced = year.Select((c, i) => dip.Price(c, scores[i])).ToArray();
+var notPriced = priced.Count(p => !p.IsPriced);
+var result = clearing.RunYear(priced.Where(p => p.IsPriced).Select(p => p.Line!.Value).ToArray());
 
 Console.WriteLine("2. Annual DIP clearing (年度清算) — policy " + result.Policy.Id + ": " + year.Count + " cases, "
-    + notSettled + " not scored (unmatched or rejected, settled by item outside the point system)");
+    + notPriced + " without a DIP line (unmatched or rejected: each with its coded reason, settled by item outside the point system)");
 foreach (var pool in result.Pools)
 {
     Console.WriteLine(string.Format(inv, "   budget {0} yuan, total points {1:0.####}, settlement point value {2:0.######} yuan/point",
-        pool.Budget.Total, pool.TotalUnits, pool.Value.Yuan));
+        pool.Budget.Total, pool.TotalPoints, pool.Value.Yuan));
 }
 
 Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
-    "hospital", "lvl", "cases", "fee-for-svc", "annual payable", "monthly paid", "amount due"));
+    "hospital", "lvl", "lines", "fee-for-svc", "annual payable", "monthly paid", "amount due"));
 foreach (var s in result.Statements)
 {
     Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
-        s.Hospital.Id, s.Hospital.Level.Code, s.CaseCount, s.FeeForService, s.AnnualPayable, s.MonthlyPreSettlements, s.AmountDue));
+        s.Hospital.Id, s.Hospital.Level.Code, s.LineCount, s.FeeForService, s.AnnualPayable, s.MonthlyPreSettlements, s.AmountDue));
 }
 
 var summary = result.Summary;
 Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {6,14}",
-    "region", string.Empty, summary.Cases, summary.FeeForService, summary.AnnualPayable, summary.MonthlyPreSettlements, summary.ClearingTransfer));
+    "region", string.Empty, summary.Lines, summary.FeeForService, summary.AnnualPayable, summary.MonthlyPreSettlements, summary.ClearingTransfer));
 Console.WriteLine();
 Console.WriteLine("Each statement line carries its formula: see StatementExport.WriteStatementsCsv, or `medpay settle year`.");

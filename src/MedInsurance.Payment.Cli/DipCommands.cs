@@ -18,9 +18,10 @@ namespace MedInsurance.Payment.Cli;
 /// <summary><c>medpay dip build-catalog</c> and <c>medpay dip score</c> (按病种分值付费).</summary>
 internal static class DipCommands
 {
+    /// <summary>DIP's own columns of <c>dip score</c>, written after the settlement-line columns (the former <c>id</c> is <c>line_id</c>).</summary>
     private static readonly string[] ScoreColumns =
     {
-        "id", "status", "group_code", "group_kind", "ratio", "deviation", "base_score", "hospital_coefficient", "auxiliary_coefficient", "case_score", "review", "issues",
+        "status", "group_code", "group_kind", "ratio", "deviation", "base_score", "hospital_coefficient", "auxiliary_coefficient", "case_score", "review", "issues",
     };
 
     public static Command Create()
@@ -147,8 +148,9 @@ internal static class DipCommands
         var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace for every row to this CSV file." };
         var scoreTyping = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
-        var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值).");
-        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads })
+        var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the settlement lines' points (default DIP).", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
+        var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值), and price them into settlement lines (结算行).");
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem })
         {
             command.Options.Add(option);
         }
@@ -236,7 +238,8 @@ internal static class DipCommands
             }
 
             watch.Stop();
-            WriteScores(parse.GetValue(output)!.FullName, records, results);
+            var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
+            WriteScores(parse.GetValue(output)!.FullName, records, results, pricing);
             if (parse.GetValue(trace) is { } traceFile)
             {
                 WriteTrace(traceFile.FullName, records, results);
@@ -255,21 +258,43 @@ internal static class DipCommands
         return command;
     }
 
-    private static void WriteScores(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results)
+    /// <summary>
+    /// One row per input row, in order: the settlement-line columns (<see cref="SettlementLineCsv.Header"/>; for a row
+    /// that is not priced only <c>line_id</c> and <c>hospital_id</c>), then DIP's own columns.
+    /// </summary>
+    private static void WriteScores(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results, DipSettlementPricing pricing)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in ScoreColumns)
+        foreach (var column in SettlementLineCsv.Header.Concat(ScoreColumns))
         {
             csv.WriteField(column);
         }
 
         csv.NextRecord();
         var inv = CultureInfo.InvariantCulture;
+        var lineColumns = SettlementLineCsv.Header.Count;
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            csv.WriteField(record.Id);
+            var priced = record.IsRejected ? default : pricing.Price(record.Value!, results[i]);
+            if (priced.TryGetLine(out var line))
+            {
+                foreach (var cell in SettlementLineCsv.Cells(line))
+                {
+                    csv.WriteField(cell);
+                }
+            }
+            else
+            {
+                csv.WriteField(record.Id);
+                csv.WriteField(record.Value?.HospitalId ?? string.Empty);
+                for (var k = 2; k < lineColumns; k++)
+                {
+                    csv.WriteField(string.Empty);
+                }
+            }
+
             if (record.IsRejected || results[i].Status == DipCaseStatus.Rejected)
             {
                 csv.WriteField("rejected");
@@ -278,7 +303,7 @@ internal static class DipCommands
                     csv.WriteField(string.Empty);
                 }
 
-                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : results[i].Issues())));
+                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : results[i].Issues()).Concat(priced.Issues)));
                 csv.NextRecord();
                 continue;
             }
@@ -294,7 +319,7 @@ internal static class DipCommands
             csv.WriteField(r.Group is null ? string.Empty : r.AuxiliaryCoefficient.Value.ToString(inv));
             csv.WriteField(r.CaseScore.Value.ToString(inv));
             csv.WriteField(r.Review ? "true" : "false");
-            csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues())));
+            csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
             csv.NextRecord();
         }
     }

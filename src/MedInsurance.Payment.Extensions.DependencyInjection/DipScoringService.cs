@@ -12,10 +12,12 @@ internal sealed class DipScoringService : IDipScoringService
     private readonly DipScorer _scorer;
     private readonly IReadOnlyDictionary<string, DipHospitalContext> _hospitals;
     private readonly PointValue? _pointValue;
+    private readonly DipSettlementPricing _pricing;
 
     public DipScoringService(DipScorer scorer, IReadOnlyDictionary<string, DipHospitalContext> hospitals, PointValue? pointValue)
     {
         _scorer = scorer;
+        _pricing = new DipSettlementPricing(scorer.Profile);
         _hospitals = hospitals;
         _pointValue = pointValue;
     }
@@ -40,4 +42,7 @@ internal sealed class DipScoringService : IDipScoringService
         _pointValue is { } value && result.Status == DipCaseStatus.Scored
             ? result.CaseScore.ToMoney(value).Round(RoundingRule.Default)
             : null;
+
+    public DipPricingResult Price(InpatientCase inpatientCase, DipCaseResult result) =>
+        _pricing.Price(inpatientCase ?? throw new ArgumentNullException(nameof(inpatientCase)), result);
 }

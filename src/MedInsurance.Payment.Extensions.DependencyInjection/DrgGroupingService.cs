@@ -14,6 +14,7 @@ internal sealed class DrgGroupingService : IDrgGroupingService
     private readonly DrgGrouper _grouper;
     private readonly IReadOnlyDictionary<string, RelativeWeight> _weights;
     private readonly PointValue? _baseRate;
+    private readonly DrgSettlementPricing _pricing;
 
     public DrgGroupingService(RulePack pack, DrgPolicy policy, IReadOnlyDictionary<string, RelativeWeight> weights, PointValue? baseRate)
     {
@@ -21,6 +22,7 @@ internal sealed class DrgGroupingService : IDrgGroupingService
         Edition = pack.Edition;
         _weights = weights;
         _baseRate = baseRate;
+        _pricing = new DrgSettlementPricing(weights);
     }
 
     public string Edition { get; }
@@ -61,4 +63,7 @@ internal sealed class DrgGroupingService : IDrgGroupingService
             : null;
         return new DrgPaymentEstimate(result, weight, standard);
     }
+
+    public DrgPricingResult Price(InpatientCase inpatientCase, Coefficient hospitalCoefficient) =>
+        _pricing.Price(inpatientCase ?? throw new ArgumentNullException(nameof(inpatientCase)), Group(inpatientCase), hospitalCoefficient);
 }

@@ -27,4 +27,13 @@ public interface IDipScoringService
     /// <param name="result">A case result.</param>
     /// <returns>The expected payment.</returns>
     Money? ExpectedPayment(DipCaseResult result);
+
+    /// <summary>
+    /// 结算行 — the case's settlement line for clearing (<see cref="IClearingService.RunYear"/>): its case score as points in
+    /// the DIP point system, with the profile's rule for unmatched cases applied; or the coded reasons it has none.
+    /// </summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="result">Its DIP result from <see cref="Score"/>.</param>
+    /// <returns>The pricing result.</returns>
+    DipPricingResult Price(InpatientCase inpatientCase, DipCaseResult result);
 }

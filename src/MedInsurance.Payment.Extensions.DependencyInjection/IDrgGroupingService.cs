@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Pricing;
 
 namespace MedInsurance.Payment.Hosting;
 
@@ -28,4 +29,14 @@ public interface IDrgGroupingService
     /// <param name="hospitalCoefficient">医院系数 — the hospital's adjustment coefficient (1 when none).</param>
     /// <returns>The estimate; without a weight table it carries the grouping only.</returns>
     DrgPaymentEstimate Estimate(InpatientCase inpatientCase, Coefficient hospitalCoefficient);
+
+    /// <summary>
+    /// 结算行 — groups the case and writes its settlement line for clearing (<see cref="IClearingService.RunYear"/>): DRG
+    /// points = RW × the hospital's coefficient in the DRG point system (the base rate is the pool's value at clearing);
+    /// or the coded reasons it has none (not grouped, no weight, no discharge date …).
+    /// </summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="hospitalCoefficient">医院系数 — the hospital's adjustment coefficient.</param>
+    /// <returns>The pricing result.</returns>
+    DrgPricingResult Price(InpatientCase inpatientCase, Coefficient hospitalCoefficient);
 }

@@ -282,7 +282,7 @@ public static class ClearingHtmlReport
 
     /// <summary>总分值/总权重 of one hospital: Σ the statement's <c>units</c> lines (all pools, after the hospital coefficient, without special-review cases).</summary>
     private static decimal UnitsOf(HospitalStatement statement) =>
-        statement.Lines.Where(l => l.Quantity is not null && (l.Code == "units" || l.Code.StartsWith("units.", StringComparison.Ordinal))).Sum(l => l.Quantity!.Value);
+        statement.Lines.Where(l => l.Quantity is not null && l.Code.StartsWith("points.", StringComparison.Ordinal)).Sum(l => l.Quantity!.Value);
 
     private static Bar MoneyBar(Money amount) => new(amount.Yuan, amount.ToString());
 

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Dip.Tests;
 
@@ -67,15 +71,102 @@ public sealed class CliTests : IDisposable
         var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
         Assert.True(run.Code == 0, run.Err);
         Assert.Matches(@"^scoring: 3 cases in [0-9.]+ ms = [0-9]+ cases/s \(threads 1\)", run.Err.Trim());
-        var lines = File.ReadAllLines(scored);
-        Assert.Equal("id,status,group_code,group_kind,ratio,deviation,base_score,hospital_coefficient,auxiliary_coefficient,case_score,review,issues", lines[0]);
-        Assert.Equal(new[] { "c1", "c2", "c3", "c4" }, lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.StartsWith("c1,scored,K35.9:47.0900,core,2.5,high,", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("c2,rejected,", lines[2], StringComparison.Ordinal);
-        Assert.Contains("LOS_INVALID", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("c3,unmatched,,unmatched,", lines[3], StringComparison.Ordinal);
-        Assert.Contains("DIP_UNMATCHED", lines[3], StringComparison.Ordinal);
-        Assert.StartsWith("c4,scored,J06.9:-,core,1,normal,", lines[4], StringComparison.Ordinal);
+        var (header, rows) = Table(scored);
+        Assert.Equal(
+            "line_id,hospital_id,fund,month,method,point_system,points,amount,total_cost,patient_paid,fund_paid,audit_deduction,special_review,approved_amount,"
+            + "status,group_code,group_kind,ratio,deviation,base_score,hospital_coefficient,auxiliary_coefficient,case_score,review,issues",
+            header);
+        Assert.Equal(new[] { "c1", "c2", "c3", "c4" }, rows.Select(r => r["line_id"]));
+        Assert.Equal(("scored", "K35.9:47.0900", "core", "2.5", "high"), (rows[0]["status"], rows[0]["group_code"], rows[0]["group_kind"], rows[0]["ratio"], rows[0]["deviation"]));
+        Assert.Equal(("H1", "3", "DIP", "DIP", "25000.00"), (rows[0]["hospital_id"], rows[0]["month"], rows[0]["method"], rows[0]["point_system"], rows[0]["total_cost"]));
+        Assert.Equal(rows[0]["case_score"], rows[0]["points"]);
+        Assert.Equal("rejected", rows[1]["status"]);
+        Assert.Contains("LOS_INVALID", rows[1]["issues"], StringComparison.Ordinal);
+        Assert.Equal(("H1", string.Empty, string.Empty), (rows[1]["hospital_id"], rows[1]["points"], rows[1]["method"]));
+        Assert.Equal(("unmatched", string.Empty, "unmatched"), (rows[2]["status"], rows[2]["group_code"], rows[2]["group_kind"]));
+        Assert.Contains("DIP_UNMATCHED", rows[2]["issues"], StringComparison.Ordinal);
+        Assert.Contains("DIP_PRICE_NOT_SCORED(case_score)", rows[2]["issues"], StringComparison.Ordinal);
+        Assert.Equal(("H9", string.Empty), (rows[2]["hospital_id"], rows[2]["points"]));
+        Assert.Equal(("scored", "J06.9:-", "core", "1", "normal"), (rows[3]["status"], rows[3]["group_code"], rows[3]["group_kind"], rows[3]["ratio"], rows[3]["deviation"]));
+        Assert.Equal(rows[3]["case_score"], rows[3]["points"]);
+    }
+
+    [Fact]
+    public void Scored_output_reads_back_as_settlement_lines_one_record_per_input_row()
+    {
+        // Catalog: one group, score 1000, mean 10 000, regional mean 10 000. H1 coefficient 1, H2 coefficient 0.8.
+        var catalog = Write(
+            "catalog.json",
+            """
+            {
+              "format": "medinsurance-payment/dip-catalog/1", "edition": "test", "region": "test",
+              "regionalMeanCost": 10000, "scoreScale": 1000,
+              "groups": [ { "code": "K35.9:-", "name": "阑尾炎", "kind": "core", "diagnosis": "K35.9", "score": 1000, "meanCost": 10000, "caseCount": 100, "cv": 0.3 } ]
+            }
+            """);
+        var hospitals = Write("hospitals.csv", "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1\nH2,二院,二级甲等,general,0.8\n");
+        var cases = Write(
+            "cases.csv",
+            "id,hospital_id,fund,sex,age,los,discharge_date,diagnoses,procedures,total_cost,patient_paid,fund_paid\n"
+            + "p1,H1,employee,1,40,5,2026-03-10,K35.900,,10000,2000,8000\n" // ratio 1: 1000 × 1 = 1000 points
+            + "p2,H2,resident,2,30,3,2026-07-01,J18.900,,5000,1000,0\n" // unmatched, Jining: 5 000 ÷ 10 000 × 1000 × 0.7 = 350 points
+            + "p3,H1,employee,1,40,5,,K35.900,,10000,2000,8000\n" // scored, no discharge date: not priced
+            + "p4,H2,resident,2,30,0,2026-03-01,K35.900,,25000,,\n" // LOS 0: rejected by the case reader
+            + "p5,H2,resident,1,50,6,2026-12-31,K35.900,,25000,5000,20000\n" // ratio 2.5, Jining 2–5×: 1000 × (2.5 − 2 + 0.8) = 1300
+            + "p6,H1,employee,1,40,5,2026-03-10,,,10000,,\n"); // no main diagnosis
+        var scored = Path.Combine(_dir, "scored.csv");
+        var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "jining", "--input", cases, "--output", scored);
+        Assert.True(run.Code == 0, run.Err);
+
+        var records = SettlementLineCsv.ReadFile(scored).ToList();
+        Assert.Equal(new[] { "p1", "p2", "p3", "p4", "p5", "p6" }, records.Select(r => r.Id));
+        var accepted = records.Where(r => !r.IsRejected).ToDictionary(r => r.Id, r => r.Value!.Line);
+        Assert.Equal(new[] { "p1", "p2", "p5" }, accepted.Keys);
+        Assert.Equal(1_000m, accepted["p1"].Basis.Points);
+        Assert.Equal(350m, accepted["p2"].Basis.Points);
+        Assert.Equal(1_300m, accepted["p5"].Basis.Points);
+        Assert.All(accepted.Values, l => Assert.Equal(("DIP", "DIP", true), (l.Method, l.Basis.PointSystem, l.Basis.IsPoints)));
+        Assert.Equal((InsuranceFund.Employee, 3, Money.FromYuan(10_000m), Money.FromYuan(2_000m), (Money?)Money.FromYuan(8_000m)), (accepted["p1"].Fund, accepted["p1"].Month, accepted["p1"].TotalCost, accepted["p1"].PatientPaid, accepted["p1"].FundPaid));
+        Assert.Equal((InsuranceFund.Resident, 7, "H2", (Money?)null), (accepted["p2"].Fund, accepted["p2"].Month, accepted["p2"].HospitalId, accepted["p2"].FundPaid));
+        Assert.Equal((12, (Money?)Money.FromYuan(20_000m)), (accepted["p5"].Month, accepted["p5"].FundPaid));
+        Assert.All(records.Where(r => r.IsRejected), r => Assert.Contains(r.Issues, i => i.Code == "SETTLE_BASIS_MISSING"));
+
+        // The points are the case scores the same rows carry.
+        var (_, rows) = Table(scored);
+        foreach (var row in rows.Where(r => accepted.ContainsKey(r["line_id"])))
+        {
+            Assert.Equal(decimal.Parse(row["case_score"], CultureInfo.InvariantCulture), accepted[row["line_id"]].Basis.Points);
+        }
+
+        Assert.Contains("DIP_PRICE_DISCHARGE_DATE_MISSING(discharge_date)", rows[2]["issues"], StringComparison.Ordinal);
+        Assert.Equal(("scored", "1000.0000", "p3", "H1"), (rows[2]["status"], rows[2]["case_score"], rows[2]["line_id"], rows[2]["hospital_id"]));
+        Assert.Equal("rejected", rows[3]["status"]);
+        Assert.Equal("rejected", rows[5]["status"]);
+
+        // Another profile and point system: national DIP 1.0 does not score unmatched cases.
+        var national = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored, "--point-system", "DIP_2026");
+        Assert.True(national.Code == 0, national.Err);
+        var again = SettlementLineCsv.ReadFile(scored).ToList();
+        Assert.Equal(6, again.Count);
+        Assert.Equal("DIP_2026", again[0].Value!.Line.Basis.PointSystem);
+        Assert.Equal(1_000m, again[0].Value!.Line.Basis.Points);
+        Assert.True(again[1].IsRejected);
+        Assert.Contains("DIP_PRICE_NOT_SCORED(case_score)", Table(scored).Rows[1]["issues"], StringComparison.Ordinal);
+    }
+
+    /// <summary>The output as header text and rows by column name (no field of these files holds a comma).</summary>
+    private static (string Header, List<Dictionary<string, string>> Rows) Table(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var names = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(','))
+            .Select(cells =>
+            {
+                Assert.Equal(names.Length, cells.Length);
+                return names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => cells[x.i], StringComparer.Ordinal);
+            })
+            .ToList();
+        return (lines[0], rows);
     }
 
     [Fact]
@@ -90,7 +181,9 @@ public sealed class CliTests : IDisposable
         var good = Write("hospitals.csv", "hospital_id,name,level,type,coefficient,coefficient_bonus\nH1,一院,三级甲等,general,1.05,0.03\n");
         var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", good, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
         Assert.True(run.Code == 0, run.Err);
-        Assert.StartsWith("c1,scored,K35.9:-,core,1,normal,1000,1.08,1,1080.0000,", File.ReadAllLines(scored)[1], StringComparison.Ordinal);
+        var row = Table(scored).Rows[0];
+        Assert.Equal(("scored", "K35.9:-", "core", "1", "normal", "1000", "1.08", "1", "1080.0000"), (row["status"], row["group_code"], row["group_kind"], row["ratio"], row["deviation"], row["base_score"], row["hospital_coefficient"], row["auxiliary_coefficient"], row["case_score"]));
+        Assert.Equal("1080.0000", row["points"]);
 
         var bad = Write("bad.csv", "hospital_id,name,level,type,coefficient,coefficient_bonus\nH1,一院,三级甲等,general,1.05,-0.1\n");
         var refused = Medpay("dip", "score", "--catalog", catalog, "--hospitals", bad, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);

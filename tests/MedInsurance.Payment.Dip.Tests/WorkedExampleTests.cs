@@ -100,7 +100,7 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Weighted_mean_of_9000_9500_10000_at_1_2_7_is_9800()
     {
-        Assert.Equal(9_800m, DipFormulas.WeightedMean(new decimal?[] { 9_000m, 9_500m, 10_000m }, new[] { 1m, 2m, 7m }));
+        // The formula itself is tested in Core (StatisticsTests); here the builder's group mean: (9 000 + 19 000 + 70 000) ÷ 10.
         var history = Repeat(5, i => History(2023, "J18.900", 9_000m))
             .Concat(Repeat(5, i => History(2024, "J18.900", 9_500m)))
             .Concat(Repeat(5, i => History(2025, "J18.900", 10_000m)))
@@ -108,6 +108,19 @@ public sealed class WorkedExampleTests
         var result = DipCatalogBuilder.Build(history, new DipBuildOptions());
         Assert.Equal(Money.FromYuan(9_800m), Assert.Single(result.Catalog.Groups).MeanCost);
         Assert.Equal(2023, result.Report.FirstYear);
+    }
+
+    [Fact]
+    public void Builder_trims_the_40_costs_100_to_4000_to_a_mean_of_2050()
+    {
+        // docs/decisions.md: at 2.5–97.5, ⌊40 × 0.025⌋ = 1 cost goes at each end (100 and 4 000); 200 … 3 900 remain,
+        // 38 costs summing to 77 900, mean 2 050. Both trimmed cases stay in the group's case count.
+        var history = Repeat(40, i => History(2025, "J18.900", (i + 1) * 100m)).ToList();
+        var result = DipCatalogBuilder.Build(history, new DipBuildOptions());
+        var group = Assert.Single(result.Catalog.Groups);
+        Assert.Equal(Money.FromYuan(2_050m), group.MeanCost);
+        Assert.Equal(40, group.CaseCount);
+        Assert.Equal(2, result.Report.TrimmedCases);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Settlement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -57,11 +58,15 @@ public sealed class ServiceRegistrationTests
         Assert.Equal(1239m, scored.CaseScore.Value);
         Assert.Equal(Money.FromYuan(11_770.50m), dip.ExpectedPayment(scored));
 
-        var settled = SettledCaseMapping.FromDip(Appendectomy("A1"), scored);
-        Assert.NotNull(settled);
-        var result = clearing.RunYear(new[] { settled!.Value });
+        var priced = dip.Price(Appendectomy("A1"), scored);
+        Assert.True(priced.TryGetLine(out var line));
+        Assert.Equal((SettlementMethods.Dip, "DIP", 1239m), (line.Method, line.Basis.PointSystem, line.Basis.Points));
+        var drgLine = drg.Price(Appendectomy("A1"), new Coefficient(1.1m));
+        // GD25 0.9860 × coefficient 1.1 = 1.0846 DRG points.
+        Assert.Equal(1.0846m, drgLine.Line!.Value.Basis.Points);
+        var result = clearing.RunYear(new[] { line });
         Assert.Equal(clearing.Hospitals.Count, result.Statements.Count);
-        Assert.Equal(1, result.Summary.Cases);
+        Assert.Equal(1, result.Summary.Lines);
     }
 
     [Fact]
@@ -73,11 +78,12 @@ public sealed class ServiceRegistrationTests
         var cases = Demo.DemoRegion.Load().GenerateYear(2000);
         var scores = dip.ScoreBatch(cases);
         Assert.Equal(cases.Count, scores.Count);
-        var settled = cases.Select((c, i) => SettledCaseMapping.FromDip(c, scores[i])).ToList();
-        var unsettled = settled.Count(s => s is null);
-        Assert.Equal(scores.Count(s => s.Status != DipCaseStatus.Scored), unsettled);
-        var result = clearing.RunYear(settled.Where(s => s is not null).Select(s => s!.Value).ToArray());
-        Assert.Equal(cases.Count - unsettled, result.Summary.Cases + result.Summary.RejectedCases);
+        var priced = cases.Select((c, i) => dip.Price(c, scores[i])).ToList();
+        var unpriced = priced.Count(p => !p.IsPriced);
+        // Every case is priced or carries its coded reason; nothing vanishes.
+        Assert.All(priced.Where(p => !p.IsPriced), p => Assert.NotEmpty(p.Issues));
+        var result = clearing.RunYear(priced.Where(p => p.IsPriced).Select(p => p.Line!.Value).ToArray());
+        Assert.Equal(cases.Count - unpriced, result.Summary.Lines + result.Summary.RejectedLines);
         Assert.Equal(result.Summary.AnnualPayable, Money.Sum(result.Statements.Select(s => s.AnnualPayable)));
     }
 

@@ -72,7 +72,7 @@ public sealed class CliTests
             Assert.Equal(string.Empty, a.Stderr);
             Assert.Equal(string.Empty, b.Stderr);
             Assert.Equal(a.Stdout.Replace(plain, withHtml, StringComparison.Ordinal), b.Stdout);
-            foreach (var file in new[] { "statements.csv", "statements.json", "summary.csv", "case-results.csv" })
+            foreach (var file in new[] { "statements.csv", "statements.json", "summary.csv", "line-results.csv" })
             {
                 Assert.Equal(File.ReadAllBytes(Path.Combine(plain, file)), File.ReadAllBytes(Path.Combine(withHtml, file)));
             }

@@ -1,5 +1,6 @@
 using System.Linq;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Statistics;
 
 namespace MedInsurance.Payment.Settlement.Tests;
 
@@ -20,13 +21,6 @@ public sealed class WorkedExampleTests
         Assert.Equal(Build.Y(7_150_000m), march.Amount);
         Assert.Equal(Build.Y(7_150_000m), statement.MonthlyPreSettlements);
         Assert.Contains("× 预拨比例 0.9", march.Formula, System.StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Payment_standard_is_rw_times_rate_times_coefficient()
-    {
-        // §2: payment standard = RW × rate × coefficient: 1.5 × 10 000 × 1.1 = 16 500.
-        Assert.Equal(Build.Y(16_500m), PointValueFormulas.PaymentStandard(new RelativeWeight(1.5m), new PointValue(10_000m), new Coefficient(1.1m)).Round(RoundingRule.Default));
     }
 
     [Fact]
@@ -61,41 +55,20 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
-    public void Time_weighted_mean_is_9_800()
+    public void Start_of_year_value_trims_each_years_cost_per_point()
     {
-        // §3: 9 000, 9 500, 10 000 at 1:2:7 → 9 800.
-        Assert.Equal(9_800m, PointValueFormulas.WeightedMean([9_000m, 9_500m, 10_000m], [1m, 2m, 7m]));
-    }
-
-    [Fact]
-    public void Drg_weights_are_group_mean_over_all_case_mean_weighted_1_2_7()
-    {
-        // Group A costs 4 000 / 5 000 / 6 000 (years 0/1/2), group B 12 000 / 15 000 / 18 000; one case each.
-        // All-case yearly means: 8 000, 10 000, 12 000 → weighted (8 000 + 20 000 + 84 000) ÷ 10 = 11 200.
-        // A: (4 000 + 10 000 + 42 000) ÷ 10 = 5 600 → RW 0.5; B: (12 000 + 30 000 + 126 000) ÷ 10 = 16 800 → RW 1.5.
-        var history = new[]
-        {
-            new HistoricalCase("A", 0, 0m, Build.Y(4_000m)), new HistoricalCase("A", 1, 0m, Build.Y(5_000m)), new HistoricalCase("A", 2, 0m, Build.Y(6_000m)),
-            new HistoricalCase("B", 0, 0m, Build.Y(12_000m)), new HistoricalCase("B", 1, 0m, Build.Y(15_000m)), new HistoricalCase("B", 2, 0m, Build.Y(18_000m)),
-        };
-        var weights = PointValueFormulas.DrgWeights(history, [1m, 2m, 7m], Trimming.None, new RoundingRule(RoundingMode.HalfAwayFromZero, 4));
-        Assert.Equal(0.5m, weights["A"].Value);
-        Assert.Equal(1.5m, weights["B"].Value);
-    }
-
-    [Fact]
-    public void Trimming_drops_cases_outside_the_percentiles()
-    {
-        // 40 cases of group A in one year: 38 cost 10 000, one 100 (low outlier), one 1 000 000 (high outlier).
-        // Nearest rank: P2.5 is rank ⌈0.025 × 40⌉ = 1 → 100, so the 100 case stays; P97.5 is rank ⌈39⌉ = 39 → 10 000,
-        // so only the 1 000 000 case is dropped. With a lower bound of 5 (rank 2 → 10 000) the 100 case goes too.
+        // 40 cases in one year, one point each: 38 cost 10 000, one 100 (low outlier), one 1 000 000 (high outlier).
+        // PercentileTrimming 2.5–97.5 (docs/decisions.md): ⌊40 × 0.025⌋ = 1 case goes at the bottom (100) and
+        // 40 − ⌈40 × 0.975⌉ = 1 at the top (1 000 000): 38 × 10 000 ÷ 38 = 10 000 per point.
         var history = Enumerable.Repeat(new HistoricalCase("A", 0, 1m, Build.Y(10_000m)), 38)
             .Append(new HistoricalCase("A", 0, 1m, Build.Y(100m)))
             .Append(new HistoricalCase("A", 0, 1m, Build.Y(1_000_000m)))
             .ToArray();
-        // Start-of-year value by per-point cost: default trimming keeps 38 × 10 000 + 100 over 39 points.
-        Assert.Equal((38m * 10_000m + 100m) / 39m, PointValueFormulas.StartOfYear(history, [1m], Trimming.Default).Yuan);
-        Assert.Equal(10_000m, PointValueFormulas.StartOfYear(history, [1m], new Trimming(5m, 97.5m)).Yuan);
+        Assert.Equal(10_000m, PointValueFormulas.StartOfYear(history, [1m], PercentileTrimming.Default).Yuan);
+        // With no lower cut (0–97.5) the 100 case stays: (38 × 10 000 + 100) ÷ 39 points.
+        Assert.Equal((38m * 10_000m + 100m) / 39m, PointValueFormulas.StartOfYear(history, [1m], new PercentileTrimming(0m, 97.5m)).Yuan);
+        // Untrimmed: (38 × 10 000 + 100 + 1 000 000) ÷ 40 = 1 380 100 ÷ 40 = 34 502.5.
+        Assert.Equal(34_502.5m, PointValueFormulas.StartOfYear(history, [1m], PercentileTrimming.None).Yuan);
     }
 
     [Fact]
@@ -105,7 +78,7 @@ public sealed class WorkedExampleTests
         // Weights 1:3 → (1 × 10 000 + 3 × 12 000) ÷ (1 × 1 000 + 3 × 1 000) = 46 000 ÷ 4 000 = 11.5.
         var history = Enumerable.Repeat(new HistoricalCase("g", 0, 100m, Build.Y(1_000m)), 10)
             .Concat(Enumerable.Repeat(new HistoricalCase("g", 1, 100m, Build.Y(1_200m)), 10));
-        Assert.Equal(11.5m, PointValueFormulas.StartOfYear(history, [1m, 3m], Trimming.None).Yuan);
+        Assert.Equal(11.5m, PointValueFormulas.StartOfYear(history, [1m, 3m], PercentileTrimming.None).Yuan);
     }
 
     [Fact]

@@ -71,13 +71,16 @@ public sealed class DipBuildOptions
         }
     }
 
-    /// <summary>是否剔除极值 — whether to trim each group's costs to the percentile band (default true).</summary>
+    /// <summary>
+    /// 是否剔除极值 — whether to trim each group's costs to the percentile band before its mean and CV (default true), by
+    /// <see cref="Statistics.PercentileTrimming"/>: the ⌊n·lower⌋ lowest and ⌊n·(1 − upper)⌋ highest costs are left out.
+    /// </summary>
     public bool Trim { get; init; } = true;
 
-    /// <summary>下截尾百分位 — the lower trimming percentile (0.025).</summary>
+    /// <summary>下截尾百分位 — the lower trimming percentile as a fraction (0.025); 0 ≤ lower &lt; upper.</summary>
     public decimal TrimLower { get; init; } = 0.025m;
 
-    /// <summary>上截尾百分位 — the upper trimming percentile (0.975).</summary>
+    /// <summary>上截尾百分位 — the upper trimming percentile as a fraction (0.975); lower &lt; upper ≤ 1.</summary>
     public decimal TrimUpper { get; init; } = 0.975m;
 
     /// <summary>核心病种临界值 — the minimum case count of a core group (15 for a city pool); ignored when <see cref="CoreCoverage"/> is set.</summary>

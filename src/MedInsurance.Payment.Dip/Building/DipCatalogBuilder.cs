@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MedInsurance.Payment.Dip.Internal;
+using MedInsurance.Payment.Statistics;
 
 namespace MedInsurance.Payment.Dip;
 
@@ -18,7 +19,7 @@ public static class DipCatalogBuilder
     /// <param name="history">The history cases.</param>
     /// <param name="options">The parameters.</param>
     /// <returns>The catalog, its report and each case's group.</returns>
-    /// <exception cref="ArgumentException">The options are inconsistent (e.g. an unknown benchmark group).</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent (e.g. an unknown benchmark group, or a trimming band that is not 0 ≤ lower &lt; upper ≤ 1).</exception>
     public static DipBuildResult Build(IReadOnlyList<DipHistoryCase> history, DipBuildOptions options)
     {
         if (history is null)
@@ -40,6 +41,7 @@ public static class DipCatalogBuilder
         private readonly DipBuildOptions _o;
         private readonly int _years;
         private readonly decimal[] _weights;
+        private readonly PercentileTrimming _trimming;
         private int _firstYear;
 
         public Run(IReadOnlyList<DipHistoryCase> cases, DipBuildOptions options)
@@ -48,6 +50,7 @@ public static class DipCatalogBuilder
             _o = options;
             _weights = options.YearWeights.ToArray();
             _years = _weights.Length;
+            _trimming = options.Trim ? new PercentileTrimming(options.TrimLower * 100m, options.TrimUpper * 100m) : PercentileTrimming.None;
         }
 
         public DipBuildResult Execute()
@@ -456,10 +459,11 @@ public static class DipCatalogBuilder
 
                 Array.Sort(costs, 0, length);
                 long lower = long.MinValue, upper = long.MaxValue;
-                if (_o.Trim && length > 0)
+                if (!_trimming.IsNone && length > 0)
                 {
-                    lower = costs[(int)Math.Floor(length * _o.TrimLower)];
-                    upper = costs[Math.Max(0, (int)Math.Ceiling(length * _o.TrimUpper) - 1)];
+                    // PercentileTrimming's band, by index into the sorted fen (no decimal copy of the costs).
+                    lower = costs[_trimming.LowestKeptIndex(length)];
+                    upper = costs[_trimming.HighestKeptIndex(length)];
                 }
 
                 var sums = new YearSums(_years);
@@ -536,8 +540,8 @@ public static class DipCatalogBuilder
                     }
                 }
 
-                var a = DipFormulas.WeightedMean(actualMeans, _weights);
-                var e = DipFormulas.WeightedMean(expectedMeans, _weights);
+                var a = TimeWeightedMean.Of(actualMeans, _weights);
+                var e = TimeWeightedMean.Of(expectedMeans, _weights);
                 if (a is decimal av && e is decimal ev && ev > 0m)
                 {
                     result.Add(levels[l].Code, new Coefficient(rounding.Round(av / ev)));
@@ -745,7 +749,7 @@ public static class DipCatalogBuilder
             Total++;
         }
 
-        /// <summary>The three-year weighted mean in yuan (DipFormulas.WeightedMean over the yearly means).</summary>
+        /// <summary>The three-year weighted mean in yuan (<see cref="TimeWeightedMean.Of"/> over the yearly means; 0 without data).</summary>
         public decimal WeightedMean(decimal[] weights)
         {
             var means = new decimal?[Fen.Length];
@@ -757,7 +761,7 @@ public static class DipCatalogBuilder
                 }
             }
 
-            return DipFormulas.WeightedMean(means, weights) ?? 0m;
+            return TimeWeightedMean.Of(means, weights) ?? 0m;
         }
     }
 }

@@ -1,42 +1,14 @@
 using System;
-using System.Collections.Generic;
 
 namespace MedInsurance.Payment.Dip;
 
 /// <summary>
 /// DIP公式 — the catalog formulas as pure functions, each citing the rule it implements (payment-rules.md §3;
-/// DIP 3.0 draft ch. 3 and 5). The builder uses exactly these.
+/// DIP 3.0 draft ch. 3 and 5). The builder uses exactly these, and the time-weighted mean and the percentile trimming
+/// of <see cref="Statistics.TimeWeightedMean"/> and <see cref="Statistics.PercentileTrimming"/>.
 /// </summary>
 public static class DipFormulas
 {
-    /// <summary>
-    /// 三年加权平均 — the time-weighted mean of yearly values (payment-rules.md §3: costs are three-year weighted
-    /// 1:2:7; e.g. 9 000, 9 500, 10 000 at 1:2:7 give 9 800). Years without data (null) are left out and the
-    /// remaining weights renormalized.
-    /// </summary>
-    /// <param name="yearlyValues">Values from the oldest to the newest year; null where a year has no cases.</param>
-    /// <param name="weights">Weights in the same order.</param>
-    /// <returns>The weighted mean, or null when no year has data.</returns>
-    public static decimal? WeightedMean(IReadOnlyList<decimal?> yearlyValues, IReadOnlyList<decimal> weights)
-    {
-        if (yearlyValues is null || weights is null || yearlyValues.Count != weights.Count)
-        {
-            throw new ArgumentException("Give one weight per year.", nameof(weights));
-        }
-
-        decimal sum = 0m, weightSum = 0m;
-        for (var i = 0; i < yearlyValues.Count; i++)
-        {
-            if (yearlyValues[i] is decimal v)
-            {
-                sum += v * weights[i];
-                weightSum += weights[i];
-            }
-        }
-
-        return weightSum == 0m ? null : sum / weightSum;
-    }
-
     /// <summary>
     /// 病种分值 — RW_i = m_i ÷ M × scale (payment-rules.md §3, score: scale 1000 in the average-cost method, 1 in the
     /// standard-quota form; K35.9 means 4 099 / 9 173 / 13 385 with M = 10 000 score 409.9 / 917.3 / 1 338.5).

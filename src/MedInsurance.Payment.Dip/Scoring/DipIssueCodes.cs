@@ -38,4 +38,25 @@ public static class DipIssueCodes
 
     /// <summary>出院年份超出 — a history case is outside the three weighted years.</summary>
     public const string DischargeYearOutOfRange = "DIP_DISCHARGE_YEAR_OUT_OF_RANGE";
+
+    /// <summary>
+    /// 无法结算：病例被拒绝 — the scorer rejected the case (its own <c>DIP_*</c> issues say why), so there is no case score
+    /// and no settlement line.
+    /// </summary>
+    public const string PriceCaseRejected = "DIP_PRICE_CASE_REJECTED";
+
+    /// <summary>
+    /// 无法结算：未计分 — the case is unmatched and the profile's unmatched rule gives it no score (<c>not_scored</c>, or
+    /// <c>cost_ratio</c> without a regional mean cost), so there is no settlement line.
+    /// </summary>
+    public const string PriceNotScored = "DIP_PRICE_NOT_SCORED";
+
+    /// <summary>无法结算：缺少出院日期 — the case has no discharge date, so no settlement month.</summary>
+    public const string PriceDischargeDateMissing = "DIP_PRICE_DISCHARGE_DATE_MISSING";
+
+    /// <summary>无法结算：缺少医疗机构编码 — the case has no hospital id, so the line has no hospital.</summary>
+    public const string PriceHospitalMissing = "DIP_PRICE_HOSPITAL_MISSING";
+
+    /// <summary>无法结算：缺少病例编号 — the case has no id, so the line has no line id.</summary>
+    public const string PriceCaseIdMissing = "DIP_PRICE_CASE_ID_MISSING";
 }
