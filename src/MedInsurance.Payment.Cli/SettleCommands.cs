@@ -137,7 +137,7 @@ internal static class SettleCommands
         var hospitals = HospitalsOption();
         var cases = LinesOption("Last year's settlement-line CSV.");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the comparison rows to this CSV file." };
-        var command = new Command("simulate", "Simulation (模拟测算): last year's cases under a proposed policy, compared per hospital and level with fee-for-service.");
+        var command = new Command("simulate", "Simulation (模拟测算): last year's settlement lines under a proposed policy, compared per hospital and level with fee-for-service. Exit 0, 1 when rows were rejected, 2 configuration error.");
         foreach (var option in new Option[] { policy, hospitals, cases, output })
         {
             command.Options.Add(option);
@@ -181,6 +181,13 @@ internal static class SettleCommands
                     csv.WriteField(r.Ratio?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty);
                     csv.NextRecord();
                 }
+            }
+
+            var rejected = inputs.ReaderIssues.Count(r => r.Rejected) + report.Clearing.LineIssues.Count(i => i.Index >= 0 && i.Issue.IsError) + inputs.RejectedHospitals;
+            if (rejected > 0)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: {0} rows rejected (lines or hospitals); the simulation leaves them out", rejected));
+                return 1;
             }
 
             return 0;

@@ -74,6 +74,12 @@ public static class SettlementLineCsv
 
         var header = new HeaderIndex(csv.HeaderRecord ?? Array.Empty<string>());
         var names = C.All.ToDictionary(c => c, c => Resolve(header, c), StringComparer.Ordinal);
+        var legacyPoints = names[C.Points] is LegacyScore or LegacyWeight;
+        if (legacyPoints)
+        {
+            names[C.Points] = null;
+        }
+
         var missing = RequiredColumns.Where(c => names[c] is null).ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var hospitals = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -87,9 +93,9 @@ public static class SettlementLineCsv
                 issues.Add(CsvTables.MissingColumn(column));
             }
 
-            var f = new FieldReader(column => names[column] is { } name ? header.Get(csv, name) : null, issues);
+            var f = new FieldReader(column => names.TryGetValue(column, out var mapped) ? (mapped is { } name ? header.Get(csv, name) : null) : header.Get(csv, column), issues);
             var id = f.Text(C.LineId);
-            var line = missing.Length == 0 ? Build(f, id, seen, hospitals) : (SettlementLine?)null;
+            var line = missing.Length == 0 ? Build(f, id, seen, hospitals, legacyPoints) : (SettlementLine?)null;
             if (badData is not null)
             {
                 issues.Add(CsvTables.MalformedRow(row));
@@ -100,7 +106,11 @@ public static class SettlementLineCsv
         }
     }
 
-    private static SettlementLine? Build(FieldReader f, string id, HashSet<string> seen, Dictionary<string, string> hospitals)
+    private const string LegacyScore = "score";
+
+    private const string LegacyWeight = "weight";
+
+    private static SettlementLine? Build(FieldReader f, string id, HashSet<string> seen, Dictionary<string, string> hospitals, bool legacyPoints)
     {
         if (id.Length == 0)
         {
@@ -153,6 +163,16 @@ public static class SettlementLineCsv
 
         var system = f.Text(C.PointSystem);
         var pointsText = f.Text(C.Points);
+        if (pointsText.Length == 0 && legacyPoints)
+        {
+            // The earlier case-line format had `score` (DIP, per-diem) and `weight` (DRG) columns: take whichever the row fills.
+            pointsText = f.Text(LegacyScore);
+            if (pointsText.Length == 0 && (pointsText = f.Text(LegacyWeight)).Length > 0)
+            {
+                f.Issues.Add(ValidationIssue.Warning(SettlementIssueCodes.LegacyWeightColumn, LegacyWeight, "旧格式weight列按点数读取：未乘医院系数的DRG权重；请用 medpay drg price 生成结算行", "The legacy weight column is read as points: a DRG weight without the hospital's coefficient; price DRG cases with `medpay drg price`."));
+            }
+        }
+
         var amountText = f.Text(C.Amount);
         SettlementBasis basis = default;
         if (pointsText.Length > 0 && amountText.Length > 0)

@@ -278,6 +278,17 @@ public sealed record SettlementPolicy
                 Error(PolicyIssueCodes.ValueOutOfRange, field + ".fundPaymentRatio", "基金支付比例须在(0,1]之间", "fundPaymentRatio must be in (0, 1].");
             }
 
+            var budget = pool.Budget;
+            if (budget.Method == BudgetMethod.ByLastYearShare && !budget.LastYearFundSpend.IsNegative && budget.LastYearFundSpend.IsZero)
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, field + ".budget.lastYearFundSpend", "按上年占比测算预算需要上年基金支出大于0", "The by-last-year's-share budget needs lastYearFundSpend above 0.");
+            }
+
+            if (new[] { budget.Amount, budget.Income, budget.FundBudget, budget.LastYearSpend, budget.LastYearFundSpend }.Any(m => m.IsNegative) || budget.Deductions.Any(d => d.Amount.IsNegative))
+            {
+                Error(PolicyIssueCodes.ValueOutOfRange, field + ".budget", "预算金额不能为负", "Budget amounts must not be negative.");
+            }
+
             if (ValueMethodOf(i) != ValueMethod.Floating && pool.PresetValue.Yuan == 0m)
             {
                 Error(PolicyIssueCodes.ValueOutOfRange, field + ".presetValue", "固定或弹性方法需要预设点值/费率", "The fixed and elastic methods need a preset value.");

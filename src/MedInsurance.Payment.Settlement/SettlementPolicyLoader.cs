@@ -184,7 +184,16 @@ public static class SettlementPolicyLoader
             GrowthRate = new Ratio(b.GrowthRate ?? 0m),
             CostGrowthTarget = new Ratio(b.CostGrowthTarget ?? 0m),
         };
-        return new FundPool
+        try
+        {
+            return Pool();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException(source + ": field " + field + ": " + ex.Message + " (" + PolicyIssueCodes.ValueOutOfRange + ")", ex);
+        }
+
+        FundPool Pool() => new FundPool
         {
             PointSystem = string.IsNullOrWhiteSpace(p.PointSystem) ? defaultSystem : p.PointSystem!.Trim(),
             ValueMethod = p.ValueMethod is null ? null : ParseEnum<ValueMethod>(p.ValueMethod, field + ".valueMethod", source),

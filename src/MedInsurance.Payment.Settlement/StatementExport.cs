@@ -74,7 +74,7 @@ public static class StatementExport
             w.WriteString("hospitalId", s.Hospital.Id);
             w.WriteString("name", s.Hospital.Name);
             w.WriteString("level", s.Hospital.Level.Code);
-            w.WriteNumber("lines", s.LineCount);
+            w.WriteNumber("lineCount", s.LineCount);
             w.WriteNumber("specialReviewLines", s.SpecialReviewLines);
             w.WriteBoolean("riskSharingApplied", s.RiskSharingApplied);
             w.WriteString("clearingTransfer", s.ClearingTransfer.ToString());

@@ -143,6 +143,29 @@ public sealed class CliTests : IDisposable
         Assert.Equal("rejected", rows[3]["status"]);
         Assert.Equal("rejected", rows[5]["status"]);
 
+        // The commands chain: the scored file is the input of `medpay settle year --lines`. Fixed value 10, one DIP pool,
+        // no bands (结余留用). H1: p1 1 000 points × 10 − patient 2 000 = 8 000, by item 8 000 → settled 8 000.
+        // H2: (350 + 1 300) × 10 − (1 000 + 5 000) = 10 500; p2 carries no item-based amount, so risk sharing does not
+        // apply and 10 500 is paid as computed, with a warning. The three unpriced rows are rejected (exit 1), none lost.
+        var policy = Write(
+            "policy.json",
+            """
+            { "id": "chain", "version": "1", "year": 2026, "valueMethod": "fixed", "advanceRatio": 1, "qualityDepositRate": 0,
+              "pools": [ { "pointSystem": "DIP", "fund": "all", "fundPaymentRatio": 1, "presetValue": 10, "budget": { "method": "fixed", "amount": 1 } } ] }
+            """);
+        var settled = Path.Combine(_dir, "settled");
+        var settle = Medpay("settle", "year", "--policy", policy, "--hospitals", hospitals, "--lines", scored, "--output", settled);
+        Assert.True(settle.Code == 1, settle.Err);
+        Assert.Contains("2 hospitals, 3 lines settled, 3 line rows rejected", settle.Out, StringComparison.Ordinal);
+        Assert.Contains("H2: SETTLE_RISK_SHARING_NOT_APPLICABLE(fund_paid)", settle.Err, StringComparison.Ordinal);
+        var results = File.ReadAllLines(Path.Combine(settled, "line-results.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(
+            new[] { "p1:settled", "p2:settled", "p3:rejected", "p4:rejected", "p5:settled", "p6:rejected" },
+            results.Select(r => r[1] + ":" + r[2]));
+        var summary = File.ReadAllLines(Path.Combine(settled, "summary.csv"));
+        Assert.Contains("annualSettled,年度清算应付合计,18500.00", summary);
+        Assert.Contains("pool.DIP.totalPoints,总点数,2650", summary);
+
         // Another profile and point system: national DIP 1.0 does not score unmatched cases.
         var national = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored, "--point-system", "DIP_2026");
         Assert.True(national.Code == 0, national.Err);

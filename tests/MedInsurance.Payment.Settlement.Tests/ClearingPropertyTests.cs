@@ -76,7 +76,8 @@ public sealed class ClearingPropertyTests
         var (hospitals, lines) = MixedRegion(seed);
         var policy = Policy(PayableForm.FundPaymentRatio) with { SpecialReviewCaps = Build.Caps("DIP", 0.5m) };
         var one = Build.Run(policy, hospitals, lines, threads: 1);
-        var shuffled = lines.OrderBy(_ => new Random(seed).Next()).ToArray();
+        var order = new Random(seed);
+        var shuffled = lines.OrderBy(_ => order.Next()).ToArray();
         var many = ClearingEngine.Run(policy, hospitals.Reverse().ToArray(), shuffled, [], 3);
         // Fund-payment-ratio form: each pool pays exactly its budget (special review and money lines first, the rest by points).
         var conserved = one.Pools.Where(p => p.TotalPoints > 0m && p.SpecialReviewPaid + p.MoneyLinesPaid <= p.Budget.Total).All(p => p.Payable == p.Budget.Total);
@@ -124,7 +125,8 @@ public sealed class ClearingPropertyTests
     {
         var (hospitals, cases) = Region(seed);
         var policy = Policy(PayableForm.PatientShareDeducted);
-        var shuffled = cases.OrderBy(_ => new Random(seed ^ 0x5bd1e995).Next()).ToArray();
+        var order = new Random(seed ^ 0x5bd1e995);
+        var shuffled = cases.OrderBy(_ => order.Next()).ToArray();
         var reversedHospitals = hospitals.Reverse().ToArray();
         var one = StatementExport.ToJson(Build.Run(policy, hospitals, cases, threads: 1));
         var many = StatementExport.ToJson(ClearingEngine.Run(policy, reversedHospitals, shuffled, [], 4));

@@ -63,6 +63,16 @@ public sealed class CsvTests
         Assert.False(old.IsRejected);
         Assert.Equal(("y1", 300m, (string?)null), (old.Value!.Line.LineId, old.Value.Line.Basis.Points, old.Value.Line.Basis.PointSystem));
 
+        // A legacy file with both columns: each row takes the one it fills; a weight is read with a warning (no coefficient).
+        const string both = """
+            case_id,hospital_id,fund,month,method,weight,score,total_cost,patient_paid,fund_paid
+            d1,H1,1,2,DRG,1.25,,1,0,1
+            s1,H1,1,2,DIP,,812,1,0,1
+            """;
+        var rows = SettlementLineCsv.Read(new StringReader(both)).ToList();
+        Assert.Equal((false, 1.25m, SettlementIssueCodes.LegacyWeightColumn), (rows[0].IsRejected, rows[0].Value!.Line.Basis.Points, Assert.Single(rows[0].Issues).Code));
+        Assert.Equal((false, 812m, 0), (rows[1].IsRejected, rows[1].Value!.Line.Basis.Points, rows[1].Issues.Count));
+
         var lines = new[] { line, Build.Amount("z", "H2", 12, SettlementMethods.FeeForService, 12.34m, 1m, null).WithSpecialReview(SpecialReviewStatus.Approved, Build.Y(20m)) };
         using var writer = new StringWriter();
         SettlementLineCsv.Write(writer, lines);

@@ -143,4 +143,34 @@ public sealed class PolicyTests
         var method = Assert.Throws<InvalidDataException>(() => SettlementPolicyLoader.Parse("{\"id\":\"x\",\"version\":\"1\",\"method\":\"DIP\",\"valueMethod\":\"sliding\",\"pools\":[]}", "s.json"));
         Assert.Contains("valueMethod", method.Message, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Budget_and_preset_values_that_cannot_be_computed_are_refused_at_load_with_the_field()
+    {
+        var policy = Build.Plain("DIP", ValueMethod.Floating, 1m, 1m, 1m);
+        var byShare = policy with { Pools = [policy.Pools[0] with { Budget = new BudgetRule { Method = BudgetMethod.ByLastYearShare, FundBudget = Build.Y(100m) } }] };
+        Assert.Contains(byShare.Validate(), i => i.IsError && i.Field == "pools[0].budget.lastYearFundSpend");
+        var negative = policy with { Pools = [policy.Pools[0] with { Budget = new BudgetRule { Amount = Build.Y(-1m) } }] };
+        Assert.Contains(negative.Validate(), i => i.IsError && i.Field == "pools[0].budget");
+
+        const string json = """
+            { "id": "x", "version": "1", "pools": [ { "pointSystem": "DIP", "presetValue": -3, "budget": { "amount": 1 } } ] }
+            """;
+        var error = Assert.Throws<System.IO.InvalidDataException>(() => SettlementPolicyLoader.Parse(json, "p.json"));
+        Assert.StartsWith("p.json: field pools[0]:", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_old_elastic_base_share_is_refused_with_the_reason()
+    {
+        const string json = """
+            { "id": "x", "version": "1", "valueMethod": "elastic", "elastic": { "baseShare": 0.8 },
+              "pools": [ { "presetValue": 10, "budget": { "amount": 1 } } ] }
+            """;
+        var error = Assert.Throws<System.IO.InvalidDataException>(() => SettlementPolicyLoader.Parse(json, "p.json"));
+        Assert.Contains("elastic.baseShare", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("last year", error.Message, System.StringComparison.Ordinal);
+        var ok = SettlementPolicyLoader.Parse(json.Replace("\"baseShare\": 0.8", "\"lastYearShare\": 0.9", System.StringComparison.Ordinal), "p.json");
+        Assert.Equal((0.9m, ValueMethod.Elastic, "DIP"), (ok.ElasticLastYearShare.Value, ok.ValueMethodOf(0), ok.Pools[0].PointSystem));
+    }
 }

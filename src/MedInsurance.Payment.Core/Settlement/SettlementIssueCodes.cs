@@ -12,20 +12,11 @@ public static class SettlementIssueCodes
     /// <summary>出院月份不在1–12 — the discharge month is outside 1–12.</summary>
     public const string MonthOutOfRange = "SETTLE_MONTH_OUT_OF_RANGE";
 
-    /// <summary>支付方式与地区政策不符 — the case's payment method is not settled by this policy (e.g. a DRG case in a DIP region).</summary>
-    public const string MethodNotSettled = "SETTLE_METHOD_NOT_SETTLED";
-
-    /// <summary>险种不在政策的资金池中 — the case's fund has no pool in the policy.</summary>
-    public const string FundNotConfigured = "SETTLE_FUND_NOT_CONFIGURED";
-
     /// <summary>点数为负 — the points are negative.</summary>
     public const string UnitsNegative = "SETTLE_UNITS_NEGATIVE";
 
     /// <summary>支付单元小数位超过政策精度，已按规则舍入 — the units have more decimals than the policy keeps; rounded by the named rule.</summary>
     public const string UnitsRounded = "SETTLE_UNITS_ROUNDED";
-
-    /// <summary>特例单议病例超过比例上限，超出部分按病组支付 — special-review cases exceed the cap; the excess is paid by group.</summary>
-    public const string SpecialReviewOverCap = "SETTLE_SPECIAL_REVIEW_OVER_CAP";
 
     /// <summary>特例单议核准金额缺失 — an approved special-review case has no approved item amount.</summary>
     public const string SpecialReviewAmountMissing = "SETTLE_SPECIAL_REVIEW_AMOUNT_MISSING";
@@ -38,9 +29,6 @@ public static class SettlementIssueCodes
 
     /// <summary>字段取值无效 — a field has a value outside its domain.</summary>
     public const string FieldInvalid = "SETTLE_FIELD_INVALID";
-
-    /// <summary>病例编号重复 — the case id occurs more than once.</summary>
-    public const string CaseIdDuplicated = "SETTLE_CASE_ID_DUPLICATED";
 
     /// <summary>考核得分缺失，按0分处理 — the assessment score is missing; 0 is used.</summary>
     public const string AssessmentScoreMissing = "SETTLE_ASSESSMENT_SCORE_MISSING";
@@ -78,9 +66,6 @@ public static class SettlementIssueCodes
     /// <summary>月度拨付记录的医疗机构不在机构清单中 — a monthly payment names an unknown hospital.</summary>
     public const string MonthlyPaymentHospitalUnknown = "SETTLE_MONTHLY_PAYMENT_HOSPITAL_UNKNOWN";
 
-    /// <summary>系数超出范围 — a coefficient is outside (0, 10].</summary>
-    public const string CoefficientOutOfRange = "SETTLE_COEFFICIENT_OUT_OF_RANGE";
-
     /// <summary>考核得分超出范围 — the assessment score is outside 0–100.</summary>
     public const string AssessmentScoreOutOfRange = "SETTLE_ASSESSMENT_SCORE_OUT_OF_RANGE";
 
@@ -89,4 +74,7 @@ public static class SettlementIssueCodes
 
     /// <summary>点数或金额超出可计算范围 — a value is beyond what the settlement arithmetic can hold.</summary>
     public const string ValueOutOfRange = "SETTLE_VALUE_OUT_OF_RANGE";
+
+    /// <summary>旧格式权重列 (warning) — a legacy <c>weight</c> column was read as points: a DRG weight before the hospital's coefficient; price DRG cases into lines instead.</summary>
+    public const string LegacyWeightColumn = "SETTLE_LEGACY_WEIGHT_COLUMN";
 }

@@ -143,7 +143,7 @@ public sealed record RegionSummary
     /// <summary>拒收行数 — lines rejected with errors (listed in <see cref="ClearingResult.LineIssues"/>).</summary>
     public int RejectedLines { get; init; }
 
-    /// <summary>统筹区外金额 — money lines paid outside every pool budget.</summary>
+    /// <summary>资金池外金额行 — money lines paid outside every pool budget.</summary>
     public Money OutsidePools { get; init; }
 
     /// <summary>预算合计.</summary>

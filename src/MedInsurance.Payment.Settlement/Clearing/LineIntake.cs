@@ -14,8 +14,9 @@ internal static class LineIntake
     /// <summary>Largest money field of one line: 1 000 000 000 yuan (10^11 fen), so 10^7 lines cannot overflow a sum.</summary>
     internal const long MaxLineFen = 100_000_000_000L;
 
-    /// <summary>Largest points of one line: 10 000 000.</summary>
-    internal const decimal MaxLinePoints = 10_000_000m;
+    /// <summary>Largest points of one line held at the policy's decimals: 10^11 units (10 000 000 points at 4 decimals,
+    /// 100 000 at 6), so 10^7 lines cannot overflow a sum.</summary>
+    internal const decimal MaxScaledPoints = 100_000_000_000m;
 
     public static ClearingLedger Take(SettlementPolicy policy, Dictionary<string, int> hospitals, IReadOnlyList<SettlementLine> lines, int maxDegreeOfParallelism)
     {
@@ -120,7 +121,7 @@ internal static class LineIntake
             {
                 Error(SettlementIssueCodes.UnitsNegative, "points", "点数为负", "The points are negative.");
             }
-            else if (basis.Points > MaxLinePoints)
+            else if (basis.Points * scale > MaxScaledPoints)
             {
                 Error(SettlementIssueCodes.ValueOutOfRange, "points", "点数超出可计算范围", "The points are beyond the range settlement can hold.");
             }
