@@ -92,6 +92,37 @@ public readonly struct SettlementLine
     /// <summary>特例单议核准金额 — the approved amount when approved.</summary>
     public Money ApprovedAmount { get; }
 
+    /// <summary>
+    /// 病例结算行 — the line of one inpatient case priced by a method: the case id, hospital, fund, discharge month and
+    /// costs of the settlement list, with the method's basis. The one place every case-based method maps a case.
+    /// </summary>
+    /// <param name="inpatientCase">The case; it must have a discharge date (the month of the line).</param>
+    /// <param name="method">The method code.</param>
+    /// <param name="basis">The method's points or money for the case.</param>
+    /// <returns>The line; the item-based fund amount is <see cref="ItemBasedFundAmount"/> of the case's costs.</returns>
+    /// <exception cref="System.ArgumentException">When the case has no discharge date (a method reports that as a coded reason before pricing).</exception>
+    public static SettlementLine ForCase(InpatientCase inpatientCase, string method, SettlementBasis basis)
+    {
+        if (inpatientCase is null)
+        {
+            throw new System.ArgumentNullException(nameof(inpatientCase));
+        }
+
+        var discharged = inpatientCase.DischargeDate ?? throw new System.ArgumentException("The case has no discharge date.", nameof(inpatientCase));
+        var costs = inpatientCase.Costs;
+        return new SettlementLine(inpatientCase.CaseId, inpatientCase.HospitalId, inpatientCase.Fund, discharged.Month, method, basis, costs.Total, costs.PatientPaid, ItemBasedFundAmount(costs));
+    }
+
+    /// <summary>
+    /// 按项目统筹基金支付 — a case's item-based fund amount, or null (unknown) when it is zero on a case with a positive
+    /// total cost: the settlement list leaves it blank more often than a fund really pays nothing, and an unknown amount
+    /// makes risk sharing say it cannot apply instead of counting a false surplus.
+    /// </summary>
+    /// <param name="costs">The case's costs.</param>
+    /// <returns>The amount, or null.</returns>
+    public static Money? ItemBasedFundAmount(CostBreakdown costs) =>
+        costs is null || (costs.FundPaid.IsZero && costs.Total > Money.Zero) ? null : costs.FundPaid;
+
     /// <summary>The same line with another special-review decision (the agency's decision recorded after pricing).</summary>
     /// <param name="status">The status.</param>
     /// <param name="approvedAmount">The approved amount.</param>

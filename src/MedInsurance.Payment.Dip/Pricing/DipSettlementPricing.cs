@@ -112,18 +112,7 @@ public sealed class DipSettlementPricing
             return new DipPricingResult(null, issues.AsReadOnly());
         }
 
-        var costs = inpatientCase.Costs;
-        var fundPaid = costs.FundPaid.IsZero && costs.Total.Fen > 0 ? (Money?)null : costs.FundPaid;
-        var line = new SettlementLine(
-            inpatientCase.CaseId,
-            inpatientCase.HospitalId,
-            inpatientCase.Fund,
-            inpatientCase.DischargeDate!.Value.Month,
-            SettlementMethods.Dip,
-            SettlementBasis.OfPoints(PointSystem, result.CaseScore.Value),
-            costs.Total,
-            costs.PatientPaid,
-            fundPaid);
+        var line = SettlementLine.ForCase(inpatientCase, SettlementMethods.Dip, SettlementBasis.OfPoints(PointSystem, result.CaseScore.Value));
         return new DipPricingResult(line, Array.Empty<ValidationIssue>());
     }
 

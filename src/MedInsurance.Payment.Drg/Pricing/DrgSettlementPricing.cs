@@ -192,25 +192,9 @@ public sealed class DrgSettlementPricing
         }
 
         var points = CasePoints(weight!.Value, coefficient!.Value);
-        var line = new SettlementLine(
-            inpatientCase.CaseId,
-            inpatientCase.HospitalId,
-            inpatientCase.Fund,
-            inpatientCase.DischargeDate!.Value.Month,
-            SettlementMethods.Drg,
-            SettlementBasis.OfPoints(PointSystem, points),
-            costs.Total,
-            costs.PatientPaid,
-            ItemBasedFundAmount(costs),
-            Money.Zero,
-            SpecialReviewStatus.None,
-            Money.Zero);
+        var line = SettlementLine.ForCase(inpatientCase, SettlementMethods.Drg, SettlementBasis.OfPoints(PointSystem, points));
         return new DrgPricingResult(inpatientCase.CaseId, line, weight, coefficient, Array.Empty<ValidationIssue>());
     }
-
-    /// <summary>按项目统筹基金支付 — the case's fund amount, or null (unknown) when it is zero on a case with a positive total cost.</summary>
-    private static Money? ItemBasedFundAmount(CostBreakdown costs) =>
-        costs.FundPaid.IsZero && costs.Total > Money.Zero ? null : costs.FundPaid;
 
     private static void NotNegative(Money amount, string field, List<ValidationIssue> issues)
     {
