@@ -19,7 +19,7 @@ provider.GetRequiredService<IStartupValidator>().Validate();
 var drg = provider.GetRequiredService<IDrgGroupingService>().Group(records[0].Value!);
 var year = DemoRegion.Load().GenerateYear(300);
 var dip = provider.GetRequiredService<IDipScoringService>();
-var settled = year.Select(c => SettledCaseMapping.FromDip(c, dip.Score(c))).Where(s => s is not null).Select(s => s!.Value).ToArray();
+var settled = year.Select(c => dip.Price(c, dip.Score(c))).Where(p => p.IsPriced).Select(p => p.Line!.Value).ToArray();
 var clearing = provider.GetRequiredService<IClearingService>().RunYear(settled);
 
 Console.WriteLine($"rows={records.Count} rejected={records.Count(r => r.IsRejected)} code={DiagnosisCode.Parse("ｋ３５．８００ｘ００２")} pay={pay} drg={drg.Drg} statements={clearing.Statements.Count}");
