@@ -25,16 +25,16 @@ public sealed record SpecialReviewSummary(string Method, int RegionLines, int Ca
 /// </summary>
 internal static class SpecialReviewStep
 {
-    public static IReadOnlyList<SpecialReviewSummary> Apply(
-        SettlementPolicy policy,
-        ClearingLedger ledger,
-        long[,] annualPoints,
-        long[,] annualPatient,
-        long[,] annualMoney,
-        decimal[,] specialPay,
-        int[] specialCount,
-        List<LineIssue> issues)
+    public static IReadOnlyList<SpecialReviewSummary> Apply(ClearingYear year)
     {
+        var policy = year.Policy;
+        var ledger = year.Ledger;
+        var issues = year.Issues;
+        var annualPoints = year.Points;
+        var annualPatient = year.PointsPatient;
+        var annualMoney = year.MoneyLines;
+        var specialPay = new decimal[year.Count, policy.Pools.Count + 1];
+        var specialCount = new int[year.Count];
         var approved = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var s in ledger.Special)
         {
@@ -62,6 +62,17 @@ internal static class SpecialReviewStep
                 : (s.Approved - s.PatientPaid).Yuan;
         }
 
+        var special = new Money[year.Count, policy.Pools.Count + 1];
+        for (var h = 0; h < year.Count; h++)
+        {
+            for (var slot = 0; slot <= policy.Pools.Count; slot++)
+            {
+                special[h, slot] = new UnroundedMoney(specialPay[h, slot]).Round(year.PayRule);
+            }
+        }
+
+        year.Special = special;
+        year.SpecialCount = specialCount;
         var summaries = new List<SpecialReviewSummary>();
         foreach (var pair in policy.SpecialReviewCaps.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
