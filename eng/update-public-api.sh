@@ -38,8 +38,13 @@ for p, lines in files.items():
         files[p] = kept
 present = set(l for lines in files.values() for l in lines)
 new = sorted(a for a in add if a not in present)
-if new:
-    files[root] = files.get(root, ["#nullable enable"]) + new
+# Signatures that differ by framework (CalendarDate is DateOnly on net10.0, DateTime on netstandard2.0) belong in the
+# per-framework file when the project has one.
+def framework_specific(a):
+    return "System.DateOnly" in a or "System.DateTime" in a
+for a in new:
+    target = per_tfm if os.path.exists(per_tfm) and framework_specific(a) else root
+    files[target] = files.get(target, ["#nullable enable"]) + [a]
 for p, lines in files.items():
     header = [l for l in lines if l.startswith("#")]
     body = sorted(set(l for l in lines if l and not l.startswith("#")), key=lambda s: s.replace("~", ""))

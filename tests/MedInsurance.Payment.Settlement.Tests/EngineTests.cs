@@ -182,7 +182,8 @@ public sealed class EngineTests
     public void Elastic_pool_without_a_base_for_a_hospital_says_so()
     {
         var policy = Build.Plain("DIP", ValueMethod.Elastic, 1_000m, 1m, 10m);
-        var result = Build.Run(policy, [Build.Hospital("A")], [Build.Dip("a", "A", 1, 100m, 0m, 0m)]);
+        // B has no points in the pool, so it needs no base and gets no warning.
+        var result = Build.Run(policy, [Build.Hospital("A"), Build.Hospital("B")], [Build.Dip("a", "A", 1, 100m, 0m, 0m)]);
         var issue = Assert.Single(result.LineIssues);
         Assert.Equal(("A", SettlementIssueCodes.ElasticBaseMissing), (issue.Id, issue.Issue.Code));
         // No base: all 100 points are increment; the increment pool 1 000 over 100 points → 10.

@@ -98,7 +98,7 @@ internal static class PoolValuation
                     var baseTotal = Money.Zero;
                     for (var h = 0; h < n; h++)
                     {
-                        var (basePoints, source) = BasePoints(policy, pool, hospitals[h], issues);
+                        var (basePoints, source) = points[h] == 0m ? (0m, "无点数") : BasePoints(policy, pool, hospitals[h], issues);
                         baseUnits[h] = Math.Min(points[h], basePoints);
                         incrementUnits[h] = points[h] - baseUnits[h];
                         gross[h] = new UnroundedMoney(baseUnits[h] * pool.PresetValue.Yuan).Round(payRule);
