@@ -32,6 +32,7 @@ internal static class DrgCommands
         var drg = new Command("drg", "CHS-DRG grouping (国家医疗保障疾病诊断相关分组): group case files and explain single cases.");
         drg.Subcommands.Add(CreateGroup());
         drg.Subcommands.Add(CreatePrice());
+        drg.Subcommands.Add(DrgStandardsCommand.Create());
         drg.Subcommands.Add(CreateExplain());
         drg.Subcommands.Add(CreateRules());
         return drg;

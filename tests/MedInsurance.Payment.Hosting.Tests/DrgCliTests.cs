@@ -155,6 +155,37 @@ public sealed class DrgCliTests
         }
     }
 
+    [Fact]
+    public void Drg_standards_writes_one_row_per_drg_level_and_fund_from_a_gb18030_table()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-standards-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var table = Path.Combine(folder, "table.csv");
+            var output = Path.Combine(folder, "standards.csv");
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            File.WriteAllBytes(table, System.Text.Encoding.GetEncoding(54936).GetBytes(
+                "DRG编码,DRG名称,权重,三级医院系数\r\nAA19,心脏移植,29.7,1.2\r\nZZ19,按项目付费组,,\r\n"));
+            var (exit, stderr) = Run("drg", "standards", "--weights", table, "--rate", "职工:三级=9865", "--rate", "居民:三级=9391",
+                "--low-multiple", "0.35", "--high-multiple", "2", "--output", output);
+            // ZZ19 has no weight: reported, and exit 1.
+            Assert.True(exit == 1, stderr);
+            Assert.Contains("standards: 1 DRGs with a weight (gb18030), 1 without", stderr, StringComparison.Ordinal);
+            var lines = File.ReadAllLines(output);
+            Assert.Equal("drg,name,weight,level,fund,rate,coefficient,standard,low_threshold,high_threshold", lines[0].TrimStart('\uFEFF'));
+            // 29.7 × 9 865 × 1.2 = 351 588.60 (low 123 056.01, high 703 177.20); 29.7 × 9 391 × 1.2 = 334 695.24 (117 143.33, 669 390.48).
+            Assert.Equal(
+                new[] { "AA19,心脏移植,29.7,3,employee,9865,1.2,351588.6,123056.01,703177.2", "AA19,心脏移植,29.7,3,resident,9391,1.2,334695.24,117143.33,669390.48" },
+                lines.Skip(1));
+            Assert.Equal(2, Run("drg", "standards", "--weights", table, "--rate", "某:三级=1", "--output", output).Exit);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static (int Exit, string Stderr) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
