@@ -43,6 +43,12 @@ public static class SettlementMethods
             return string.Empty;
         }
 
+        if (IsCode(text))
+        {
+            // Already a code (the constants above, or a method's own upper-snake code): no allocation on the batch path.
+            return text == "PERDIEM" ? PerDiem : text;
+        }
+
         var t = text.Trim();
         switch (t)
         {
@@ -67,5 +73,23 @@ public static class SettlementMethods
 
         var code = new string(chars);
         return code == "PERDIEM" ? PerDiem : code;
+    }
+
+    private static bool IsCode(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
