@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return CasesCommands.Create();
         yield return DrgCommands.Create();
         yield return DipCommands.Create();
+        yield return PerDiemCommands.Create();
         yield return SettleCommands.Create();
     }
 }
