@@ -62,6 +62,13 @@ public sealed class CapitationCalculation
 
     internal long UncountedFen { get; private set; }
 
+    /// <summary>Counts a claim row that its reader already rejected (unreadable): it is reported, never silently dropped.</summary>
+    public void AddUnreadable()
+    {
+        Claims++;
+        RejectedClaims++;
+    }
+
     /// <summary>
     /// Checks one claim and, when accepted, adds it to its institution's sums. A referral row counts one referral
     /// charged to the person's enrolled institution; care at another institution without a referral is counted in the

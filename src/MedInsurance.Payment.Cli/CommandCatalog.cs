@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return DrgCommands.Create();
         yield return DipCommands.Create();
         yield return SettleCommands.Create();
+        yield return CapitationCommands.Create();
     }
 }
