@@ -334,7 +334,7 @@ internal sealed class RoundingJson
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(CapitationPolicyJson))]
-//CONSORTIUM
+[JsonSerializable(typeof(Consortium.ConsortiumPolicyJson))]
 internal sealed partial class CapitationJsonContext : JsonSerializerContext
 {
 }
