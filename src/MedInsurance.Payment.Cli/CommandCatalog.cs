@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return DipCommands.Create();
         yield return PerDiemCommands.Create();
         yield return SettleCommands.Create();
+        yield return CapitationCommands.Create();
+        yield return ConsortiumCommands.Create();
     }
 }

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CsvHelper;
+using MedInsurance.Payment.Capitation;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary><c>medpay capitation settle</c>: the capitation year (按人头付费年度清算) over a roster and outpatient claims.</summary>
+internal static class CapitationCommands
+{
+    private static readonly string[] RosterResultHeader = ["row", "person_id", "status", "issues"];
+
+    public static Command Create()
+    {
+        var capitation = new Command("capitation", "Capitation (按人头付费): per-head budgets of primary-care institutions, referral charges, monthly advances, year-end risk sharing, assessment and deposit.");
+        capitation.Subcommands.Add(Settle());
+        return capitation;
+    }
+
+    private static Command Settle()
+    {
+        var policy = new Option<FileInfo>("--policy", "-p") { Description = "Capitation policy JSON (docs/capitation.md).", Required = true };
+        var roster = new Option<FileInfo>("--roster") { Description = "Roster CSV: person_id,class,institution_id,from_month,to_month[,signed].", Required = true };
+        var claims = new Option<FileInfo>("--claims") { Description = "Outpatient claims CSV: claim_id,person_id,institution_id,date,fund_amount[,referral,referral_target].", Required = true };
+        var institutions = new Option<FileInfo?>("--institutions", "--hospitals") { Description = "Optional institutions CSV in the hospital format of `settle year` (assessment_score, annual_deduction, working_advance)." };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv, lines.csv, roster-results.csv and claim-issues.csv.", Required = true };
+        var command = new Command("settle", "Capitation year (按人头付费年度清算) per institution. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
+        foreach (var option in new Option[] { policy, roster, claims, institutions, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(roster)!, parse.GetValue(claims)!, parse.GetValue(institutions), parse.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder)
+    {
+        foreach (var file in new[] { policyFile, rosterFile, claimsFile, institutionsFile })
+        {
+            if (file is { Exists: false })
+            {
+                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
+                return 2;
+            }
+        }
+
+        CapitationPolicy policy;
+        try
+        {
+            policy = CapitationPolicyLoader.LoadFile(policyFile.FullName);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("medpay: " + ex.Message);
+            return 2;
+        }
+
+        if (MissingColumns(claimsFile, ["person_id", "institution_id", "date", "fund_amount"]) is { } missingClaims)
+        {
+            Console.Error.WriteLine("medpay: " + claimsFile.Name + ": the header lacks " + missingClaims + " (" + CapitationIssueCodes.FieldRequired + ")");
+            return 2;
+        }
+
+        var rosterRecords = Read(rosterFile, CapitationCsv.ReadRoster);
+        if (rosterRecords.SelectMany(r => r.Issues).FirstOrDefault(i => i.Code == IssueCodes.ColumnMissing) is { } missing)
+        {
+            Console.Error.WriteLine("medpay: " + rosterFile.Name + ": the header lacks " + missing.Field + " (" + missing.Code + ")");
+            return 2;
+        }
+
+        var hospitals = institutionsFile is null ? [] : Read(institutionsFile, SettlementCsv.ReadHospitals);
+        foreach (var bad in hospitals.Where(r => r.Issues.Count > 0))
+        {
+            Console.Error.WriteLine("medpay: institutions row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + " (" + bad.Id + "): " + ResultCsv.Issues(bad.Issues));
+        }
+
+        if (!Writable(folder))
+        {
+            return 2;
+        }
+
+        var readable = rosterRecords.Where(r => !r.IsRejected).ToList();
+        var built = CapitationRoster.Build(policy, readable.Select(r => r.Value!));
+        var calculation = new CapitationCalculation(built);
+        long claimIssueRows = 0;
+        using (var writer = new StreamWriter(Path.Combine(folder.FullName, "claim-issues.csv"), false, new UTF8Encoding(false)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var header in new[] { "row", "claim_id", "status", "issues" })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
+            BatchProgress.ReadFile(claimsFile, reader =>
+            {
+                foreach (var record in CapitationCsv.ReadClaims(reader))
+                {
+                    IReadOnlyList<ValidationIssue> issues;
+                    if (record.IsRejected)
+                    {
+                        calculation.AddUnreadable();
+                        issues = record.Issues;
+                    }
+                    else
+                    {
+                        var added = calculation.Add(record.Claim);
+                        issues = record.Issues.Count == 0 ? added : record.Issues.Concat(added).ToList();
+                    }
+
+                    if (issues.Count > 0)
+                    {
+                        claimIssueRows++;
+                        csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+                        csv.WriteField(record.Claim.ClaimId);
+                        csv.WriteField(issues.Any(i => i.IsError) ? "rejected" : "accepted");
+                        csv.WriteField(ResultCsv.Issues(issues));
+                        csv.NextRecord();
+                    }
+                }
+
+                return 0;
+            });
+        }
+
+        var result = calculation.Complete(hospitals.Where(h => !h.IsRejected).Select(h => h.Value!));
+        using (var stream = File.Create(Path.Combine(folder.FullName, "statements.json")))
+        {
+            CapitationExport.WriteJson(result, stream);
+        }
+
+        Write(folder, "statements.csv", w => CapitationExport.WriteStatementsCsv(result, w));
+        Write(folder, "summary.csv", w => CapitationExport.WriteSummaryCsv(result, w));
+        Write(folder, "lines.csv", w => SettlementLineCsv.Write(w, result.SettlementLines));
+        var rosterRejected = WriteRosterResults(folder, rosterRecords, readable, built);
+        foreach (var issue in result.InstitutionIssues)
+        {
+            Console.Error.WriteLine("medpay: " + issue.Field + ": " + issue.Code + ": " + issue.MessageEn);
+        }
+
+        var s = result.Summary;
+        Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "policy {0} {1}: {2} institutions, {3} persons, {4} roster rows ({5} rejected), {6} claims ({7} rejected)", policy.Id, policy.Version, s.Institutions, s.Persons, rosterRecords.Count, rosterRejected, s.Claims, s.ClaimsRejected));
+        Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  budget {0}  referral charges {1}  spend {2}  fund pays {3}  kept {4}  shared {5}  borne {6}  transfer {7}", s.Budget, s.ReferralCharges, s.Spend, s.FundPays, s.SurplusKept, s.OverspendShared, s.OverspendBorne, s.ClearingTransfer));
+        Console.Out.WriteLine("  written to " + folder.FullName);
+        var rejected = rosterRejected + s.ClaimsRejected + hospitals.Count(h => h.IsRejected);
+        if (rejected > 0)
+        {
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: {0} roster rows, {1} claims and {2} institution rows rejected; see roster-results.csv and claim-issues.csv", rosterRejected, s.ClaimsRejected, hospitals.Count(h => h.IsRejected)));
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static int WriteRosterResults(DirectoryInfo folder, IReadOnlyList<ReadRecord<RosterEntry>> records, List<ReadRecord<RosterEntry>> readable, CapitationRoster roster)
+    {
+        var byIndex = roster.Outcomes.ToDictionary(o => readable[o.Index].RowNumber);
+        var rejected = 0;
+        Write(folder, "roster-results.csv", w =>
+        {
+            using var csv = new CsvWriter(w, CultureInfo.InvariantCulture, leaveOpen: true);
+            foreach (var header in RosterResultHeader)
+            {
+                csv.WriteField(header);
+            }
+
+            csv.NextRecord();
+            foreach (var record in records)
+            {
+                var issues = record.Issues.ToList();
+                if (byIndex.TryGetValue(record.RowNumber, out var outcome) && !record.IsRejected)
+                {
+                    issues.AddRange(outcome.Issues);
+                }
+
+                var isRejected = issues.Any(i => i.IsError);
+                rejected += isRejected ? 1 : 0;
+                csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(record.Id);
+                csv.WriteField(isRejected ? "rejected" : "accepted");
+                csv.WriteField(ResultCsv.Issues(issues));
+                csv.NextRecord();
+            }
+        });
+        return rejected;
+    }
+
+    internal static string? MissingColumns(FileInfo file, string[] required)
+    {
+        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var header = (reader.ReadLine() ?? string.Empty).Split(',').Select(h => h.Trim().Trim('"').TrimStart('\uFEFF')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = required.Where(c => !header.Contains(c)).ToList();
+        return missing.Count == 0 ? null : string.Join(", ", missing);
+    }
+
+    internal static T Read<T>(FileInfo file, Func<TextReader, T> read)
+    {
+        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        return read(reader);
+    }
+
+    internal static void Write(DirectoryInfo folder, string name, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(Path.Combine(folder.FullName, name), false, new UTF8Encoding(false));
+        write(writer);
+    }
+
+    internal static bool Writable(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Create();
+            var probe = Path.Combine(folder.FullName, ".medpay-write-test");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("medpay: the output folder cannot be written: " + folder.FullName);
+            return false;
+        }
+    }
+}
