@@ -73,7 +73,7 @@ public static class CapitationCsv
     public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(TextReader reader)
     {
         var result = new List<ReadRecord<RosterEntry>>();
-        foreach (var (row, get, issues) in Rows(reader, ["person_id", "class", "institution_id", "from_month", "to_month"]))
+        foreach (var (row, get, issues) in CsvRows.Read(reader, ["person_id", "class", "institution_id", "from_month", "to_month"]))
         {
             if (get is null)
             {
@@ -194,66 +194,6 @@ public static class CapitationCsv
         }
     }
 
-    private static IEnumerable<(int Row, Func<string, string?>? Get, List<ValidationIssue> Issues)> Rows(TextReader reader, string[] required)
-    {
-        if (reader is null)
-        {
-            throw new ArgumentNullException(nameof(reader));
-        }
-
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-        };
-        using var parser = new CsvParser(reader, config);
-        if (!parser.Read())
-        {
-            yield break;
-        }
-
-        var header = parser.Record ?? Array.Empty<string>();
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().TrimStart('\uFEFF');
-            if (!positions.ContainsKey(name))
-            {
-                positions[name] = i;
-            }
-        }
-
-        var row = 0;
-        while (parser.Read())
-        {
-            row++;
-            var issues = new List<ValidationIssue>();
-            if (badData)
-            {
-                badData = false;
-                issues.Add(ValidationIssue.Error(IssueCodes.RowMalformed, "row " + row.ToString(CultureInfo.InvariantCulture), "CSV格式错误", "The row is not well-formed CSV."));
-                yield return (row, null, issues);
-                continue;
-            }
-
-            var record = parser.Record ?? Array.Empty<string>();
-            string? Get(string column) => positions.TryGetValue(column, out var i) && i < record.Length ? record[i].Trim() : null;
-            foreach (var column in required)
-            {
-                if (!positions.ContainsKey(column))
-                {
-                    issues.Add(ValidationIssue.Error(IssueCodes.ColumnMissing, column, "表头缺少必需列" + column, "The header lacks the required column '" + column + "'."));
-                }
-            }
-
-            yield return (row, issues.Count > 0 ? null : Get, issues);
-        }
-    }
 
     internal static bool TryDate(string text, out int year, out int month)
     {

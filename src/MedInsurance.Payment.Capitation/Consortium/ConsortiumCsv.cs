@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using CsvHelper;
-using CsvHelper.Configuration;
 using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
@@ -25,7 +23,7 @@ public static class ConsortiumCsv
     public static IReadOnlyList<ReadRecord<ConsortiumMember>> ReadMembers(TextReader reader)
     {
         var result = new List<ReadRecord<ConsortiumMember>>();
-        foreach (var (row, get, issues) in Rows(reader, ["member_id", "consortium_id"]))
+        foreach (var (row, get, issues) in CsvRows.Read(reader, ["member_id", "consortium_id"]))
         {
             if (get is null)
             {
@@ -73,7 +71,7 @@ public static class ConsortiumCsv
     /// <returns>One (row, claim, issues) per data row; a row with an error is not to be added.</returns>
     public static IEnumerable<ReadRecord<OutsideClaimRow>> ReadOutside(TextReader reader)
     {
-        foreach (var (row, get, issues) in Rows(reader, ["consortium_id", "date", "fund_amount"]))
+        foreach (var (row, get, issues) in CsvRows.Read(reader, ["consortium_id", "date", "fund_amount"]))
         {
             if (get is null)
             {
@@ -162,66 +160,6 @@ public static class ConsortiumCsv
         w.WriteEndObject();
     }
 
-    private static IEnumerable<(int Row, Func<string, string?>? Get, List<ValidationIssue> Issues)> Rows(TextReader reader, string[] required)
-    {
-        if (reader is null)
-        {
-            throw new ArgumentNullException(nameof(reader));
-        }
-
-        var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-        };
-        using var parser = new CsvParser(reader, config);
-        if (!parser.Read())
-        {
-            yield break;
-        }
-
-        var header = parser.Record ?? Array.Empty<string>();
-        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().TrimStart('\uFEFF');
-            if (!positions.ContainsKey(name))
-            {
-                positions[name] = i;
-            }
-        }
-
-        var row = 0;
-        while (parser.Read())
-        {
-            row++;
-            var issues = new List<ValidationIssue>();
-            if (badData)
-            {
-                badData = false;
-                issues.Add(ValidationIssue.Error(IssueCodes.RowMalformed, "row " + row.ToString(CultureInfo.InvariantCulture), "CSV格式错误", "The row is not well-formed CSV."));
-                yield return (row, null, issues);
-                continue;
-            }
-
-            var record = parser.Record ?? Array.Empty<string>();
-            string? Get(string column) => positions.TryGetValue(column, out var i) && i < record.Length ? record[i].Trim() : null;
-            foreach (var column in required)
-            {
-                if (!positions.ContainsKey(column))
-                {
-                    issues.Add(ValidationIssue.Error(IssueCodes.ColumnMissing, column, "表头缺少必需列" + column, "The header lacks the required column '" + column + "'."));
-                }
-            }
-
-            yield return (row, issues.Count > 0 ? null : Get, issues);
-        }
-    }
 
     private static ValidationIssue Invalid(string column, string zh, string en) =>
         ValidationIssue.Error(ConsortiumIssueCodes.FieldInvalid, column, column + "的值无效，应为" + zh, column + " is invalid: expected " + en + ".");
