@@ -1,0 +1,103 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using MedInsurance.Payment.Interchange;
+
+namespace MedInsurance.Payment.Methods.Tests;
+
+/// <summary><c>medpay price</c> run as a process on a small mix; its lines are then cleared by <c>medpay settle year</c> under <c>example-mixed-2025</c>.</summary>
+public sealed class PriceCliTests : IDisposable
+{
+    private const string Mix = """
+        {
+          "id": "t", "version": "1",
+          "order": ["PER_DIEM", "SINGLE_DISEASE", "DAY_SURGERY", "FEE_FOR_SERVICE"],
+          "perDiem": "example-perdiem-2025",
+          "singleDisease": { "pointSystem": "DIP", "diseases": [ { "code": "SD01", "diagnosis": "O82", "price": { "3": 5800, "2": 4600 }, "fundShare": { "*": 0.75 } } ] },
+          "daySurgery": { "payment": "price", "pointSystem": "DIP", "fundShare": { "*": 0.7 }, "procedures": [ { "code": "45.42", "price": { "3": 3200 } } ] },
+          "feeForService": { "fundShare": 0.9 }
+        }
+        """;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "medpay-price-" + Guid.NewGuid().ToString("N"));
+
+    public PriceCliTests()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(F("mix.json"), Mix);
+        File.WriteAllText(F("hospitals.csv"), "hospital_id,name,level,type,assessment_score\nH3,a,三级甲等,specialist,95\nH2,b,二级,general,95\n");
+        File.WriteAllText(F("cases.csv"), "id,patient_id,ward,hospital_id,fund,sex,age,los,admission_date,discharge_date,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+            + "A75,P9,,H3,employee,1,40,75,2025-03-01,2025-05-15,F20.000,,22000.00,17600.00,4400.00\n"          // per diem: 20 700 × 0.90 = 18 630.00, outside pools
+            + "C1,P2,,H2,employee,2,30,4,2025-02-01,2025-02-05,O82.000,74.1x00,6000.00,4500.00,1500.00\n"       // SD01 secondary: 4 600 × 0.75 = 3 450.00 from DIP
+            + "D1,P3,,H3,resident,1,60,1,2025-07-01,2025-07-02,K63.500,45.4200,3000.00,2100.00,900.00\n"        // day surgery: 3 200 × 0.70 = 2 240.00 from DIP
+            + "F1,P4,,H3,employee,1,70,5,2025-08-01,2025-08-06,J18.900,,10000.00,7777.77,2222.23\n"             // fee for service: 7 777.77 × 0.9 = 6 999.993 → 6 999.99
+            + "X1,P5,,H9,employee,1,70,5,2025-08-01,2025-08-06,J18.900,,10000.00,7000.00,3000.00\n");           // unknown hospital: unpriced
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string F(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public void Price_writes_one_line_per_row_with_route_and_reason_and_settle_clears_the_lines()
+    {
+        var (exit, stderr) = Run("price", "--policy", F("mix.json"), "--hospitals", F("hospitals.csv"), "--input", F("cases.csv"), "--output", F("lines.csv"));
+        Assert.True(exit == 1, "exit " + exit + ": " + stderr); // X1 is not priced
+        Assert.Contains("price: 4 of 5 rows priced (DAY_SURGERY 1, FEE_FOR_SERVICE 1, PER_DIEM 1, SINGLE_DISEASE 1), 1 unpriced, 0 rejected", stderr, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(F("lines.csv"));
+        Assert.Equal(string.Join(",", SettlementLineCsv.Header) + ",route,reason,status,issues", rows[0]);
+        Assert.Equal("A75,H3,employee,5,PER_DIEM,,,18630.00,22000.00,4400.00,17600.00,0.00,,,PER_DIEM,METHOD_ROUTE_PER_DIEM,priced,", rows[1]);
+        Assert.Equal("C1,H2,employee,2,SINGLE_DISEASE,DIP,,3450.00,6000.00,1500.00,4500.00,0.00,,,SINGLE_DISEASE,METHOD_PER_DIEM_NOT_ELIGIBLE>METHOD_ROUTE_SINGLE_DISEASE,priced,", rows[2]);
+        Assert.Equal("D1,H3,resident,7,DAY_SURGERY,DIP,,2240.00,3000.00,900.00,2100.00,0.00,,,DAY_SURGERY,METHOD_PER_DIEM_NOT_ELIGIBLE>SINGLE_DISEASE_NOT_LISTED>METHOD_ROUTE_DAY_SURGERY,priced,", rows[3]);
+        Assert.StartsWith("F1,H3,employee,8,FEE_FOR_SERVICE,,,6999.99,", rows[4], StringComparison.Ordinal);
+        Assert.EndsWith(",FEE_FOR_SERVICE,METHOD_PER_DIEM_NOT_ELIGIBLE>SINGLE_DISEASE_NOT_LISTED>DAY_SURGERY_NOT_ELIGIBLE>METHOD_ROUTE_FEE_FOR_SERVICE,unpriced,METHOD_HOSPITAL_UNKNOWN(hospital_id)", rows[5], StringComparison.Ordinal);
+        Assert.StartsWith("X1,H9,,,", rows[5], StringComparison.Ordinal);
+
+        // Cleared under example-mixed-2025: the single-disease and day-surgery lines are paid from the DIP pool's budget
+        // (3 450 + 2 240 = 5 690.00); per diem and fee for service outside it (18 630 + 6 999.99 = 25 629.99); the year's
+        // payable 31 319.99. The unpriced row is rejected by the settlement reader: exit 1.
+        var (settle, settleErr) = Run("settle", "year", "--policy", "example-mixed-2025", "--hospitals", F("hospitals.csv"), "--lines", F("lines.csv"), "--output", F("out"));
+        Assert.True(settle == 1, "exit " + settle + ": " + settleErr);
+        var summary = File.ReadAllLines(Path.Combine(F("out"), "summary.csv")).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c[^1]);
+        Assert.Equal("5690.00", summary["pool.DIP.moneyLinesPaid"]);
+        Assert.Equal("25629.99", summary["outsidePools"]);
+        Assert.Equal("31319.99", summary["annualPayable"]);
+        Assert.Equal("4", summary["lines"]);
+
+        // The four priced rows alone settle with exit 0.
+        File.WriteAllLines(F("priced.csv"), rows.Take(5));
+        var (clean, cleanErr) = Run("settle", "year", "--policy", "example-mixed-2025", "--hospitals", F("hospitals.csv"), "--lines", F("priced.csv"), "--output", F("out2"));
+        Assert.True(clean == 0, "exit " + clean + ": " + cleanErr);
+    }
+
+    [Fact]
+    public void A_bad_mix_or_a_missing_grouper_exits_2()
+    {
+        File.WriteAllText(F("bad.json"), "{ \"id\": \"b\", \"version\": \"1\",\n \"order\": [\"FEE_FOR_SERVICE\", \"DIP\"] }");
+        var (exit, stderr) = Run("price", "--policy", F("bad.json"), "--hospitals", F("hospitals.csv"), "--input", F("cases.csv"), "--output", F("lines.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2, field order[1]", stderr, StringComparison.Ordinal);
+        Assert.Contains("METHOD_POLICY_UNREACHABLE", stderr, StringComparison.Ordinal);
+
+        var (dip, dipErr) = Run("price", "--policy", "example-mix-2025", "--hospitals", F("hospitals.csv"), "--input", F("cases.csv"), "--output", F("lines.csv"));
+        Assert.Equal(2, dip);
+        Assert.Contains("--dip-catalog and --dip-profile are required", dipErr, StringComparison.Ordinal);
+    }
+
+    internal static (int Exit, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpay.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stderr.Result);
+    }
+}
