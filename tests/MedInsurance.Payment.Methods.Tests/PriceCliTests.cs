@@ -72,6 +72,39 @@ public sealed class PriceCliTests : IDisposable
     }
 
     [Fact]
+    public void The_example_mix_sends_the_rest_to_DIP_through_the_DIP_pricing()
+    {
+        // One DIP group K35.9, score 1000, mean cost 10 000 = the regional mean; hospital coefficient 1.
+        File.WriteAllText(F("catalog.json"), """
+            {
+              "format": "medinsurance-payment/dip-catalog/1", "edition": "test", "region": "test",
+              "regionalMeanCost": 10000, "scoreScale": 1000,
+              "groups": [ { "code": "K35.9:-", "name": "阑尾炎", "kind": "core", "diagnosis": "K35.9", "score": 1000, "meanCost": 10000, "caseCount": 100, "cv": 0.3 } ]
+            }
+            """);
+        File.WriteAllText(F("dip-hospitals.csv"), "hospital_id,name,level,type,coefficient,assessment_score\nH3,a,三级甲等,specialist,1,95\n");
+        File.WriteAllText(F("dip-cases.csv"), "id,hospital_id,fund,sex,age,los,admission_date,discharge_date,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+            + "K1,H3,employee,1,40,5,2025-03-05,2025-03-10,K35.900,,10000.00,8000.00,2000.00\n"      // not listed (no 47.01): DIP, ratio 1 → 1 000 points
+            + "K2,H3,employee,1,40,5,2025-03-05,2025-03-10,K35.900,47.0100,9000.00,7000.00,2000.00\n" // SD02 tertiary: 7 200 × 0.70 = 5 040.00 from DIP
+            + "N1,H3,employee,1,60,3,2025-04-01,2025-04-04,N18.500,,5000.00,4000.00,1000.00\n");     // fee for service: 4 000 × 1.0 outside pools
+        var (exit, stderr) = Run("price", "--policy", "example-mix-2025", "--hospitals", F("dip-hospitals.csv"), "--input", F("dip-cases.csv"), "--output", F("dip-lines.csv"),
+            "--dip-catalog", F("catalog.json"), "--dip-profile", "jining");
+        Assert.True(exit == 0, "exit " + exit + ": " + stderr);
+        var lines = SettlementLineCsv.ReadFile(F("dip-lines.csv")).Select(r => r.Value!.Line).ToDictionary(l => l.LineId);
+        Assert.Equal(("DIP", "DIP", 1_000m), (lines["K1"].Method, lines["K1"].Basis.PointSystem, lines["K1"].Basis.Points));
+        Assert.Equal(("SINGLE_DISEASE", "DIP", Money.FromYuan(5_040m)), (lines["K2"].Method, lines["K2"].Basis.PointSystem, lines["K2"].Basis.Amount));
+        Assert.Equal(("FEE_FOR_SERVICE", (string?)null, Money.FromYuan(4_000m)), (lines["N1"].Method, lines["N1"].Basis.PointSystem, lines["N1"].Basis.Amount));
+        Assert.Contains(",DIP,METHOD_PER_DIEM_NOT_ELIGIBLE>SINGLE_DISEASE_NOT_LISTED>DAY_SURGERY_NOT_ELIGIBLE>FEE_FOR_SERVICE_NOT_LISTED>METHOD_ROUTE_DIP,priced,", File.ReadAllLines(F("dip-lines.csv"))[1], StringComparison.Ordinal);
+
+        var (settle, settleErr) = Run("settle", "year", "--policy", "example-mixed-2025", "--hospitals", F("dip-hospitals.csv"), "--lines", F("dip-lines.csv"), "--output", F("dip-out"));
+        Assert.True(settle == 0, "exit " + settle + ": " + settleErr);
+        var summary = File.ReadAllLines(Path.Combine(F("dip-out"), "summary.csv")).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c[^1]);
+        Assert.Equal("1000", summary["pool.DIP.totalPoints"]);
+        Assert.Equal("5040.00", summary["pool.DIP.moneyLinesPaid"]);
+        Assert.Equal("4000.00", summary["outsidePools"]);
+    }
+
+    [Fact]
     public void A_bad_mix_or_a_missing_grouper_exits_2()
     {
         File.WriteAllText(F("bad.json"), "{ \"id\": \"b\", \"version\": \"1\",\n \"order\": [\"FEE_FOR_SERVICE\", \"DIP\"] }");
