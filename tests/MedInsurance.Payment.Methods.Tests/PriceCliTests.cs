@@ -105,6 +105,29 @@ public sealed class PriceCliTests : IDisposable
     }
 
     [Fact]
+    public void Day_surgery_by_group_relabels_the_DRG_line_of_medpay_price()
+    {
+        // Demo-region CHS-DRG rules; GD25 weight 0.9860 × DEMO-H1 coefficient 1.1 = 1.0846 points in DRG.
+        File.WriteAllText(F("drg-mix.json"), "{ \"id\": \"d\", \"version\": \"1\", \"order\": [\"DAY_SURGERY\", \"DRG\"],"
+            + " \"daySurgery\": { \"payment\": \"group\", \"maxStayDays\": 1, \"procedures\": [ { \"code\": \"47.01\" } ] } }");
+        File.WriteAllText(F("weights.csv"), "drg,weight\nGD25,0.9860\n");
+        File.WriteAllText(F("drg-hospitals.csv"), "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\n");
+        File.WriteAllText(F("drg-cases.csv"), "id,hospital_id,fund,sex,age,los,discharge_date,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+            + "DS,DEMO-H1,employee,2,30,1,2026-03-06,1,K35.800x002,47.0100,8000.00,6000.00,2000.00\n"    // one day: DAY_SURGERY, the GD25 line relabelled
+            + "IP,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"); // five days: DRG
+        var (exit, stderr) = Run("price", "--policy", F("drg-mix.json"), "--hospitals", F("drg-hospitals.csv"), "--input", F("drg-cases.csv"), "--output", F("drg-lines.csv"),
+            "--rules", Demo.DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1", "--weights", F("weights.csv"), "--threads", "1");
+        Assert.True(exit == 0, "exit " + exit + ": " + stderr);
+        var lines = SettlementLineCsv.ReadFile(F("drg-lines.csv")).Select(r => r.Value!.Line).ToDictionary(l => l.LineId);
+        Assert.Equal(("DAY_SURGERY", "DRG", 1.0846m), (lines["DS"].Method, lines["DS"].Basis.PointSystem, lines["DS"].Basis.Points));
+        Assert.Equal(("DRG", "DRG", 1.0846m), (lines["IP"].Method, lines["IP"].Basis.PointSystem, lines["IP"].Basis.Points));
+
+        var (missing, missingErr) = Run("price", "--policy", F("drg-mix.json"), "--hospitals", F("drg-hospitals.csv"), "--input", F("drg-cases.csv"), "--output", F("drg-lines.csv"));
+        Assert.Equal(2, missing);
+        Assert.Contains("--rules, --edition and --weights are required", missingErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_mix_or_a_missing_grouper_exits_2()
     {
         File.WriteAllText(F("bad.json"), "{ \"id\": \"b\", \"version\": \"1\",\n \"order\": [\"FEE_FOR_SERVICE\", \"DIP\"] }");
