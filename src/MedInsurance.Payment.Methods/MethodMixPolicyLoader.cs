@@ -254,23 +254,8 @@ public static class MethodMixPolicyLoader
         return result;
     }
 
-    private static bool TryTiers(string key, out HospitalTier[] tiers)
-    {
-        if (key.Trim() == "*")
-        {
-            tiers = new[] { HospitalTier.Unrated, HospitalTier.Primary, HospitalTier.Secondary, HospitalTier.Tertiary };
-            return true;
-        }
-
-        if (HospitalLevel.TryParse(key, out var level))
-        {
-            tiers = new[] { level.Tier };
-            return true;
-        }
-
-        tiers = Array.Empty<HospitalTier>();
-        return false;
-    }
+    /// <summary>Level keys as the per-diem policy reads them: 3, 2, 1, 0, 三级, 3A … or * for every level.</summary>
+    private static bool TryTiers(string key, out HospitalTier[] tiers) => PerDiemPolicyLoader.TryTiers(key, out tiers);
 }
 
 internal sealed class MixJson
