@@ -1,7 +1,9 @@
 // QuickStart — MedInsurance.Payment on the embedded demo region (示例市): group a few cases with CHS-DRG, score them
-// with DIP, then run a whole year's DIP clearing and print each hospital's statement.
+// with DIP, then run a whole year's DIP clearing and print each hospital's statement; finally a mixed year (per diem,
+// single disease, day surgery, fee for service, DIP) priced under example-mix-2025 and settled with example-mixed-2025.
 //   dotnet run --project samples/QuickStart
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MedInsurance.Payment;
@@ -9,6 +11,9 @@ using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Demo;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Hosting;
+using MedInsurance.Payment.Methods;
+using MedInsurance.Payment.PerDiem;
+using MedInsurance.Payment.Settlement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -106,3 +111,71 @@ Console.WriteLine(string.Format(inv, "{0,-9} {1,-4} {2,6} {3,14} {4,14} {5,14} {
     "region", string.Empty, summary.Lines, summary.FeeForService, summary.AnnualPayable, summary.MonthlyPreSettlements, summary.ClearingTransfer));
 Console.WriteLine();
 Console.WriteLine("Each statement line carries its formula: see StatementExport.WriteStatementsCsv, or `medpay settle year`.");
+
+// 3. A mixed year (多元复合式支付): the DIP year plus the demo stays of the other methods, each case routed to exactly one
+// method by example-mix-2025, priced into settlement lines and cleared in one budget under example-mixed-2025.
+var mix = MethodMixPolicyLoader.Load("example-mix-2025");
+var router = new MethodRouter(mix);
+var methodPricing = new MethodPricing(mix);
+var perDiemHospitals = demo.Hospitals.ToDictionary(h => h.Id, h => PerDiemHospital.From(h));
+var mixed = year.Select(c => new MethodCase(c, perDiemHospitals[c.HospitalId]))
+    .Concat(demo.GenerateOtherMethodsYear().Select(s => new MethodCase(s.Case, perDiemHospitals[s.Case.HospitalId], s.Ward)))
+    .ToArray();
+var routes = mixed.Select(m => router.Route(m)).ToArray();
+var mixedLines = new List<SettlementLine>();
+var unpriced = 0;
+var perDiemIndex = Enumerable.Range(0, mixed.Length).Where(i => routes[i].Method == SettlementMethods.PerDiem).ToArray();
+var perDiemStays = perDiemIndex.Select(i => mixed[i].ToStay()).ToList();
+var perDiemBatch = PerDiemBatch.Price(router.PerDiemCalculator!, perDiemStays, perDiemHospitals); // readmissions across the year
+for (var k = 0; k < perDiemStays.Count; k++)
+{
+    if (router.PerDiemCalculator!.TryGetLine(perDiemStays[k], perDiemBatch.Results[k], out var line))
+    {
+        mixedLines.Add(line);
+    }
+    else
+    {
+        unpriced++;
+    }
+}
+
+for (var i = 0; i < mixed.Length; i++)
+{
+    SettlementLine? line = routes[i].Method switch
+    {
+        SettlementMethods.SingleDisease => methodPricing.PriceSingleDisease(mixed[i]).Line,
+        SettlementMethods.DaySurgery => methodPricing.PriceDaySurgery(mixed[i]).Line,
+        SettlementMethods.FeeForService => methodPricing.PriceFeeForService(mixed[i]).Line,
+        SettlementMethods.Dip => dip.Price(mixed[i].Case, dip.Score(mixed[i].Case)).Line,
+        _ => null,
+    };
+    if (line is { } l)
+    {
+        mixedLines.Add(l);
+    }
+    else if (routes[i].Method != SettlementMethods.PerDiem)
+    {
+        unpriced++;
+    }
+}
+
+// example-mixed-2025 is a regional profile with a 900 000 000-yuan budget; the demo city is small, so its own budget for
+// the mixed year (the DIP budget of part 2 plus the single-disease and day-surgery money it pays from the pool) replaces it.
+var mixedProfile = SettlementPolicyLoader.LoadEmbedded("example-mixed-2025");
+var demoBudget = Money.FromYuan(42_000_000m);
+var mixedPolicy = mixedProfile with { Pools = mixedProfile.Pools.Select(p => p with { Budget = new BudgetRule { Method = BudgetMethod.Fixed, Amount = demoBudget } }).ToArray() };
+var mixedResult = ClearingEngine.Run(mixedPolicy, demo.SettlementHospitals, mixedLines, Array.Empty<MonthlyPayment>(), 1);
+Console.WriteLine();
+Console.WriteLine("3. A mixed year (多元复合式) — mix " + mix.Id + ", clearing policy " + mixedResult.Policy.Id + ": " + mixed.Length + " cases, "
+    + unpriced + " without a line (each with its coded reason)");
+foreach (var group in mixedLines.GroupBy(l => l.Method).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    Console.WriteLine(string.Format(inv, "   {0,-16} {1,6} lines  {2,14} yuan of money lines  {3,14:0.####} points",
+        group.Key, group.Count(), Money.Sum(group.Select(l => l.Basis.Amount)), group.Sum(l => l.Basis.Points)));
+}
+
+var mixedSummary = mixedResult.Summary;
+Console.WriteLine(string.Format(inv, "   budget {0} yuan (the demo city's, in place of the profile's 900 000 000), point value {1:0.######} yuan/point",
+    demoBudget, mixedResult.Pools[0].Value.Yuan));
+Console.WriteLine(string.Format(inv, "   annual payable {0} yuan (outside every pool {1}), fee-for-service {2}, clearing transfer {3}",
+    mixedSummary.AnnualPayable, mixedSummary.OutsidePools, mixedSummary.FeeForService, mixedSummary.ClearingTransfer));

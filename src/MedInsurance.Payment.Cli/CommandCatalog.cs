@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return DrgCommands.Create();
         yield return DipCommands.Create();
         yield return PerDiemCommands.Create();
+        yield return PriceCommands.Create();
         yield return SettleCommands.Create();
         yield return CapitationCommands.Create();
         yield return ConsortiumCommands.Create();

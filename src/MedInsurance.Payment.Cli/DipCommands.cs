@@ -166,38 +166,16 @@ internal static class DipCommands
                 }
             }
 
-            DipScorer scorer;
-            try
+            var scorer = LoadScorer(parse.GetValue(profile)!, parse.GetValue(catalog)!, parse.GetValue(pointValue), parse.GetValue(attributes), parse.GetValue(scoreTyping));
+            if (scorer is null)
             {
-                var profileText = parse.GetValue(profile)!;
-                var policy = DipPolicyProfiles.TryGetBuiltIn(profileText, out var builtIn) ? builtIn
-                    : File.Exists(profileText) ? DipPolicyProfiles.ReadFile(profileText)
-                    : throw new ArgumentException("--profile: '" + profileText + "' is neither a built-in profile (" + string.Join(", ", DipPolicyProfiles.BuiltInNames) + ") nor a file.");
-                var pv = parse.GetValue(pointValue) is decimal yuan ? new PointValue(yuan) : (PointValue?)null;
-                scorer = new DipScorer(DipCatalogFiles.ReadFile(parse.GetValue(catalog)!.FullName), policy, ReadAttributes(parse.GetValue(attributes)), ReadTyping(parse.GetValue(scoreTyping)), pv);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or IOException)
-            {
-                Console.Error.WriteLine("medpay: " + e.Message);
                 return 2;
             }
 
-            var hospitalRows = HospitalCsvReader.ReadFile(parse.GetValue(hospitals)!.FullName);
-            var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
-            foreach (var row in hospitalRows.Where(r => !r.IsRejected))
+            var contexts = ReadContexts(parse.GetValue(hospitals)!);
+            if (contexts is null)
             {
-                var hospitalRow = row.Value!;
-                if (!DipHospitalContext.TryFromColumns(hospitalRow.Hospital.Level, hospitalRow.GetExtra("coefficient"), hospitalRow.GetExtra("coefficient_bonus"), out var context, out var problems))
-                {
-                    foreach (var problem in problems)
-                    {
-                        Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
-                    }
-
-                    return 2;
-                }
-
-                contexts[hospitalRow.Hospital.Id] = context;
+                return 2;
             }
 
             var records = CaseFiles.Read(parse.GetValue(input)!);
@@ -256,6 +234,47 @@ internal static class DipCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Loads the DIP scorer of <c>dip score</c> (and <c>medpay price</c>): profile, catalog, start-of-year point value, procedure attributes and auxiliary lists; null (after printing why) when unusable.</summary>
+    internal static DipScorer? LoadScorer(string profileText, FileInfo catalog, decimal? pointValue, FileInfo? attributes, FileInfo? typing)
+    {
+        try
+        {
+            var policy = DipPolicyProfiles.TryGetBuiltIn(profileText, out var builtIn) ? builtIn
+                : File.Exists(profileText) ? DipPolicyProfiles.ReadFile(profileText)
+                : throw new ArgumentException("--profile: '" + profileText + "' is neither a built-in profile (" + string.Join(", ", DipPolicyProfiles.BuiltInNames) + ") nor a file.");
+            var pv = pointValue is decimal yuan ? new PointValue(yuan) : (PointValue?)null;
+            return new DipScorer(DipCatalogFiles.ReadFile(catalog.FullName), policy, ReadAttributes(attributes), ReadTyping(typing), pv);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+        {
+            Console.Error.WriteLine("medpay: " + e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The DIP hospital contexts (level, own coefficient, 加成系数) of a hospitals CSV; null (after printing why) when a row is unusable.</summary>
+    internal static Dictionary<string, DipHospitalContext>? ReadContexts(FileInfo hospitalsFile)
+    {
+        var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
+        foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName).Where(r => !r.IsRejected))
+        {
+            var hospitalRow = row.Value!;
+            if (!DipHospitalContext.TryFromColumns(hospitalRow.Hospital.Level, hospitalRow.GetExtra("coefficient"), hospitalRow.GetExtra("coefficient_bonus"), out var context, out var problems))
+            {
+                foreach (var problem in problems)
+                {
+                    Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
+                }
+
+                return null;
+            }
+
+            contexts[hospitalRow.Hospital.Id] = context;
+        }
+
+        return contexts;
     }
 
     /// <summary>

@@ -133,15 +133,9 @@ internal static class DrgCommands
                 return 2;
             }
 
-            IReadOnlyDictionary<string, RelativeWeight> weightTable;
-            try
+            var weightTable = ReadWeights(weightsFile);
+            if (weightTable is null)
             {
-                using var reader = new StreamReader(weightsFile.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-                weightTable = DrgWeightTable.Read(reader, weightsFile.Name);
-            }
-            catch (InvalidDataException ex)
-            {
-                Console.Error.WriteLine("medpay: " + ex.Message);
                 return 2;
             }
 
@@ -342,13 +336,13 @@ internal static class DrgCommands
         return new DrgGrouper(loaded.Pack, policy);
     }
 
-    private static Option<int> ThreadsOption() =>
+    internal static Option<int> ThreadsOption() =>
         new("--threads", "-t") { Description = "Threads for grouping (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     private static Option<FileInfo> InputOption() =>
         new("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
 
-    private static bool Exists(FileInfo file, string what)
+    internal static bool Exists(FileInfo file, string what)
     {
         if (file.Exists)
         {
@@ -363,7 +357,7 @@ internal static class DrgCommands
     /// Reads a case file and groups every accepted row through the batch kernel (timed, after one warm-up case), then
     /// describes each outcome. One entry per input row, in order; null for rows the reader rejected.
     /// </summary>
-    private static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
+    internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
     {
         var records = CaseFiles.Read(file);
         var prepared = new DrgCase?[records.Count];
@@ -402,8 +396,23 @@ internal static class DrgCommands
         return new GroupedFile(records, results, accepted.Count, watch.ElapsedTicks);
     }
 
+    /// <summary>Reads a DRG weight CSV (drg,weight); null (after printing why) when the file is unusable.</summary>
+    internal static IReadOnlyDictionary<string, RelativeWeight>? ReadWeights(FileInfo weightsFile)
+    {
+        try
+        {
+            using var reader = new StreamReader(weightsFile.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            return DrgWeightTable.Read(reader, weightsFile.Name);
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine("medpay: " + ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>Reads the hospital list for <c>drg price</c>; null (after printing why) when the file is unusable.</summary>
-    private static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
+    internal static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
     {
         var coefficients = new Dictionary<string, Coefficient>(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
@@ -488,8 +497,15 @@ internal static class DrgCommands
     }
 
     /// <summary>The options of every command that groups: rule folder, edition and the QY check.</summary>
-    private sealed class GrouperOptions
+    internal sealed class GrouperOptions
     {
+        /// <summary>The options; <paramref name="rulesRequired"/> false for commands that group only when their policy needs it (<c>medpay price</c>).</summary>
+        public GrouperOptions(bool rulesRequired = true)
+        {
+            Rules.Required = rulesRequired;
+            Edition.Required = rulesRequired;
+        }
+
         public Option<DirectoryInfo> Rules { get; } = RulesOption();
 
         public Option<string> Edition { get; } = EditionOption();
@@ -502,7 +518,7 @@ internal static class DrgCommands
     }
 
     /// <summary>A grouped case file: the records, one result per row (null when the reader rejected it) and the kernel time.</summary>
-    private sealed class GroupedFile
+    internal sealed class GroupedFile
     {
         public GroupedFile(IReadOnlyList<ReadRecord<InpatientCase>> records, DrgResult?[] results, int groupedCount, long elapsedTicks)
         {
@@ -522,7 +538,7 @@ internal static class DrgCommands
     }
 
     /// <summary>The hospital coefficients of <c>drg price</c>: parsed ones, and the hospitals whose coefficient is not a number.</summary>
-    private sealed class HospitalCoefficients
+    internal sealed class HospitalCoefficients
     {
         private readonly Dictionary<string, Coefficient> _coefficients;
         private readonly HashSet<string> _invalid;

@@ -184,29 +184,10 @@ internal static class PerDiemCommands
             return false;
         }
 
-        hospitals = new Dictionary<string, PerDiemHospital>(StringComparer.Ordinal);
-        foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName))
+        hospitals = ReadHospitals(hospitalsFile);
+        if (hospitals is null)
         {
-            if (row.IsRejected)
-            {
-                Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues));
-                return false;
-            }
-
-            var h = row.Value!;
-            Coefficient? coefficient = null;
-            if (h.GetExtra("coefficient") is { } text)
-            {
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
-                {
-                    Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient must be a number in (0, 10].");
-                    return false;
-                }
-
-                coefficient = new Coefficient(value);
-            }
-
-            hospitals[h.Hospital.Id] = PerDiemHospital.From(h.Hospital, coefficient);
+            return false;
         }
 
         records = CaseFiles.Read(inputFile);
@@ -221,6 +202,37 @@ internal static class PerDiemCommands
         }
 
         return true;
+    }
+
+    /// <summary>The per-diem view of a hospitals CSV (hospital_id,name,level,type[,coefficient]); null (after printing why) when a row is unusable.</summary>
+    internal static Dictionary<string, PerDiemHospital>? ReadHospitals(FileInfo hospitalsFile)
+    {
+        var hospitals = new Dictionary<string, PerDiemHospital>(StringComparer.Ordinal);
+        foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName))
+        {
+            if (row.IsRejected)
+            {
+                Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues));
+                return null;
+            }
+
+            var h = row.Value!;
+            Coefficient? coefficient = null;
+            if (h.GetExtra("coefficient") is { } text)
+            {
+                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
+                {
+                    Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient must be a number in (0, 10].");
+                    return null;
+                }
+
+                coefficient = new Coefficient(value);
+            }
+
+            hospitals[h.Hospital.Id] = PerDiemHospital.From(h.Hospital, coefficient);
+        }
+
+        return hospitals;
     }
 
     private static PerDiemBatchResult Batch(PerDiemCalculator calculator, Dictionary<string, PerDiemHospital> hospitals, List<PerDiemStay> stays) =>
@@ -243,7 +255,7 @@ internal static class PerDiemCommands
     }
 
     /// <summary>The optional <c>patient_id</c> and <c>ward</c> columns, by data row (the case reader ignores unknown columns).</summary>
-    private static (string? Patient, string? Ward)[] ReadExtraColumns(string path, int rows)
+    internal static (string? Patient, string? Ward)[] ReadExtraColumns(string path, int rows)
     {
         var result = new (string? Patient, string? Ward)[rows];
         using var reader = new StreamReader(path, new UTF8Encoding(false), true);

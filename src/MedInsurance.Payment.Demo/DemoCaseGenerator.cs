@@ -127,6 +127,99 @@ public static class DemoCaseGenerator
         return cases;
     }
 
+    /// <summary>
+    /// Generates the demo region's stays for the other inpatient methods (多元复合式): psychiatric and hospice stays and
+    /// rehabilitation stays in a rehabilitation ward (按床日), caesarean sections and laparoscopic appendectomies (the
+    /// single-disease list of <c>example-mix-2025</c>), one-day polypectomies and hernia repairs (日间手术) and dialysis for
+    /// end-stage renal disease (按项目). Psychiatric, hospice, rehabilitation and day-surgery stays go to the general
+    /// hospitals of level 二级 and above, the rest to every hospital. <see cref="Generate"/> is unchanged by this method.
+    /// </summary>
+    /// <param name="hospitals">The hospitals (at least one general hospital of level 二级 or above).</param>
+    /// <param name="year">The discharge year.</param>
+    /// <param name="count">How many stays.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The stays, ids <c>DEMO-M00001</c> upward; same arguments → the same stays.</returns>
+    public static IReadOnlyList<DemoStay> GenerateOtherMethods(IReadOnlyList<Hospital> hospitals, int year, int count, int seed)
+    {
+        if (hospitals is null || hospitals.Count == 0)
+        {
+            throw new ArgumentException("At least one hospital is needed.", nameof(hospitals));
+        }
+
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The count cannot be negative.");
+        }
+
+        var general = hospitals.Where(h => h.Type == HospitalType.General && h.Level.Tier >= HospitalTier.Secondary).ToArray();
+        if (general.Length == 0)
+        {
+            throw new ArgumentException("A general hospital of level 二级 or above is needed.", nameof(hospitals));
+        }
+
+        // (diagnosis, procedure, mean cost, minimum and maximum stay, ward, general hospitals only, frequency)
+        var kinds = new (string Dx, string? Px, decimal Cost, int MinStay, int MaxStay, string? Ward, bool General, int Frequency)[]
+        {
+            ("F20.000", null, 260m, 20, 110, null, true, 8),             // cost per day
+            ("F32.900", null, 240m, 14, 60, null, true, 5),
+            ("Z50.100", null, 380m, 10, 60, "rehabilitation", true, 5),
+            ("Z51.500", null, 330m, 5, 40, null, true, 2),
+            ("O82.000", null, 5_200m, 3, 6, null, false, 8),
+            ("K35.800x002", "47.0100", 7_000m, 3, 6, null, false, 5),
+            ("K63.500", "45.4200", 2_900m, 1, 1, null, true, 4),
+            ("K40.900", "53.0000", 6_000m, 1, 1, null, true, 3),
+            ("N18.500", "39.9500", 4_500m, 2, 5, null, false, 3),
+        };
+        var total = kinds.Sum(k => k.Frequency);
+#pragma warning disable CA5394 // Synthetic demo data, not security.
+        var random = new Random(seed);
+        var stays = new List<DemoStay>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var pick = random.Next(total);
+            var kind = kinds[0];
+            foreach (var k in kinds)
+            {
+                if (pick < k.Frequency)
+                {
+                    kind = k;
+                    break;
+                }
+
+                pick -= k.Frequency;
+            }
+
+            var hospital = kind.General ? general[random.Next(general.Length)] : hospitals[random.Next(hospitals.Count)];
+            var los = kind.MinStay + random.Next(kind.MaxStay - kind.MinStay + 1);
+            var perDay = kind.Dx[0] == 'F' || kind.Dx.StartsWith("Z5", StringComparison.Ordinal);
+            var factor = 0.8m + ((decimal)random.NextDouble() * 0.5m);
+            var totalFen = decimal.ToInt64(decimal.Truncate((perDay ? kind.Cost * los : kind.Cost) * 100m * factor));
+            var patientFen = totalFen * (15 + random.Next(15)) / 100;
+#pragma warning restore CA5394
+            var month = 1 + (i * 12 / Math.Max(1, count));
+            var discharge = new DateTime(year, month, 1 + (i % 28), 0, 0, 0, DateTimeKind.Unspecified);
+            stays.Add(new DemoStay(
+                new InpatientCase
+                {
+                    CaseId = "DEMO-M" + (i + 1).ToString("00000", CultureInfo.InvariantCulture),
+                    HospitalId = hospital.Id,
+                    Fund = i % 5 < 3 ? InsuranceFund.Employee : InsuranceFund.Resident,
+                    Sex = kind.Dx[0] == 'O' || i % 2 == 1 ? Sex.Female : Sex.Male,
+                    AgeYears = kind.Dx[0] == 'O' ? 24 + (i % 15) : 30 + (i % 50),
+                    AdmissionDate = ToDate(discharge.AddDays(-los)),
+                    DischargeDate = ToDate(discharge),
+                    LengthOfStayDays = los,
+                    DischargeType = DischargeType.MedicalAdvice,
+                    MainDiagnosis = DiagnosisCode.Parse(kind.Dx),
+                    MainProcedure = kind.Px is null ? default : ProcedureCode.Parse(kind.Px),
+                    Costs = new CostBreakdown { Total = Money.FromFen(totalFen), PatientPaid = Money.FromFen(patientFen), FundPaid = Money.FromFen(totalFen - patientFen) },
+                },
+                kind.Ward));
+        }
+
+        return stays;
+    }
+
     private static Scenario PickScenario(Random random, Hospital hospital)
     {
         var eligible = Scenarios.Where(s => !s.TertiaryOnly || hospital.Level.Tier == HospitalTier.Tertiary).ToArray();

@@ -130,4 +130,15 @@ public sealed class DemoRegion
     /// <returns>The cases, in id order.</returns>
     public IReadOnlyList<InpatientCase> GenerateYear(int count = 6000, int seed = 20260101) =>
         DemoCaseGenerator.Generate(Hospitals, Year, count, seed);
+
+    /// <summary>
+    /// Generates the demo year's stays for the other inpatient methods — per diem, single disease, day surgery, fee for
+    /// service (<see cref="DemoCaseGenerator.GenerateOtherMethods"/>); priced under <c>example-mix-2025</c> together with
+    /// <see cref="GenerateYear"/> and settled under <c>example-mixed-2025</c> in the quick start.
+    /// </summary>
+    /// <param name="count">How many stays.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The stays, in id order.</returns>
+    public IReadOnlyList<DemoStay> GenerateOtherMethodsYear(int count = 600, int seed = 20260202) =>
+        DemoCaseGenerator.GenerateOtherMethods(Hospitals, Year, count, seed);
 }

@@ -292,7 +292,7 @@ public static class PerDiemPolicyLoader
         return result;
     }
 
-    private static bool TryTiers(string key, out HospitalTier[] tiers)
+    internal static bool TryTiers(string key, out HospitalTier[] tiers)
     {
         if (key.Trim() == "*")
         {
