@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.TestSupport;
 
 namespace MedInsurance.Payment.Dip.Tests;
 
@@ -26,22 +26,7 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Err) Medpay(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "medpay.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Out, string Err) Medpay(params string[] args) => MedpayProcess.Run(args) is var r ? (r.Exit, r.Out, r.Err) : default;
 
     [Fact]
     public void Build_catalog_then_score_writes_one_row_per_input_row_in_order()

@@ -1,11 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using MedInsurance.Payment.Demo;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.TestSupport;
 
 namespace MedInsurance.Payment.Hosting.Tests;
 
@@ -186,19 +186,5 @@ public sealed class DrgCliTests
         }
     }
 
-    private static (int Exit, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpay.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stderr.Result);
-    }
+    private static (int Exit, string Stderr) Run(params string[] args) => MedpayProcess.Run(args) is var r ? (r.Exit, r.Err) : default;
 }

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
+using MedInsurance.Payment.TestSupport;
 
 namespace MedInsurance.Payment.PerDiem.Tests;
 
@@ -80,19 +80,5 @@ public sealed class PerDiemCliTests : IDisposable
         Assert.Contains("PERDIEM_POLICY_BAND_GAP", stderr, StringComparison.Ordinal);
     }
 
-    internal static (int Exit, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpay.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stderr.Result);
-    }
+    internal static (int Exit, string Stderr) Run(params string[] args) => MedpayProcess.Run(args) is var r ? (r.Exit, r.Err) : default;
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -21,28 +20,7 @@ public sealed class CliTests
 {
     private static readonly string Samples = Path.Combine(SharedData.RepoRoot, "samples", "settlement");
 
-    private static (int ExitCode, string Stdout, string Stderr) Medpay(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpay.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Medpay(params string[] arguments) => MedpayProcess.Run(arguments) is var r ? (r.Exit, r.Out, r.Err) : default;
 
     private static string[] YearArguments(string output) =>
     [

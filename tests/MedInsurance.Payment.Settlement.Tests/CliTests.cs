@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using MedInsurance.Payment.TestSupport;
@@ -9,22 +8,7 @@ namespace MedInsurance.Payment.Settlement.Tests;
 /// <summary>Runs <c>medpay settle …</c> end to end on samples/settlement (the three-hospital scenario as files).</summary>
 public sealed class CliTests
 {
-    private static (int ExitCode, string Out, string Error) Medpay(params string[] args)
-    {
-        var medpay = Path.Combine(AppContext.BaseDirectory, "medpay.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(medpay);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
-    }
+    private static (int ExitCode, string Out, string Error) Medpay(params string[] args) => MedpayProcess.Run(args) is var r ? (r.Exit, r.Out, r.Err) : default;
 
     private static string Sample(string name) => Path.Combine(SharedData.RepoRoot, "samples", "settlement", name);
 
