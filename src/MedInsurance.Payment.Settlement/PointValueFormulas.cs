@@ -50,7 +50,23 @@ public static class PointValueFormulas
     /// <returns>The exact point value.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A case's year has no weight, a weight is negative, or no weighted case has a score.</exception>
-    public static PointValue StartOfYear(IEnumerable<HistoricalCase> history, IReadOnlyList<decimal> yearWeights, PercentileTrimming trimming)
+    public static PointValue StartOfYear(IEnumerable<HistoricalCase> history, IReadOnlyList<decimal> yearWeights, PercentileTrimming trimming) =>
+        StartOfYear(history, yearWeights, trimming, StartOfYearTrimmingBasis.CostPerPoint);
+
+    /// <summary>
+    /// 年初点值 — as <see cref="StartOfYear(IEnumerable{HistoricalCase}, IReadOnlyList{decimal}, PercentileTrimming)"/>, with
+    /// the value each year's cases are trimmed by named: their cost per point, or their cost as the DIP 3.0 draft says
+    /// (ch. 5 §4: "采用分位数法对住院费用进行裁剪"). Trimming by cost drops the year's cheapest and dearest stays whatever
+    /// their groups; by cost per point it drops the stays paid furthest from their score.
+    /// </summary>
+    /// <param name="history">历史病例 — the historical cases (units = case score).</param>
+    /// <param name="yearWeights">年度权重 — the year weights, oldest first.</param>
+    /// <param name="trimming">分位数裁剪 — the trimming.</param>
+    /// <param name="basis">裁剪依据 — what the percentiles are taken of.</param>
+    /// <returns>The exact point value.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A case's year has no weight, a weight is negative, or no weighted case has a score.</exception>
+    public static PointValue StartOfYear(IEnumerable<HistoricalCase> history, IReadOnlyList<decimal> yearWeights, PercentileTrimming trimming, StartOfYearTrimmingBasis basis)
     {
         if (history is null)
         {
@@ -75,7 +91,9 @@ public static class PointValueFormulas
                 throw new ArgumentException("Year index " + year.Key + " has no weight.", nameof(yearWeights));
             }
 
-            var kept = trimming.Keep(year, c => c.Cost.Yuan / c.Units);
+            var kept = basis == StartOfYearTrimmingBasis.Cost
+                ? trimming.Keep(year, c => c.Cost.Yuan)
+                : trimming.Keep(year, c => c.Cost.Yuan / c.Units);
             cost += yearWeights[year.Key] * kept.Sum(c => c.Cost.Yuan);
             score += yearWeights[year.Key] * kept.Sum(c => c.Units);
         }
@@ -87,4 +105,14 @@ public static class PointValueFormulas
 
         return new PointValue(cost / score);
     }
+}
+
+/// <summary>年初点值裁剪依据 — what the start-of-year point value trims each year's cases by.</summary>
+public enum StartOfYearTrimmingBasis
+{
+    /// <summary>按每分值费用 — cost ÷ score (the default; compares groups of different size).</summary>
+    CostPerPoint = 0,
+
+    /// <summary>按住院费用 — the case's cost, as the DIP 3.0 draft words it (ch. 5 §4).</summary>
+    Cost = 1,
 }

@@ -72,6 +72,23 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
+    public void Start_of_year_value_can_trim_by_cost_as_the_draft_words_it()
+    {
+        // 40 cases: 19 of 1 point at 1 000, 19 of 10 points at 10 000, one of 1 point at 100, one of 1 point at 5 000.
+        // By cost per point (100, 1 000 × 38, 5 000): the band [x₂, x₃₉] = [1 000, 1 000] keeps the 38 → 209 000 ÷ 209 = 1 000.
+        // By cost (DIP 3.0 draft ch. 5 §4, 住院费用: 100, 1 000 × 19, 5 000, 10 000 × 19): the band [1 000, 10 000] drops only
+        // the 100 (ties at the top are kept together) → (19 000 + 5 000 + 190 000) ÷ (19 + 1 + 190) = 214 000 ÷ 210.
+        var history = Enumerable.Repeat(new HistoricalCase("A", 0, 1m, Build.Y(1_000m)), 19)
+            .Concat(Enumerable.Repeat(new HistoricalCase("B", 0, 10m, Build.Y(10_000m)), 19))
+            .Append(new HistoricalCase("A", 0, 1m, Build.Y(100m)))
+            .Append(new HistoricalCase("A", 0, 1m, Build.Y(5_000m)))
+            .ToArray();
+        Assert.Equal(1_000m, PointValueFormulas.StartOfYear(history, [1m], PercentileTrimming.Default, StartOfYearTrimmingBasis.CostPerPoint).Yuan);
+        Assert.Equal(214_000m / 210m, PointValueFormulas.StartOfYear(history, [1m], PercentileTrimming.Default, StartOfYearTrimmingBasis.Cost).Yuan);
+        Assert.Equal(1_000m, PointValueFormulas.StartOfYear(history, [1m], PercentileTrimming.Default).Yuan);
+    }
+
+    [Fact]
     public void Start_of_year_value_is_weighted_cost_over_weighted_score()
     {
         // Year 0: 10 cases, 100 points and 1 000 yuan each (10/point); year 1: 10 cases, 100 points and 1 200 yuan (12/point).
