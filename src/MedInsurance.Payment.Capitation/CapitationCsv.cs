@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using CsvHelper;
-using CsvHelper.Configuration;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
@@ -107,16 +106,7 @@ public static class CapitationCsv
     private static IEnumerable<ClaimRecord> ClaimIterator(TextReader reader)
     {
         var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-        };
-        using var parser = new CsvParser(reader, config);
+        using var parser = new CsvParser(reader, CsvRows.Configuration(() => badData = true));
         if (!parser.Read())
         {
             yield break;

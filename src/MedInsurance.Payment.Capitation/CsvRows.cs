@@ -11,6 +11,17 @@ namespace MedInsurance.Payment.Capitation;
 /// <summary>The row reader the roster, claim, member and outside-claim files share: one entry per data row, a field getter by column name, the row's issues.</summary>
 internal static class CsvRows
 {
+    /// <summary>The CSV settings of every input file here: header row, trimmed fields, blank lines skipped, bad quoting reported to <paramref name="onBadData"/>.</summary>
+    public static CsvConfiguration Configuration(Action onBadData) => new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = true,
+        BadDataFound = _ => onBadData(),
+        TrimOptions = TrimOptions.Trim,
+        DetectColumnCountChanges = false,
+        IgnoreBlankLines = true,
+        MissingFieldFound = null,
+    };
+
     public static IEnumerable<(int Row, Func<string, string?>? Get, List<ValidationIssue> Issues)> Read(TextReader reader, string[] required)
     {
         if (reader is null)
@@ -19,16 +30,7 @@ internal static class CsvRows
         }
 
         var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            MissingFieldFound = null,
-        };
-        using var parser = new CsvParser(reader, config);
+        using var parser = new CsvParser(reader, CsvRows.Configuration(() => badData = true));
         if (!parser.Read())
         {
             yield break;

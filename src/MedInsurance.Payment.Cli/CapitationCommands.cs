@@ -44,13 +44,9 @@ internal static class CapitationCommands
 
     private static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder)
     {
-        foreach (var file in new[] { policyFile, rosterFile, claimsFile, institutionsFile })
+        if (!CliFiles.AllExist(policyFile, rosterFile, claimsFile, institutionsFile))
         {
-            if (file is { Exists: false })
-            {
-                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
-                return 2;
-            }
+            return 2;
         }
 
         CapitationPolicy policy;
@@ -83,7 +79,7 @@ internal static class CapitationCommands
             Console.Error.WriteLine("medpay: institutions row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + " (" + bad.Id + "): " + ResultCsv.Issues(bad.Issues));
         }
 
-        if (!Writable(folder))
+        if (!CliFiles.Writable(folder))
         {
             return 2;
         }
@@ -214,20 +210,4 @@ internal static class CapitationCommands
         write(writer);
     }
 
-    internal static bool Writable(DirectoryInfo folder)
-    {
-        try
-        {
-            folder.Create();
-            var probe = Path.Combine(folder.FullName, ".medpay-write-test");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine("medpay: the output folder cannot be written: " + folder.FullName);
-            return false;
-        }
-    }
 }

@@ -38,13 +38,9 @@ internal static class ConsortiumCommands
 
     private static int Run(FileInfo policyFile, FileInfo membersFile, FileInfo linesFile, FileInfo? outsideFile, DirectoryInfo folder)
     {
-        foreach (var file in new[] { policyFile, membersFile, linesFile, outsideFile })
+        if (!CliFiles.AllExist(policyFile, membersFile, linesFile, outsideFile))
         {
-            if (file is { Exists: false })
-            {
-                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
-                return 2;
-            }
+            return 2;
         }
 
         ConsortiumPolicy policy;
@@ -77,7 +73,7 @@ internal static class ConsortiumCommands
             return 2;
         }
 
-        if (!Writable(folder))
+        if (!CliFiles.Writable(folder))
         {
             return 2;
         }

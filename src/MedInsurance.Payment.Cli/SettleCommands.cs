@@ -52,7 +52,7 @@ internal static class SettleCommands
             }
 
             var folder = parse.GetValue(output)!;
-            if (!Writable(folder))
+            if (!CliFiles.Writable(folder))
             {
                 return 2;
             }
@@ -232,15 +232,13 @@ internal static class SettleCommands
         {
             if (parse.GetValue(export) is { } name)
             {
-                using var stream = typeof(SettlementPolicyLoader).Assembly.GetManifestResourceStream("MedInsurance.Payment.Settlement.Profiles." + name + ".json");
-                if (stream is null)
+                if (SettlementPolicyLoader.Embedded.Read(name) is not { } json)
                 {
                     Console.Error.WriteLine("medpay: no embedded profile '" + name + "'");
                     return 2;
                 }
 
-                using var reader = new StreamReader(stream);
-                Console.Out.Write(reader.ReadToEnd());
+                Console.Out.Write(json);
                 return 0;
             }
 
@@ -287,23 +285,6 @@ internal static class SettleCommands
         return option;
     }
 
-    private static bool Writable(DirectoryInfo folder)
-    {
-        try
-        {
-            folder.Create();
-            var probe = Path.Combine(folder.FullName, ".medpay-write-test");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine("medpay: the output folder cannot be written: " + folder.FullName);
-            return false;
-        }
-    }
-
     private static Inputs? Load(string policyArgument, FileInfo hospitalsFile, FileInfo linesFile, FileInfo? monthlyFile)
     {
         if (LoadPolicy(policyArgument) is not { } policy)
@@ -311,13 +292,9 @@ internal static class SettleCommands
             return null;
         }
 
-        foreach (var file in new[] { hospitalsFile, linesFile, monthlyFile })
+        if (!CliFiles.AllExist(hospitalsFile, linesFile, monthlyFile))
         {
-            if (file is { Exists: false })
-            {
-                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
-                return null;
-            }
+            return null;
         }
 
         var hospitalRecords = Read(hospitalsFile, SettlementCsv.ReadHospitals);

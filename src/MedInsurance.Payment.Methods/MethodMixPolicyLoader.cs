@@ -23,13 +23,11 @@ public static class MethodMixPolicyLoader
 {
     private const string ResourcePrefix = "MedInsurance.Payment.Methods.Profiles.";
 
-    /// <summary>The names of the embedded example mixes (e.g. <c>example-mix-2025</c>).</summary>
-    public static IReadOnlyList<string> EmbeddedNames { get; } = typeof(MethodMixPolicyLoader).Assembly
-        .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-        .Select(n => n.Substring(ResourcePrefix.Length, n.Length - ResourcePrefix.Length - ".json".Length))
-        .OrderBy(n => n, StringComparer.Ordinal)
-        .ToArray();
+    /// <summary>内置示例 — the embedded example mixes (e.g. <c>example-mix-2025</c>).</summary>
+    public static EmbeddedProfiles Embedded { get; } = new(typeof(MethodMixPolicyLoader).Assembly, ResourcePrefix);
+
+    /// <summary>The names of the embedded examples (<see cref="EmbeddedProfiles.Names"/>).</summary>
+    public static IReadOnlyList<string> EmbeddedNames => Embedded.Names;
 
     /// <summary>Loads a mix file, or an embedded mix when the text is one of <see cref="EmbeddedNames"/> and no such file exists.</summary>
     /// <param name="pathOrName">The path, or an embedded name.</param>
@@ -53,9 +51,7 @@ public static class MethodMixPolicyLoader
             throw new FileNotFoundException("Method mix not found: '" + pathOrName + "' is neither a file nor an embedded mix (" + string.Join(", ", EmbeddedNames) + ").", pathOrName);
         }
 
-        using var stream = typeof(MethodMixPolicyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + pathOrName + ".json")!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "embedded:" + pathOrName, null);
+        return Parse(Embedded.Read(pathOrName)!, "embedded:" + pathOrName, null);
     }
 
     /// <summary>Parses and validates a mix.</summary>

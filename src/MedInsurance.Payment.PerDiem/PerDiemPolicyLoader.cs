@@ -21,13 +21,11 @@ public static class PerDiemPolicyLoader
 {
     private const string ResourcePrefix = "MedInsurance.Payment.PerDiem.Profiles.";
 
-    /// <summary>The names of the embedded example policies (e.g. <c>example-perdiem-2025</c>).</summary>
-    public static IReadOnlyList<string> EmbeddedNames { get; } = typeof(PerDiemPolicyLoader).Assembly
-        .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-        .Select(n => n.Substring(ResourcePrefix.Length, n.Length - ResourcePrefix.Length - ".json".Length))
-        .OrderBy(n => n, StringComparer.Ordinal)
-        .ToArray();
+    /// <summary>内置示例 — the embedded example policies (e.g. <c>example-perdiem-2025</c>).</summary>
+    public static EmbeddedProfiles Embedded { get; } = new(typeof(PerDiemPolicyLoader).Assembly, ResourcePrefix);
+
+    /// <summary>The names of the embedded examples (<see cref="EmbeddedProfiles.Names"/>).</summary>
+    public static IReadOnlyList<string> EmbeddedNames => Embedded.Names;
 
     /// <summary>Loads an embedded example policy.</summary>
     /// <param name="name">One of <see cref="EmbeddedNames"/>.</param>
@@ -35,10 +33,9 @@ public static class PerDiemPolicyLoader
     /// <exception cref="ArgumentException">When no such policy is embedded.</exception>
     public static PerDiemPolicy LoadEmbedded(string name)
     {
-        using var stream = typeof(PerDiemPolicyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json")
+        var json = Embedded.Read(name)
             ?? throw new ArgumentException("No embedded per-diem policy '" + name + "'. Known: " + string.Join(", ", EmbeddedNames), nameof(name));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "embedded:" + name);
+        return Parse(json, "embedded:" + name);
     }
 
     /// <summary>Loads a policy file, or an embedded policy when the text is one of <see cref="EmbeddedNames"/> and no such file exists.</summary>

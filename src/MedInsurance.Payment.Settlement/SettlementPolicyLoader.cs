@@ -19,13 +19,11 @@ public static class SettlementPolicyLoader
 {
     private const string ResourcePrefix = "MedInsurance.Payment.Settlement.Profiles.";
 
-    /// <summary>The names of the embedded example profiles (e.g. <c>example-dip-2025</c>).</summary>
-    public static IReadOnlyList<string> EmbeddedNames { get; } = typeof(SettlementPolicyLoader).Assembly
-        .GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-        .Select(n => n.Substring(ResourcePrefix.Length, n.Length - ResourcePrefix.Length - ".json".Length))
-        .OrderBy(n => n, StringComparer.Ordinal)
-        .ToArray();
+    /// <summary>内置示例 — the embedded example profiles (e.g. <c>example-dip-2025</c>).</summary>
+    public static EmbeddedProfiles Embedded { get; } = new(typeof(SettlementPolicyLoader).Assembly, ResourcePrefix);
+
+    /// <summary>The names of the embedded examples (<see cref="EmbeddedProfiles.Names"/>).</summary>
+    public static IReadOnlyList<string> EmbeddedNames => Embedded.Names;
 
     /// <summary>Loads an embedded example profile.</summary>
     /// <param name="name">The name, one of <see cref="EmbeddedNames"/>.</param>
@@ -33,10 +31,9 @@ public static class SettlementPolicyLoader
     /// <exception cref="ArgumentException">When no such profile is embedded.</exception>
     public static SettlementPolicy LoadEmbedded(string name)
     {
-        using var stream = typeof(SettlementPolicyLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json")
+        var json = Embedded.Read(name)
             ?? throw new ArgumentException("No embedded settlement profile '" + name + "'. Known: " + string.Join(", ", EmbeddedNames), nameof(name));
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "embedded:" + name);
+        return Parse(json, "embedded:" + name);
     }
 
     /// <summary>Loads a profile file.</summary>
