@@ -1,11 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using CsvHelper;
 using MedInsurance.Payment.Settlement;
 
 namespace MedInsurance.Payment.Capitation;
@@ -109,91 +105,4 @@ public static class CapitationExport
     ];
 
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>The statement CSV and JSON shapes shared by capitation and the consortium (those of <c>settle year</c>).</summary>
-internal static class StatementTables
-{
-    public static Utf8JsonWriter JsonWriter(Stream stream) =>
-        new(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    public static void WriteLines(Utf8JsonWriter w, IReadOnlyList<StatementLine> lines)
-    {
-        w.WriteStartArray("lines");
-        foreach (var line in lines)
-        {
-            w.WriteStartObject();
-            w.WriteString("code", line.Code);
-            w.WriteString("label", line.Label);
-            if (line.Amount is { } amount)
-            {
-                w.WriteString("amount", amount.ToString());
-            }
-
-            if (line.Quantity is { } quantity)
-            {
-                w.WriteString("quantity", Num(quantity));
-            }
-
-            w.WriteString("formula", line.Formula);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    public static void WriteStatementsCsv(IEnumerable<(string Id, string Name, IReadOnlyList<StatementLine> Lines)> statements, TextWriter writer)
-    {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "hospital_id", "hospital_name", "seq", "code", "label", "amount", "quantity", "formula" })
-        {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
-        foreach (var (id, name, lines) in statements)
-        {
-            var seq = 0;
-            foreach (var line in lines)
-            {
-                csv.WriteField(id);
-                csv.WriteField(name);
-                csv.WriteField((++seq).ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(line.Code);
-                csv.WriteField(line.Label);
-                csv.WriteField(line.Amount?.ToString() ?? string.Empty);
-                csv.WriteField(line.Quantity is { } q ? Num(q) : string.Empty);
-                csv.WriteField(line.Formula);
-                csv.NextRecord();
-            }
-        }
-    }
-
-    public static void WriteSummaryCsv(IEnumerable<(string Code, string Label, string Value)> rows, TextWriter writer)
-    {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
-
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        csv.WriteField("code");
-        csv.WriteField("label");
-        csv.WriteField("value");
-        csv.NextRecord();
-        foreach (var (code, label, value) in rows)
-        {
-            csv.WriteField(code);
-            csv.WriteField(label);
-            csv.WriteField(value);
-            csv.NextRecord();
-        }
-    }
-
-    public static string Num(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 }

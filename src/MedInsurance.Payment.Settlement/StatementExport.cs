@@ -1,9 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using CsvHelper;
 
 namespace MedInsurance.Payment.Settlement;
@@ -25,7 +24,7 @@ public static class StatementExport
             throw new ArgumentNullException(result is null ? nameof(result) : nameof(stream));
         }
 
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = StatementTables.JsonWriter(stream);
         w.WriteStartObject();
         w.WriteString("policy", result.Policy.Id);
         w.WriteString("policyVersion", result.Policy.Version);
@@ -78,27 +77,7 @@ public static class StatementExport
             w.WriteNumber("specialReviewLines", s.SpecialReviewLines);
             w.WriteBoolean("riskSharingApplied", s.RiskSharingApplied);
             w.WriteString("clearingTransfer", s.ClearingTransfer.ToString());
-            w.WriteStartArray("lines");
-            foreach (var line in s.Lines)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", line.Code);
-                w.WriteString("label", line.Label);
-                if (line.Amount is { } amount)
-                {
-                    w.WriteString("amount", amount.ToString());
-                }
-
-                if (line.Quantity is { } quantity)
-                {
-                    w.WriteString("quantity", Num(quantity));
-                }
-
-                w.WriteString("formula", line.Formula);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            StatementTables.WriteLines(w, s.Lines);
             w.WriteEndObject();
         }
 
@@ -116,29 +95,7 @@ public static class StatementExport
             throw new ArgumentNullException(result is null ? nameof(result) : nameof(writer));
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "hospital_id", "hospital_name", "seq", "code", "label", "amount", "quantity", "formula" })
-        {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
-        foreach (var s in result.Statements)
-        {
-            var seq = 0;
-            foreach (var line in s.Lines)
-            {
-                csv.WriteField(s.Hospital.Id);
-                csv.WriteField(s.Hospital.Name);
-                csv.WriteField((++seq).ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(line.Code);
-                csv.WriteField(line.Label);
-                csv.WriteField(line.Amount?.ToString() ?? string.Empty);
-                csv.WriteField(line.Quantity is { } q ? Num(q) : string.Empty);
-                csv.WriteField(line.Formula);
-                csv.NextRecord();
-            }
-        }
+        StatementTables.WriteStatementsCsv(result.Statements.Select(s => (s.Hospital.Id, s.Hospital.Name, s.Lines)), writer);
     }
 
     /// <summary>Writes the region summary as CSV: <c>code,label,value</c> (pools first, then totals).</summary>

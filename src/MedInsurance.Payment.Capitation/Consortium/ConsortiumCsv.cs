@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Consortium;
