@@ -292,27 +292,11 @@ internal static class DipCommands
 
         csv.NextRecord();
         var inv = CultureInfo.InvariantCulture;
-        var lineColumns = SettlementLineCsv.Header.Count;
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
             var priced = record.IsRejected ? default : pricing.Price(record.Value!, results[i]);
-            if (priced.TryGetLine(out var line))
-            {
-                foreach (var cell in SettlementLineCsv.Cells(line))
-                {
-                    csv.WriteField(cell);
-                }
-            }
-            else
-            {
-                csv.WriteField(record.Id);
-                csv.WriteField(record.Value?.HospitalId ?? string.Empty);
-                for (var k = 2; k < lineColumns; k++)
-                {
-                    csv.WriteField(string.Empty);
-                }
-            }
+            ResultCsv.WriteLineCells(csv, priced.Line, record.Id, record.Value?.HospitalId);
 
             if (record.IsRejected || results[i].Status == DipCaseStatus.Rejected)
             {

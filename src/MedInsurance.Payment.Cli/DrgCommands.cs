@@ -164,7 +164,7 @@ internal static class DrgCommands
                     if (batch.Results[i] is not { } grouping)
                     {
                         rejected++;
-                        WriteUnpricedLine(csv, record.Id, record.Value?.HospitalId);
+                        ResultCsv.WriteLineCells(csv, null, record.Id, record.Value?.HospitalId);
                         WritePriceColumns(csv, string.Empty, null, null, "rejected", record.Issues);
                         continue;
                     }
@@ -175,16 +175,12 @@ internal static class DrgCommands
                     if (coefficientIssue is null && result.Line is { } line)
                     {
                         priced++;
-                        foreach (var cell in SettlementLineCsv.Cells(line))
-                        {
-                            csv.WriteField(cell);
-                        }
-
+                        ResultCsv.WriteLineCells(csv, line, record.Id, inpatientCase.HospitalId);
                         WritePriceColumns(csv, grouping.Drg, result.Weight, result.HospitalCoefficient, "priced", issues);
                         continue;
                     }
 
-                    WriteUnpricedLine(csv, record.Id, inpatientCase.HospitalId);
+                    ResultCsv.WriteLineCells(csv, null, record.Id, inpatientCase.HospitalId);
                     WritePriceColumns(csv, grouping.Drg, result.Weight, coefficientIssue is null ? result.HospitalCoefficient : null, "unpriced", issues);
                 }
             }
@@ -451,16 +447,6 @@ internal static class DrgCommands
         }
 
         return new HospitalCoefficients(coefficients, invalid);
-    }
-
-    private static void WriteUnpricedLine(CsvWriter csv, string id, string? hospitalId)
-    {
-        csv.WriteField(id);
-        csv.WriteField(hospitalId ?? string.Empty);
-        for (var i = 2; i < SettlementLineCsv.Header.Count; i++)
-        {
-            csv.WriteField(string.Empty);
-        }
     }
 
     private static void WritePriceColumns(CsvWriter csv, string drg, RelativeWeight? weight, Coefficient? coefficient, string status, IEnumerable<ValidationIssue> issues)

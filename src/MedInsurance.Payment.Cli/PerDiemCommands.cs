@@ -75,22 +75,8 @@ internal static class PerDiemCommands
                     var record = records[i];
                     PerDiemResult? r = record.IsRejected ? null : results[i];
                     var stay = record.IsRejected ? default : stays![stayIndex++];
-                    if (r is { } priced && calculator!.TryGetLine(stay, priced, out var line))
-                    {
-                        foreach (var cell in SettlementLineCsv.Cells(line))
-                        {
-                            csv.WriteField(cell);
-                        }
-                    }
-                    else
-                    {
-                        csv.WriteField(record.Id);
-                        csv.WriteField(record.Value?.HospitalId ?? string.Empty);
-                        for (var k = 2; k < SettlementLineCsv.Header.Count; k++)
-                        {
-                            csv.WriteField(string.Empty);
-                        }
-                    }
+                    var line = r is { } priced && calculator!.TryGetLine(stay, priced, out var l) ? l : (Payment.Settlement.SettlementLine?)null;
+                    ResultCsv.WriteLineCells(csv, line, record.Id, record.Value?.HospitalId);
 
                     WritePerDiem(csv, calculator!, record.Issues, r);
                     csv.NextRecord();

@@ -263,22 +263,7 @@ internal static class PriceCommands
                 for (var i = 0; i < n; i++)
                 {
                     var record = records[i];
-                    if (lines[i] is { } line)
-                    {
-                        foreach (var cell in SettlementLineCsv.Cells(line))
-                        {
-                            csv.WriteField(cell);
-                        }
-                    }
-                    else
-                    {
-                        csv.WriteField(record.Id);
-                        csv.WriteField(record.Value?.HospitalId ?? string.Empty);
-                        for (var k = 2; k < SettlementLineCsv.Header.Count; k++)
-                        {
-                            csv.WriteField(string.Empty);
-                        }
-                    }
+                    ResultCsv.WriteLineCells(csv, lines[i], record.Id, record.Value?.HospitalId);
 
                     string status;
                     if (record.IsRejected)

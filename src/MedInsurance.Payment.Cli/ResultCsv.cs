@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CsvHelper;
 using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Cli;
@@ -30,6 +31,30 @@ internal static class ResultCsv
             csv.WriteField(record.IsRejected ? "rejected" : "accepted");
             csv.WriteField(Issues(record.Issues));
             csv.NextRecord();
+        }
+    }
+
+    /// <summary>
+    /// Writes the settlement-line columns of one output row: the line's cells when the row was priced, otherwise the
+    /// line id and hospital id with the other line columns blank (so the row reads back as rejected, never lost).
+    /// </summary>
+    public static void WriteLineCells(CsvWriter csv, SettlementLine? line, string id, string? hospitalId)
+    {
+        if (line is { } priced)
+        {
+            foreach (var cell in SettlementLineCsv.Cells(priced))
+            {
+                csv.WriteField(cell);
+            }
+
+            return;
+        }
+
+        csv.WriteField(id);
+        csv.WriteField(hospitalId ?? string.Empty);
+        for (var i = 2; i < SettlementLineCsv.Header.Count; i++)
+        {
+            csv.WriteField(string.Empty);
         }
     }
 }
