@@ -38,4 +38,19 @@ public static class DrgPricingIssueCodes
 
     /// <summary>费用为负 — a cost the line carries (total, patient paid, fund paid) is negative; field the cost column.</summary>
     public const string AmountNegative = "DRG_PRICE_AMOUNT_NEGATIVE";
+
+    /// <summary>医院等级未知 — the policy prices by level and the hospital is not rated 1–3; field <c>level</c>.</summary>
+    public const string LevelUnknown = "DRG_PRICE_LEVEL_UNKNOWN";
+
+    /// <summary>无适用费率 — the policy has no rate for the case's fund and level; field <c>rate</c>.</summary>
+    public const string RateMissing = "DRG_PRICE_RATE_MISSING";
+
+    /// <summary>缺少病组例均费用 — the outliers compare with the group mean and the table has none for the DRG at the level; field <c>mean_cost</c>.</summary>
+    public const string MeanMissing = "DRG_PRICE_MEAN_MISSING";
+
+    /// <summary>定价政策JSON无效 — the pricing policy is not readable JSON or lacks a required field.</summary>
+    public const string PolicyJsonInvalid = "DRG_PRICE_POLICY_JSON_INVALID";
+
+    /// <summary>定价政策取值无效 — a pricing-policy value is out of range or unknown.</summary>
+    public const string PolicyValueInvalid = "DRG_PRICE_POLICY_VALUE_INVALID";
 }

@@ -14,8 +14,10 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class DrgPricingResult
 {
-    internal DrgPricingResult(string caseId, SettlementLine? line, RelativeWeight? weight, Coefficient? hospitalCoefficient, IEnumerable<ValidationIssue> issues)
+    internal DrgPricingResult(string caseId, SettlementLine? line, RelativeWeight? weight, Coefficient? hospitalCoefficient, IEnumerable<ValidationIssue> issues, DrgStandard? standard = null, DrgOutlierAssessment? outlier = null)
     {
+        Standard = standard;
+        Outlier = outlier;
         CaseId = caseId;
         Line = line;
         Weight = weight;
@@ -39,8 +41,14 @@ public sealed class DrgPricingResult
     /// <summary>权重 — the DRG's relative weight from the table, or null when the case has no DRG with a weight entry.</summary>
     public RelativeWeight? Weight { get; }
 
-    /// <summary>医院系数 — the hospital's adjustment coefficient used, or null when the hospital is unknown.</summary>
+    /// <summary>医院系数 — the coefficient used (the hospital's, or with a policy the table's or the level's), or null when the hospital is unknown.</summary>
     public Coefficient? HospitalCoefficient { get; }
+
+    /// <summary>支付标准 — the case's standard at its level and fund (pricing with a policy), or null.</summary>
+    public DrgStandard? Standard { get; }
+
+    /// <summary>异常病例判定 — the outlier rule that paid the case (pricing with a policy that has outlier rules), or null.</summary>
+    public DrgOutlierAssessment? Outlier { get; }
 
     /// <summary>问题 — why the case gives no line (errors with <see cref="DrgPricingIssueCodes"/>); empty when priced.</summary>
     public IReadOnlyList<ValidationIssue> Issues { get; }

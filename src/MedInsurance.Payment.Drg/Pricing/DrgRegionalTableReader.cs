@@ -46,11 +46,11 @@ public static class DrgRegionalTableReader
     /// <summary>
     /// The column specs a <see cref="DrgTableOptions.ColumnMap"/> may name: <c>code</c>, <c>name</c>, <c>weight</c>,
     /// <c>base_group</c>, <c>stable</c>, <c>special_review</c>, <c>tcm</c>, <c>ignore</c>, and per level
-    /// <c>coefficient@N</c>, <c>rate@N</c>, <c>standard@N</c>, <c>low@N</c>, <c>high@N</c> (N = 1, 2, 3, or 0 for all levels).
+    /// <c>coefficient@N</c>, <c>rate@N</c>, <c>standard@N</c>, <c>low@N</c>, <c>high@N</c>, <c>mean@N</c> (N = 1, 2, 3, or 0 for all levels).
     /// </summary>
     public static IReadOnlyList<string> ColumnSpecs { get; } = new[]
     {
-        "code", "name", "weight", "base_group", "stable", "special_review", "tcm", "ignore", "coefficient@N", "rate@N", "standard@N", "low@N", "high@N",
+        "code", "name", "weight", "base_group", "stable", "special_review", "tcm", "ignore", "coefficient@N", "rate@N", "standard@N", "low@N", "high@N", "mean@N",
     };
 
     /// <summary>Reads a table file.</summary>
@@ -150,7 +150,7 @@ public static class DrgRegionalTableReader
             foreach (var group in columns.Levels.GroupBy(l => l.Value))
             {
                 var byLevel = new Dictionary<int, decimal>();
-                foreach (var (index, _, level) in group)
+                foreach (var (index, _, level) in group.OrderBy(l => l.Level))
                 {
                     if (cells[index].Length > 0)
                     {
@@ -221,6 +221,7 @@ public static class DrgRegionalTableReader
                         "standard" => DrgTableValue.Standard,
                         "low" => DrgTableValue.LowThreshold,
                         "high" => DrgTableValue.HighThreshold,
+                        "mean" => DrgTableValue.MeanCost,
                         _ => null,
                     };
                     if (value is null || !int.TryParse(spec.Substring(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 3)
@@ -284,6 +285,7 @@ public static class DrgRegionalTableReader
         var level = h.Contains("一级") || h.Contains("1级") ? 1 : h.Contains("二级") || h.Contains("2级") ? 2 : h.Contains("三级") || h.Contains("3级") ? 3 : 0;
         var kind = h.Contains("低倍") || h.Contains("低倍率") ? "low"
             : h.Contains("高倍") ? "high"
+            : h.Contains("例均费用") || h.Contains("次均费用") || h.Contains("均次费用") || h.Contains("平均费用") ? "mean"
             : h.Contains("支付标准") ? "standard"
             : h.Contains("费率") ? "rate"
             : h.Contains("系数") ? "coefficient"

@@ -25,6 +25,12 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// when the case is not grouped (rejected input, 0000, QY ambiguous), its DRG has no weight or a blank one, it has no
 /// discharge date, no hospital id, an unknown hospital, a coefficient outside (0, 10], or a negative cost. Messages
 /// never repeat patient values (diagnoses, ages, costs).</para>
+/// <para><b>With a pricing policy</b> (<see cref="DrgSettlementPricing(DrgRegionalTable, DrgPricingPolicy)"/>) the case
+/// is priced at its hospital's level and its fund: the standard of <see cref="DrgStandardPolicy"/> (yuan in the money
+/// form, RW × scale × coefficient points in the point form), then the policy's <see cref="DrgOutlierRules"/> (low, high,
+/// incomplete stay, special-review candidates); the line's basis is money (money form, or a case paid by item) or points,
+/// in the policy's point system. <see cref="DrgPricingResult.Standard"/> and <see cref="DrgPricingResult.Outlier"/> say
+/// which rule applied, with the numbers.</para>
 /// <para>Pure: an instance holds its own copy of the weight table; it is immutable and thread-safe. Callable from
 /// C# 7.3.</para>
 /// </remarks>
@@ -39,6 +45,7 @@ public sealed class DrgSettlementPricing
     private const decimal MaxCoefficient = 10m;
 
     private readonly Dictionary<string, RelativeWeight> _weights;
+    private readonly DrgRegionalTable? _table;
 
     /// <summary>Creates a pricing over a weight table, in the <c>DRG</c> point system, points 四舍五入 to 4 decimals.</summary>
     /// <param name="weights">权重表 — relative weight by DRG code (<see cref="DrgWeightTable"/>; 0 = listed without a weight).</param>
@@ -70,6 +77,20 @@ public sealed class DrgSettlementPricing
         PointsRounding = pointsRounding;
     }
 
+    /// <summary>Creates a pricing by a regional table and a pricing policy (standards by fund and level, outliers).</summary>
+    /// <param name="table">地区DRG分组方案表 — weights, flags and per-level values.</param>
+    /// <param name="policy">DRG定价政策.</param>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    public DrgSettlementPricing(DrgRegionalTable table, DrgPricingPolicy policy)
+        : this((table ?? throw new ArgumentNullException(nameof(table))).Weights, (policy ?? throw new ArgumentNullException(nameof(policy))).PointSystem, policy.PointsRounding)
+    {
+        _table = table;
+        Policy = policy;
+    }
+
+    /// <summary>DRG定价政策 — the policy this pricing applies, or null for points = RW × hospital coefficient.</summary>
+    public DrgPricingPolicy? Policy { get; }
+
     /// <summary>点数体系 — the point system of the lines; null for the policy's only one.</summary>
     public string? PointSystem { get; }
 
@@ -90,8 +111,47 @@ public sealed class DrgSettlementPricing
     /// <returns>The line, or the reasons there is none.</returns>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     /// <exception cref="ArgumentException">When <paramref name="grouping"/> is for another case id.</exception>
+    /// <exception cref="InvalidOperationException">When this pricing has a policy (it prices by level: pass <see cref="DrgHospitalTerms"/>).</exception>
     public DrgPricingResult Price(InpatientCase inpatientCase, DrgResult grouping, Coefficient hospitalCoefficient) =>
-        PriceCore(inpatientCase, grouping, hospitalCoefficient);
+        Policy is null
+            ? PriceCore(inpatientCase, grouping, hospitalCoefficient, null)
+            : throw new InvalidOperationException("A pricing policy prices by hospital level: pass the hospital's DrgHospitalTerms.");
+
+    /// <summary>Prices a grouped case at its hospital's terms (level and own coefficient).</summary>
+    /// <param name="inpatientCase">医保结算清单 — the case.</param>
+    /// <param name="grouping">分组结果 — the grouper's result for the same case.</param>
+    /// <param name="hospital">医院定价条件 — the case's hospital, or null when it is not in the hospital list.</param>
+    /// <returns>The line, or the reasons there is none.</returns>
+    /// <exception cref="ArgumentNullException">When the case or the grouping is null.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="grouping"/> is for another case id, or the terms are another hospital's.</exception>
+    public DrgPricingResult Price(InpatientCase inpatientCase, DrgResult grouping, DrgHospitalTerms? hospital)
+    {
+        if (hospital is not null && inpatientCase is not null && !string.Equals(hospital.HospitalId, inpatientCase.HospitalId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The hospital terms are for another hospital.", nameof(hospital));
+        }
+
+        return PriceCore(inpatientCase!, grouping, hospital is null ? null : hospital.Coefficient ?? Coefficient.One, hospital);
+    }
+
+    /// <summary>Prices a grouped case, looking its hospital's terms up by the case's hospital id.</summary>
+    /// <param name="inpatientCase">医保结算清单 — the case.</param>
+    /// <param name="grouping">分组结果 — the grouper's result for the same case.</param>
+    /// <param name="hospitals">医院定价条件 by hospital id; a hospital not in it is unknown.</param>
+    /// <returns>The line, or the reasons there is none.</returns>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="grouping"/> is for another case id.</exception>
+    public DrgPricingResult Price(InpatientCase inpatientCase, DrgResult grouping, IReadOnlyDictionary<string, DrgHospitalTerms> hospitals)
+    {
+        if (hospitals is null)
+        {
+            throw new ArgumentNullException(nameof(hospitals));
+        }
+
+        var hospitalId = inpatientCase?.HospitalId;
+        var terms = hospitalId is { Length: > 0 } && hospitals.TryGetValue(hospitalId, out var t) ? t : null;
+        return PriceCore(inpatientCase!, grouping, terms is null ? null : terms.Coefficient ?? Coefficient.One, terms);
+    }
 
     /// <summary>Prices a grouped case, looking the hospital's coefficient up by the case's hospital id.</summary>
     /// <param name="inpatientCase">医保结算清单 — the case.</param>
@@ -109,10 +169,15 @@ public sealed class DrgSettlementPricing
 
         var hospitalId = inpatientCase?.HospitalId;
         Coefficient? coefficient = hospitalId is { Length: > 0 } && hospitalCoefficients.TryGetValue(hospitalId, out var c) ? c : null;
-        return PriceCore(inpatientCase!, grouping, coefficient);
+        if (Policy is not null)
+        {
+            throw new InvalidOperationException("A pricing policy prices by hospital level: pass the hospitals' DrgHospitalTerms.");
+        }
+
+        return PriceCore(inpatientCase!, grouping, coefficient, null);
     }
 
-    private DrgPricingResult PriceCore(InpatientCase inpatientCase, DrgResult grouping, Coefficient? coefficient)
+    private DrgPricingResult PriceCore(InpatientCase inpatientCase, DrgResult grouping, Coefficient? coefficient, DrgHospitalTerms? terms)
     {
         if (inpatientCase is null)
         {
@@ -186,14 +251,77 @@ public sealed class DrgSettlementPricing
         NotNegative(costs.Total, "total_cost", issues);
         NotNegative(costs.PatientPaid, "patient_paid", issues);
         NotNegative(costs.FundPaid, "fund_paid", issues);
+        if (Policy is not null && terms is not null && terms.Level is < 1 or > 3)
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.LevelUnknown, "level", "医院等级未知，无法确定费率与系数", "The hospital is not rated 1–3, so its rate and coefficient are not known."));
+        }
+
         if (issues.Count > 0)
         {
             return new DrgPricingResult(inpatientCase.CaseId, null, weight, coefficient, issues);
         }
 
+        if (Policy is not null)
+        {
+            return PriceByPolicy(inpatientCase, grouping, terms!, Policy);
+        }
+
         var points = CasePoints(weight!.Value, coefficient!.Value);
         var line = SettlementLine.ForCase(inpatientCase, SettlementMethods.Drg, SettlementBasis.OfPoints(PointSystem, points));
         return new DrgPricingResult(inpatientCase.CaseId, line, weight, coefficient, Array.Empty<ValidationIssue>());
+    }
+
+    /// <summary>The policy path: standard at the hospital's level and the case's fund, then the outlier rules.</summary>
+    private DrgPricingResult PriceByPolicy(InpatientCase inpatientCase, DrgResult grouping, DrgHospitalTerms terms, DrgPricingPolicy policy)
+    {
+        _table!.TryGet(grouping.Drg, out var row);
+        var standard = policy.Standards.StandardFor(row, inpatientCase.Fund, terms.Level, terms.Coefficient);
+        if (standard is null)
+        {
+            var missing = ValidationIssue.Error(DrgPricingIssueCodes.RateMissing, "rate", "定价政策没有该险种与医院等级的费率", "The pricing policy has no rate for the case's fund and hospital level.");
+            return new DrgPricingResult(inpatientCase.CaseId, null, row.Weight, terms.Coefficient ?? Coefficient.One, new[] { missing });
+        }
+
+        var isMoneyForm = policy.Standards.Form == DrgPaymentForm.Money;
+        var outliers = policy.Outliers;
+        DrgOutlierAssessment? assessment = null;
+        decimal payment;
+        bool isMoney;
+        if (outliers is null)
+        {
+            payment = (isMoneyForm ? policy.MoneyRounding : policy.PointsRounding).Round(standard.Standard);
+            isMoney = isMoneyForm;
+        }
+        else
+        {
+            decimal? comparator = outliers.Comparator == DrgOutlierComparator.GroupMean
+                ? row.ValueAt(DrgTableValue.MeanCost, standard.Level)
+                : isMoneyForm ? standard.Standard : outliers.ReferencePointValue is { } pv ? standard.Standard * pv.Yuan : null;
+            if (comparator is not { } positive || positive <= 0m)
+            {
+                var missing = ValidationIssue.Error(DrgPricingIssueCodes.MeanMissing, "mean_cost", "分组表没有该DRG在该等级的例均费用", "The table has no mean cost of the case's DRG at the priced level.");
+                return new DrgPricingResult(inpatientCase.CaseId, null, row.Weight, standard.Coefficient, new[] { missing }, standard);
+            }
+
+            assessment = outliers.Assess(
+                standard.Standard,
+                isMoneyForm,
+                positive,
+                inpatientCase.Costs.Total,
+                standard.Weight.Value * policy.Standards.PointScale,
+                row.ValueAt(DrgTableValue.LowThreshold, standard.Level),
+                row.ValueAt(DrgTableValue.HighThreshold, standard.Level),
+                inpatientCase.LengthOfStayDays,
+                inpatientCase.DischargeType,
+                policy.MoneyRounding,
+                policy.PointsRounding);
+            payment = assessment.Payment;
+            isMoney = assessment.IsMoney;
+        }
+
+        var basis = isMoney ? SettlementBasis.OfMoney(Money.FromYuan(payment), policy.PointSystem) : SettlementBasis.OfPoints(policy.PointSystem, payment);
+        var line = SettlementLine.ForCase(inpatientCase, SettlementMethods.Drg, basis);
+        return new DrgPricingResult(inpatientCase.CaseId, line, row.Weight, standard.Coefficient, Array.Empty<ValidationIssue>(), standard, assessment);
     }
 
     private static void NotNegative(Money amount, string field, List<ValidationIssue> issues)

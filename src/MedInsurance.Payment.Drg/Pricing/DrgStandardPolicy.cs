@@ -214,7 +214,10 @@ public sealed class DrgStandardPolicy
             return null;
         }
 
-        var standard = Rounding.Round(weight.Value * rate * coefficient.Value);
+        // Money form: DrgPaymentStandard (RW × 费率 × 系数); point form: RW × 点数倍数 × 系数 (Panzhihua plan).
+        var standard = Rounding.Round(Form == DrgPaymentForm.Points
+            ? weight.Value * rate * coefficient.Value
+            : DrgPaymentStandard.Compute(weight, new PointValue(rate), coefficient).Yuan);
         decimal? low = LowMultiple is { } lm ? Rounding.Round(standard * lm) : null;
         decimal? high = HighMultiple is { } hm ? Rounding.Round(standard * hm) : null;
         var formula = "RW " + N(weight.Value) + " × " + rateText + " × 系数 " + N(coefficient.Value) + " = " + N(standard)

@@ -42,7 +42,7 @@ public sealed class DrgTableRow
     /// <summary>标记 — 基础病组, 稳定组, 单议病组, 中医优势病组.</summary>
     public DrgTableFlags Flags { get; }
 
-    /// <summary>按医院等级公布的值 — coefficient, rate, standard, thresholds by level (1–3), as published.</summary>
+    /// <summary>按医院等级公布的值 — coefficient, rate, standard, thresholds, mean cost by level (1–3), as published.</summary>
     public IReadOnlyDictionary<DrgTableValue, IReadOnlyDictionary<int, decimal>> LevelValues { get; }
 
     /// <summary>A published value for a level, or null.</summary>
@@ -90,4 +90,7 @@ public enum DrgTableValue
 
     /// <summary>高倍临界值 — the high-outlier threshold in yuan.</summary>
     HighThreshold = 4,
+
+    /// <summary>例均费用 — the group's mean cost in yuan (the comparator of the group-mean outlier form).</summary>
+    MeanCost = 5,
 }

@@ -1,0 +1,39 @@
+using System;
+
+namespace MedInsurance.Payment.Drg.Pricing;
+
+/// <summary>医院定价条件 — what DRG pricing needs of a hospital: its level (医院等级) and its own coefficient (医院系数), if any.</summary>
+/// <remarks>Immutable. Callable from C# 7.3.</remarks>
+public sealed class DrgHospitalTerms
+{
+    /// <summary>Creates the terms.</summary>
+    /// <param name="hospitalId">医疗机构代码.</param>
+    /// <param name="level">医院等级 1–3, or 0 when the hospital is not rated (pricing then reports it).</param>
+    /// <param name="coefficient">医院系数 — the hospital's own coefficient, or null to use the table's or the level's.</param>
+    /// <exception cref="ArgumentException">When the id is blank or the level is not 0–3.</exception>
+    public DrgHospitalTerms(string hospitalId, int level, Coefficient? coefficient = null)
+    {
+        if (string.IsNullOrWhiteSpace(hospitalId))
+        {
+            throw new ArgumentException("A hospital id is required.", nameof(hospitalId));
+        }
+
+        if (level is < 0 or > 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, "A hospital level is 1, 2 or 3 (0 = not rated).");
+        }
+
+        HospitalId = hospitalId;
+        Level = level;
+        Coefficient = coefficient;
+    }
+
+    /// <summary>医疗机构代码.</summary>
+    public string HospitalId { get; }
+
+    /// <summary>医院等级 1–3; 0 = not rated.</summary>
+    public int Level { get; }
+
+    /// <summary>医院系数, or null.</summary>
+    public Coefficient? Coefficient { get; }
+}
