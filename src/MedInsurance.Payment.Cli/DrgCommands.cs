@@ -24,14 +24,12 @@ internal static class DrgCommands
 
     private static readonly string[] ResultColumns = { "id", "status", "mdc", "adrg", "drg", "issues" };
 
-    /// <summary>The columns <c>drg price</c> writes after the settlement-line columns.</summary>
-    private static readonly string[] PriceColumns = { "drg", "weight", "coefficient", "status", "issues" };
 
     public static Command Create()
     {
         var drg = new Command("drg", "CHS-DRG grouping (国家医疗保障疾病诊断相关分组): group case files and explain single cases.");
         drg.Subcommands.Add(CreateGroup());
-        drg.Subcommands.Add(CreatePrice());
+        drg.Subcommands.Add(DrgPriceCommand.Create());
         drg.Subcommands.Add(DrgStandardsCommand.Create());
         drg.Subcommands.Add(CreateExplain());
         drg.Subcommands.Add(CreateRules());
@@ -100,96 +98,6 @@ internal static class DrgCommands
             return 0;
         });
         return group;
-    }
-
-    private static Command CreatePrice()
-    {
-        var rules = new GrouperOptions();
-        var threads = ThreadsOption();
-        var input = InputOption();
-        var weights = new Option<FileInfo>("--weights", "-w") { Description = "DRG weight CSV: drg,weight (header row; an empty weight lists a DRG without one).", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = 1).", Required = true };
-        var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the lines.", DefaultValueFactory = _ => DrgSettlementPricing.DefaultPointSystem };
-        var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues — one row per input row, in input order.", Required = true };
-        var price = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient (the base rate is the pool's point value at clearing). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, hospitals, pointSystem, output }))
-        {
-            price.Options.Add(option);
-        }
-
-        price.SetAction(parse =>
-        {
-            var grouper = rules.Load(parse);
-            if (grouper is null)
-            {
-                return 2;
-            }
-
-            var file = parse.GetValue(input)!;
-            var weightsFile = parse.GetValue(weights)!;
-            var hospitalsFile = parse.GetValue(hospitals)!;
-            if (!Exists(file, "input file") || !Exists(weightsFile, "weights file") || !Exists(hospitalsFile, "hospitals file"))
-            {
-                return 2;
-            }
-
-            var weightTable = ReadWeights(weightsFile);
-            if (weightTable is null)
-            {
-                return 2;
-            }
-
-            var coefficients = ReadHospitalCoefficients(hospitalsFile);
-            if (coefficients is null)
-            {
-                return 2;
-            }
-
-            var pricing = new DrgSettlementPricing(weightTable, parse.GetValue(pointSystem), new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals));
-            var batch = GroupFile(grouper, file, Math.Max(1, parse.GetValue(threads)));
-            var priced = 0;
-            var rejected = 0;
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-            {
-                foreach (var header in SettlementLineCsv.Header.Concat(PriceColumns))
-                {
-                    csv.WriteField(header);
-                }
-
-                csv.NextRecord();
-                for (var i = 0; i < batch.Records.Count; i++)
-                {
-                    var record = batch.Records[i];
-                    if (batch.Results[i] is not { } grouping)
-                    {
-                        rejected++;
-                        ResultCsv.WriteLineCells(csv, null, record.Id, record.Value?.HospitalId);
-                        WritePriceColumns(csv, string.Empty, null, null, "rejected", record.Issues);
-                        continue;
-                    }
-
-                    var inpatientCase = record.Value!;
-                    var result = coefficients.Price(pricing, inpatientCase, grouping, out var coefficientIssue);
-                    var issues = Merge(Merge(record.Issues, grouping.Issues), result.Issues.Concat(coefficientIssue is null ? Enumerable.Empty<ValidationIssue>() : new[] { coefficientIssue }));
-                    if (coefficientIssue is null && result.Line is { } line)
-                    {
-                        priced++;
-                        ResultCsv.WriteLineCells(csv, line, record.Id, inpatientCase.HospitalId);
-                        WritePriceColumns(csv, grouping.Drg, result.Weight, result.HospitalCoefficient, "priced", issues);
-                        continue;
-                    }
-
-                    ResultCsv.WriteLineCells(csv, null, record.Id, inpatientCase.HospitalId);
-                    WritePriceColumns(csv, grouping.Drg, result.Weight, coefficientIssue is null ? result.HospitalCoefficient : null, "unpriced", issues);
-                }
-            }
-
-            var total = batch.Records.Count;
-            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", priced, total, total - priced - rejected, rejected));
-            return priced == total ? 0 : 1;
-        });
-        return price;
     }
 
     private static Command CreateExplain()
@@ -411,6 +319,7 @@ internal static class DrgCommands
     internal static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
     {
         var coefficients = new Dictionary<string, Coefficient>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, DrgHospitalTerms>(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in HospitalCsvReader.ReadFile(file.FullName))
         {
@@ -432,34 +341,28 @@ internal static class DrgCommands
             }
 
             var text = row.GetExtra("coefficient");
+            var level = (int)row.Hospital.Level.Tier;
             if (text is null)
             {
                 coefficients.Add(row.Hospital.Id, Coefficient.One);
+                terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level));
             }
             else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             {
                 coefficients.Add(row.Hospital.Id, new Coefficient(value));
+                terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level, new Coefficient(value)));
             }
             else
             {
                 invalid.Add(row.Hospital.Id);
+                terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level));
             }
         }
 
-        return new HospitalCoefficients(coefficients, invalid);
+        return new HospitalCoefficients(coefficients, terms, invalid);
     }
 
-    private static void WritePriceColumns(CsvWriter csv, string drg, RelativeWeight? weight, Coefficient? coefficient, string status, IEnumerable<ValidationIssue> issues)
-    {
-        csv.WriteField(drg);
-        csv.WriteField(weight?.ToString() ?? string.Empty);
-        csv.WriteField(coefficient?.ToString() ?? string.Empty);
-        csv.WriteField(status);
-        csv.WriteField(ResultCsv.Issues(issues));
-        csv.NextRecord();
-    }
-
-    private static IEnumerable<ValidationIssue> Merge(IEnumerable<ValidationIssue> first, IEnumerable<ValidationIssue> second)
+    internal static IEnumerable<ValidationIssue> Merge(IEnumerable<ValidationIssue> first, IEnumerable<ValidationIssue> second)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var issue in first.Concat(second))
@@ -527,11 +430,13 @@ internal static class DrgCommands
     internal sealed class HospitalCoefficients
     {
         private readonly Dictionary<string, Coefficient> _coefficients;
+        private readonly Dictionary<string, DrgHospitalTerms> _terms;
         private readonly HashSet<string> _invalid;
 
-        public HospitalCoefficients(Dictionary<string, Coefficient> coefficients, HashSet<string> invalid)
+        public HospitalCoefficients(Dictionary<string, Coefficient> coefficients, Dictionary<string, DrgHospitalTerms> terms, HashSet<string> invalid)
         {
             _coefficients = coefficients;
+            _terms = terms;
             _invalid = invalid;
         }
 
@@ -544,11 +449,11 @@ internal static class DrgCommands
             if (inpatientCase.HospitalId.Length > 0 && _invalid.Contains(inpatientCase.HospitalId))
             {
                 coefficientIssue = ValidationIssue.Error(DrgPricingIssueCodes.CoefficientInvalid, "coefficient", "医院系数不是数值", "The hospital's coefficient in the hospital list is not a number.");
-                return pricing.Price(inpatientCase, grouping, Coefficient.One);
+                return pricing.Policy is null ? pricing.Price(inpatientCase, grouping, Coefficient.One) : pricing.Price(inpatientCase, grouping, _terms);
             }
 
             coefficientIssue = null;
-            return pricing.Price(inpatientCase, grouping, _coefficients);
+            return pricing.Policy is null ? pricing.Price(inpatientCase, grouping, _coefficients) : pricing.Price(inpatientCase, grouping, _terms);
         }
     }
 }

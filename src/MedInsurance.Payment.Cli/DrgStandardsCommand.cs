@@ -33,9 +33,10 @@ internal static class DrgStandardsCommand
         var high = new Option<decimal?>("--high-multiple") { Description = "高倍: high threshold = standard × Y (e.g. 2)." };
         var scale = new Option<decimal?>("--points-scale") { Description = "点数法: standards in points = RW × scale × coefficient (e.g. 100) instead of yuan." };
         var decimals = new Option<int>("--decimals") { Description = "Decimals of the standards (四舍五入).", DefaultValueFactory = _ => 2 };
+        var pricing = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file, or example-drg-pricing-2025 / example-drg-points-2025) instead of --rate, --coefficient, --base-group-level, --points-scale and the multiples; thresholds from its outlier multiples." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "CSV: drg,name,weight,level,fund,rate,coefficient,standard[,low_threshold,high_threshold] — one row per DRG × level × fund.", Required = true };
         var command = new Command("standards", "DRG payment standards (支付标准) of a regional table per level and fund. Exit 0, 1 when DRGs have no weight or no rate, 2 input or configuration unusable.");
-        foreach (var option in new Option[] { weights, encoding, rates, coefficients, baseLevel, low, high, scale, decimals, output })
+        foreach (var option in new Option[] { weights, encoding, pricing, rates, coefficients, baseLevel, low, high, scale, decimals, output })
         {
             command.Options.Add(option);
         }
@@ -94,10 +95,31 @@ internal static class DrgStandardsCommand
             }
 
             DrgStandardPolicy policy;
+            DrgOutlierRules? outliers = null;
             DrgRegionalTable table;
             try
             {
-                policy = new DrgStandardPolicy(rateList, levelCoefficients, baseGroupLevel, new RoundingRule(RoundingMode.HalfAwayFromZero, places), points is null ? DrgPaymentForm.Money : DrgPaymentForm.Points, points ?? 100m, parse.GetValue(low), parse.GetValue(high));
+                if (parse.GetValue(pricing) is { } policyName)
+                {
+                    if (rateList.Count > 0 || levelCoefficients.Count > 0 || baseGroupLevel is not null || points is not null || parse.GetValue(low) is not null || parse.GetValue(high) is not null)
+                    {
+                        return Fail("give --policy or the rate options (--rate, --coefficient, --base-group-level, --points-scale, --low-multiple, --high-multiple), not both");
+                    }
+
+                    var loaded = DrgPricingPolicyLoader.Load(policyName);
+                    policy = loaded.Standards;
+                    outliers = loaded.Outliers is { Comparator: DrgOutlierComparator.Standard } o && (o.LowMultiple is not null || o.HighBands.Count > 0) ? o : null;
+                    rateList.AddRange(policy.Rates);
+                    foreach (var pair in policy.LevelCoefficients)
+                    {
+                        levelCoefficients[pair.Key] = pair.Value;
+                    }
+                }
+                else
+                {
+                    policy = new DrgStandardPolicy(rateList, levelCoefficients, baseGroupLevel, new RoundingRule(RoundingMode.HalfAwayFromZero, places), points is null ? DrgPaymentForm.Money : DrgPaymentForm.Points, points ?? 100m, parse.GetValue(low), parse.GetValue(high));
+                }
+
                 table = DrgRegionalTableReader.ReadFile(file.FullName, new DrgTableOptions(Encoding: choice));
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException)
@@ -109,7 +131,7 @@ internal static class DrgStandardsCommand
             levels = levels.Length == 0 ? AllLevels : levels;
             var funds = rateList.Where(r => r.Fund is not null).Select(r => r.Fund).Distinct().OrderBy(f => f).ToArray();
             funds = funds.Length == 0 ? new InsuranceFund?[] { null } : funds;
-            var thresholds = policy.LowMultiple is not null || policy.HighMultiple is not null;
+            var thresholds = policy.LowMultiple is not null || policy.HighMultiple is not null || outliers is not null;
             var missing = 0;
             using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(true)))
             using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
@@ -140,7 +162,13 @@ internal static class DrgStandardsCommand
                             csv.WriteField(N(s.Rate));
                             csv.WriteField(N(s.Coefficient.Value));
                             csv.WriteField(N(s.Standard));
-                            if (thresholds)
+                            if (outliers is not null)
+                            {
+                                // The policy's multiples × the standard (the high multiple by the group's base points, RW × scale).
+                                csv.WriteField(outliers.LowMultiple is { } lm ? N(policy.Rounding.Round(s.Standard * lm)) : string.Empty);
+                                csv.WriteField(outliers.HighMultipleFor(s.Weight.Value * policy.PointScale) is { } hm ? N(policy.Rounding.Round(s.Standard * hm)) : string.Empty);
+                            }
+                            else if (thresholds)
                             {
                                 csv.WriteField(s.LowThreshold is { } lo ? N(lo) : string.Empty);
                                 csv.WriteField(s.HighThreshold is { } hi ? N(hi) : string.Empty);

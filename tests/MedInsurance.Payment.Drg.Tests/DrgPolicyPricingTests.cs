@@ -78,33 +78,35 @@ public sealed class DrgPolicyPricingTests
         // between 0.4 × 9 860 = 3 944 and 2 × 9 860 = 19 720 → normal, a money line of 9 860.00 in pool DRG.
         var employee = Price(ByMoney, Epilepsy("H3", InsuranceFund.Employee, 12_345.67m));
         Assert.True(employee.IsPriced);
-        Assert.Equal(SettlementBasis.OfMoney(Money.FromYuan(9_860m), "DRG"), employee.Line!.Value.Basis);
+        Assert.Equal(SettlementBasis.OfMoney(Money.FromYuan(8_860m), "DRG"), employee.Line!.Value.Basis); // 9 860 − 1 000 paid by the patient
+        Assert.Equal(9_860m, employee.Outlier!.Payment);
         Assert.Equal((9_860m, 3), (employee.Standard!.Standard, employee.Standard.Level));
         Assert.Equal(DrgCaseKind.Normal, employee.Outlier!.Kind);
 
         // Resident at level 3: 0.9860 × 9 000 = 8 874.00.
-        Assert.Equal(Money.FromYuan(8_874m), Price(ByMoney, Epilepsy("H3", InsuranceFund.Resident, 12_345.67m)).Line!.Value.Basis.Amount);
+        Assert.Equal(Money.FromYuan(7_874m), Price(ByMoney, Epilepsy("H3", InsuranceFund.Resident, 12_345.67m)).Line!.Value.Basis.Amount); // − 1 000
 
         // Employee at H2 (level 2, own coefficient 1.05 over the level's 0.9): 0.9860 × 8 500 = 8 381; × 1.05 = 8 800.05.
         var h2 = Price(ByMoney, Epilepsy("H2", InsuranceFund.Employee, 12_345.67m));
-        Assert.Equal(Money.FromYuan(8_800.05m), h2.Line!.Value.Basis.Amount);
+        Assert.Equal(Money.FromYuan(7_800.05m), h2.Line!.Value.Basis.Amount); // − 1 000
         Assert.Equal(new Coefficient(1.05m), h2.HospitalCoefficient);
     }
 
     [Fact]
     public void High_low_and_incomplete_cases_are_paid_by_their_rule()
     {
-        // Cost 25 000 ≥ 19 720: 9 860 + (25 000 − 19 720) = 15 140.00.
+        // Money lines carry the fund's part: the case payment less the patient's 1 000.
+        // Cost 25 000 ≥ 19 720: 9 860 + (25 000 − 19 720) = 15 140.00; the line 14 140.00.
         var high = Price(ByMoney, Epilepsy("H3", InsuranceFund.Employee, 25_000m));
-        Assert.Equal((DrgCaseKind.High, Money.FromYuan(15_140m)), (high.Outlier!.Kind, high.Line!.Value.Basis.Amount));
+        Assert.Equal((DrgCaseKind.High, 15_140m, Money.FromYuan(14_140m)), (high.Outlier!.Kind, high.Outlier.Payment, high.Line!.Value.Basis.Amount));
 
-        // Cost 2 958 < 3 944: 9 860 × 2 958 ÷ 9 860 = 2 958.00.
+        // Cost 2 958 < 3 944: 9 860 × 2 958 ÷ 9 860 = 2 958.00; the line 1 958.00.
         var low = Price(ByMoney, Epilepsy("H3", InsuranceFund.Employee, 2_958m));
-        Assert.Equal((DrgCaseKind.Low, Money.FromYuan(2_958m)), (low.Outlier!.Kind, low.Line!.Value.Basis.Amount));
+        Assert.Equal((DrgCaseKind.Low, Money.FromYuan(1_958m)), (low.Outlier!.Kind, low.Line!.Value.Basis.Amount));
 
-        // A death on day 1 costing 5 000: 9 860 × min(5 000 ÷ 9 860, 1) = 5 000.00.
+        // A death on day 1 costing 5 000: 9 860 × min(5 000 ÷ 9 860, 1) = 5 000.00; the line 4 000.00.
         var death = Price(ByMoney, Epilepsy("H3", InsuranceFund.Employee, 5_000m, los: 1, type: DischargeType.Death));
-        Assert.Equal((DrgCaseKind.IncompleteStay, Money.FromYuan(5_000m)), (death.Outlier!.Kind, death.Line!.Value.Basis.Amount));
+        Assert.Equal((DrgCaseKind.IncompleteStay, Money.FromYuan(4_000m)), (death.Outlier!.Kind, death.Line!.Value.Basis.Amount));
         Assert.Contains("未完成治疗病例", death.Outlier.Formula, StringComparison.Ordinal);
     }
 
@@ -152,9 +154,17 @@ public sealed class DrgPolicyPricingTests
         var bb = Case("S06.000", "N17.900", "01.2400") with { HospitalId = "H3", Fund = InsuranceFund.Employee, DischargeDate = new DateOnly(2026, 5, 1), Costs = new CostBreakdown { Total = Money.FromYuan(5_000m) } };
         Assert.Equal(["DRG_PRICE_MEAN_MISSING(mean_cost)"], byMean.Price(bb, G.Group(bb), Hospitals).Issues.Select(i => i.ToCompactString()).ToArray());
 
-        // The same policy prices BX15 against its mean 9 000: cost 3 000 < 3 600 → low, 9 860 × 3 000 ÷ 9 000 = 3 286.666… → 3 286.67.
+        // The same policy prices BX15 against its mean 9 000: cost 3 000 < 3 600 → low, 9 860 × 3 000 ÷ 9 000 = 3 286.666… → 3 286.67;
+        // the line 3 286.67 − 1 000 = 2 286.67.
         var bx = Price(byMean, Epilepsy("H3", InsuranceFund.Employee, 3_000m));
-        Assert.Equal((DrgCaseKind.Low, Money.FromYuan(3_286.67m)), (bx.Outlier!.Kind, bx.Line!.Value.Basis.Amount));
+        Assert.Equal((DrgCaseKind.Low, 3_286.67m, Money.FromYuan(2_286.67m)), (bx.Outlier!.Kind, bx.Outlier.Payment, bx.Line!.Value.Basis.Amount));
+    }
+
+    [Fact]
+    public void The_fund_share_of_a_money_payment_never_goes_below_zero()
+    {
+        Assert.Equal(Money.FromYuan(8_860m), DrgSettlementPricing.FundShareOfPayment(Money.FromYuan(9_860m), Money.FromYuan(1_000m)));
+        Assert.Equal(Money.Zero, DrgSettlementPricing.FundShareOfPayment(Money.FromYuan(900m), Money.FromYuan(1_000m)));
     }
 
     [Fact]

@@ -14,8 +14,9 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class DrgPricingResult
 {
-    internal DrgPricingResult(string caseId, SettlementLine? line, RelativeWeight? weight, Coefficient? hospitalCoefficient, IEnumerable<ValidationIssue> issues, DrgStandard? standard = null, DrgOutlierAssessment? outlier = null)
+    internal DrgPricingResult(string caseId, SettlementLine? line, RelativeWeight? weight, Coefficient? hospitalCoefficient, IEnumerable<ValidationIssue> issues, DrgStandard? standard = null, DrgOutlierAssessment? outlier = null, decimal? payment = null)
     {
+        Payment = payment;
         Standard = standard;
         Outlier = outlier;
         CaseId = caseId;
@@ -46,6 +47,12 @@ public sealed class DrgPricingResult
 
     /// <summary>支付标准 — the case's standard at its level and fund (pricing with a policy), or null.</summary>
     public DrgStandard? Standard { get; }
+
+    /// <summary>
+    /// 病例支付 — with a policy, the case's payment before the patient's share: yuan (money form, or by item) or points;
+    /// null without a policy or when the case is not priced.
+    /// </summary>
+    public decimal? Payment { get; }
 
     /// <summary>异常病例判定 — the outlier rule that paid the case (pricing with a policy that has outlier rules), or null.</summary>
     public DrgOutlierAssessment? Outlier { get; }

@@ -29,7 +29,8 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// is priced at its hospital's level and its fund: the standard of <see cref="DrgStandardPolicy"/> (yuan in the money
 /// form, RW × scale × coefficient points in the point form), then the policy's <see cref="DrgOutlierRules"/> (low, high,
 /// incomplete stay, special-review candidates); the line's basis is money (money form, or a case paid by item) or points,
-/// in the policy's point system. <see cref="DrgPricingResult.Standard"/> and <see cref="DrgPricingResult.Outlier"/> say
+/// in the policy's point system. A money line carries the fund's part, <see cref="FundShareOfPayment"/> (the case payment
+/// less the patient's share), as the settlement core pays money lines as computed. <see cref="DrgPricingResult.Standard"/> and <see cref="DrgPricingResult.Outlier"/> say
 /// which rule applied, with the numbers.</para>
 /// <para>Pure: an instance holds its own copy of the weight table; it is immutable and thread-safe. Callable from
 /// C# 7.3.</para>
@@ -319,10 +320,22 @@ public sealed class DrgSettlementPricing
             isMoney = assessment.IsMoney;
         }
 
-        var basis = isMoney ? SettlementBasis.OfMoney(Money.FromYuan(payment), policy.PointSystem) : SettlementBasis.OfPoints(policy.PointSystem, payment);
+        var basis = isMoney
+            ? SettlementBasis.OfMoney(FundShareOfPayment(Money.FromYuan(payment), inpatientCase.Costs.PatientPaid), policy.PointSystem)
+            : SettlementBasis.OfPoints(policy.PointSystem, payment);
         var line = SettlementLine.ForCase(inpatientCase, SettlementMethods.Drg, basis);
-        return new DrgPricingResult(inpatientCase.CaseId, line, row.Weight, standard.Coefficient, Array.Empty<ValidationIssue>(), standard, assessment);
+        return new DrgPricingResult(inpatientCase.CaseId, line, row.Weight, standard.Coefficient, Array.Empty<ValidationIssue>(), standard, assessment, payment);
     }
+
+    /// <summary>
+    /// 统筹基金支付 — the fund's part of a case paid in money: the case payment (standard, outlier payment, or the total
+    /// cost by item) less what the patient paid, never below zero (payment-rules.md §2, 支付标准 − 个人支付; the settlement
+    /// core pays a money line as computed).
+    /// </summary>
+    /// <param name="payment">病例支付 — the case payment in yuan.</param>
+    /// <param name="patientPaid">个人支付.</param>
+    /// <returns>The fund's amount.</returns>
+    public static Money FundShareOfPayment(Money payment, Money patientPaid) => Money.Max(Money.Zero, payment - patientPaid);
 
     private static void NotNegative(Money amount, string field, List<ValidationIssue> issues)
     {

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CsvHelper;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Pricing;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary>
+/// <c>medpay drg price</c>: group every case and price it into a DRG settlement line — points = RW × hospital coefficient,
+/// or with <c>--policy</c> the region's standard by fund and level with its outlier rules. Streams the case file in
+/// blocks (bounded memory), grouping each block on <c>--threads</c>; rows are written in input order.
+/// </summary>
+internal static class DrgPriceCommand
+{
+    /// <summary>Cases grouped and priced per block: bounds memory whatever the file size.</summary>
+    internal const int BlockSize = 65_536;
+
+    /// <summary>The columns written after the settlement-line columns.</summary>
+    private static readonly string[] PriceColumns = { "drg", "weight", "coefficient", "status", "issues" };
+
+    /// <summary>The columns a pricing policy adds after <see cref="PriceColumns"/>.</summary>
+    private static readonly string[] PolicyColumns = { "level", "standard", "payment", "outlier", "rule", "cost_ratio", "low_threshold", "high_threshold", "review_candidate", "formula" };
+
+    public static Command Create()
+    {
+        var rules = new DrgCommands.GrouperOptions();
+        var threads = DrgCommands.ThreadsOption();
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
+        var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table: drg,weight, or as published (Chinese headers, per-level columns, flags; docs/formats-drg.md).", Required = true };
+        var encoding = new Option<string>("--encoding") { Description = "Encoding of --weights: auto (BOM, else valid UTF-8, else GB18030), utf-8 or gb18030.", DefaultValueFactory = _ => "auto" };
+        var policy = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file or embedded example-drg-pricing-2025 / example-drg-points-2025): standards by fund and level, outliers. Without it, points = RW × hospital coefficient." };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
+        var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues (with --policy also level,standard,payment,outlier,rule,cost_ratio,low_threshold,high_threshold,review_candidate,formula) — one row per input row, in input order.", Required = true };
+        var command = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient, or by a pricing policy (standard by fund and level, outlier rules). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, policy, hospitals, pointSystem, output }))
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(input)!;
+            var weightsFile = parse.GetValue(weights)!;
+            var hospitalsFile = parse.GetValue(hospitals)!;
+            var outputFile = parse.GetValue(output)!;
+            if (!DrgCommands.Exists(file, "input file") || !DrgCommands.Exists(weightsFile, "weights file") || !DrgCommands.Exists(hospitalsFile, "hospitals file")
+                || !CliFiles.Writable(outputFile.Directory!))
+            {
+                return 2;
+            }
+
+            if (!TextEncodings.TryParseChoice(parse.GetValue(encoding), out var choice))
+            {
+                Console.Error.WriteLine("medpay: --encoding must be auto, utf-8 or gb18030");
+                return 2;
+            }
+
+            DrgPricingPolicy? pricingPolicy = null;
+            DrgRegionalTable table;
+            try
+            {
+                if (parse.GetValue(policy) is { } policyName)
+                {
+                    pricingPolicy = DrgPricingPolicyLoader.Load(policyName);
+                }
+
+                table = DrgRegionalTableReader.ReadFile(weightsFile.FullName, new DrgTableOptions(Encoding: choice));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+            {
+                Console.Error.WriteLine("medpay: " + ex.Message);
+                return 2;
+            }
+
+            var hospitalList = DrgCommands.ReadHospitalCoefficients(hospitalsFile);
+            if (hospitalList is null)
+            {
+                return 2;
+            }
+
+            var grouper = rules.Load(parse);
+            if (grouper is null)
+            {
+                return 2;
+            }
+
+            var system = parse.GetValue(pointSystem);
+            var pricing = pricingPolicy is null
+                ? new DrgSettlementPricing(table.Weights, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
+                : new DrgSettlementPricing(table, system is null ? pricingPolicy : WithPointSystem(pricingPolicy, system));
+            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)));
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", counts.Priced, counts.Total, counts.Total - counts.Priced - counts.Rejected, counts.Rejected));
+            if (counts.Candidates > 0)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} special-review candidates (review_candidate = 1); the agency decides", counts.Candidates));
+            }
+
+            return counts.Priced == counts.Total ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static DrgPricingPolicy WithPointSystem(DrgPricingPolicy p, string system) =>
+        new(p.Name, p.Version, p.Region, p.Standards, p.Outliers, system, p.MoneyRounding, p.PointsRounding);
+
+    /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
+    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads)
+    {
+        using var writer = new StreamWriter(output.FullName, false, new UTF8Encoding(false), 1 << 16);
+        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads));
+    }
+
+    /// <summary>
+    /// Streams cases block by block: read, prepare, group (parallel within a block), price, write — memory bounded by
+    /// <see cref="BlockSize"/> whatever the input size; rows written in input order.
+    /// </summary>
+    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads)
+    {
+        var withPolicy = pricing.Policy is not null;
+        int total = 0, priced = 0, rejected = 0, candidates = 0;
+        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in SettlementLineCsv.Header.Concat(PriceColumns).Concat(withPolicy ? PolicyColumns : Array.Empty<string>()))
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        var block = new List<ReadRecord<InpatientCase>>(BlockSize);
+        var prepared = new List<DrgCase>(BlockSize);
+        var outcomes = new DrgOutcome[BlockSize];
+        void Flush()
+        {
+            grouper.GroupBatch(prepared, outcomes, threads);
+            var next = 0;
+            foreach (var record in block)
+            {
+                total++;
+                if (record.IsRejected)
+                {
+                    rejected++;
+                    ResultCsv.WriteLineCells(csv, null, record.Id, record.Value?.HospitalId);
+                    WriteColumns(csv, withPolicy, string.Empty, null, null, "rejected", record.Issues, null);
+                    continue;
+                }
+
+                var inpatientCase = record.Value!;
+                var prep = prepared[next];
+                var grouping = grouper.Describe(prep, outcomes[next]);
+                next++;
+                var result = hospitals.Price(pricing, inpatientCase, grouping, out var coefficientIssue);
+                var issues = DrgCommands.Merge(DrgCommands.Merge(record.Issues, grouping.Issues), result.Issues.Concat(coefficientIssue is null ? Enumerable.Empty<ValidationIssue>() : new[] { coefficientIssue }));
+                if (coefficientIssue is null && result.Line is { } line)
+                {
+                    priced++;
+                    candidates += result.Outlier?.SpecialReviewCandidate == true ? 1 : 0;
+                    ResultCsv.WriteLineCells(csv, line, record.Id, inpatientCase.HospitalId);
+                    WriteColumns(csv, withPolicy, grouping.Drg, result.Weight, result.HospitalCoefficient, "priced", issues, result);
+                    continue;
+                }
+
+                ResultCsv.WriteLineCells(csv, null, record.Id, inpatientCase.HospitalId);
+                WriteColumns(csv, withPolicy, grouping.Drg, result.Weight, coefficientIssue is null ? result.HospitalCoefficient : null, "unpriced", issues, result);
+            }
+
+            block.Clear();
+            prepared.Clear();
+        }
+
+        foreach (var record in CaseCsvReader.Read(input))
+        {
+            block.Add(record);
+            if (!record.IsRejected)
+            {
+                prepared.Add(grouper.Prepare(record.Value!));
+            }
+
+            if (block.Count == BlockSize)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        csv.Flush();
+        return (total, priced, rejected, candidates);
+    }
+
+    private static void WriteColumns(CsvWriter csv, bool withPolicy, string drg, RelativeWeight? weight, Coefficient? coefficient, string status, IEnumerable<ValidationIssue> issues, DrgPricingResult? result)
+    {
+        csv.WriteField(drg);
+        csv.WriteField(weight?.ToString() ?? string.Empty);
+        csv.WriteField(coefficient?.ToString() ?? string.Empty);
+        csv.WriteField(status);
+        csv.WriteField(ResultCsv.Issues(issues));
+        if (withPolicy)
+        {
+            var standard = result?.Standard;
+            var outlier = result?.Line is null ? null : result.Outlier;
+            csv.WriteField(standard is null ? string.Empty : standard.Level.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(standard is null ? string.Empty : N(standard.Standard));
+            csv.WriteField(result?.Line is not null && result.Payment is { } payment ? N(payment) : string.Empty);
+            csv.WriteField(outlier is null ? (result?.Line is null ? string.Empty : "normal") : Kind(outlier.Kind));
+            csv.WriteField(outlier is null ? (result?.Line is null ? string.Empty : "standard") : Rule(outlier.Rule));
+            csv.WriteField(outlier is null ? string.Empty : outlier.CostRatio.ToString("0.0000", CultureInfo.InvariantCulture));
+            csv.WriteField(outlier?.LowThreshold is { } low ? Math.Round(low, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(outlier?.HighThreshold is { } high ? Math.Round(high, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(outlier is null ? string.Empty : outlier.SpecialReviewCandidate ? "1" : "0");
+            csv.WriteField(outlier?.Formula ?? (standard is null || result?.Line is null ? string.Empty : standard.Formula));
+        }
+
+        csv.NextRecord();
+    }
+
+    private static string N(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static string Kind(DrgCaseKind kind) => kind switch
+    {
+        DrgCaseKind.Low => "low",
+        DrgCaseKind.High => "high",
+        DrgCaseKind.IncompleteStay => "incomplete",
+        _ => "normal",
+    };
+
+    private static string Rule(DrgOutlierPaymentRule rule) => rule switch
+    {
+        DrgOutlierPaymentRule.ByItem => "by_item",
+        DrgOutlierPaymentRule.CostRatio => "cost_ratio",
+        DrgOutlierPaymentRule.CostRatioCapped => "cost_ratio_capped",
+        DrgOutlierPaymentRule.ExcessShare => "excess_share",
+        _ => "standard",
+    };
+}
