@@ -100,6 +100,8 @@ internal sealed class GroupJson
 
     public Dictionary<string, decimal>? LevelCoefficients { get; set; }
 
+    public Dictionary<string, decimal>? LevelMeanCosts { get; set; }
+
     public Dictionary<string, decimal>? AuxiliaryCoefficients { get; set; }
 }
 
