@@ -624,7 +624,7 @@ public static class DipCatalogBuilder
 
         private List<DipAuxiliaryCoefficient>?[] AuxiliaryCoefficients(int[] groupOf, bool[] kept, int[] yearOf, GroupStats[] stats, int groupCount, RoundingRule rounding)
         {
-            const int Types = 21;
+            const int Types = (int)DipAuxiliaryType.NonMalignantMild + 1;
             var sums = new Dictionary<int, Subtype>();
             for (var i = 0; i < groupOf.Length; i++)
             {

@@ -131,7 +131,7 @@ public sealed class DipGroup
     /// 最高适用辅助分型系数 — the highest coefficient among the subtypes in <paramref name="subtypeMask"/> that the group
     /// has (payment-rules.md §3: the highest applicable one wins); 1 and <see cref="DipAuxiliaryType.None"/> when none applies.
     /// </summary>
-    /// <param name="subtypeMask">A mask from <see cref="DipAuxiliaryTypingData.Classify"/>.</param>
+    /// <param name="subtypeMask">A mask from <see cref="DipAuxiliaryTypingData.Classify(Cases.InpatientCase)"/>.</param>
     /// <param name="type">The winning subtype.</param>
     /// <returns>The coefficient.</returns>
     public Coefficient AuxiliaryCoefficientFor(long subtypeMask, out DipAuxiliaryType type)

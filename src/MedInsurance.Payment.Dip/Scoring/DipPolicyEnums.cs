@@ -64,3 +64,19 @@ public enum DipUnmatchedRule
     /// </summary>
     CostRatio = 1,
 }
+
+/// <summary>疾病严重程度分型方案 — which disease- and tumour-severity subtypes a profile's typing sets (payment-rules.md §3).</summary>
+public enum DipSeverityTyping
+{
+    /// <summary>
+    /// DIP 1.0 — 疾病严重程度 I-A short stay, II CC list, III MCC list, IV death; 肿瘤严重程度 metastasis / radiotherapy /
+    /// chemotherapy / their combinations / death (subtypes 1–11).
+    /// </summary>
+    Dip1 = 0,
+
+    /// <summary>
+    /// DIP 3.0 draft (ch. 5 §2 二(四) 1) — 恶性肿瘤疾病严重程度 rules (1)–(7) for a main diagnosis that is a malignant tumour,
+    /// 非恶性肿瘤疾病严重程度 death / 重度 / 中度 / 轻度 for every other case (subtypes 21–31).
+    /// </summary>
+    Dip3 = 1,
+}

@@ -33,6 +33,7 @@ public sealed class DipScorer
     private readonly DipAuxiliaryCoefficient[] _auxItems;
     private readonly decimal[] _auxNormal;
     private readonly bool _sameLevelMean;
+    private readonly TypingRules _typingRules;
     private readonly decimal[] _levelMeans;
 
     /// <summary>Creates a scorer.</summary>
@@ -64,6 +65,7 @@ public sealed class DipScorer
         _fenRule = new FenRule(profile);
         _groups = catalog.Groups.ToArray();
         _sameLevelMean = profile.RatioBasis == DipRatioBasis.SameLevelMean;
+        _typingRules = TypingRules.Of(profile);
 
         // Level slots that no table names resolve alike for every group (coefficient 1, flagged): they share one
         // column, so the per-group tables stay dense.
@@ -252,7 +254,9 @@ public sealed class DipScorer
                 wanted |= _auxBits[k];
             }
 
-            var mask = _typing.ClassifyAxes(inpatientCase, wanted);
+            // The DIP 3.0 draft's malignant high-cost rules compare with the group's score cost standard s × point value.
+            var standard = (wanted & Dip3SeverityRules.HighCostBits) != 0 ? row.Score * _pointValue : 0m;
+            var mask = _typing.ClassifyAxes(inpatientCase, wanted, _typingRules, standard);
             for (var k = row.AuxStart; k < auxEnd; k++)
             {
                 if ((mask & _auxBits[k]) != 0)
