@@ -36,6 +36,17 @@ internal static class Fixtures
         CaseCount = 100,
     };
 
+    /// <summary>A core group with its mean cost at some hospital levels (同级别次均费用), e.g. <c>("3A", 12_000m)</c>.</summary>
+    public static DipGroup LevelGroup(string code, string diagnosis, decimal score, decimal mean, params (string Level, decimal Mean)[] levelMeans) => new()
+    {
+        Code = code,
+        Diagnosis = diagnosis,
+        Score = new Score(score),
+        MeanCost = Money.FromYuan(mean),
+        CaseCount = 100,
+        LevelMeanCosts = levelMeans.ToDictionary(l => l.Level, l => Money.FromYuan(l.Mean)),
+    };
+
     public static DipCatalog Catalog(params DipGroup[] groups) => new("test", "test", groups) { RegionalMeanCost = Money.FromYuan(10_000m) };
 
     public static DipScorer Scorer(DipCatalog catalog, string profile, decimal? pointValue = null, ProcedureAttributeTable? attributes = null, DipAuxiliaryTypingData? typing = null) =>

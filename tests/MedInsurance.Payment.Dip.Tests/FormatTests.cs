@@ -133,6 +133,15 @@ public sealed class FormatTests
     [InlineData("{\"name\":\"x\",\"colour\":\"red\"}", "colour")]
     [InlineData("{\"ratioBasis\":\"group_mean\"}", "name")]
     [InlineData("{\"name\":\"x\",\"extremeThreshold\":1.5}", "extremeThreshold")]
+    [InlineData("{\"name\":\"x\",\"ageBands\":{\"childMaxYears\":20}}", "ageBands.childMaxYears")]
+    [InlineData("{\"name\":\"x\",\"ageBands\":{\"neonateMaxDays\":400}}", "ageBands.neonateMaxDays")]
+    [InlineData("{\"name\":\"x\",\"ageBands\":{\"elderly\":60}}", "elderly")]
+    [InlineData("{\"name\":\"x\",\"icuBands\":[2,2,15,31]}", "icuBands")]
+    [InlineData("{\"name\":\"x\",\"icuBands\":[2,8,15]}", "icuBands")]
+    [InlineData("{\"name\":\"x\",\"severityTyping\":\"dip9\"}", "severityTyping")]
+    [InlineData("{\"name\":\"x\",\"severityMinimumStayDays\":-1}", "severityMinimumStayDays")]
+    [InlineData("{\"name\":\"x\",\"tumourHighCostMultiple\":0}", "tumourHighCostMultiple")]
+    [InlineData("{\"name\":\"x\",\"tumourHighCostShare\":1.5}", "tumourHighCostShare")]
     public void Bad_profiles_name_the_file_and_field(string json, string field)
     {
         var e = Assert.Throws<FormatException>(() => DipPolicyProfiles.FromJson(json, "my-profile.json"));

@@ -247,9 +247,13 @@ public sealed class GrouperTests
         Assert.Equal(scorer.Score(c, new DipHospitalContext(level3A, null)), scorer.Score(c, new DipHospitalContext(level3A, null, 0m)));
         Assert.Equal(new Score(50m), scorer.Score(Case("J06.900", 500m), new DipHospitalContext(level3A, null, 0.05m)).CaseScore);
 
-        // The ratio basis follows the combined coefficient where the profile takes the same-level mean.
+        // The bonus does not move the ratio basis where the profile takes the same-level mean: that is the group's mean at
+        // the level (payment-rules.md §3, DIP 1.0 同级别定点医疗机构例均费用), not mean × (level coefficient + bonus) as this
+        // test used to expect (ratio 2). This catalog has no 3A mean, so the basis is the regional mean 10 000, flagged:
+        // 25 000 ÷ 10 000 = 2.5.
         var guangzhou = Scorer(catalog, "guangzhou").Score(Case("K35.900", 25_000m), new DipHospitalContext(level3A, null, 0.05m));
-        Assert.Equal(2m, guangzhou.Ratio);
+        Assert.Equal(2.5m, guangzhou.Ratio);
+        Assert.Equal(DipCaseFlags.LevelMeanMissing, guangzhou.Flags & DipCaseFlags.LevelMeanMissing);
     }
 
     [Theory]

@@ -98,8 +98,9 @@ public sealed class ScorerPropertyTests
         });
 
     /// <summary>
-    /// With subtype coefficients and cost deviations as well, the precomputed level-column path (hospital known by its
-    /// level) gives the same result, bit for bit, as the general path (the same coefficient given as the hospital's own).
+    /// With subtype coefficients, cost deviations and same-level means (present or missing) as well, the precomputed
+    /// level-column path (hospital known by its level) gives the same result, bit for bit, as the general path (the same
+    /// coefficient given as the hospital's own).
     /// </summary>
     [Property(MaxTest = 300)]
     public Property Level_column_path_matches_the_general_path() => Prop.ForAll(
@@ -112,10 +113,11 @@ public sealed class ScorerPropertyTests
          from costYuan in Gen.Choose(100, 60_000)
          from profileName in Gen.Elements("national-dip-1.0", "jining", "guangzhou", "national-dip-3.0")
          from bonusUnits in Gen.Choose(0, 2_000)
-         select (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits)).ToArbitrary(),
+         from levelMeanYuan in Gen.Elements(0, 4_000, 8_000, 12_000, 25_000)
+         select (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits, levelMeanYuan)).ToArbitrary(),
         input =>
         {
-            var (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits) = input;
+            var (scoreUnits, coefficientUnits, elderly, icu, age, icuDays, costYuan, profileName, bonusUnits, levelMeanYuan) = input;
             var s = new decimal(scoreUnits, 0, 0, false, 4);
             var h = new decimal(coefficientUnits, 0, 0, false, 4);
             var group = new DipGroup
@@ -126,6 +128,8 @@ public sealed class ScorerPropertyTests
                 MeanCost = Money.FromYuan(8_000m),
                 CaseCount = 100,
                 LevelCoefficients = new Dictionary<string, Coefficient> { ["3A"] = new Coefficient(h) },
+                // The group's 3A mean (同级别次均费用), or none (0): the same-level-mean profiles then fall back, flagged.
+                LevelMeanCosts = levelMeanYuan == 0 ? new Dictionary<string, Money>() : new Dictionary<string, Money> { ["3A"] = Money.FromYuan(levelMeanYuan) },
                 AuxiliaryCoefficients = new[]
                 {
                     new DipAuxiliaryCoefficient(DipAuxiliaryType.AgeElderly, new Coefficient(elderly / 10_000m)),
@@ -152,6 +156,8 @@ public sealed class ScorerPropertyTests
             Assert.Equal(general.Deviation, fast.Deviation);
             Assert.Equal(general.HospitalCoefficientApplied, fast.HospitalCoefficientApplied);
             Assert.Equal(general.Review, fast.Review);
+            Assert.Equal(general.RatioBasis, fast.RatioBasis);
+            Assert.Equal(general.Flags, fast.Flags);
 
             // A bonus on top of the level coefficient scores as that sum given as the hospital's own coefficient.
             var bonus = new decimal(bonusUnits, 0, 0, false, 4);

@@ -140,8 +140,10 @@ public sealed class WorkedExampleTests
     }
 
     /// <summary>
-    /// Guangzhou divides by the same-level mean (上一年度同级别次均费用 = mean × level coefficient) and rescores deviation
-    /// cases without the coefficient: score 1000, mean 10 000, level coefficient 1.2 → same-level mean 12 000.
+    /// Guangzhou divides by the same-level mean (上一年度同级别定点医疗机构该病种次均医疗总费用) and rescores deviation cases
+    /// without the coefficient: score 1000, regional mean 10 000, the group's 3A mean 12 000, coefficient 1.2. (The
+    /// test used to derive the 12 000 as mean × the hospital's own coefficient 1.2; the same-level mean is the catalog's
+    /// mean of the group at the level, which a hospital's own coefficient does not change — the values are unchanged.)
     /// </summary>
     [Theory]
     [InlineData(15_000, "1200.0000", DipDeviation.Normal)] // 1000 × 1.2
@@ -150,11 +152,63 @@ public sealed class WorkedExampleTests
     [InlineData(24_000, "1200.0000", DipDeviation.Normal)] // exactly 2× the same-level mean: not yet high
     public void Guangzhou_divides_by_the_same_level_mean(decimal cost, string expected, DipDeviation deviation)
     {
-        var scorer = Scorer(Catalog(Group("G1", "K35.9", 1000m, 10_000m)), "guangzhou");
+        var scorer = Scorer(Catalog(LevelGroup("G1", "K35.9", 1000m, 10_000m, ("3A", 12_000m))), "guangzhou");
         var result = scorer.Score(Case("K35.900", cost), new DipHospitalContext(HospitalLevel.Parse("3A"), new Coefficient(1.2m)));
         Assert.Equal(expected, result.CaseScore.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(deviation, result.Deviation);
         Assert.Equal(12_000m, result.RatioBasis);
+        Assert.Equal(DipCaseFlags.None, result.Flags);
+    }
+
+    /// <summary>
+    /// DIP 1.0 compares cost with the group's mean at the hospital's level (同级别定点医疗机构例均费用; payment-rules.md §3:
+    /// ratio = cost ÷ group mean at the same level), not with the regional mean. Score 1000; regional mean 10 000; the
+    /// group's 3A mean 12 000, 2A mean 8 000, no level-1 mean; level coefficients 3A 1.1, 2A 0.9, 1 0.8. docs/dip.md
+    /// carries the same example.
+    /// </summary>
+    [Theory]
+    // 2A, 17 000: 17 000 ÷ 8 000 = 2.125 > 2 → high, 1000 × 0.9 × (2.125 − 2 + 1) = 1012.5 (against the regional mean:
+    // 1.7, normal, 900).
+    [InlineData("2A", null, 17_000, "1012.5000", DipDeviation.High, 8_000, false)]
+    // 3A, 5 500: 5 500 ÷ 12 000 = 0.4583… < 0.5 → low, 1000 × 1.1 × 5 500 ÷ 12 000 = 504.1666… → 504.1667 (regional: 0.55,
+    // normal, 1 100).
+    [InlineData("3A", null, 5_500, "504.1667", DipDeviation.Low, 12_000, false)]
+    // 3A, 13 000: 13 000 ÷ 12 000 → normal, 1000 × 1.1.
+    [InlineData("3A", null, 13_000, "1100.0000", DipDeviation.Normal, 12_000, false)]
+    // 2A with its own coefficient 0.95: the basis is still the 2A mean 8 000 → 1000 × 0.95 × 1.125 = 1068.75.
+    [InlineData("2A", "0.95", 17_000, "1068.7500", DipDeviation.High, 8_000, false)]
+    // Level 1: the group has no level-1 cases → the regional mean 10 000, flagged: 25 000 ÷ 10 000 = 2.5 → 1000 × 0.8 × 1.5.
+    [InlineData("1", null, 25_000, "1200.0000", DipDeviation.High, 10_000, true)]
+    public void Dip_1_0_divides_by_the_same_level_mean_and_falls_back_to_the_regional_mean(string level, string? own, decimal cost, string expected, DipDeviation deviation, decimal basis, bool fallback)
+    {
+        var levels = new Dictionary<string, Coefficient> { ["3A"] = new(1.1m), ["2A"] = new(0.9m), ["1"] = new(0.8m) };
+        var group = LevelGroup("G1", "K35.9", 1000m, 10_000m, ("3A", 12_000m), ("2A", 8_000m));
+        var catalog = new DipCatalog("test", "test", new[] { group }, levels) { RegionalMeanCost = Money.FromYuan(10_000m) };
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        Coefficient? coefficient = own is null ? null : new Coefficient(decimal.Parse(own, System.Globalization.CultureInfo.InvariantCulture));
+        var result = scorer.Score(Case("K35.900", cost), new DipHospitalContext(HospitalLevel.Parse(level), coefficient));
+        Assert.Equal(expected, result.CaseScore.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(deviation, result.Deviation);
+        Assert.Equal(basis, result.RatioBasis);
+        Assert.Equal(fallback, (result.Flags & DipCaseFlags.LevelMeanMissing) != 0);
+        Assert.Equal(fallback, result.Issues().Any(i => i.Code == DipIssueCodes.LevelMeanMissing));
+        Assert.Equal(fallback, result.Trace().Contains("regional group mean: no mean at the hospital's level", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Builder_writes_each_groups_mean_at_every_level_it_has_cases_at()
+    {
+        // 20 cases at 3A costing 12 000 and 20 at 2A costing 8 000: group mean 10 000, 3A mean 12 000, 2A mean 8 000.
+        var history = Repeat(20, i => History(2025, "K35.900", 12_000m) with { Level = HospitalLevel.Parse("3A") })
+            .Concat(Repeat(20, i => History(2025, "K35.900", 8_000m) with { Level = HospitalLevel.Parse("2A") }))
+            .ToList();
+        var group = Assert.Single(DipCatalogBuilder.Build(history, new DipBuildOptions()).Catalog.Groups);
+        Assert.Equal(Money.FromYuan(10_000m), group.MeanCost);
+        Assert.Equal(new[] { ("2A", Money.FromYuan(8_000m)), ("3A", Money.FromYuan(12_000m)) }, group.LevelMeanCosts.OrderBy(p => p.Key, System.StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+
+        // A 2A case of 17 000 is high against its level (2.125), normal against the region (1.7).
+        var scored = Scorer(new DipCatalog("t", "t", new[] { group }), "national-dip-1.0").Score(Case("K35.900", 17_000m), new DipHospitalContext(HospitalLevel.Parse("2A"), Coefficient.One));
+        Assert.Equal((DipDeviation.High, 8_000m), (scored.Deviation, scored.RatioBasis));
     }
 
     [Fact]

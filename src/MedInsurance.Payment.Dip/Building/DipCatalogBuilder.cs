@@ -306,9 +306,11 @@ public static class DipCatalogBuilder
 
             // 6. Hospital-level coefficients.
             var levelCoefficients = LevelCoefficients(groupOf, kept, yearOf, stats, coefficientRounding);
+            var byLevel = GroupLevelSums(groupOf, kept, yearOf);
             var groupLevel = _o.LevelCoefficients == DipLevelCoefficientMode.ByGroup
-                ? GroupLevelCoefficients(groupOf, kept, yearOf, stats, groups.Count, coefficientRounding)
+                ? GroupLevelCoefficients(byLevel, stats, groups.Count, coefficientRounding)
                 : new Dictionary<string, Coefficient>[groups.Count];
+            var levelMeans = GroupLevelMeans(byLevel, groups.Count);
 
             // 7. Auxiliary-type coefficients.
             var auxiliary = AuxiliaryCoefficients(groupOf, kept, yearOf, stats, groups.Count, coefficientRounding);
@@ -338,6 +340,7 @@ public static class DipCatalogBuilder
                     CaseCount = s.Count,
                     CoefficientOfVariation = coefficientRounding.Round(s.Cv),
                     LevelCoefficients = kind == DipGroupKind.PrimaryCare ? new Dictionary<string, Coefficient>() : (groupLevel[g] ?? new Dictionary<string, Coefficient>()),
+                    LevelMeanCosts = levelMeans[g] ?? new Dictionary<string, Money>(),
                     AuxiliaryCoefficients = auxiliary[g] ?? new List<DipAuxiliaryCoefficient>(),
                 };
             }
@@ -551,9 +554,10 @@ public static class DipCatalogBuilder
             return result;
         }
 
-        private Dictionary<string, Coefficient>?[] GroupLevelCoefficients(int[] groupOf, bool[] kept, int[] yearOf, GroupStats[] stats, int groupCount, RoundingRule rounding)
+        /// <summary>Per group and level slot (key group × 16 + slot) the kept cases' costs by year, with the levels seen.</summary>
+        private (SortedDictionary<int, YearSums> Sums, Hospitals.HospitalLevel[] Levels) GroupLevelSums(int[] groupOf, bool[] kept, int[] yearOf)
         {
-            var sums = new Dictionary<int, YearSums>();
+            var sums = new SortedDictionary<int, YearSums>();
             var levels = new Hospitals.HospitalLevel[LevelTable.Slots];
             for (var i = 0; i < groupOf.Length; i++)
             {
@@ -574,8 +578,14 @@ public static class DipCatalogBuilder
                 s.Add(yearOf[i], _cases[i].TotalCost.Fen);
             }
 
+            return (sums, levels);
+        }
+
+        /// <summary>分病种级别系数 — per group and level with enough cases: same-level group mean ÷ group mean.</summary>
+        private Dictionary<string, Coefficient>?[] GroupLevelCoefficients((SortedDictionary<int, YearSums> Sums, Hospitals.HospitalLevel[] Levels) byLevel, GroupStats[] stats, int groupCount, RoundingRule rounding)
+        {
             var result = new Dictionary<string, Coefficient>?[groupCount];
-            foreach (var pair in sums.OrderBy(p => p.Key))
+            foreach (var pair in byLevel.Sums)
             {
                 var group = pair.Key / LevelTable.Slots;
                 if (pair.Value.Total < _o.MinimumLevelGroupCases || stats[group].Mean <= 0m)
@@ -585,7 +595,28 @@ public static class DipCatalogBuilder
 
                 var mean = pair.Value.WeightedMean(_weights);
                 (result[group] ??= new Dictionary<string, Coefficient>(StringComparer.Ordinal))
-                    .Add(levels[pair.Key % LevelTable.Slots].Code, new Coefficient(rounding.Round(mean / stats[group].Mean)));
+                    .Add(byLevel.Levels[pair.Key % LevelTable.Slots].Code, new Coefficient(rounding.Round(mean / stats[group].Mean)));
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// 同级别次均费用 — per group, the three-year weighted mean of its kept cases at each level that has any (the DIP 1.0
+        /// ratio basis 同级别定点医疗机构例均费用, payment-rules.md §3); a level without cases of the group gets none, and the
+        /// scorer then falls back to the group's regional mean.
+        /// </summary>
+        private Dictionary<string, Money>?[] GroupLevelMeans((SortedDictionary<int, YearSums> Sums, Hospitals.HospitalLevel[] Levels) byLevel, int groupCount)
+        {
+            var result = new Dictionary<string, Money>?[groupCount];
+            foreach (var pair in byLevel.Sums)
+            {
+                var mean = Money.FromYuan(pair.Value.WeightedMean(_weights), RoundingRule.Default);
+                if (mean.Fen > 0)
+                {
+                    (result[pair.Key / LevelTable.Slots] ??= new Dictionary<string, Money>(StringComparer.Ordinal))
+                        .Add(byLevel.Levels[pair.Key % LevelTable.Slots].Code, mean);
+                }
             }
 
             return result;
@@ -593,7 +624,7 @@ public static class DipCatalogBuilder
 
         private List<DipAuxiliaryCoefficient>?[] AuxiliaryCoefficients(int[] groupOf, bool[] kept, int[] yearOf, GroupStats[] stats, int groupCount, RoundingRule rounding)
         {
-            const int Types = 21;
+            const int Types = (int)DipAuxiliaryType.NonMalignantMild + 1;
             var sums = new Dictionary<int, Subtype>();
             for (var i = 0; i < groupOf.Length; i++)
             {

@@ -49,7 +49,7 @@ public readonly struct DipHistoryCase : IEquatable<DipHistoryCase>
     /// <summary>医院等级 — the level of the hospital that treated the case.</summary>
     public HospitalLevel Level { get; init; }
 
-    /// <summary>辅助分型 — the subtype mask (<see cref="DipAuxiliaryTypingData.Classify"/>).</summary>
+    /// <summary>辅助分型 — the subtype mask (<see cref="DipAuxiliaryTypingData.Classify(Cases.InpatientCase)"/>).</summary>
     public long AuxiliaryTypes { get; init; }
 
     /// <summary>

@@ -1,8 +1,11 @@
 namespace MedInsurance.Payment.Dip;
 
 /// <summary>
-/// 辅助分型 — an auxiliary subtype of a DIP group (payment-rules.md §3, auxiliary types; DIP 3.0 draft ch. 5 §1).
-/// A case may fall in several subtypes; the highest applicable coefficient wins.
+/// 辅助分型 — an auxiliary subtype of a DIP group (payment-rules.md §3, auxiliary types; DIP 3.0 draft ch. 5 §2 二).
+/// A case may fall in several subtypes; the highest applicable coefficient wins (3.0 draft: 纳入该病种辅助分型触发系数最高的分型).
+/// Disease and tumour severity follow the profile's <see cref="DipSeverityTyping"/>: values 1–11 the DIP 1.0 codes,
+/// values 21–31 the DIP 3.0 draft's malignant and non-malignant rules. Age and ICU subtypes are named after the default
+/// bands; the profile's <see cref="DipAuxiliaryBands"/> set their limits.
 /// </summary>
 public enum DipAuxiliaryType
 {
@@ -68,6 +71,48 @@ public enum DipAuxiliaryType
 
     /// <summary>重症监护 — 31 ICU days or more.</summary>
     Icu31Plus = 20,
+
+    /// <summary>恶性肿瘤疾病严重程度 (1) 死亡病例 — a malignant-tumour case that died (DIP 3.0 draft ch. 5 §2 二(四) 1, 一(1)).</summary>
+    MalignantDeath = 21,
+
+    /// <summary>
+    /// 恶性肿瘤疾病严重程度 (2) 高费用病例类型一 — cost at least the profile's multiple (3) of the group's score cost standard
+    /// (分值费用标准 = score × point value) and treatment cost without surgery (治疗费, 不含手术费) at least the profile's share (50%) of it.
+    /// </summary>
+    MalignantHighCostTreatment = 22,
+
+    /// <summary>
+    /// 恶性肿瘤疾病严重程度 (3) 高费用病例类型二 — cost at least the multiple of the score cost standard and drug cost (药品费用) at
+    /// least the share of it.
+    /// </summary>
+    MalignantHighCostDrug = 23,
+
+    /// <summary>
+    /// 恶性肿瘤疾病严重程度 (4) 肿瘤有转移或其他部位并发 — a secondary diagnosis that is a malignant tumour of another category
+    /// (类目) than the main diagnosis, and a stay of at least the profile's severity days (3 天以上).
+    /// </summary>
+    MalignantMetastasis = 24,
+
+    /// <summary>恶性肿瘤疾病严重程度 (5) — a secondary diagnosis in 功能衰竭、休克、脓毒症 and a stay of at least the severity days.</summary>
+    MalignantFailureShockSepsis = 25,
+
+    /// <summary>恶性肿瘤疾病严重程度 (6) — a secondary diagnosis in 重要器官病损、重要脏器感染 and a stay of at least the severity days.</summary>
+    MalignantOrganLesionInfection = 26,
+
+    /// <summary>恶性肿瘤疾病严重程度 (7) 其他情况 — a malignant-tumour case that meets none of rules (1)–(6).</summary>
+    MalignantOther = 27,
+
+    /// <summary>非恶性肿瘤疾病严重程度 (1) 死亡病例 — a case whose main diagnosis is not a malignant tumour that died.</summary>
+    NonMalignantDeath = 28,
+
+    /// <summary>非恶性肿瘤疾病严重程度 (2) 重度 — severe: a secondary diagnosis in 功能衰竭、休克、脓毒症 and a stay of at least the severity days.</summary>
+    NonMalignantSevere = 29,
+
+    /// <summary>非恶性肿瘤疾病严重程度 (3) 中度 — moderate: a secondary diagnosis in 重要器官病损、重要脏器感染 and a stay of at least the severity days.</summary>
+    NonMalignantModerate = 30,
+
+    /// <summary>非恶性肿瘤疾病严重程度 (4) 轻度 — mild: every other case whose main diagnosis is not a malignant tumour.</summary>
+    NonMalignantMild = 31,
 }
 
 /// <summary>辅助分型系数 — the coefficient of one auxiliary subtype of a group: subtype mean ÷ group mean.</summary>

@@ -7,8 +7,10 @@ namespace MedInsurance.Payment.Dip;
 
 /// <summary>
 /// 辅助分型数据 — the region's trigger lists for auxiliary typing (payment-rules.md §3): CC and MCC diagnosis
-/// lists (disease severity), metastasis diagnoses and radiotherapy / chemotherapy codes (tumour severity).
-/// Codes match by prefix: an entry <c>C78</c> matches <c>C78.000</c>. Age and ICU bands need no data.
+/// lists (DIP 1.0 disease severity), metastasis diagnoses and radiotherapy / chemotherapy codes (DIP 1.0 tumour
+/// severity); malignant-tumour diagnoses and the 功能衰竭、休克、脓毒症 and 重要器官病损、重要脏器感染 lists (DIP 3.0 draft
+/// disease severity). Codes match by prefix: an entry <c>C78</c> matches <c>C78.000</c>. Age and ICU bands are profile
+/// data (<see cref="DipAuxiliaryBands"/>).
 /// </summary>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class DipAuxiliaryTypingData
@@ -19,6 +21,13 @@ public sealed class DipAuxiliaryTypingData
     private readonly PrefixSet _radiotherapy;
     private readonly PrefixSet _chemotherapy;
     private readonly PrefixSet _tumour;
+
+    /// <summary>ICD-10 恶性肿瘤 C00–C97: the malignant list when a region gives none.</summary>
+    private static readonly string[] IcdMalignantNeoplasms = { "C" };
+
+    private readonly PrefixSet _malignant;
+    private readonly PrefixSet _failureShockSepsis;
+    private readonly PrefixSet _organLesionInfection;
 
     /// <summary>Creates the data.</summary>
     /// <param name="ccDiagnoses">CC diagnosis prefixes.</param>
@@ -34,6 +43,33 @@ public sealed class DipAuxiliaryTypingData
         IEnumerable<string> metastasisDiagnoses,
         IEnumerable<string> radiotherapyCodes,
         IEnumerable<string> chemotherapyCodes)
+        : this(ccDiagnoses, mccDiagnoses, tumourDiagnoses, metastasisDiagnoses, radiotherapyCodes, chemotherapyCodes, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>())
+    {
+    }
+
+    /// <summary>Creates the data with the DIP 3.0 draft's severity lists as well.</summary>
+    /// <param name="ccDiagnoses">CC diagnosis prefixes.</param>
+    /// <param name="mccDiagnoses">MCC diagnosis prefixes.</param>
+    /// <param name="tumourDiagnoses">Main-diagnosis prefixes that make a case a tumour case (DIP 1.0 tumour severity).</param>
+    /// <param name="metastasisDiagnoses">Secondary-diagnosis prefixes that mean metastasis (DIP 1.0).</param>
+    /// <param name="radiotherapyCodes">Diagnosis or procedure prefixes that mean radiotherapy (DIP 1.0).</param>
+    /// <param name="chemotherapyCodes">Diagnosis or procedure prefixes that mean chemotherapy (DIP 1.0).</param>
+    /// <param name="malignantDiagnoses">
+    /// 恶性肿瘤 — diagnosis prefixes of malignant tumours (DIP 3.0 draft): a main diagnosis on it is typed by the malignant
+    /// rules, a secondary one of another category means metastasis. Empty means ICD-10 C00–C97 (prefix <c>C</c>).
+    /// </param>
+    /// <param name="failureShockSepsisDiagnoses">功能衰竭、休克、脓毒症 — secondary-diagnosis prefixes (DIP 3.0 draft: 重度 / malignant rule (5)).</param>
+    /// <param name="organLesionInfectionDiagnoses">重要器官病损、重要脏器感染 — secondary-diagnosis prefixes (DIP 3.0 draft: 中度 / malignant rule (6)).</param>
+    public DipAuxiliaryTypingData(
+        IEnumerable<string> ccDiagnoses,
+        IEnumerable<string> mccDiagnoses,
+        IEnumerable<string> tumourDiagnoses,
+        IEnumerable<string> metastasisDiagnoses,
+        IEnumerable<string> radiotherapyCodes,
+        IEnumerable<string> chemotherapyCodes,
+        IEnumerable<string> malignantDiagnoses,
+        IEnumerable<string> failureShockSepsisDiagnoses,
+        IEnumerable<string> organLesionInfectionDiagnoses)
     {
         _cc = new PrefixSet(ccDiagnoses);
         _mcc = new PrefixSet(mccDiagnoses);
@@ -41,6 +77,10 @@ public sealed class DipAuxiliaryTypingData
         _metastasis = new PrefixSet(metastasisDiagnoses);
         _radiotherapy = new PrefixSet(radiotherapyCodes);
         _chemotherapy = new PrefixSet(chemotherapyCodes);
+        var malignant = new PrefixSet(malignantDiagnoses);
+        _malignant = malignant.IsEmpty ? new PrefixSet(IcdMalignantNeoplasms) : malignant;
+        _failureShockSepsis = new PrefixSet(failureShockSepsisDiagnoses);
+        _organLesionInfection = new PrefixSet(organLesionInfectionDiagnoses);
     }
 
     /// <summary>无数据 — no lists: only death, short stay, age and ICU subtypes can apply.</summary>
@@ -49,7 +89,8 @@ public sealed class DipAuxiliaryTypingData
 
     /// <summary>
     /// 读取JSON — reads the lists from JSON: <c>{"cc": [...], "mcc": [...], "tumour": [...], "metastasis": [...],
-    /// "radiotherapy": [...], "chemotherapy": [...], "shortStayDays": 3}</c> (every field optional).
+    /// "radiotherapy": [...], "chemotherapy": [...], "malignant": [...], "failureShockSepsis": [...],
+    /// "organLesionInfection": [...], "shortStayDays": 3}</c> (every field optional).
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">The file name, for error messages.</param>
@@ -83,7 +124,10 @@ public sealed class DipAuxiliaryTypingData
             dto.Tumour ?? new List<string>(),
             dto.Metastasis ?? new List<string>(),
             dto.Radiotherapy ?? new List<string>(),
-            dto.Chemotherapy ?? new List<string>())
+            dto.Chemotherapy ?? new List<string>(),
+            dto.Malignant ?? new List<string>(),
+            dto.FailureShockSepsis ?? new List<string>(),
+            dto.OrganLesionInfection ?? new List<string>())
         {
             ShortStayDays = dto.ShortStayDays ?? 3,
         };
@@ -93,22 +137,46 @@ public sealed class DipAuxiliaryTypingData
     public int ShortStayDays { get; init; } = 3;
 
     /// <summary>
-    /// 判定辅助分型 — the set of subtypes a case falls in, as a bit mask (bit n = <see cref="DipAuxiliaryType"/> value n).
-    /// Pure and allocation-free.
+    /// 判定辅助分型 — the set of subtypes a case falls in, as a bit mask (bit n = <see cref="DipAuxiliaryType"/> value n),
+    /// with the default bands and the DIP 1.0 severity subtypes. Pure and allocation-free.
     /// </summary>
     /// <param name="inpatientCase">The case.</param>
     /// <returns>The mask.</returns>
-    public long Classify(InpatientCase inpatientCase) => ClassifyAxes(inpatientCase, -1L);
+    public long Classify(InpatientCase inpatientCase) => ClassifyAxes(inpatientCase, -1L, TypingRules.Default, 0m);
 
-    /// <summary>Like <see cref="Classify"/>, evaluating only the axes that can set a bit of <paramref name="wanted"/>.</summary>
-    internal long ClassifyAxes(InpatientCase inpatientCase, long wanted)
+    /// <summary>
+    /// 按配置判定辅助分型 — the set of subtypes a case falls in under a profile: its age and ICU bands and its severity
+    /// scheme (<see cref="DipPolicyProfile.SeverityTyping"/>). Pure and allocation-free.
+    /// </summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="scoreStandard">
+    /// 分值费用标准 — the case's group score × the point value, for the DIP 3.0 draft's malignant high-cost rules; zero when
+    /// unknown (those two rules then do not apply).
+    /// </param>
+    /// <returns>The mask.</returns>
+    public long Classify(InpatientCase inpatientCase, DipPolicyProfile profile, Money scoreStandard) =>
+        ClassifyAxes(inpatientCase, -1L, TypingRules.Of(profile ?? throw new ArgumentNullException(nameof(profile))), scoreStandard.Yuan);
+
+    /// <summary>Like <see cref="Classify(InpatientCase, DipPolicyProfile, Money)"/>, evaluating only the list axes that can set a bit of <paramref name="wanted"/>.</summary>
+    internal long ClassifyAxes(InpatientCase inpatientCase, long wanted, in TypingRules rules, decimal scoreStandard)
     {
         if (inpatientCase is null)
         {
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        long mask = 0;
+        long mask = Bit(rules.Bands.AgeType(inpatientCase)) | Bit(rules.Bands.IcuType(inpatientCase.IcuDays));
+        if (rules.Scheme == DipSeverityTyping.Dip3)
+        {
+            if ((wanted & Dip3SeverityRules.Bits) != 0)
+            {
+                mask |= Dip3SeverityRules.Classify(inpatientCase, _malignant, _failureShockSepsis, _organLesionInfection, rules, scoreStandard);
+            }
+
+            return mask & ~Bit(DipAuxiliaryType.None);
+        }
+
         var death = inpatientCase.DischargeType == DischargeType.Death;
         var los = inpatientCase.LengthOfStayDays;
         if (los > 0 && los <= ShortStayDays)
@@ -121,8 +189,6 @@ public sealed class DipAuxiliaryTypingData
             mask |= Bit(DipAuxiliaryType.SeverityDeath);
         }
 
-        mask |= AgeBit(inpatientCase);
-        mask |= IcuBit(inpatientCase.IcuDays);
         if ((wanted & (SeverityListBits | TumourBits)) == 0)
         {
             return mask & ~Bit(DipAuxiliaryType.None);
@@ -185,7 +251,7 @@ public sealed class DipAuxiliaryTypingData
         return mask & ~Bit(DipAuxiliaryType.None);
     }
 
-    /// <summary>The bit of a subtype in a mask from <see cref="Classify"/>.</summary>
+    /// <summary>The bit of a subtype in a mask from <see cref="Classify(InpatientCase)"/>.</summary>
     /// <param name="type">The subtype.</param>
     /// <returns>The bit.</returns>
     public static long Bit(DipAuxiliaryType type) => 1L << (int)type;
@@ -214,84 +280,5 @@ public sealed class DipAuxiliaryTypingData
             : radio ? DipAuxiliaryType.TumourRadiotherapy
             : chemo ? DipAuxiliaryType.TumourChemotherapy
             : DipAuxiliaryType.None;
-    }
-
-    private static long AgeBit(InpatientCase c)
-    {
-        if (c.AgeYears == 0)
-        {
-            if (c.AgeDays is int days)
-            {
-                return Bit(days <= 28 ? DipAuxiliaryType.AgeNeonate : DipAuxiliaryType.AgeInfant);
-            }
-
-            return Bit(DipAuxiliaryType.AgeInfant);
-        }
-
-        return c.AgeYears switch
-        {
-            <= 6 => Bit(DipAuxiliaryType.AgeChild),
-            <= 17 => Bit(DipAuxiliaryType.AgeAdolescent),
-            >= 65 => Bit(DipAuxiliaryType.AgeElderly),
-            _ => 0,
-        };
-    }
-
-    private static long IcuBit(int icuDays) => icuDays switch
-    {
-        < 2 => 0,
-        <= 7 => Bit(DipAuxiliaryType.Icu2To7),
-        <= 14 => Bit(DipAuxiliaryType.Icu8To14),
-        <= 30 => Bit(DipAuxiliaryType.Icu15To30),
-        _ => Bit(DipAuxiliaryType.Icu31Plus),
-    };
-
-    /// <summary>A set of code prefixes, probed by every prefix length present (allocation-free).</summary>
-    private sealed class PrefixSet
-    {
-        private readonly HashSet<CodeKey> _set = new(CodeKeyComparer.Instance);
-        private readonly int[] _lengths;
-
-        public PrefixSet(IEnumerable<string> prefixes)
-        {
-            var lengths = new SortedSet<int>();
-            foreach (var p in prefixes ?? throw new ArgumentNullException(nameof(prefixes)))
-            {
-                var t = (p ?? string.Empty).Trim();
-                if (t.Length > 0)
-                {
-                    _set.Add(new CodeKey(t));
-                    lengths.Add(t.Length);
-                }
-            }
-
-            _lengths = new int[lengths.Count];
-            lengths.CopyTo(_lengths);
-        }
-
-        public bool IsEmpty => _set.Count == 0;
-
-        public bool Matches(string code)
-        {
-            if (code.Length == 0)
-            {
-                return false;
-            }
-
-            foreach (var length in _lengths)
-            {
-                if (length > code.Length)
-                {
-                    return false;
-                }
-
-                if (_set.Contains(new CodeKey(code, length)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

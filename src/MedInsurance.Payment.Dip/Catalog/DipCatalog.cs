@@ -171,6 +171,7 @@ public sealed class DipCatalog
         CaseCount = g.CaseCount,
         CoefficientOfVariation = g.CoefficientOfVariation,
         LevelCoefficients = g.LevelCoefficients,
+        LevelMeanCosts = g.LevelMeanCosts,
         AuxiliaryCoefficients = g.AuxiliaryCoefficients,
     };
 

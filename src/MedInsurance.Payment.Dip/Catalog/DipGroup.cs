@@ -18,6 +18,8 @@ public sealed class DipGroup
     private readonly Dictionary<string, Coefficient> _levelCoefficients = new(StringComparer.Ordinal);
     private readonly Money _meanCost;
     private readonly decimal[]? _levelByIndex;
+    private readonly Dictionary<string, Money> _levelMeanCosts = new(StringComparer.Ordinal);
+    private readonly decimal[]? _levelMeanByIndex;
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
     public required string Code { get; init; }
@@ -84,6 +86,34 @@ public sealed class DipGroup
         }
     }
 
+    /// <summary>
+    /// 同级别次均费用 — the group's mean cost at each hospital level (同级别定点医疗机构该病种例均费用), keyed by
+    /// <see cref="Hospitals.HospitalLevel.Code"/>: the basis of the cost-deviation ratio under
+    /// <see cref="DipRatioBasis.SameLevelMean"/> (payment-rules.md §3: ratio = cost ÷ group mean at the same level). A level
+    /// the table does not name (no history case of the group at that level) falls back to <see cref="MeanCost"/>.
+    /// Per bed-day for per-diem groups, like the mean.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not positive.</exception>
+    public IReadOnlyDictionary<string, Money> LevelMeanCosts
+    {
+        get => _levelMeanCosts;
+        init
+        {
+            _levelMeanCosts = new Dictionary<string, Money>(StringComparer.Ordinal);
+            foreach (var pair in value ?? throw new ArgumentNullException(nameof(value)))
+            {
+                if (pair.Value.Fen <= 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), "Group '" + Code + "': the mean cost at level '" + pair.Key + "' must be positive.");
+                }
+
+                _levelMeanCosts[pair.Key] = pair.Value;
+            }
+
+            _levelMeanByIndex = LevelTable.From(_levelMeanCosts);
+        }
+    }
+
     /// <summary>辅助分型系数 — auxiliary-subtype coefficients that met the trigger conditions when the catalog was built.</summary>
     public IReadOnlyList<DipAuxiliaryCoefficient> AuxiliaryCoefficients
     {
@@ -101,7 +131,7 @@ public sealed class DipGroup
     /// 最高适用辅助分型系数 — the highest coefficient among the subtypes in <paramref name="subtypeMask"/> that the group
     /// has (payment-rules.md §3: the highest applicable one wins); 1 and <see cref="DipAuxiliaryType.None"/> when none applies.
     /// </summary>
-    /// <param name="subtypeMask">A mask from <see cref="DipAuxiliaryTypingData.Classify"/>.</param>
+    /// <param name="subtypeMask">A mask from <see cref="DipAuxiliaryTypingData.Classify(Cases.InpatientCase)"/>.</param>
     /// <param name="type">The winning subtype.</param>
     /// <returns>The coefficient.</returns>
     public Coefficient AuxiliaryCoefficientFor(long subtypeMask, out DipAuxiliaryType type)
@@ -129,6 +159,10 @@ public sealed class DipGroup
 
     internal bool TryGetLevelCoefficient(int levelIndex, out decimal coefficient) =>
         LevelTable.TryGet(_levelByIndex, levelIndex, out coefficient);
+
+    /// <summary>The mean cost in yuan at a level slot; false when the group has none there.</summary>
+    internal bool TryGetLevelMean(int levelIndex, out decimal yuan) =>
+        LevelTable.TryGet(_levelMeanByIndex, levelIndex, out yuan);
 
     /// <inheritdoc />
     public override string ToString() => Code;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MedInsurance.Payment.Hospitals;
 
@@ -11,7 +12,12 @@ internal static class LevelTable
     public static int IndexOf(HospitalLevel level) => ((int)level.Tier * 4) + (int)level.Grade;
 
     /// <summary>The table as decimals; 0 marks a level without a coefficient (coefficients are positive).</summary>
-    public static decimal[]? From(IReadOnlyDictionary<string, Coefficient> byCode)
+    public static decimal[]? From(IReadOnlyDictionary<string, Coefficient> byCode) => From(byCode, c => c.Value);
+
+    /// <summary>Mean costs by level code as yuan in the same slots; 0 marks a level without a mean (means are positive).</summary>
+    public static decimal[]? From(IReadOnlyDictionary<string, Money> byCode) => From(byCode, m => m.Yuan);
+
+    private static decimal[]? From<T>(IReadOnlyDictionary<string, T> byCode, Func<T, decimal> value)
     {
         if (byCode.Count == 0)
         {
@@ -26,7 +32,7 @@ internal static class LevelTable
                 var index = IndexOf(level);
                 if (index >= 0 && index < Slots)
                 {
-                    table[index] = pair.Value.Value;
+                    table[index] = value(pair.Value);
                 }
             }
         }

@@ -141,6 +141,11 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
             list.Add(ValidationIssue.Warning(DipIssueCodes.GroupMeanMissing, "group", "病种无次均费用，未判定费用偏差", "The group has no mean cost; no deviation rule was applied."));
         }
 
+        if ((Flags & DipCaseFlags.LevelMeanMissing) != 0)
+        {
+            list.Add(ValidationIssue.Warning(DipIssueCodes.LevelMeanMissing, "group", "病种无该级别医疗机构次均费用，按病种全市次均费用计算费用偏差", "The group has no mean cost at the hospital's level; the deviation ratio is against the group's regional mean."));
+        }
+
         if ((Flags & DipCaseFlags.Unmatched) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.Unmatched, "diagnoses", "未匹配到病种", "No group matched."));
@@ -181,6 +186,10 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
         if (RatioBasis != 0m)
         {
             sb.Append("; ratio=").Append(Cost.ToString()).Append('/').Append(RatioBasis.ToString(inv)).Append('=').Append(Ratio.ToString("0.####", inv));
+            if ((Flags & DipCaseFlags.LevelMeanMissing) != 0)
+            {
+                sb.Append(" (regional group mean: no mean at the hospital's level)");
+            }
         }
 
         sb.Append("; deviation=").Append(Deviation).Append("; score=").Append(CaseScore.Value.ToString(inv));

@@ -24,6 +24,13 @@ public static class DipIssueCodes
     /// <summary>病种均费缺失 — the group has no mean cost, so no ratio and no deviation rule.</summary>
     public const string GroupMeanMissing = "DIP_GROUP_MEAN_MISSING";
 
+    /// <summary>
+    /// 同级别次均费用缺失 — the profile compares cost with the group's mean at the hospital's level
+    /// (<see cref="DipRatioBasis.SameLevelMean"/>), but the catalog has no history case of the group at that level (or the
+    /// hospital's level is unknown): the ratio is against the group's regional mean instead.
+    /// </summary>
+    public const string LevelMeanMissing = "DIP_LEVEL_MEAN_MISSING";
+
     /// <summary>未入组 — no group matched.</summary>
     public const string Unmatched = "DIP_UNMATCHED";
 

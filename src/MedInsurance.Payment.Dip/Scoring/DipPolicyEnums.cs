@@ -3,10 +3,14 @@ namespace MedInsurance.Payment.Dip;
 /// <summary>费用偏差倍率基准 — what a case's cost is divided by to get its deviation ratio (payment-rules.md §3).</summary>
 public enum DipRatioBasis
 {
-    /// <summary>病种次均费用 — the group's mean cost (DIP 1.0, Guangzhou and Jining worked examples).</summary>
+    /// <summary>病种次均费用 — the group's regional mean cost (Jining).</summary>
     GroupMean = 0,
 
-    /// <summary>同级别次均费用 — the group's mean cost × the hospital coefficient.</summary>
+    /// <summary>
+    /// 同级别次均费用 — the group's mean cost at the hospital's level (<see cref="DipGroup.LevelMeanCosts"/>; DIP 1.0
+    /// technical specification 同级别定点医疗机构例均费用, Guangzhou); the group's regional mean, flagged
+    /// <see cref="DipCaseFlags.LevelMeanMissing"/>, when the group has no cases at that level.
+    /// </summary>
     SameLevelMean = 1,
 
     /// <summary>同级别支付标准 — score × point value × hospital coefficient × auxiliary coefficient (DIP 3.0 draft ch. 5 §3); needs a point value.</summary>
@@ -59,4 +63,20 @@ public enum DipUnmatchedRule
     /// 按费用折算 — score = cost ÷ regional mean cost × score scale × factor (Jining [L]: coefficient = cost ÷ mean × 0.7).
     /// </summary>
     CostRatio = 1,
+}
+
+/// <summary>疾病严重程度分型方案 — which disease- and tumour-severity subtypes a profile's typing sets (payment-rules.md §3).</summary>
+public enum DipSeverityTyping
+{
+    /// <summary>
+    /// DIP 1.0 — 疾病严重程度 I-A short stay, II CC list, III MCC list, IV death; 肿瘤严重程度 metastasis / radiotherapy /
+    /// chemotherapy / their combinations / death (subtypes 1–11).
+    /// </summary>
+    Dip1 = 0,
+
+    /// <summary>
+    /// DIP 3.0 draft (ch. 5 §2 二(四) 1) — 恶性肿瘤疾病严重程度 rules (1)–(7) for a main diagnosis that is a malignant tumour,
+    /// 非恶性肿瘤疾病严重程度 death / 重度 / 中度 / 轻度 for every other case (subtypes 21–31).
+    /// </summary>
+    Dip3 = 1,
 }

@@ -76,6 +76,30 @@ public sealed class DipPolicyProfile
     /// <summary>分值小数位 — the decimals of a case score, rounded half away from zero (四舍五入).</summary>
     public int ScoreDecimals { get; init; } = 4;
 
+    /// <summary>年龄与监护病房分段 — the age and ICU bands of the auxiliary typing (every built-in profile: <see cref="DipAuxiliaryBands.Default"/>).</summary>
+    public DipAuxiliaryBands AuxiliaryBands { get; init; } = DipAuxiliaryBands.Default;
+
+    /// <summary>疾病严重程度分型方案 — the disease- and tumour-severity subtypes the typing sets (DIP 1.0 codes, or the DIP 3.0 draft's).</summary>
+    public DipSeverityTyping SeverityTyping { get; init; }
+
+    /// <summary>
+    /// 严重程度住院天数 — the stay of "住院天数 3 天以上" in the DIP 3.0 draft's severity rules (ch. 5 §2 二(四) 1): a case
+    /// meets those rules from this many days (以上 includes the number); 3.
+    /// </summary>
+    public int SeverityMinimumStayDays { get; init; } = 3;
+
+    /// <summary>
+    /// 肿瘤高费用倍数 — the DIP 3.0 draft's malignant high-cost rules (2)(3): cost at least this multiple of the group's
+    /// score cost standard (分值费用标准 = score × point value); the draft's example 3.
+    /// </summary>
+    public decimal TumourHighCostMultiple { get; init; } = 3m;
+
+    /// <summary>
+    /// 肿瘤高费用占比 — the share of the cost that treatment without surgery (rule (2)) or drugs (rule (3)) must reach; the
+    /// draft's example 0.5 (不小于 50%).
+    /// </summary>
+    public decimal TumourHighCostShare { get; init; } = 0.5m;
+
     /// <summary>Checks the parameters are consistent.</summary>
     /// <exception cref="ArgumentException">A parameter is out of range; the message names it.</exception>
     public void Validate()
@@ -98,6 +122,26 @@ public sealed class DipPolicyProfile
         if (UnmatchedFactor < 0 || PerDiemMinimumDays < 0 || ScoreDecimals < 0 || ScoreDecimals > 10)
         {
             throw new ArgumentException("Profile '" + Name + "': unmatchedFactor, perDiemMinimumDays must be ≥ 0 and scoreDecimals 0–10.");
+        }
+
+        if (AuxiliaryBands is null)
+        {
+            throw new ArgumentException("Profile '" + Name + "': the age and ICU bands ('ageBands', 'icuBands') are required.");
+        }
+
+        if (SeverityMinimumStayDays < 0)
+        {
+            throw new ArgumentException("Profile '" + Name + "': field 'severityMinimumStayDays' must be ≥ 0.");
+        }
+
+        if (TumourHighCostMultiple <= 0m || TumourHighCostMultiple > 1_000m)
+        {
+            throw new ArgumentException("Profile '" + Name + "': field 'tumourHighCostMultiple' must be above 0 and at most 1000.");
+        }
+
+        if (TumourHighCostShare <= 0m || TumourHighCostShare > 1m)
+        {
+            throw new ArgumentException("Profile '" + Name + "': field 'tumourHighCostShare' must be above 0 and at most 1.");
         }
     }
 

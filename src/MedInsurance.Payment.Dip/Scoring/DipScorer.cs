@@ -32,6 +32,9 @@ public sealed class DipScorer
     private readonly long[] _auxBits;
     private readonly DipAuxiliaryCoefficient[] _auxItems;
     private readonly decimal[] _auxNormal;
+    private readonly bool _sameLevelMean;
+    private readonly TypingRules _typingRules;
+    private readonly decimal[] _levelMeans;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -61,6 +64,8 @@ public sealed class DipScorer
         _fenBounds = profile.RatioBasis == DipRatioBasis.GroupMean;
         _fenRule = new FenRule(profile);
         _groups = catalog.Groups.ToArray();
+        _sameLevelMean = profile.RatioBasis == DipRatioBasis.SameLevelMean;
+        _typingRules = TypingRules.Of(profile);
 
         // Level slots that no table names resolve alike for every group (coefficient 1, flagged): they share one
         // column, so the per-group tables stay dense.
@@ -71,6 +76,7 @@ public sealed class DipScorer
         var groups = catalog.Groups.Count;
         _levels = new LevelEntry[groups * _columns];
         _levelMissing = new ulong[((groups * _columns) + 63) / 64];
+        _levelMeans = _sameLevelMean ? new decimal[groups * _columns] : Array.Empty<decimal>();
         _rows = new GroupRow[groups];
         var auxStart = 0;
         for (var i = 0; i < groups; i++)
@@ -121,6 +127,11 @@ public sealed class DipScorer
                 var normal = Round(NormalScore(group.Score.Value, hEffective, 1m));
                 var index = (i * _columns) + column;
                 _levels[index] = new LevelEntry(h, normal);
+                if (_sameLevelMean && group.TryGetLevelMean(slot, out var levelMean))
+                {
+                    _levelMeans[index] = levelMean;
+                }
+
                 if (missing != DipCaseFlags.None)
                 {
                     _levelMissing[index >> 6] |= 1UL << (index & 63);
@@ -227,6 +238,7 @@ public sealed class DipScorer
         }
 
         var hEffective = row.ApplyHospital ? h : 1m;
+        var mean = _sameLevelMean ? SameLevelMean(group, row.MeanYuan, entry, hospital, ref flags) : row.MeanYuan;
         var auxType = DipAuxiliaryType.None;
         var a = 1m;
         var auxWinner = -1;
@@ -242,7 +254,9 @@ public sealed class DipScorer
                 wanted |= _auxBits[k];
             }
 
-            var mask = _typing.ClassifyAxes(inpatientCase, wanted);
+            // The DIP 3.0 draft's malignant high-cost rules compare with the group's score cost standard s × point value.
+            var standard = (wanted & Dip3SeverityRules.HighCostBits) != 0 ? row.Score * _pointValue : 0m;
+            var mask = _typing.ClassifyAxes(inpatientCase, wanted, _typingRules, standard);
             for (var k = row.AuxStart; k < auxEnd; k++)
             {
                 if ((mask & _auxBits[k]) != 0)
@@ -264,7 +278,7 @@ public sealed class DipScorer
         if (row.Kind != DipGroupKind.PerDiem)
         {
             s = row.Score;
-            basis = Basis(row.MeanYuan, s, hEffective, a);
+            basis = Basis(mean, s, hEffective, a);
 
             if (basis <= 0m)
             {
@@ -287,7 +301,7 @@ public sealed class DipScorer
                 return Rejected(cost, flags | DipCaseFlags.ScoreOutOfRange);
             }
         }
-        else if (!TryPerDiem(row, Math.Max(1, inpatientCase.LengthOfStayDays), hEffective, a, out s, out basis, out score))
+        else if (!TryPerDiem(row.Score, mean, Math.Max(1, inpatientCase.LengthOfStayDays), hEffective, a, out s, out basis, out score))
         {
             return Rejected(cost, flags | DipCaseFlags.ScoreOutOfRange);
         }
@@ -341,12 +355,12 @@ public sealed class DipScorer
     /// rule); false when a length of stay takes them beyond decimal.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryPerDiem(in GroupRow row, int days, decimal h, decimal a, out decimal s, out decimal basis, out decimal score)
+    private bool TryPerDiem(decimal dayScore, decimal dayMean, int days, decimal h, decimal a, out decimal s, out decimal basis, out decimal score)
     {
         try
         {
-            s = row.Score * days;
-            basis = Basis(row.MeanYuan * days, s, h, a);
+            s = dayScore * days;
+            basis = Basis(dayMean * days, s, h, a);
             score = Round(NormalScore(s, h, a));
             return true;
         }
@@ -361,13 +375,33 @@ public sealed class DipScorer
     private static DipCaseResult Rejected(Money cost, DipCaseFlags flags) =>
         new(DipCaseStatus.Rejected, null, DipMatchKind.None, cost, 0m, DipDeviation.Normal, default, Coefficient.One, false, Coefficient.One, DipAuxiliaryType.None, default, false, flags);
 
-    /// <summary>比值基准 — the profile's ratio basis: the mean, the same-level mean (mean × h) or the payment standard (s·pv·h·a).</summary>
-    private decimal Basis(decimal mean, decimal s, decimal h, decimal a) => _profile.RatioBasis switch
+    /// <summary>
+    /// 比值基准 — the profile's ratio basis: the mean (the group mean, or under <see cref="DipRatioBasis.SameLevelMean"/>
+    /// the same-level mean <see cref="SameLevelMean"/> resolved) or the same-level payment standard s·pv·h·a.
+    /// </summary>
+    private decimal Basis(decimal mean, decimal s, decimal h, decimal a) =>
+        _profile.RatioBasis == DipRatioBasis.SameLevelPaymentStandard ? s * _pointValue * h * a : mean;
+
+    /// <summary>
+    /// 同级别次均费用 — the group's mean cost at the hospital's level (DIP 1.0 technical specification: 同级别定点医疗机构
+    /// 例均费用; payment-rules.md §3: ratio = cost ÷ group mean at the same level), read from the catalog's per-level means
+    /// (<see cref="DipGroup.LevelMeanCosts"/>), precomputed per level column. The hospital's own or bonus coefficient does
+    /// not enter it: the level does. A group without cases at that level (or a hospital of unknown level) falls back to
+    /// the group's regional mean, flagged <see cref="DipCaseFlags.LevelMeanMissing"/>.
+    /// </summary>
+    private decimal SameLevelMean(DipGroup group, decimal regionalMean, int entry, in DipHospitalContext hospital, ref DipCaseFlags flags)
     {
-        DipRatioBasis.SameLevelMean => mean * h,
-        DipRatioBasis.SameLevelPaymentStandard => s * _pointValue * h * a,
-        _ => mean,
-    };
+        var levelMean = entry >= 0 ? _levelMeans[entry]
+            : hospital.IsKnown && group.TryGetLevelMean(hospital.LevelIndex, out var byLevel) ? byLevel
+            : 0m;
+        if (levelMean > 0m)
+        {
+            return levelMean;
+        }
+
+        flags |= DipCaseFlags.LevelMeanMissing;
+        return regionalMean;
+    }
 
     /// <summary>Fen to yuan without a division (cost is positive here): the same digits with scale 2.</summary>
     private static decimal Yuan(long fen) => new(unchecked((int)(uint)fen), (int)(fen >> 32), 0, false, 2);
@@ -466,7 +500,8 @@ public sealed class DipScorer
 
     /// <summary>
     /// The dense level column of each of the 16 level slots: one column per slot that the catalog's or any group's
-    /// level table names, and one shared column for the rest (they all resolve to 1, flagged as missing).
+    /// level table (coefficients or same-level means) names, and one shared column for the rest (they all resolve to
+    /// coefficient 1 and no same-level mean, flagged as missing).
     /// </summary>
     private static byte[] LevelColumns(DipCatalog catalog, out int columns)
     {
@@ -480,7 +515,7 @@ public sealed class DipScorer
         {
             for (var slot = 0; slot < LevelTable.Slots; slot++)
             {
-                named[slot] |= group.TryGetLevelCoefficient(slot, out _);
+                named[slot] |= group.TryGetLevelCoefficient(slot, out _) || group.TryGetLevelMean(slot, out _);
             }
         }
 

@@ -86,4 +86,10 @@ public enum DipCaseFlags
 
     /// <summary>病例分值超出范围 — <see cref="DipIssueCodes.ScoreOutOfRange"/>; the case is rejected.</summary>
     ScoreOutOfRange = 128,
+
+    /// <summary>
+    /// 无同级别次均费用 — <see cref="DipIssueCodes.LevelMeanMissing"/>: under <see cref="DipRatioBasis.SameLevelMean"/> the
+    /// group has no mean cost at the hospital's level, so the ratio is against the group's regional mean.
+    /// </summary>
+    LevelMeanMissing = 256,
 }

@@ -60,6 +60,14 @@ internal static class ScoringRange
             }
 
             CheckCoefficients("group '" + group.Code + "' level coefficient", group.LevelCoefficients);
+            foreach (var pair in group.LevelMeanCosts)
+            {
+                if (pair.Value.Yuan > MaxMagnitude)
+                {
+                    throw Beyond("group '" + group.Code + "' mean cost at level " + pair.Key, pair.Value.Yuan, MaxMagnitude);
+                }
+            }
+
             foreach (var item in group.AuxiliaryCoefficients)
             {
                 CheckCoefficient("group '" + group.Code + "' subtype " + item.Type + " coefficient", item.Coefficient.Value);

@@ -61,6 +61,7 @@ public static class DipCatalogFiles
                 CaseCount = g.CaseCount,
                 Cv = g.CoefficientOfVariation,
                 LevelCoefficients = g.LevelCoefficients.Count == 0 ? null : g.LevelCoefficients.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
+                LevelMeanCosts = g.LevelMeanCosts.Count == 0 ? null : g.LevelMeanCosts.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.Yuan, StringComparer.Ordinal),
                 AuxiliaryCoefficients = g.AuxiliaryCoefficients.Count == 0 ? null : g.AuxiliaryCoefficients.ToDictionary(a => EnumText.Snake(a.Type), a => a.Coefficient.Value, StringComparer.Ordinal),
             }).ToList(),
         };
@@ -100,6 +101,17 @@ public static class DipCatalogFiles
                 auxiliary.Add(new DipAuxiliaryCoefficient(EnumText.Parse(pair.Key, DipAuxiliaryType.None, where, "auxiliaryCoefficients"), new Coefficient(pair.Value)));
             }
 
+            var levelMeans = new Dictionary<string, Money>(StringComparer.Ordinal);
+            foreach (var pair in g.LevelMeanCosts ?? new Dictionary<string, decimal>())
+            {
+                if (pair.Value <= 0m || !Hospitals.HospitalLevel.TryParse(pair.Key, out _))
+                {
+                    throw new FormatException(where + ": field 'levelMeanCosts' needs a hospital level code and a positive mean cost for each entry; '" + pair.Key + "' is not.");
+                }
+
+                levelMeans.Add(pair.Key, Money.FromYuan(pair.Value, RoundingRule.Default));
+            }
+
             groups.Add(MakeGroup(
                 where,
                 g.Code,
@@ -114,6 +126,7 @@ public static class DipCatalogFiles
                 g.CaseCount,
                 g.Cv,
                 (g.LevelCoefficients ?? new Dictionary<string, decimal>()).ToDictionary(p => p.Key, p => new Coefficient(p.Value), StringComparer.Ordinal),
+                levelMeans,
                 auxiliary));
         }
 
@@ -199,6 +212,7 @@ public static class DipCatalogFiles
                 Count(F("case_count"), where),
                 Number(F("cv"), where, "cv"),
                 new Dictionary<string, Coefficient>(),
+                new Dictionary<string, Money>(),
                 Array.Empty<DipAuxiliaryCoefficient>()));
         }
 
@@ -280,6 +294,7 @@ public static class DipCatalogFiles
         int caseCount,
         decimal cv,
         IReadOnlyDictionary<string, Coefficient> levelCoefficients,
+        IReadOnlyDictionary<string, Money> levelMeans,
         IReadOnlyList<DipAuxiliaryCoefficient> auxiliary)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -313,6 +328,7 @@ public static class DipCatalogFiles
             CaseCount = caseCount,
             CoefficientOfVariation = cv,
             LevelCoefficients = levelCoefficients,
+            LevelMeanCosts = levelMeans,
             AuxiliaryCoefficients = auxiliary,
         };
     }

@@ -68,6 +68,11 @@ public static class DipPolicyProfiles
 
         var profile = new DipPolicyProfile
         {
+            AuxiliaryBands = Bands(dto, source),
+            SeverityTyping = EnumText.Parse(dto.SeverityTyping, DipSeverityTyping.Dip1, source, "severityTyping"),
+            SeverityMinimumStayDays = dto.SeverityMinimumStayDays ?? 3,
+            TumourHighCostMultiple = dto.TumourHighCostMultiple ?? 3m,
+            TumourHighCostShare = dto.TumourHighCostShare ?? 0.5m,
             Name = dto.Name ?? throw new FormatException(source + ": field 'name' is required."),
             Version = dto.Version ?? "1",
             Description = dto.Description ?? string.Empty,
@@ -142,8 +147,48 @@ public static class DipPolicyProfiles
             UnmatchedFactor = profile.UnmatchedFactor,
             PerDiemMinimumDays = profile.PerDiemMinimumDays,
             ScoreDecimals = profile.ScoreDecimals,
+            AgeBands = new AgeBandsJson
+            {
+                NeonateMaxDays = profile.AuxiliaryBands.NeonateMaxDays,
+                ChildMaxYears = profile.AuxiliaryBands.ChildMaxYears,
+                AdolescentMaxYears = profile.AuxiliaryBands.AdolescentMaxYears,
+                ElderlyMinYears = profile.AuxiliaryBands.ElderlyMinYears,
+            },
+            IcuBands = profile.AuxiliaryBands.IcuBandStartDays.ToList(),
+            SeverityTyping = EnumText.Snake(profile.SeverityTyping),
+            SeverityMinimumStayDays = profile.SeverityMinimumStayDays,
+            TumourHighCostMultiple = profile.TumourHighCostMultiple,
+            TumourHighCostShare = profile.TumourHighCostShare,
         };
         return JsonSerializer.Serialize(dto, DipJsonContext.Default.ProfileJson);
+    }
+
+    /// <summary>
+    /// The age and ICU bands of a profile file: each field of <c>ageBands</c> and the <c>icuBands</c> list default to
+    /// <see cref="DipAuxiliaryBands.Default"/> when absent; inconsistent bands name the file and field.
+    /// </summary>
+    private static DipAuxiliaryBands Bands(ProfileJson dto, string source)
+    {
+        var d = DipAuxiliaryBands.Default;
+        if (dto.AgeBands is null && dto.IcuBands is null)
+        {
+            return d;
+        }
+
+        var age = dto.AgeBands ?? new AgeBandsJson();
+        try
+        {
+            return new DipAuxiliaryBands(
+                age.NeonateMaxDays ?? d.NeonateMaxDays,
+                age.ChildMaxYears ?? d.ChildMaxYears,
+                age.AdolescentMaxYears ?? d.AdolescentMaxYears,
+                age.ElderlyMinYears ?? d.ElderlyMinYears,
+                dto.IcuBands ?? d.IcuBandStartDays.ToList());
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(source + ": " + e.Message, e);
+        }
     }
 
     private static Dictionary<string, DipPolicyProfile> LoadBuiltIns()

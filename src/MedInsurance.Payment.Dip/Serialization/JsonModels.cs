@@ -49,6 +49,30 @@ internal sealed class ProfileJson
     public int? PerDiemMinimumDays { get; set; }
 
     public int? ScoreDecimals { get; set; }
+
+    public AgeBandsJson? AgeBands { get; set; }
+
+    public List<int>? IcuBands { get; set; }
+
+    public string? SeverityTyping { get; set; }
+
+    public int? SeverityMinimumStayDays { get; set; }
+
+    public decimal? TumourHighCostMultiple { get; set; }
+
+    public decimal? TumourHighCostShare { get; set; }
+}
+
+/// <summary>JSON shape of a profile's age bands (see docs/formats-dip.md).</summary>
+internal sealed class AgeBandsJson
+{
+    public int? NeonateMaxDays { get; set; }
+
+    public int? ChildMaxYears { get; set; }
+
+    public int? AdolescentMaxYears { get; set; }
+
+    public int? ElderlyMinYears { get; set; }
 }
 
 /// <summary>JSON shape of a catalog.</summary>
@@ -100,6 +124,8 @@ internal sealed class GroupJson
 
     public Dictionary<string, decimal>? LevelCoefficients { get; set; }
 
+    public Dictionary<string, decimal>? LevelMeanCosts { get; set; }
+
     public Dictionary<string, decimal>? AuxiliaryCoefficients { get; set; }
 }
 
@@ -117,6 +143,12 @@ internal sealed class TypingJson
     public List<string>? Radiotherapy { get; set; }
 
     public List<string>? Chemotherapy { get; set; }
+
+    public List<string>? Malignant { get; set; }
+
+    public List<string>? FailureShockSepsis { get; set; }
+
+    public List<string>? OrganLesionInfection { get; set; }
 
     public int? ShortStayDays { get; set; }
 }
