@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Validation;
 using C = MedInsurance.Payment.Interchange.CaseCsvColumns;
@@ -12,150 +10,343 @@ using C = MedInsurance.Payment.Interchange.CaseCsvColumns;
 namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
-/// 病例CSV读取 — reads settlement-list cases from the case CSV format (UTF-8, header row, <c>|</c> between codes).
+/// 病例CSV读取 — reads settlement-list cases from the case CSV format (header row, <c>|</c> between codes), streaming:
+/// memory stays bounded whatever the file size.
 /// </summary>
 /// <remarks>
-/// Every data row yields exactly one <see cref="ReadRecord{T}"/>, in file order: a case, or a rejected row with
-/// coded issues naming each bad column. Nothing throws on bad data; only I/O failures and null arguments do.
-/// Each row is also checked by <see cref="InpatientCaseValidator"/>. Thread-safe (no shared state).
+/// <para>Every data row yields exactly one <see cref="ReadRecord{T}"/>, in file order: a case, or a rejected row with
+/// coded issues naming each bad column (never its value). Nothing throws on bad data; only I/O failures and null
+/// arguments do. Each row is also checked by <see cref="InpatientCaseValidator"/>.</para>
+/// <para>Rows are split by a byte-level RFC 4180 reader (see <c>docs/performance.md</c> for why not a CSV library): a
+/// quote that is not closed rejects only the line it opened on and reading resumes at the next line; a field or row
+/// past the limits of <see cref="CsvReadOptions"/> is a coded rejection; bytes that are not valid in the file's
+/// encoding reject their row (<c>TEXT_ENCODING_INVALID</c>), never decoded into replacement characters; amounts are
+/// read strictly (<c>1234.56</c> or <c>1,234.56</c>, at most two decimals; <c>1,5</c> is invalid).</para>
+/// <para>Thread-safe (no shared state); each enumeration reads on the calling thread.</para>
 /// </remarks>
 public static class CaseCsvReader
 {
     private static readonly string[] RequiredColumns = { C.Id, C.Diagnoses };
 
-    /// <summary>Reads a case CSV file.</summary>
+    /// <summary>Reads a case CSV file (encoding detected: BOM, else UTF-8 when valid, else GB18030).</summary>
     /// <param name="path">The file path.</param>
     /// <returns>One record per data row, in order.</returns>
     public static IReadOnlyList<ReadRecord<InpatientCase>> ReadFile(string path)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return Read(reader).ToList();
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return ReadIterator(CsvTables.OpenFile(path, CsvReadOptions.Default), null).ToList();
     }
 
     /// <summary>Reads case CSV text lazily, one record per data row.</summary>
     /// <param name="reader">The text.</param>
     /// <returns>The records, in order.</returns>
-    public static IEnumerable<ReadRecord<InpatientCase>> Read(TextReader reader)
+    public static IEnumerable<ReadRecord<InpatientCase>> Read(TextReader reader) => Read(reader, CsvReadOptions.Default, null);
+
+    /// <summary>Reads case CSV text lazily under the given limits, one record per data row.</summary>
+    /// <param name="reader">The text (already decoded: <see cref="CsvReadOptions.Encoding"/> is not used).</param>
+    /// <param name="options">The limits.</param>
+    /// <param name="completed">Called once when the enumeration reaches the end, with the rows in and out.</param>
+    /// <returns>The records, in order.</returns>
+    public static IEnumerable<ReadRecord<InpatientCase>> Read(TextReader reader, CsvReadOptions options, Action<CsvReadReport>? completed)
     {
-        if (reader is null)
+        if (reader is null || options is null)
         {
-            throw new ArgumentNullException(nameof(reader));
+            throw new ArgumentNullException(reader is null ? nameof(reader) : nameof(options));
         }
 
-        return ReadIterator(reader);
+        return ReadIterator(CsvInput.Open(reader, options), completed);
     }
 
-    private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(TextReader reader)
+    /// <summary>Reads a case CSV byte stream lazily in the encoding of <paramref name="options"/>, one record per data row.</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding (<c>auto</c>, <c>utf-8</c>, <c>gb18030</c>) and limits.</param>
+    /// <param name="completed">Called once when the enumeration reaches the end, with the rows in and out and the encoding used.</param>
+    /// <returns>The records, in order.</returns>
+    public static IEnumerable<ReadRecord<InpatientCase>> Read(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed)
     {
-        string? badData = null;
-        var config = CsvTables.Configuration(args => badData ??= args.RawRecord);
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader())
+        if (stream is null || options is null)
         {
-            yield break;
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(options));
         }
 
-        var header = new HeaderIndex(csv.HeaderRecord ?? Array.Empty<string>());
-        var missing = RequiredColumns.Where(c => !header.Has(c)).ToArray();
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
-        var row = 0;
-        while (csv.Read())
+        return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), completed);
+    }
+
+    private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed)
+    {
+        using (input)
         {
-            row++;
-            var issues = new List<ValidationIssue>();
-            foreach (var column in missing)
+            var header = CsvTables.ReadHeader(input);
+            if (header is null)
+            {
+                completed?.Invoke(CsvTables.Report(input, 0, 0));
+                yield break;
+            }
+
+            var rows = new CaseRows(input, header);
+            long row = 0, accepted = 0;
+            while (input.MoveNext())
+            {
+                row++;
+                var record = rows.Read(checked((int)row));
+                accepted += record.IsRejected ? 0 : 1;
+                yield return record;
+            }
+
+            completed?.Invoke(CsvTables.Report(input, row, accepted));
+        }
+    }
+
+    /// <summary>The per-file state of the case reader: column positions, caches of parsed codes and values, ids seen.</summary>
+    private sealed class CaseRows
+    {
+        private readonly CsvInput _input;
+        private readonly HeaderIndex _header;
+        private readonly FieldReader _f;
+        private readonly string[] _missing;
+        private readonly IdSet _ids = new();
+        private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new();
+        private readonly ByteKeyCache<ProcedureCode> _procedures = new();
+        private readonly ByteKeyCache<Sex> _sexes = new(64);
+        private readonly ByteKeyCache<InsuranceFund> _funds = new(64);
+        private readonly ByteKeyCache<PaymentMethod> _methods = new(64);
+        private readonly List<DiagnosisCode> _secondary = new();
+        private readonly List<ProcedureCode> _others = new();
+        private readonly int _id, _hospital, _fund, _sex, _age, _ageDays, _birthWeight, _admissionWeight, _admission, _discharge, _los,
+            _dischargeType, _dx, _px, _icu, _total, _drug, _consumable, _treatment, _surgery, _examination, _other, _fundPaid, _patientPaid, _method;
+
+        public CaseRows(CsvInput input, HeaderIndex header)
+        {
+            _input = input;
+            _header = header;
+            _f = new FieldReader(input, header.IndexOf);
+            _missing = RequiredColumns.Where(c => !header.Has(c)).ToArray();
+            _id = header.IndexOf(C.Id);
+            _hospital = header.IndexOf(C.HospitalId);
+            _fund = header.IndexOf(C.Fund);
+            _sex = header.IndexOf(C.Sex);
+            _age = header.IndexOf(C.Age);
+            _ageDays = header.IndexOf(C.AgeDays);
+            _birthWeight = header.IndexOf(C.BirthWeight);
+            _admissionWeight = header.IndexOf(C.AdmissionWeight);
+            _admission = header.IndexOf(C.AdmissionDate);
+            _discharge = header.IndexOf(C.DischargeDate);
+            _los = header.IndexOf(C.LengthOfStay);
+            _dischargeType = header.IndexOf(C.DischargeType);
+            _dx = header.IndexOf(C.Diagnoses);
+            _px = header.IndexOf(C.Procedures);
+            _icu = header.IndexOf(C.IcuDays);
+            _total = header.IndexOf(C.TotalCost);
+            _drug = header.IndexOf(C.DrugCost);
+            _consumable = header.IndexOf(C.ConsumableCost);
+            _treatment = header.IndexOf(C.TreatmentCost);
+            _surgery = header.IndexOf(C.SurgeryCost);
+            _examination = header.IndexOf(C.ExaminationCost);
+            _other = header.IndexOf(C.OtherCost);
+            _fundPaid = header.IndexOf(C.FundPaid);
+            _patientPaid = header.IndexOf(C.PatientPaid);
+            _method = header.IndexOf(C.PaymentMethod);
+        }
+
+        public ReadRecord<InpatientCase> Read(int row)
+        {
+            var issues = _f.Issues;
+            issues.Clear();
+            foreach (var column in _missing)
             {
                 issues.Add(CsvTables.MissingColumn(column));
             }
 
-            var fields = new FieldReader(column => header.Get(csv, column), issues);
-            var id = fields.Text(C.Id);
-            InpatientCase? value = null;
-            if (missing.Length == 0)
+            if (CsvTables.RowProblem(_input, _header, out var undecodable) is { } problem)
             {
-                value = BuildCase(fields, id);
+                // A row that cannot be split or decoded is not read further: only its id, when it is readable.
+                issues.Add(problem);
+                var badId = undecodable && _input.FindUndecodable() == _id ? string.Empty : _f.Text(_id);
+                return new ReadRecord<InpatientCase>(row, badId, null, CsvTables.Snapshot(issues));
+            }
+
+            var id = _f.Text(_id);
+            InpatientCase? value = null;
+            if (_missing.Length == 0)
+            {
+                value = BuildCase(id);
                 issues.AddRange(InpatientCaseValidator.Validate(value));
             }
 
-            // CsvHelper reports bad data while fields are read, so check after reading them.
-            if (badData is not null)
-            {
-                issues.Add(CsvTables.MalformedRow(row));
-                badData = null;
-            }
-
-            if (id.Length > 0 && !seenIds.Add(id))
+            if (id.Length > 0 && !_ids.Add(id))
             {
                 issues.Add(ValidationIssue.Error(
                     IssueCodes.CaseIdDuplicated, C.Id, "病例号“" + id + "”在本批次中重复", "The case id '" + id + "' occurs more than once in this batch."));
             }
 
-            yield return new ReadRecord<InpatientCase>(row, id, value, issues);
-        }
-    }
-
-    private static InpatientCase BuildCase(FieldReader f, string id)
-    {
-        var (mainDiagnosis, secondary) = Codes(f, C.Diagnoses, DiagnosisCode.Read);
-        var (mainProcedure, others) = Codes(f, C.Procedures, ProcedureCode.Read);
-        return new InpatientCase
-        {
-            CaseId = id,
-            HospitalId = f.Text(C.HospitalId),
-            Fund = ReadFund(f),
-            Sex = ReadSex(f),
-            AgeYears = f.Int(C.Age, 0, 150, 0),
-            AgeDays = f.OptionalInt(C.AgeDays, 0, 366),
-            BirthWeightGrams = f.OptionalInt(C.BirthWeight, 0, 20000),
-            AdmissionWeightGrams = f.OptionalInt(C.AdmissionWeight, 0, 20000),
-            AdmissionDate = f.Date(C.AdmissionDate),
-            DischargeDate = f.Date(C.DischargeDate),
-            LengthOfStayDays = f.Int(C.LengthOfStay, -100000, 100000, 0),
-            DischargeType = ReadDischargeType(f),
-            MainDiagnosis = mainDiagnosis,
-            SecondaryDiagnoses = secondary,
-            MainProcedure = mainProcedure,
-            OtherProcedures = others,
-            IcuDays = f.Int(C.IcuDays, 0, 100000, 0),
-            Costs = new CostBreakdown
-            {
-                Total = f.Money(C.TotalCost),
-                Drugs = f.Money(C.DrugCost),
-                Consumables = f.Money(C.ConsumableCost),
-                Treatment = f.Money(C.TreatmentCost),
-                Surgery = f.Money(C.SurgeryCost),
-                Examination = f.Money(C.ExaminationCost),
-                Other = f.Money(C.OtherCost),
-                FundPaid = f.Money(C.FundPaid),
-                PatientPaid = f.Money(C.PatientPaid),
-            },
-            PaymentMethod = ReadPaymentMethod(f),
-        };
-    }
-
-    private static (T Main, List<T> Others) Codes<T>(FieldReader f, string column, Func<string, string, ParseResult<T>> read)
-        where T : struct
-    {
-        var text = f.Text(column);
-        var rest = new List<T>();
-        T main = default;
-        if (text.Length == 0)
-        {
-            return (main, rest);
+            return new ReadRecord<InpatientCase>(row, id, value, CsvTables.Snapshot(issues));
         }
 
-        var parts = text.Split(C.CodeSeparator);
-        for (var i = 0; i < parts.Length; i++)
+        private InpatientCase BuildCase(string id)
         {
-            var field = column + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var result = read(parts[i], field);
-            if (!result.Success)
+            var f = _f;
+            var mainDiagnosis = Codes(_dx, C.Diagnoses, _diagnoses, _secondary, DiagnosisCode.Read);
+            var mainProcedure = Codes(_px, C.Procedures, _procedures, _others, ProcedureCode.Read);
+            return new InpatientCase
             {
-                f.Issues.AddRange(result.Issues);
-                continue;
+                CaseId = id,
+                HospitalId = _input.SharedText(_hospital),
+                Fund = Choice(_fund, C.Fund, _funds, ParseFund, "employee、resident、other（职工、居民、其他）", "employee, resident or other", InsuranceFund.Other),
+                Sex = Choice(_sex, C.Sex, _sexes, ParseSex, "1（男）、2（女）、0或9", "1 (male), 2 (female), 0 or 9", Sex.Unknown),
+                AgeYears = f.Int(_age, C.Age, 0, 150, 0),
+                AgeDays = f.OptionalInt(_ageDays, C.AgeDays, 0, 366),
+                BirthWeightGrams = f.OptionalInt(_birthWeight, C.BirthWeight, 0, 20000),
+                AdmissionWeightGrams = f.OptionalInt(_admissionWeight, C.AdmissionWeight, 0, 20000),
+                AdmissionDate = f.Date(_admission, C.AdmissionDate),
+                DischargeDate = f.Date(_discharge, C.DischargeDate),
+                LengthOfStayDays = f.Int(_los, C.LengthOfStay, -100000, 100000, 0),
+                DischargeType = ReadDischargeType(),
+                MainDiagnosis = mainDiagnosis,
+                SecondaryDiagnoses = _secondary,
+                MainProcedure = mainProcedure,
+                OtherProcedures = _others,
+                IcuDays = f.Int(_icu, C.IcuDays, 0, 100000, 0),
+                Costs = ReadCosts(),
+                PaymentMethod = Choice(_method, C.PaymentMethod, _methods, ParsePaymentMethod, "drg、dip、per_diem、capitation、fee_for_service或single_disease", "drg, dip, per_diem, capitation, fee_for_service or single_disease", PaymentMethod.Unspecified),
+            };
+        }
+
+        private CostBreakdown ReadCosts()
+        {
+            var f = _f;
+            if (_total < 0 && _drug < 0 && _consumable < 0 && _treatment < 0 && _surgery < 0 && _examination < 0 && _other < 0 && _fundPaid < 0 && _patientPaid < 0)
+            {
+                return CostBreakdown.None;
             }
 
-            if (i == 0)
+            return new CostBreakdown
+            {
+                Total = f.Money(_total, C.TotalCost),
+                Drugs = f.Money(_drug, C.DrugCost),
+                Consumables = f.Money(_consumable, C.ConsumableCost),
+                Treatment = f.Money(_treatment, C.TreatmentCost),
+                Surgery = f.Money(_surgery, C.SurgeryCost),
+                Examination = f.Money(_examination, C.ExaminationCost),
+                Other = f.Money(_other, C.OtherCost),
+                FundPaid = f.Money(_fundPaid, C.FundPaid),
+                PatientPaid = f.Money(_patientPaid, C.PatientPaid),
+            };
+        }
+
+        private DischargeType ReadDischargeType()
+        {
+            var value = _f.OptionalInt(_dischargeType, C.DischargeType, 0, 9);
+            if (value is null)
+            {
+                return DischargeType.Unspecified;
+            }
+
+            if (value is 6 or 7 or 8)
+            {
+                _f.Invalid(C.DischargeType, "1、2、3、4、5或9", "1, 2, 3, 4, 5 or 9");
+                return DischargeType.Unspecified;
+            }
+
+            return (DischargeType)value.Value;
+        }
+
+        /// <summary>An enumeration column: the same bytes are parsed once per file.</summary>
+        private T Choice<T>(int index, string column, ByteKeyCache<T> cache, Func<string, T?> parse, string expectedZh, string expectedEn, T fallback)
+            where T : struct
+        {
+            var bytes = _input.Rows.Field(index);
+            if (cache.TryGet(bytes, out var known))
+            {
+                return known;
+            }
+
+            if (parse(_input.Text(index)) is { } value)
+            {
+                cache.Add(bytes, value);
+                return value;
+            }
+
+            _f.Invalid(column, expectedZh, expectedEn);
+            return fallback;
+        }
+
+        /// <summary>
+        /// A code list column: the first code is returned, the others are put in <paramref name="rest"/> (cleared first).
+        /// Codes already seen in this file come from the cache; a bad code adds its issues under <c>column[i]</c>.
+        /// </summary>
+        private T Codes<T>(int index, string column, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read)
+            where T : struct
+        {
+            rest.Clear();
+            T main = default;
+            var bytes = _input.Rows.Field(index);
+            if (bytes.IsEmpty)
+            {
+                return main;
+            }
+
+            if (!TextEncodings.IsAscii(bytes))
+            {
+                // Full-width or other non-ASCII text: the separator is looked for in the decoded text.
+                var parts = _input.Text(index).Split(C.CodeSeparator);
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    Add(read(parts[i], Indexed(column, i)), i, ref main, rest);
+                }
+
+                return main;
+            }
+
+            var position = 0;
+            var start = 0;
+            while (true)
+            {
+                var end = bytes.Slice(start).IndexOf((byte)C.CodeSeparator);
+                var piece = end < 0 ? bytes.Slice(start) : bytes.Slice(start, end);
+                if (cache.TryGet(piece, out var code))
+                {
+                    if (position == 0)
+                    {
+                        main = code;
+                    }
+                    else
+                    {
+                        rest.Add(code);
+                    }
+                }
+                else
+                {
+                    var result = read(CsvInput.Ascii(piece), Indexed(column, position));
+                    if (result.Success)
+                    {
+                        cache.Add(piece, result.Value);
+                    }
+
+                    Add(result, position, ref main, rest);
+                }
+
+                if (end < 0)
+                {
+                    return main;
+                }
+
+                start += end + 1;
+                position++;
+            }
+        }
+
+        private void Add<T>(ParseResult<T> result, int position, ref T main, List<T> rest)
+            where T : struct
+        {
+            if (!result.Success)
+            {
+                _f.Issues.AddRange(result.Issues);
+            }
+            else if (position == 0)
             {
                 main = result.Value;
             }
@@ -165,86 +356,35 @@ public static class CaseCsvReader
             }
         }
 
-        return (main, rest);
+        private static string Indexed(string column, int i) => column + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
     }
 
-    private static Sex ReadSex(FieldReader f)
+    private static Sex? ParseSex(string text) => text.ToUpperInvariant() switch
     {
-        var text = f.Text(C.Sex);
-        switch (text.ToUpperInvariant())
-        {
-            case "":
-            case "0":
-                return Sex.Unknown;
-            case "1" or "男" or "M" or "MALE":
-                return Sex.Male;
-            case "2" or "女" or "F" or "FEMALE":
-                return Sex.Female;
-            case "9":
-                return Sex.NotStated;
-            default:
-                f.Invalid(C.Sex, text, "1（男）、2（女）、0或9", "1 (male), 2 (female), 0 or 9");
-                return Sex.Unknown;
-        }
-    }
+        "" or "0" => Sex.Unknown,
+        "1" or "男" or "M" or "MALE" => Sex.Male,
+        "2" or "女" or "F" or "FEMALE" => Sex.Female,
+        "9" => Sex.NotStated,
+        _ => null,
+    };
 
-    private static InsuranceFund ReadFund(FieldReader f)
+    private static InsuranceFund? ParseFund(string text) => text.ToUpperInvariant() switch
     {
-        var text = f.Text(C.Fund);
-        switch (text.ToUpperInvariant())
-        {
-            case "":
-            case "OTHER" or "其他" or "0":
-                return InsuranceFund.Other;
-            case "EMPLOYEE" or "职工" or "310" or "1":
-                return InsuranceFund.Employee;
-            case "RESIDENT" or "居民" or "390" or "2":
-                return InsuranceFund.Resident;
-            default:
-                f.Invalid(C.Fund, text, "employee、resident、other（职工、居民、其他）", "employee, resident or other");
-                return InsuranceFund.Other;
-        }
-    }
+        "" or "OTHER" or "其他" or "0" => InsuranceFund.Other,
+        "EMPLOYEE" or "职工" or "310" or "1" => InsuranceFund.Employee,
+        "RESIDENT" or "居民" or "390" or "2" => InsuranceFund.Resident,
+        _ => null,
+    };
 
-    private static DischargeType ReadDischargeType(FieldReader f)
+    private static PaymentMethod? ParsePaymentMethod(string text) => text.ToUpperInvariant() switch
     {
-        var value = f.OptionalInt(C.DischargeType, 0, 9);
-        if (value is null)
-        {
-            return DischargeType.Unspecified;
-        }
-
-        if (value is 6 or 7 or 8)
-        {
-            f.Invalid(C.DischargeType, value.Value.ToString(CultureInfo.InvariantCulture), "1、2、3、4、5或9", "1, 2, 3, 4, 5 or 9");
-            return DischargeType.Unspecified;
-        }
-
-        return (DischargeType)value.Value;
-    }
-
-    private static PaymentMethod ReadPaymentMethod(FieldReader f)
-    {
-        var text = f.Text(C.PaymentMethod);
-        switch (text.ToUpperInvariant())
-        {
-            case "":
-                return PaymentMethod.Unspecified;
-            case "DRG":
-                return PaymentMethod.Drg;
-            case "DIP":
-                return PaymentMethod.Dip;
-            case "PER_DIEM" or "按床日":
-                return PaymentMethod.PerDiem;
-            case "CAPITATION" or "按人头":
-                return PaymentMethod.Capitation;
-            case "FEE_FOR_SERVICE" or "按项目":
-                return PaymentMethod.FeeForService;
-            case "SINGLE_DISEASE" or "按单病种":
-                return PaymentMethod.SingleDisease;
-            default:
-                f.Invalid(C.PaymentMethod, text, "drg、dip、per_diem、capitation、fee_for_service或single_disease", "drg, dip, per_diem, capitation, fee_for_service or single_disease");
-                return PaymentMethod.Unspecified;
-        }
-    }
+        "" => PaymentMethod.Unspecified,
+        "DRG" => PaymentMethod.Drg,
+        "DIP" => PaymentMethod.Dip,
+        "PER_DIEM" or "按床日" => PaymentMethod.PerDiem,
+        "CAPITATION" or "按人头" => PaymentMethod.Capitation,
+        "FEE_FOR_SERVICE" or "按项目" => PaymentMethod.FeeForService,
+        "SINGLE_DISEASE" or "按单病种" => PaymentMethod.SingleDisease,
+        _ => null,
+    };
 }

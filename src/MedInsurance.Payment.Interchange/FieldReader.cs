@@ -6,43 +6,54 @@ using MedInsurance.Payment.Validation;
 namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
-/// Reads typed fields out of one CSV row, collecting a coded issue (naming the column) for each bad value.
+/// Reads typed fields out of the current row of a <see cref="CsvInput"/>, straight from its bytes, collecting a coded
+/// issue (naming the column, never the value) for each bad one. Columns are given by position (fast) or by name
+/// (resolved through the reader's mapping). One per file; <see cref="Issues"/> is cleared per row by the reader.
 /// </summary>
 internal sealed class FieldReader
 {
-    private readonly Func<string, string?> _get;
+    private readonly CsvInput _input;
+    private readonly Func<string, int> _indexOf;
 
-    public FieldReader(Func<string, string?> get, List<ValidationIssue> issues)
+    public FieldReader(CsvInput input, Func<string, int> indexOf)
     {
-        _get = get;
-        Issues = issues;
+        _input = input;
+        _indexOf = indexOf;
     }
 
-    public List<ValidationIssue> Issues { get; }
+    public List<ValidationIssue> Issues { get; } = new();
 
-    public string Text(string column) => _get(column)?.Trim() ?? string.Empty;
+    public CsvInput Input => _input;
 
-    public int? OptionalInt(string column, int min, int max)
+    public string Text(string column) => _input.Text(_indexOf(column));
+
+    public string Text(int index) => _input.Text(index);
+
+    public bool IsEmpty(int index) => _input.Rows.Field(index).IsEmpty;
+
+    public int? OptionalInt(string column, int min, int max) => OptionalInt(_indexOf(column), column, min, max);
+
+    public int? OptionalInt(int index, string column, int min, int max)
     {
-        var text = Text(column);
-        if (text.Length == 0)
+        var bytes = _input.Rows.Field(index);
+        if (bytes.IsEmpty)
         {
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        switch (CsvValues.ParseInt(bytes, out var value))
         {
-            Invalid(column, text, "整数", "a whole number");
-            return null;
+            case ValueStatus.Malformed:
+                Invalid(column, "整数", "a whole number");
+                return null;
+            case ValueStatus.OutOfRange:
+                OutOfRange(column, min, max);
+                return null;
         }
 
         if (value < min || value > max)
         {
-            Issues.Add(ValidationIssue.Error(
-                IssueCodes.FieldOutOfRange,
-                column,
-                column + "超出范围" + Range(min, max),
-                column + " is outside " + Range(min, max) + "."));
+            OutOfRange(column, min, max);
             return null;
         }
 
@@ -51,54 +62,76 @@ internal sealed class FieldReader
 
     public int Int(string column, int min, int max, int fallback) => OptionalInt(column, min, max) ?? fallback;
 
-    public Money Money(string column)
+    public int Int(int index, string column, int min, int max, int fallback) => OptionalInt(index, column, min, max) ?? fallback;
+
+    public Money Money(string column) => Money(_indexOf(column), column);
+
+    /// <summary>An amount in yuan, strictly (see <see cref="CsvValues.ParseYuan"/>); zero when empty or bad.</summary>
+    public Money Money(int index, string column)
     {
-        var text = Text(column);
-        if (text.Length == 0)
+        var bytes = _input.Rows.Field(index);
+        if (bytes.IsEmpty)
         {
             return Payment.Money.Zero;
         }
 
-        if (!Payment.Money.TryParseYuan(text, out var value))
+        switch (CsvValues.ParseYuan(bytes, out var fen))
         {
-            Invalid(column, text, "精确到分的金额（元）", "an amount in yuan exact to the fen");
+            case ValueStatus.Ok:
+                return Payment.Money.FromFen(fen);
+            case ValueStatus.OutOfRange:
+                Issues.Add(ValidationIssue.Error(
+                    IssueCodes.FieldOutOfRange,
+                    column,
+                    column + "的金额超出可处理范围（绝对值不超过999999999999.99元）",
+                    column + " is beyond the amounts that can be processed (at most 999,999,999,999.99 yuan either way)."));
+                return Payment.Money.Zero;
+            default:
+                Invalid(column, "精确到分的金额（元），如1234.56或1,234.56", "an amount in yuan exact to the fen, such as 1234.56 or 1,234.56");
+                return Payment.Money.Zero;
         }
-
-        return value;
     }
 
-    public CalendarDate? Date(string column)
+    public CalendarDate? Date(string column) => Date(_indexOf(column), column);
+
+    public CalendarDate? Date(int index, string column)
     {
-        var text = Text(column);
-        if (text.Length == 0)
+        var bytes = _input.Rows.Field(index);
+        if (bytes.IsEmpty)
         {
             return null;
         }
 
-        foreach (var format in DateFormats)
+        if (CsvValues.TryParseDate(bytes, out var year, out var month, out var day))
         {
-            if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
 #if NET
-                return DateOnly.FromDateTime(parsed);
+            return new DateOnly(year, month, day);
 #else
-                return parsed.Date;
+            return new DateTime(year, month, day);
 #endif
-            }
         }
 
-        Invalid(column, text, "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)");
+        Invalid(column, "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)");
         return null;
     }
 
-    public void Invalid(string column, string text, string expectedZh, string expectedEn) =>
+    /// <summary>Adds a <c>FIELD_INVALID</c> issue for <paramref name="column"/> (the value is not part of the message).</summary>
+    public void Invalid(string column, string expectedZh, string expectedEn) =>
         Issues.Add(ValidationIssue.Error(
             IssueCodes.FieldInvalid,
             column,
             column + "的值无效，应为" + expectedZh,
             column + " is invalid: expected " + expectedEn + "."));
 
-    private static readonly string[] DateFormats = { "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d" };
+    /// <summary>Adds a <c>FIELD_INVALID</c> issue; <paramref name="text"/> is not put in the message (privacy).</summary>
+    public void Invalid(string column, string text, string expectedZh, string expectedEn) => Invalid(column, expectedZh, expectedEn);
+
+    private void OutOfRange(string column, int min, int max) =>
+        Issues.Add(ValidationIssue.Error(
+            IssueCodes.FieldOutOfRange,
+            column,
+            column + "超出范围" + Range(min, max),
+            column + " is outside " + Range(min, max) + "."));
 
     private static string Range(int min, int max) =>
         "[" + min.ToString(CultureInfo.InvariantCulture) + ", " + max.ToString(CultureInfo.InvariantCulture) + "]";

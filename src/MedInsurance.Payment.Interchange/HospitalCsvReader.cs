@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Validation;
 
@@ -30,13 +28,17 @@ public static class HospitalCsvReader
 
     private static readonly string[] KnownColumns = { IdColumn, NameColumn, LevelColumn, TypeColumn };
 
-    /// <summary>Reads a hospital CSV file.</summary>
+    /// <summary>Reads a hospital CSV file (encoding detected: BOM, else UTF-8 when valid, else GB18030).</summary>
     /// <param name="path">The path.</param>
     /// <returns>One record per data row.</returns>
     public static IReadOnlyList<ReadRecord<HospitalRow>> ReadFile(string path)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return Read(reader).ToList();
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return ReadIterator(CsvTables.OpenFile(path, CsvReadOptions.Default), null).ToList();
     }
 
     /// <summary>Reads hospital CSV text lazily.</summary>
@@ -49,62 +51,90 @@ public static class HospitalCsvReader
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return ReadIterator(reader);
+        return ReadIterator(CsvInput.Open(reader, CsvReadOptions.Default), null);
     }
 
-    private static IEnumerable<ReadRecord<HospitalRow>> ReadIterator(TextReader reader)
+    /// <summary>Reads a hospital CSV byte stream lazily in the encoding of <paramref name="options"/>.</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and limits.</param>
+    /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
+    /// <returns>One record per data row, in order.</returns>
+    public static IEnumerable<ReadRecord<HospitalRow>> Read(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed)
     {
-        string? badData = null;
-        using var csv = new CsvReader(reader, CsvTables.Configuration(args => badData ??= args.RawRecord));
-        if (!csv.Read() || !csv.ReadHeader())
+        if (stream is null || options is null)
         {
-            yield break;
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(options));
         }
 
-        var header = new HeaderIndex(csv.HeaderRecord ?? Array.Empty<string>());
-        var extraColumns = header.Names.Where(n => !KnownColumns.Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var row = 0;
-        while (csv.Read())
+        return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), completed);
+    }
+
+    private static IEnumerable<ReadRecord<HospitalRow>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed)
+    {
+        using (input)
         {
-            row++;
-            var issues = new List<ValidationIssue>();
-            var f = new FieldReader(column => header.Get(csv, column), issues);
-            var id = f.Text(IdColumn);
-            if (!header.Has(IdColumn))
+            var header = CsvTables.ReadHeader(input);
+            if (header is null)
             {
-                issues.Add(CsvTables.MissingColumn(IdColumn));
-            }
-            else if (id.Length == 0)
-            {
-                issues.Add(ValidationIssue.Error(IssueCodes.FieldRequired, IdColumn, "缺少医疗机构代码", "The hospital id is missing."));
-            }
-            else if (!seen.Add(id))
-            {
-                issues.Add(ValidationIssue.Error(IssueCodes.CaseIdDuplicated, IdColumn, "医疗机构代码“" + id + "”重复", "The hospital id '" + id + "' occurs more than once."));
+                completed?.Invoke(CsvTables.Report(input, 0, 0));
+                yield break;
             }
 
-            var levelText = f.Text(LevelColumn);
-            var level = default(HospitalLevel);
-            if (levelText.Length > 0 && !HospitalLevel.TryParse(levelText, out level))
+            var extraColumns = header.Names.Where(n => !KnownColumns.Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var f = new FieldReader(input, header.IndexOf);
+            long row = 0, accepted = 0;
+            while (input.MoveNext())
             {
-                f.Invalid(LevelColumn, levelText, "医院等级，如三级甲等或3A", "a level such as 三级甲等 or 3A");
+                row++;
+                var record = ReadRow(input, header, f, extraColumns, seen, checked((int)row));
+                accepted += record.IsRejected ? 0 : 1;
+                yield return record;
             }
 
-            // CsvHelper reports bad data while fields are read, so check after reading them.
-            if (badData is not null)
-            {
-                issues.Add(CsvTables.MalformedRow(row));
-                badData = null;
-            }
-
-            var type = ReadType(f);
-            var extras = extraColumns.ToDictionary(c => c, c => f.Text(c), StringComparer.OrdinalIgnoreCase);
-            HospitalRow? value = id.Length == 0
-                ? null
-                : new HospitalRow(new Hospital { Id = id, Name = f.Text(NameColumn), Level = level, Type = type }, extras);
-            yield return new ReadRecord<HospitalRow>(row, id, value, issues);
+            completed?.Invoke(CsvTables.Report(input, row, accepted));
         }
+    }
+
+    private static ReadRecord<HospitalRow> ReadRow(CsvInput input, HeaderIndex header, FieldReader f, string[] extraColumns, HashSet<string> seen, int row)
+    {
+        var issues = f.Issues;
+        issues.Clear();
+        if (!header.Has(IdColumn))
+        {
+            issues.Add(CsvTables.MissingColumn(IdColumn));
+        }
+
+        if (CsvTables.RowProblem(input, header, out var undecodable) is { } problem)
+        {
+            issues.Add(problem);
+            var badId = undecodable && input.FindUndecodable() == header.IndexOf(IdColumn) ? string.Empty : f.Text(IdColumn);
+            return new ReadRecord<HospitalRow>(row, badId, null, CsvTables.Snapshot(issues));
+        }
+
+        var id = f.Text(IdColumn);
+        if (header.Has(IdColumn) && id.Length == 0)
+        {
+            issues.Add(ValidationIssue.Error(IssueCodes.FieldRequired, IdColumn, "缺少医疗机构代码", "The hospital id is missing."));
+        }
+        else if (id.Length > 0 && !seen.Add(id))
+        {
+            issues.Add(ValidationIssue.Error(IssueCodes.CaseIdDuplicated, IdColumn, "医疗机构代码“" + id + "”重复", "The hospital id '" + id + "' occurs more than once."));
+        }
+
+        var levelText = f.Text(LevelColumn);
+        var level = default(HospitalLevel);
+        if (levelText.Length > 0 && !HospitalLevel.TryParse(levelText, out level))
+        {
+            f.Invalid(LevelColumn, "医院等级，如三级甲等或3A", "a level such as 三级甲等 or 3A");
+        }
+
+        var type = ReadType(f);
+        var extras = extraColumns.ToDictionary(c => c, c => f.Text(c), StringComparer.OrdinalIgnoreCase);
+        HospitalRow? value = id.Length == 0
+            ? null
+            : new HospitalRow(new Hospital { Id = id, Name = f.Text(NameColumn), Level = level, Type = type }, extras);
+        return new ReadRecord<HospitalRow>(row, id, value, CsvTables.Snapshot(issues));
     }
 
     private static HospitalType ReadType(FieldReader f)
@@ -121,7 +151,7 @@ public static class HospitalCsvReader
             case "PRIMARY" or "基层" or "基层医疗机构":
                 return HospitalType.PrimaryCare;
             default:
-                f.Invalid(TypeColumn, text, "general、specialist、tcm或primary", "general, specialist, tcm or primary");
+                f.Invalid(TypeColumn, "general、specialist、tcm或primary", "general, specialist, tcm or primary");
                 return HospitalType.General;
         }
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Settlement;
@@ -28,7 +27,7 @@ public static class SettlementLineCsv
     /// <summary>The header cells of the line columns, in order.</summary>
     public static IReadOnlyList<string> Header => C.All;
 
-    /// <summary>Reads a settlement-line CSV file (UTF-8, BOM optional).</summary>
+    /// <summary>Reads a settlement-line CSV file (encoding detected: BOM, else UTF-8 when valid, else GB18030).</summary>
     /// <param name="path">The path.</param>
     /// <returns>One record per data row, in order, read as enumerated.</returns>
     public static IEnumerable<ReadRecord<LineValue>> ReadFile(string path)
@@ -43,8 +42,7 @@ public static class SettlementLineCsv
 
     private static IEnumerable<ReadRecord<LineValue>> ReadFileIterator(string path)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        foreach (var record in Read(reader))
+        foreach (var record in ReadIterator(CsvTables.OpenFile(path, CsvReadOptions.Default), null))
         {
             yield return record;
         }
@@ -60,51 +58,80 @@ public static class SettlementLineCsv
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return ReadIterator(reader);
+        return ReadIterator(CsvInput.Open(reader, CsvReadOptions.Default), null);
     }
 
-    private static IEnumerable<ReadRecord<LineValue>> ReadIterator(TextReader reader)
+    /// <summary>Reads a settlement-line CSV byte stream lazily in the encoding of <paramref name="options"/>.</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and limits.</param>
+    /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
+    /// <returns>One record per data row, in order.</returns>
+    public static IEnumerable<ReadRecord<LineValue>> Read(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed)
     {
-        string? badData = null;
-        using var csv = new CsvReader(reader, CsvTables.Configuration(args => badData ??= args.RawRecord));
-        if (!csv.Read() || !csv.ReadHeader())
+        if (stream is null || options is null)
         {
-            yield break;
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(options));
         }
 
-        var header = new HeaderIndex(csv.HeaderRecord ?? Array.Empty<string>());
-        var names = C.All.ToDictionary(c => c, c => Resolve(header, c), StringComparer.Ordinal);
-        var legacyPoints = names[C.Points] is LegacyScore or LegacyWeight;
-        if (legacyPoints)
-        {
-            names[C.Points] = null;
-        }
+        return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), completed);
+    }
 
-        var missing = RequiredColumns.Where(c => names[c] is null).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var hospitals = new Dictionary<string, string>(StringComparer.Ordinal);
-        var row = 0;
-        while (csv.Read())
+    private static IEnumerable<ReadRecord<LineValue>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed)
+    {
+        using (input)
         {
-            row++;
-            var issues = new List<ValidationIssue>();
-            foreach (var column in missing)
+            var header = CsvTables.ReadHeader(input);
+            if (header is null)
             {
-                issues.Add(CsvTables.MissingColumn(column));
+                completed?.Invoke(CsvTables.Report(input, 0, 0));
+                yield break;
             }
 
-            var f = new FieldReader(column => names.TryGetValue(column, out var mapped) ? (mapped is { } name ? header.Get(csv, name) : null) : header.Get(csv, column), issues);
-            var id = f.Text(C.LineId);
-            var line = missing.Length == 0 ? Build(f, id, seen, hospitals, legacyPoints) : (SettlementLine?)null;
-            if (badData is not null)
+            var names = C.All.ToDictionary(c => c, c => Resolve(header, c), StringComparer.Ordinal);
+            var legacyPoints = names[C.Points] is LegacyScore or LegacyWeight;
+            if (legacyPoints)
             {
-                issues.Add(CsvTables.MalformedRow(row));
-                badData = null;
+                names[C.Points] = null;
             }
 
-            yield return new ReadRecord<LineValue>(row, id, line is { } l ? new LineValue(l) : null, issues);
+            var missing = RequiredColumns.Where(c => names[c] is null).ToArray();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var hospitals = new Dictionary<string, string>(StringComparer.Ordinal);
+            var f = new FieldReader(input, column => names.TryGetValue(column, out var mapped) ? (mapped is { } name ? header.IndexOf(name) : -1) : header.IndexOf(column));
+            long row = 0, accepted = 0;
+            while (input.MoveNext())
+            {
+                row++;
+                var issues = f.Issues;
+                issues.Clear();
+                foreach (var column in missing)
+                {
+                    issues.Add(CsvTables.MissingColumn(column));
+                }
+
+                var problem = CsvTables.RowProblem(input, header, out var undecodable);
+                var id = undecodable && input.FindUndecodable() == header.IndexOf(names[C.LineId] ?? C.LineId) ? string.Empty : f.Text(C.LineId);
+                SettlementLine? line = null;
+                if (problem is not null)
+                {
+                    issues.Add(problem);
+                }
+                else if (missing.Length == 0)
+                {
+                    line = Build(f, id, seen, hospitals, legacyPoints);
+                }
+
+                var record = new ReadRecord<LineValue>(checked((int)row), id, line is { } l ? new LineValue(l) : null, CsvTables.Snapshot(issues));
+                accepted += record.IsRejected ? 0 : 1;
+                yield return record;
+            }
+
+            completed?.Invoke(CsvTables.Report(input, row, accepted));
         }
     }
+
+    /// <summary>The most points a line may carry (12 digits before the point, as for amounts).</summary>
+    private const decimal MaxPoints = 999_999_999_999m;
 
     private const string LegacyScore = "score";
 
@@ -184,6 +211,10 @@ public static class SettlementLineCsv
             if (!decimal.TryParse(pointsText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points))
             {
                 f.Invalid(C.Points, pointsText, "数值", "a number");
+            }
+            else if (points > MaxPoints)
+            {
+                f.Issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, C.Points, "点数超出可处理范围（不超过999999999999）", "The points are beyond what can be processed (at most 999,999,999,999)."));
             }
             else if (points < 0m)
             {

@@ -107,7 +107,7 @@ public static class TextEncodings
             return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
         }
 
-        return IsUtf8(bytes, count, complete) ? StrictUtf8 : Gb18030;
+        return IsUtf8(new ReadOnlySpan<byte>(bytes, 0, Math.Min(count, bytes.Length)), complete) ? StrictUtf8 : Gb18030;
     }
 
     /// <summary>Reads a whole file as text in the chosen or detected encoding.</summary>
@@ -137,8 +137,9 @@ public static class TextEncodings
     }
 
     /// <summary>Whether the bytes are well-formed UTF-8 (a sequence cut at the end of an incomplete prefix is allowed).</summary>
-    private static bool IsUtf8(byte[] bytes, int count, bool complete)
+    internal static bool IsUtf8(ReadOnlySpan<byte> bytes, bool complete)
     {
+        var count = bytes.Length;
         var i = 0;
         while (i < count)
         {
@@ -191,5 +192,55 @@ public static class TextEncodings
         }
 
         return true;
+    }
+
+    /// <summary>Whether every byte is ASCII (below 0x80).</summary>
+    internal static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+#if NET
+        return System.Text.Ascii.IsValid(bytes);
+#else
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
+    }
+
+    /// <summary>Whether the bytes are complete, well-formed UTF-8.</summary>
+    internal static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+#if NET
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+#else
+        return IsUtf8(bytes, complete: true);
+#endif
+    }
+
+    /// <summary>Decodes bytes strictly; null when they are not valid in <paramref name="encoding"/> (never a replacement character).</summary>
+    internal static string? TryGetString(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+#if NET
+            return encoding.GetString(bytes);
+#else
+            return encoding.GetString(bytes.ToArray());
+#endif
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }

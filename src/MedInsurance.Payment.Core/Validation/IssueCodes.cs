@@ -59,4 +59,13 @@ public static class IssueCodes
 
     /// <summary>缺少列 — the CSV header lacks a required column.</summary>
     public const string ColumnMissing = "COLUMN_MISSING";
+
+    /// <summary>字段过长 — a CSV field is longer than the reader's field limit; its row is rejected.</summary>
+    public const string FieldTooLong = "FIELD_TOO_LONG";
+
+    /// <summary>行过宽 — a CSV row is wider than the reader's row limit or has more fields than its column limit; the row is rejected.</summary>
+    public const string RowTooWide = "ROW_TOO_WIDE";
+
+    /// <summary>编码无效 — a row's bytes are not valid in the file's encoding (e.g. not UTF-8 under <c>--encoding utf-8</c>); the row is rejected, never read with replacement characters.</summary>
+    public const string TextEncodingInvalid = "TEXT_ENCODING_INVALID";
 }
