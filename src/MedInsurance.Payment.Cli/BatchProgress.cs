@@ -62,6 +62,20 @@ internal static class BatchProgress
         });
     }
 
+    /// <summary>Reads a file as bytes through <paramref name="read"/>, showing the bytes read (in KiB) as progress.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="file">The file.</param>
+    /// <param name="read">The reader of the byte stream (it decides the encoding).</param>
+    /// <returns>What <paramref name="read"/> returns.</returns>
+    public static T ReadStream<T>(FileInfo file, Func<Stream, T> read)
+    {
+        _ = file ?? throw new ArgumentNullException(nameof(file));
+        _ = read ?? throw new ArgumentNullException(nameof(read));
+        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var kib = (int)Math.Min(int.MaxValue, (stream.Length + 1023) / 1024);
+        return Run("reading " + file.Name, kib, progress => read(new ProgressStream(stream, progress)));
+    }
+
     /// <summary>Runs the work with progress on <paramref name="console"/>, or silently when it is null (testable core).</summary>
     internal static T Run<T>(string label, int total, Func<IProgress<int>, T> work, IAnsiConsole? console)
     {

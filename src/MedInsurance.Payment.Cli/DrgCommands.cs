@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
@@ -41,30 +42,34 @@ internal static class DrgCommands
         var rules = new GrouperOptions();
         var threads = ThreadsOption();
         var input = InputOption();
+        var encoding = CaseFiles.EncodingOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Results CSV: id,status,mdc,adrg,drg,issues — one row per input row, in input order.", Required = true };
-        var group = new Command("group", "Group every case of a case CSV file; print the grouping throughput to stderr.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, output }))
+        var group = new Command("group", "Group every case of a case CSV file, streaming in blocks (bounded memory); print the rows read and the grouping throughput to stderr.");
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, output }))
         {
             group.Options.Add(option);
         }
 
         group.SetAction(parse =>
         {
+            var file = parse.GetValue(input)!;
+            var outputFile = parse.GetValue(output)!;
+            var options = CaseFiles.Options(parse.GetValue(encoding));
+            if (options is null || !Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!))
+            {
+                return 2;
+            }
+
             var grouper = rules.Load(parse);
             if (grouper is null)
             {
                 return 2;
             }
 
-            var file = parse.GetValue(input)!;
-            if (!Exists(file, "input file"))
-            {
-                return 2;
-            }
-
             var threadCount = Math.Max(1, parse.GetValue(threads));
-            var batch = GroupFile(grouper, file, threadCount);
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
+            CsvReadReport report;
+            GroupCounts counts;
+            using (var writer = new StreamWriter(outputFile.FullName, false, new UTF8Encoding(false), 1 << 16))
             using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
             {
                 foreach (var header in ResultColumns)
@@ -73,25 +78,32 @@ internal static class DrgCommands
                 }
 
                 csv.NextRecord();
-                for (var i = 0; i < batch.Records.Count; i++)
+                counts = new GroupCounts();
+                var block = new BlockGrouper(grouper, threadCount);
+                report = CaseFiles.ReadBlocks(file, options, threadCount, records =>
                 {
-                    var record = batch.Records[i];
-                    if (batch.Results[i] is not { } result)
+                    var results = block.Group(records, counts);
+                    for (var i = 0; i < records.Count; i++)
                     {
-                        WriteRow(csv, record.Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, record.Issues);
-                        continue;
-                    }
+                        var record = records[i];
+                        if (results[i] is not { } result)
+                        {
+                            WriteRow(csv, record.Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, record.Issues);
+                            continue;
+                        }
 
-                    WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, Merge(record.Issues, result.Issues));
-                }
+                        WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, record.Issues.Count == 0 ? result.Issues : Merge(record.Issues, result.Issues));
+                    }
+                });
             }
 
-            var ms = batch.ElapsedTicks * 1000m / Stopwatch.Frequency;
-            var perSecond = batch.ElapsedTicks == 0 ? 0 : batch.GroupedCount * Stopwatch.Frequency / batch.ElapsedTicks;
+            Console.Error.WriteLine("reading: " + report);
+            var ms = counts.ElapsedTicks * 1000m / Stopwatch.Frequency;
+            var perSecond = counts.ElapsedTicks == 0 ? 0 : counts.Grouped * Stopwatch.Frequency / counts.ElapsedTicks;
             Console.Error.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "grouping: {0} cases in {1:0.###} ms = {2} cases/s (threads {3})",
-                batch.GroupedCount,
+                counts.Grouped,
                 ms,
                 perSecond,
                 threadCount));
@@ -259,45 +271,15 @@ internal static class DrgCommands
 
     /// <summary>
     /// Reads a case file and groups every accepted row through the batch kernel (timed, after one warm-up case), then
-    /// describes each outcome. One entry per input row, in order; null for rows the reader rejected.
+    /// describes each outcome. One entry per input row, in order; null for rows the reader rejected. Holds the whole
+    /// file: for commands that need every case at once (<c>medpay price</c>); <c>drg group</c> streams instead.
     /// </summary>
     internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
     {
         var records = CaseFiles.Read(file);
-        var prepared = new DrgCase?[records.Count];
-        var accepted = new List<DrgCase>(records.Count);
-        var index = new int[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            index[i] = -1;
-            if (!records[i].IsRejected)
-            {
-                prepared[i] = grouper.Prepare(records[i].Value!);
-                index[i] = accepted.Count;
-                accepted.Add(prepared[i]!);
-            }
-        }
-
-        var outcomes = new DrgOutcome[accepted.Count];
-        if (accepted.Count > 0)
-        {
-            // Warm the kernel (JIT) on one case so the timing below measures grouping, not compilation.
-            grouper.Group(accepted[0]);
-        }
-
-        var watch = Stopwatch.StartNew();
-        grouper.GroupBatch(accepted, outcomes, threads);
-        watch.Stop();
-        var results = new DrgResult?[records.Count];
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (index[i] >= 0)
-            {
-                results[i] = grouper.Describe(prepared[i]!, outcomes[index[i]]);
-            }
-        }
-
-        return new GroupedFile(records, results, accepted.Count, watch.ElapsedTicks);
+        var counts = new GroupCounts();
+        var results = new BlockGrouper(grouper, threads).Group(records, counts);
+        return new GroupedFile(records, results, counts.Grouped, counts.ElapsedTicks);
     }
 
     /// <summary>Reads a DRG weight CSV (drg,weight); null (after printing why) when the file is unusable.</summary>
@@ -404,6 +386,104 @@ internal static class DrgCommands
         public IEnumerable<Option> All => new Option[] { Rules, Edition, Ambiguous };
 
         public DrgGrouper? Load(ParseResult parse) => LoadGrouper(parse.GetValue(Rules)!, parse.GetValue(Edition)!, parse.GetValue(Ambiguous)!);
+    }
+
+    /// <summary>Cases grouped and kernel time, summed over blocks.</summary>
+    internal sealed class GroupCounts
+    {
+        public int Grouped { get; set; }
+
+        public long ElapsedTicks { get; set; }
+    }
+
+    /// <summary>
+    /// Groups the accepted records of one block through the batch kernel on <c>threads</c> and describes each outcome:
+    /// one result per record, null for rejected ones. Reused across blocks (one warm-up case before the first timing).
+    /// </summary>
+    internal sealed class BlockGrouper
+    {
+        private readonly DrgGrouper _grouper;
+        private readonly int _threads;
+        private readonly List<DrgCase> _prepared = new();
+        private DrgOutcome[] _outcomes = Array.Empty<DrgOutcome>();
+        private bool _warm;
+
+        public BlockGrouper(DrgGrouper grouper, int threads)
+        {
+            _grouper = grouper;
+            _threads = threads;
+        }
+
+        public DrgResult?[] Group(IReadOnlyList<ReadRecord<InpatientCase>> records, GroupCounts counts)
+        {
+            _prepared.Clear();
+            var positions = new int[records.Count];
+            for (var i = 0; i < records.Count; i++)
+            {
+                positions[i] = records[i].IsRejected ? -1 : _prepared.Count;
+                if (positions[i] >= 0)
+                {
+                    _prepared.Add(null!);
+                }
+            }
+
+            if (_outcomes.Length < _prepared.Count)
+            {
+                _outcomes = new DrgOutcome[_prepared.Count];
+            }
+
+            // Preparing (code interning, checks) is per case: spread it over the threads like the kernel.
+            ForEach(records.Count, i =>
+            {
+                if (positions[i] >= 0)
+                {
+                    _prepared[positions[i]] = _grouper.Prepare(records[i].Value!);
+                }
+            });
+            if (!_warm && _prepared.Count > 0)
+            {
+                // Warm the kernel (JIT) on one case so the timing measures grouping, not compilation.
+                _grouper.Group(_prepared[0]);
+                _warm = true;
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            _grouper.GroupBatch(_prepared, _outcomes, _threads);
+            counts.ElapsedTicks += Stopwatch.GetTimestamp() - start;
+            counts.Grouped += _prepared.Count;
+            var results = new DrgResult?[records.Count];
+            ForEach(records.Count, i =>
+            {
+                if (positions[i] >= 0)
+                {
+                    results[i] = _grouper.Describe(_prepared[positions[i]], _outcomes[positions[i]]);
+                }
+            });
+            return results;
+        }
+
+        private void ForEach(int count, Action<int> body)
+        {
+            if (_threads <= 1 || count < 256)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    body(i);
+                }
+
+                return;
+            }
+
+            var chunk = (count + (_threads * 4) - 1) / (_threads * 4);
+            Parallel.For(0, (count + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = _threads }, p =>
+            {
+                var end = Math.Min(count, (p + 1) * chunk);
+                for (var i = p * chunk; i < end; i++)
+                {
+                    body(i);
+                }
+            });
+        }
     }
 
     /// <summary>A grouped case file: the records, one result per row (null when the reader rejected it) and the kernel time.</summary>

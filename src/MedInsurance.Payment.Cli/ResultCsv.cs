@@ -12,26 +12,36 @@ namespace MedInsurance.Payment.Cli;
 /// <summary>Writes result CSV files (UTF-8, header row, issues as <c>CODE(field)</c> joined by <c>|</c>).</summary>
 internal static class ResultCsv
 {
-    public static string Issues(IEnumerable<ValidationIssue> issues) => string.Join("|", issues.Select(i => i.ToCompactString()));
+    public static string Issues(IEnumerable<ValidationIssue> issues) =>
+        issues is IReadOnlyCollection<ValidationIssue> { Count: 0 } ? string.Empty : string.Join("|", issues.Select(i => i.ToCompactString()));
 
-    public static void WriteIssues<T>(TextWriter writer, IEnumerable<ReadRecord<T>> records)
-        where T : class
+    /// <summary>Writes <c>row,id,status,issues</c> rows one record at a time (the header first).</summary>
+    internal sealed class IssueWriter : System.IDisposable
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "row", "id", "status", "issues" })
+        private readonly CsvWriter _csv;
+
+        public IssueWriter(TextWriter writer)
         {
-            csv.WriteField(header);
+            _csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            foreach (var header in new[] { "row", "id", "status", "issues" })
+            {
+                _csv.WriteField(header);
+            }
+
+            _csv.NextRecord();
         }
 
-        csv.NextRecord();
-        foreach (var record in records)
+        public void Write<T>(ReadRecord<T> record)
+            where T : class
         {
-            csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(record.Id);
-            csv.WriteField(record.IsRejected ? "rejected" : "accepted");
-            csv.WriteField(Issues(record.Issues));
-            csv.NextRecord();
+            _csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+            _csv.WriteField(record.Id);
+            _csv.WriteField(record.IsRejected ? "rejected" : "accepted");
+            _csv.WriteField(Issues(record.Issues));
+            _csv.NextRecord();
         }
+
+        public void Dispose() => _csv.Dispose();
     }
 
     /// <summary>

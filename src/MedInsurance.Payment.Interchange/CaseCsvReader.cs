@@ -109,8 +109,8 @@ public static class CaseCsvReader
         private readonly FieldReader _f;
         private readonly string[] _missing;
         private readonly IdSet _ids = new();
-        private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new();
-        private readonly ByteKeyCache<ProcedureCode> _procedures = new();
+        private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new(1 << 17); // up to 65 536 codes: the whole ICD-10 医保版 in use in a region
+        private readonly ByteKeyCache<ProcedureCode> _procedures = new(1 << 16);
         private readonly ByteKeyCache<Sex> _sexes = new(64);
         private readonly ByteKeyCache<InsuranceFund> _funds = new(64);
         private readonly ByteKeyCache<PaymentMethod> _methods = new(64);

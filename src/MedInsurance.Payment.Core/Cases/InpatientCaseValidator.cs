@@ -102,19 +102,57 @@ public static class InpatientCaseValidator
             issues.Add(ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿（≤28天）缺少出生体重或入院体重", "A newborn (28 days or younger) needs a birth or admission weight."));
         }
 
-        foreach (var (weight, field) in new[] { (c.BirthWeightGrams, "birth_weight_g"), (c.AdmissionWeightGrams, "admission_weight_g") })
+        CheckNewbornWeight(c.BirthWeightGrams, "birth_weight_g", issues);
+        CheckNewbornWeight(c.AdmissionWeightGrams, "admission_weight_g", issues);
+    }
+
+    private static void CheckNewbornWeight(int? weight, string field, List<ValidationIssue> issues)
+    {
+        if (weight is int grams && (grams < 100 || grams > 9999))
         {
-            if (weight is int grams && (grams < 100 || grams > 9999))
-            {
-                issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, field, "新生儿体重应在100–9999克之间", "A newborn weight must be 100–9999 g."));
-            }
+            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, field, "新生儿体重应在100–9999克之间", "A newborn weight must be 100–9999 g."));
         }
     }
 
     private static void CheckDuplicates(InpatientCase c, List<ValidationIssue> issues)
     {
+        // Almost every case lists each code once: find that out without allocating (readers validate millions of cases).
+        if (!HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses) && !HasRepeat(c.MainProcedure, c.OtherProcedures))
+        {
+            return;
+        }
+
         ReportRepeats(c.AllDiagnoses().Select(d => d.Value), IssueCodes.DiagnosisDuplicated, "diagnoses", "诊断", "diagnosis", issues);
         ReportRepeats(c.AllProcedures().Select(p => p.Value), IssueCodes.ProcedureDuplicated, "procedures", "手术操作", "procedure", issues);
+    }
+
+    /// <summary>Whether a code occurs twice among <paramref name="main"/> (when not empty) and <paramref name="others"/>.</summary>
+    private static bool HasRepeat<T>(T main, IReadOnlyList<T> others)
+        where T : struct, IEquatable<T>
+    {
+        if (others.Count > 64)
+        {
+            return true; // rare: let the set-based check decide
+        }
+
+        var hasMain = !main.Equals(default);
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (hasMain && others[i].Equals(main))
+            {
+                return true;
+            }
+
+            for (var j = i + 1; j < others.Count; j++)
+            {
+                if (others[i].Equals(others[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void ReportRepeats(IEnumerable<string> codes, string issueCode, string column, string kindZh, string kindEn, List<ValidationIssue> issues)

@@ -211,16 +211,17 @@ public sealed class DrgGrouper
             diagnoses.Add(main);
         }
 
-        var seenDx = new HashSet<string>(StringComparer.Ordinal) { c.MainDiagnosis.Value };
-        for (var i = 0; i < c.SecondaryDiagnoses.Count; i++)
+        var secondary = c.SecondaryDiagnoses;
+        for (var i = 0; i < secondary.Count; i++)
         {
-            var code = c.SecondaryDiagnoses[i];
+            var code = secondary[i];
             if (code.IsEmpty)
             {
                 continue;
             }
 
-            if (!seenDx.Add(code.Value))
+            // Duplicates: a linear scan of the codes before this one (a case lists a handful; no set to allocate).
+            if (code.Value == c.MainDiagnosis.Value || IndexOf(secondary, code, i) >= 0)
             {
                 issues.Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断 " + code.Value + " 重复，已忽略", "Diagnosis " + code.Value + " is listed more than once; ignored."));
                 continue;
@@ -234,11 +235,12 @@ public sealed class DrgGrouper
 
         var procedures = new List<int>();
         var mainPx = -1;
-        var seenPx = new HashSet<string>(StringComparer.Ordinal);
+        var others = c.OtherProcedures;
         var index = 0;
-        foreach (var code in c.AllProcedures())
+        for (var k = c.MainProcedure.IsEmpty ? 0 : -1; k < others.Count; k++)
         {
-            if (!seenPx.Add(code.Value))
+            var code = k < 0 ? c.MainProcedure : others[k];
+            if (k >= 0 && ((!c.MainProcedure.IsEmpty && code == c.MainProcedure) || IndexOf(others, code, k) >= 0))
             {
                 issues.Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作 " + code.Value + " 重复，已忽略", "Procedure " + code.Value + " is listed more than once; ignored."));
             }
@@ -289,6 +291,21 @@ public sealed class DrgGrouper
         }
 
         return new DrgCase(this, c, main, diagnoses.ToArray(), mainPx, procedures.ToArray(), issues);
+    }
+
+    /// <summary>The position of <paramref name="code"/> among the first <paramref name="count"/> items, or −1.</summary>
+    private static int IndexOf<T>(IReadOnlyList<T> items, T code, int count)
+        where T : IEquatable<T>
+    {
+        for (var j = 0; j < count; j++)
+        {
+            if (items[j].Equals(code))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Groups a prepared case on the batch path: no trace, no allocation.</summary>
