@@ -149,14 +149,21 @@ internal static class DipCommands
         var scoreTyping = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
         var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the settlement lines' points (default DIP).", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
-        var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值), and price them into settlement lines (结算行).");
-        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem })
+        var encoding = CaseFiles.EncodingOption();
+        var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值), and price them into settlement lines (结算行); streams the case file in blocks (bounded memory).");
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem, encoding })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse =>
         {
+            var options = CaseFiles.Options(parse.GetValue(encoding));
+            if (options is null || !CliFiles.Writable(parse.GetValue(output)!.Directory!) || (parse.GetValue(trace) is { } traceOut && !CliFiles.Writable(traceOut.Directory!)))
+            {
+                return 2;
+            }
+
             foreach (var file in new[] { parse.GetValue(catalog)!, parse.GetValue(hospitals)!, parse.GetValue(input)! })
             {
                 if (!file.Exists)
@@ -178,52 +185,36 @@ internal static class DipCommands
                 return 2;
             }
 
-            var records = CaseFiles.Read(parse.GetValue(input)!);
-            var cases = new InpatientCase?[records.Count];
-            var hospitalsOfCases = new DipHospitalContext[records.Count];
-            for (var i = 0; i < records.Count; i++)
-            {
-                if (!records[i].IsRejected)
-                {
-                    cases[i] = records[i].Value;
-                    hospitalsOfCases[i] = contexts.TryGetValue(records[i].Value!.HospitalId, out var h) ? h : DipHospitalContext.Unknown;
-                }
-            }
-
-            var results = new DipCaseResult[records.Count];
             var threadCount = Math.Max(1, parse.GetValue(threads));
-            var scored = cases.Count(c => c is not null);
-            var watch = Stopwatch.StartNew();
-            if (threadCount == 1)
+            var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
+            long scored = 0, scoringTicks = 0;
+            CsvReadReport report;
+            var traceFile = parse.GetValue(trace);
+            using (var scores = new ScoreWriter(parse.GetValue(output)!.FullName, pricing))
+            using (var traces = traceFile is null ? null : new TraceWriter(traceFile.FullName))
             {
-                for (var i = 0; i < cases.Length; i++)
+                var results = new DipCaseResult[CaseFiles.BlockSize];
+                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, block =>
                 {
-                    if (cases[i] is { } c)
+                    if (results.Length < block.Count)
                     {
-                        results[i] = scorer.Score(c, hospitalsOfCases[i]);
+                        results = new DipCaseResult[block.Count];
                     }
-                }
-            }
-            else
-            {
-                Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = threadCount }, i =>
-                {
-                    if (cases[i] is { } c)
+
+                    var start = Stopwatch.GetTimestamp();
+                    ScoreBlock(scorer, contexts, block, results, threadCount);
+                    scoringTicks += Stopwatch.GetTimestamp() - start;
+                    for (var i = 0; i < block.Count; i++)
                     {
-                        results[i] = scorer.Score(c, hospitalsOfCases[i]);
+                        scored += block[i].IsRejected ? 0 : 1;
+                        scores.Write(block[i], in results[i]);
+                        traces?.Write(block[i], in results[i]);
                     }
                 });
             }
 
-            watch.Stop();
-            var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
-            WriteScores(parse.GetValue(output)!.FullName, records, results, pricing);
-            if (parse.GetValue(trace) is { } traceFile)
-            {
-                WriteTrace(traceFile.FullName, records, results);
-            }
-
-            var ms = watch.Elapsed.TotalMilliseconds;
+            Console.Error.WriteLine("reading: " + report);
+            var ms = scoringTicks * 1000.0 / Stopwatch.Frequency;
             Console.Error.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "scoring: {0} cases in {1:0.###} ms = {2:0} cases/s (threads {3})",
@@ -234,6 +225,29 @@ internal static class DipCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Scores the accepted records of one block into <paramref name="results"/> (same index), on <paramref name="threads"/>.</summary>
+    private static void ScoreBlock(DipScorer scorer, Dictionary<string, DipHospitalContext> contexts, IReadOnlyList<ReadRecord<InpatientCase>> block, DipCaseResult[] results, int threads)
+    {
+        void ScoreOne(int i)
+        {
+            results[i] = block[i].IsRejected
+                ? default
+                : scorer.Score(block[i].Value!, contexts.TryGetValue(block[i].Value!.HospitalId, out var h) ? h : DipHospitalContext.Unknown);
+        }
+
+        if (threads == 1)
+        {
+            for (var i = 0; i < block.Count; i++)
+            {
+                ScoreOne(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, block.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, ScoreOne);
     }
 
     /// <summary>Loads the DIP scorer of <c>dip score</c> (and <c>medpay price</c>): profile, catalog, start-of-year point value, procedure attributes and auxiliary lists; null (after printing why) when unusable.</summary>
@@ -281,24 +295,33 @@ internal static class DipCommands
     /// One row per input row, in order: the settlement-line columns (<see cref="SettlementLineCsv.Header"/>; for a row
     /// that is not priced only <c>line_id</c> and <c>hospital_id</c>), then DIP's own columns.
     /// </summary>
-    private static void WriteScores(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results, DipSettlementPricing pricing)
+    private sealed class ScoreWriter : IDisposable
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in SettlementLineCsv.Header.Concat(ScoreColumns))
+        private readonly StreamWriter _writer;
+        private readonly CsvWriter _csv;
+        private readonly DipSettlementPricing _pricing;
+
+        public ScoreWriter(string path, DipSettlementPricing pricing)
         {
-            csv.WriteField(column);
+            _pricing = pricing;
+            _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+            _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+            foreach (var column in SettlementLineCsv.Header.Concat(ScoreColumns))
+            {
+                _csv.WriteField(column);
+            }
+
+            _csv.NextRecord();
         }
 
-        csv.NextRecord();
-        var inv = CultureInfo.InvariantCulture;
-        for (var i = 0; i < records.Count; i++)
+        public void Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
-            var record = records[i];
-            var priced = record.IsRejected ? default : pricing.Price(record.Value!, results[i]);
+            var csv = _csv;
+            var inv = CultureInfo.InvariantCulture;
+            var priced = record.IsRejected ? default : _pricing.Price(record.Value!, result);
             ResultCsv.WriteLineCells(csv, priced.Line, record.Id, record.Value?.HospitalId);
 
-            if (record.IsRejected || results[i].Status == DipCaseStatus.Rejected)
+            if (record.IsRejected || result.Status == DipCaseStatus.Rejected)
             {
                 csv.WriteField("rejected");
                 for (var k = 0; k < 9; k++)
@@ -306,12 +329,12 @@ internal static class DipCommands
                     csv.WriteField(string.Empty);
                 }
 
-                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : results[i].Issues()).Concat(priced.Issues)));
+                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : result.Issues()).Concat(priced.Issues)));
                 csv.NextRecord();
-                continue;
+                return;
             }
 
-            var r = results[i];
+            var r = result;
             csv.WriteField(r.Status == DipCaseStatus.Scored ? "scored" : "unmatched");
             csv.WriteField(r.Group?.Code ?? string.Empty);
             csv.WriteField(r.GroupKindText);
@@ -325,20 +348,40 @@ internal static class DipCommands
             csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
             csv.NextRecord();
         }
+
+        public void Dispose()
+        {
+            _csv.Dispose();
+            _writer.Dispose();
+        }
     }
 
-    private static void WriteTrace(string path, IReadOnlyList<ReadRecord<InpatientCase>> records, DipCaseResult[] results)
+    /// <summary><c>--trace</c>: <c>id,trace</c> for every row, in order.</summary>
+    private sealed class TraceWriter : IDisposable
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("id");
-        csv.WriteField("trace");
-        csv.NextRecord();
-        for (var i = 0; i < records.Count; i++)
+        private readonly StreamWriter _writer;
+        private readonly CsvWriter _csv;
+
+        public TraceWriter(string path)
         {
-            csv.WriteField(records[i].Id);
-            csv.WriteField(records[i].IsRejected ? "rejected by the case reader" : results[i].Trace());
-            csv.NextRecord();
+            _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+            _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+            _csv.WriteField("id");
+            _csv.WriteField("trace");
+            _csv.NextRecord();
+        }
+
+        public void Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
+        {
+            _csv.WriteField(record.Id);
+            _csv.WriteField(record.IsRejected ? "rejected by the case reader" : result.Trace());
+            _csv.NextRecord();
+        }
+
+        public void Dispose()
+        {
+            _csv.Dispose();
+            _writer.Dispose();
         }
     }
 
