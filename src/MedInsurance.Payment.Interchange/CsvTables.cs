@@ -20,40 +20,42 @@ internal static class CsvTables
     {
         undecodable = false;
         var rows = input.Rows;
-        var lines = rows.FirstLine == rows.LastLine
-            ? "line " + N(rows.FirstLine)
-            : "lines " + N(rows.FirstLine) + "-" + N(rows.LastLine);
-        var linesZh = rows.FirstLine == rows.LastLine
-            ? "第" + N(rows.FirstLine) + "行"
-            : "第" + N(rows.FirstLine) + "–" + N(rows.LastLine) + "行";
-        switch (rows.Problem)
+        if (rows.Problem == CsvRowProblem.None)
         {
-            case CsvRowProblem.UnterminatedQuote:
-                return ValidationIssue.Error(IssueCodes.RowMalformed, lines, "文件" + linesZh + "引号未闭合，本行被拒绝，从下一行继续读取", "The quote opened on " + lines + " is not closed; the line is rejected and reading resumes at the next line.");
-            case CsvRowProblem.StrayQuote:
-                return ValidationIssue.Error(IssueCodes.RowMalformed, lines, "文件" + linesZh + "CSV格式错误（字段中有多余引号）", "The row on " + lines + " is not well-formed CSV (a stray quote inside a field).");
-            case CsvRowProblem.FieldTooLong:
-                return ValidationIssue.Error(IssueCodes.FieldTooLong, header.NameAt(rows.ProblemField), "文件" + linesZh + "的字段超过长度上限", "A field on " + lines + " is longer than the field limit.");
-            case CsvRowProblem.RowTooWide:
-                return ValidationIssue.Error(IssueCodes.RowTooWide, lines, "文件" + linesZh + "超过行宽上限，本行被拒绝，从下一行继续读取", "The row on " + lines + " is wider than the row limit; it is rejected and reading resumes at the next line.");
-            case CsvRowProblem.TooManyColumns:
-                return ValidationIssue.Error(IssueCodes.RowTooWide, lines, "文件" + linesZh + "的字段数超过列数上限", "The row on " + lines + " has more fields than the column limit.");
+            var bad = input.FindUndecodable();
+            if (bad < 0)
+            {
+                return null;
+            }
+
+            undecodable = true;
+            var field = bad < rows.FieldCount ? header.NameAt(bad) : Lines(rows);
+            return ValidationIssue.Error(
+                IssueCodes.TextEncodingInvalid,
+                field,
+                "文件" + LinesZh(rows) + "含有不符合" + input.EncodingName + "编码的字节（请用 --encoding 指定文件编码：auto、utf-8 或 gb18030）",
+                "The row on " + Lines(rows) + " has bytes that are not valid " + input.EncodingName + " (give the file's encoding: auto, utf-8 or gb18030).");
         }
 
-        var bad = input.FindUndecodable();
-        if (bad < 0)
+        var lines = Lines(rows);
+        var linesZh = LinesZh(rows);
+        return rows.Problem switch
         {
-            return null;
-        }
-
-        undecodable = true;
-        var field = bad < rows.FieldCount ? header.NameAt(bad) : lines;
-        return ValidationIssue.Error(
-            IssueCodes.TextEncodingInvalid,
-            field,
-            "文件" + linesZh + "含有不符合" + input.EncodingName + "编码的字节（请用 --encoding 指定文件编码：auto、utf-8 或 gb18030）",
-            "The row on " + lines + " has bytes that are not valid " + input.EncodingName + " (give the file's encoding: auto, utf-8 or gb18030).");
+            CsvRowProblem.UnterminatedQuote => ValidationIssue.Error(IssueCodes.RowMalformed, lines, "文件" + linesZh + "引号未闭合，本行被拒绝，从下一行继续读取", "The quote opened on " + lines + " is not closed; the line is rejected and reading resumes at the next line."),
+            CsvRowProblem.StrayQuote => ValidationIssue.Error(IssueCodes.RowMalformed, lines, "文件" + linesZh + "CSV格式错误（字段中有多余引号）", "The row on " + lines + " is not well-formed CSV (a stray quote inside a field)."),
+            CsvRowProblem.FieldTooLong => ValidationIssue.Error(IssueCodes.FieldTooLong, header.NameAt(rows.ProblemField), "文件" + linesZh + "的字段超过长度上限", "A field on " + lines + " is longer than the field limit."),
+            CsvRowProblem.RowTooWide => ValidationIssue.Error(IssueCodes.RowTooWide, lines, "文件" + linesZh + "超过行宽上限，本行被拒绝，从下一行继续读取", "The row on " + lines + " is wider than the row limit; it is rejected and reading resumes at the next line."),
+            _ => ValidationIssue.Error(IssueCodes.RowTooWide, lines, "文件" + linesZh + "的字段数超过列数上限", "The row on " + lines + " has more fields than the column limit."),
+        };
     }
+
+    private static string Lines(CsvByteReader rows) => rows.FirstLine == rows.LastLine
+        ? "line " + N(rows.FirstLine)
+        : "lines " + N(rows.FirstLine) + "-" + N(rows.LastLine);
+
+    private static string LinesZh(CsvByteReader rows) => rows.FirstLine == rows.LastLine
+        ? "第" + N(rows.FirstLine) + "行"
+        : "第" + N(rows.FirstLine) + "–" + N(rows.LastLine) + "行";
 
     /// <summary>Opens a file for a reader (the file is closed when the input is).</summary>
     public static CsvInput OpenFile(string path, CsvReadOptions options) =>

@@ -25,7 +25,10 @@ public sealed class ReadRecord<T>
         Id = id ?? string.Empty;
         Value = value;
         Issues = issues?.ToArray() ?? throw new ArgumentNullException(nameof(issues));
+        _rejected = value is null || Issues.Any(i => i.IsError);
     }
+
+    private readonly bool _rejected;
 
     /// <summary>行号 — the 1-based data row number (the header is row 0).</summary>
     public int RowNumber { get; }
@@ -40,5 +43,5 @@ public sealed class ReadRecord<T>
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
     /// <summary>Whether the row is rejected: no value, or at least one error.</summary>
-    public bool IsRejected => Value is null || Issues.Any(i => i.IsError);
+    public bool IsRejected => _rejected;
 }
