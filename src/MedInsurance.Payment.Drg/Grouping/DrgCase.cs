@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
@@ -28,13 +29,18 @@ public sealed class DrgCase
         Diagnoses = diagnoses;
         MainProcedure = mainProcedure;
         Procedures = procedures;
-        Issues = new ReadOnlyCollection<ValidationIssue>(issues.ToArray());
-        IsRejected = issues.Any(i => i.IsError);
+        Issues = issues.Count == 0 ? NoIssues : new ReadOnlyCollection<ValidationIssue>(issues.ToArray());
+        for (var i = 0; i < issues.Count && !IsRejected; i++)
+        {
+            IsRejected = issues[i].IsError;
+        }
         Sex = source.Sex;
         AgeYears = source.AgeYears;
         AgeDays = source.AgeDays ?? -1;
         BirthWeight = source.BirthWeightGrams ?? -1;
     }
+
+    private static readonly ReadOnlyCollection<ValidationIssue> NoIssues = new(Array.Empty<ValidationIssue>());
 
     /// <summary>病例 — the case as read.</summary>
     public InpatientCase Source { get; }

@@ -193,25 +193,26 @@ public sealed class DrgGrouper
         }
 
         var c = inpatientCase;
-        var issues = new List<ValidationIssue>();
+        List<ValidationIssue>? issues = null; // most cases have none: no list to allocate
         var main = -1;
         if (c.MainDiagnosis.IsEmpty)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.MainDiagnosisMissing, "diagnoses[0]", "缺少主要诊断", "The main diagnosis is missing."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.MainDiagnosisMissing, "diagnoses[0]", "缺少主要诊断", "The main diagnosis is missing."));
         }
         else if (!_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
         {
             main = -1;
-            issues.Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断 " + c.MainDiagnosis.Value + " 不在 " + Pack.Edition + " 分组方案中", "The main diagnosis " + c.MainDiagnosis.Value + " is not in any table of " + Pack.Edition + "."));
-        }
-
-        var diagnoses = new List<int>();
-        if (main >= 0)
-        {
-            diagnoses.Add(main);
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断 " + c.MainDiagnosis.Value + " 不在 " + Pack.Edition + " 分组方案中", "The main diagnosis " + c.MainDiagnosis.Value + " is not in any table of " + Pack.Edition + "."));
         }
 
         var secondary = c.SecondaryDiagnoses;
+        var diagnoses = new int[1 + secondary.Count];
+        var diagnosisCount = 0;
+        if (main >= 0)
+        {
+            diagnoses[diagnosisCount++] = main;
+        }
+
         for (var i = 0; i < secondary.Count; i++)
         {
             var code = secondary[i];
@@ -223,26 +224,27 @@ public sealed class DrgGrouper
             // Duplicates: a linear scan of the codes before this one (a case lists a handful; no set to allocate).
             if (code.Value == c.MainDiagnosis.Value || IndexOf(secondary, code, i) >= 0)
             {
-                issues.Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断 " + code.Value + " 重复，已忽略", "Diagnosis " + code.Value + " is listed more than once; ignored."));
+                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断 " + code.Value + " 重复，已忽略", "Diagnosis " + code.Value + " is listed more than once; ignored."));
                 continue;
             }
 
             if (_dxIds.TryGetValue(code.Value, out var id))
             {
-                diagnoses.Add(id);
+                diagnoses[diagnosisCount++] = id;
             }
         }
 
-        var procedures = new List<int>();
-        var mainPx = -1;
         var others = c.OtherProcedures;
+        var procedures = new int[1 + others.Count];
+        var procedureCount = 0;
+        var mainPx = -1;
         var index = 0;
         for (var k = c.MainProcedure.IsEmpty ? 0 : -1; k < others.Count; k++)
         {
             var code = k < 0 ? c.MainProcedure : others[k];
             if (k >= 0 && ((!c.MainProcedure.IsEmpty && code == c.MainProcedure) || IndexOf(others, code, k) >= 0))
             {
-                issues.Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作 " + code.Value + " 重复，已忽略", "Procedure " + code.Value + " is listed more than once; ignored."));
+                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作 " + code.Value + " 重复，已忽略", "Procedure " + code.Value + " is listed more than once; ignored."));
             }
             else if (_pxIds.TryGetValue(code.Value, out var id))
             {
@@ -251,7 +253,7 @@ public sealed class DrgGrouper
                     mainPx = id;
                 }
 
-                procedures.Add(id);
+                procedures[procedureCount++] = id;
             }
 
             index++;
@@ -259,38 +261,40 @@ public sealed class DrgGrouper
 
         if (c.LengthOfStayDays <= 0)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.LengthOfStayInvalid, "los", "住院天数必须大于0", "The length of stay must be at least one day."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.LengthOfStayInvalid, "los", "住院天数必须大于0", "The length of stay must be at least one day."));
         }
 
         if (c.AgeYears < 0 || c.AgeYears > InpatientCaseValidator.MaximumAgeYears || c.AgeDays is < 0 or > 365)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age", "年龄超出范围", "The age is out of range."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age", "年龄超出范围", "The age is out of range."));
         }
 
         if (c.AgeYears == 0 && c.AgeDays is null)
         {
-            issues.Add(ValidationIssue.Warning(DrgIssueCodes.AgeDaysMissing, "age_days", "不足1周岁患儿缺少年龄（天），新生儿规则不适用", "Age in days is missing for an infant; newborn rules cannot apply."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(DrgIssueCodes.AgeDaysMissing, "age_days", "不足1周岁患儿缺少年龄（天），新生儿规则不适用", "Age in days is missing for an infant; newborn rules cannot apply."));
         }
 
         if (c.IsNewborn && c.BirthWeightGrams is null)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿缺少出生体重", "A newborn (28 days or younger) needs a birth weight."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿缺少出生体重", "A newborn (28 days or younger) needs a birth weight."));
         }
 
         if (c.Sex is not (Sex.Male or Sex.Female))
         {
-            issues.Add(ValidationIssue.Warning(IssueCodes.SexUnknown, "sex", "性别未知，MDCM/MDCN 不能入组", "Sex is unknown; MDCM/MDCN cannot be entered."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.SexUnknown, "sex", "性别未知，MDCM/MDCN 不能入组", "Sex is unknown; MDCM/MDCN cannot be entered."));
         }
         else if (main >= 0)
         {
             var conflict = SexConflict(main, c.Sex);
             if (conflict is not null)
             {
-                issues.Add(ValidationIssue.Warning(DrgIssueCodes.SexDiagnosisConflict, "sex", "性别与主要诊断（" + conflict + "）冲突", "Sex conflicts with the main diagnosis (" + conflict + ")."));
+                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(DrgIssueCodes.SexDiagnosisConflict, "sex", "性别与主要诊断（" + conflict + "）冲突", "Sex conflicts with the main diagnosis (" + conflict + ")."));
             }
         }
 
-        return new DrgCase(this, c, main, diagnoses.ToArray(), mainPx, procedures.ToArray(), issues);
+        Array.Resize(ref diagnoses, diagnosisCount);
+        Array.Resize(ref procedures, procedureCount);
+        return new DrgCase(this, c, main, diagnoses, mainPx, procedures, (IReadOnlyList<ValidationIssue>?)issues ?? Array.Empty<ValidationIssue>());
     }
 
     /// <summary>The position of <paramref name="code"/> among the first <paramref name="count"/> items, or −1.</summary>
