@@ -213,7 +213,6 @@ internal static class DipCommands
                 });
             }
 
-            Console.Error.WriteLine("reading: " + report);
             var ms = scoringTicks * 1000.0 / Stopwatch.Frequency;
             Console.Error.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -222,6 +221,7 @@ internal static class DipCommands
                 ms,
                 ms > 0 ? scored / (ms / 1000.0) : 0,
                 threadCount));
+            Console.Error.WriteLine("reading: " + report);
             return 0;
         });
         return command;

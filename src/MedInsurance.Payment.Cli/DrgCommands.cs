@@ -97,7 +97,6 @@ internal static class DrgCommands
                 });
             }
 
-            Console.Error.WriteLine("reading: " + report);
             var ms = counts.ElapsedTicks * 1000m / Stopwatch.Frequency;
             var perSecond = counts.ElapsedTicks == 0 ? 0 : counts.Grouped * Stopwatch.Frequency / counts.ElapsedTicks;
             Console.Error.WriteLine(string.Format(
@@ -107,6 +106,7 @@ internal static class DrgCommands
                 ms,
                 perSecond,
                 threadCount));
+            Console.Error.WriteLine("reading: " + report);
             return 0;
         });
         return group;
