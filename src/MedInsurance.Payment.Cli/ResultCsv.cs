@@ -17,7 +17,7 @@ internal static class ResultCsv
     public static void WriteIssues<T>(TextWriter writer, IEnumerable<ReadRecord<T>> records)
         where T : class
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CliOutput.Csv(writer, leaveOpen: true);
         foreach (var header in new[] { "row", "id", "status", "issues" })
         {
             csv.WriteField(header);

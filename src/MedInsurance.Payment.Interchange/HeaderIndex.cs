@@ -25,6 +25,7 @@ internal sealed class HeaderIndex
 
     public bool Has(string column) => _positions.ContainsKey(column);
 
+    /// <summary>The cell of a column in the current row (formula escaping removed, <see cref="CsvCellSafety.Unescape"/>), or null when absent.</summary>
     public string? Get(CsvReader csv, string column) =>
-        _positions.TryGetValue(column, out var index) && index < csv.Parser.Count ? csv.GetField(index) : null;
+        _positions.TryGetValue(column, out var index) && index < csv.Parser.Count ? CsvCellSafety.Unescape(csv.GetField(index)) : null;
 }
