@@ -65,7 +65,7 @@ public static class DipCatalogFiles
                 AuxiliaryCoefficients = g.AuxiliaryCoefficients.Count == 0 ? null : g.AuxiliaryCoefficients.ToDictionary(a => EnumText.Snake(a.Type), a => a.Coefficient.Value, StringComparer.Ordinal),
             }).ToList(),
         };
-        return JsonSerializer.Serialize(dto, DipJsonContext.Default.CatalogJson);
+        return JsonSerializer.Serialize(dto, DipJsonContext.Readable.CatalogJson);
     }
 
     /// <summary>读取JSON — parses a catalog.</summary>

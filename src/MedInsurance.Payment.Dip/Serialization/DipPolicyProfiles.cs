@@ -160,7 +160,7 @@ public static class DipPolicyProfiles
             TumourHighCostMultiple = profile.TumourHighCostMultiple,
             TumourHighCostShare = profile.TumourHighCostShare,
         };
-        return JsonSerializer.Serialize(dto, DipJsonContext.Default.ProfileJson);
+        return JsonSerializer.Serialize(dto, DipJsonContext.Readable.ProfileJson);
     }
 
     /// <summary>
