@@ -202,7 +202,7 @@ public sealed class DrgGrouper
         else if (!_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
         {
             main = -1;
-            issues.Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断 " + c.MainDiagnosis.Value + " 不在 " + Pack.Edition + " 分组方案中", "The main diagnosis " + c.MainDiagnosis.Value + " is not in any table of " + Pack.Edition + "."));
+            issues.Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断不在 " + Pack.Edition + " 分组方案中", "The main diagnosis is not in any table of " + Pack.Edition + ".").WithValue(c.MainDiagnosis.Value));
         }
 
         var diagnoses = new List<int>();
@@ -222,7 +222,7 @@ public sealed class DrgGrouper
 
             if (!seenDx.Add(code.Value))
             {
-                issues.Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断 " + code.Value + " 重复，已忽略", "Diagnosis " + code.Value + " is listed more than once; ignored."));
+                issues.Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断重复，已忽略", "The diagnosis is listed more than once; ignored.").WithValue(code.Value));
                 continue;
             }
 
@@ -240,7 +240,7 @@ public sealed class DrgGrouper
         {
             if (!seenPx.Add(code.Value))
             {
-                issues.Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作 " + code.Value + " 重复，已忽略", "Procedure " + code.Value + " is listed more than once; ignored."));
+                issues.Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作重复，已忽略", "The procedure is listed more than once; ignored.").WithValue(code.Value));
             }
             else if (_pxIds.TryGetValue(code.Value, out var id))
             {
