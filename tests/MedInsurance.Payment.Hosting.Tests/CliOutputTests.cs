@@ -26,7 +26,7 @@ public sealed class CliOutputTests
             File.WriteAllText(hospitals, "hospital_id,name,level,type\nDEMO-H1,a,三级甲等,general\n");
             string Price(string output, params string[] extra)
             {
-                var run = MedpayProcess.Run(new[] { "drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1", "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output }.Concat(extra).ToArray());
+                var run = MedpayProcess.Run(new[] { "drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition, "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output }.Concat(extra).ToArray());
                 Assert.True(run.Exit == 0, run.Err);
                 return output;
             }
