@@ -259,8 +259,18 @@ internal static class DrgCommands
         return new DrgGrouper(checkedPack.Loaded.Pack, policy);
     }
 
-    internal static Option<int> ThreadsOption() =>
-        new("--threads", "-t") { Description = "Threads for grouping (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    internal static Option<int> ThreadsOption()
+    {
+        var option = new Option<int>("--threads", "-t") { Description = "Threads for grouping, 1–256 (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                result.AddError("--threads must be between 1 and 256.");
+            }
+        });
+        return option;
+    }
 
     private static Option<FileInfo> InputOption() =>
         new("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };

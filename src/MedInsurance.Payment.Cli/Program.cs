@@ -14,6 +14,18 @@ foreach (var command in CommandCatalog.All())
 }
 
 var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // An invalid command line is unusable input: exit 2 before any work, like every other configuration error.
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine("medpay: " + error.Message);
+    }
+
+    Console.Error.WriteLine("medpay: see `medpay --help` or `medpay <command> --help`.");
+    return 2;
+}
+
 CliOutput.Raw = parse.GetValue(CliOutput.RawOption);
 CliOutput.Bom = !parse.GetValue(CliOutput.NoBomOption);
 try

@@ -67,6 +67,7 @@ public static class MethodMixPolicyLoader
             throw new ArgumentNullException(nameof(json));
         }
 
+        Interchange.JsonLineMap.RefuseNullArrayItems(json, source, MethodIssueCodes.PolicyJsonInvalid);
         MixJson? dto;
         try
         {
@@ -88,7 +89,7 @@ public static class MethodMixPolicyLoader
         issues.AddRange(policy.Validate());
         if (issues.Count > 0)
         {
-            var lines = JsonLineMap.Build(json);
+            var lines = Interchange.JsonLineMap.Build(json);
             throw new InvalidDataException(source + ": invalid method mix: " + string.Join("; ", issues.Select(i =>
                 "line " + lines.LineOf(i.Field).ToString(CultureInfo.InvariantCulture) + ", field " + i.Field + ": " + i.MessageEn + " (" + i.Code + ")")));
         }

@@ -51,6 +51,15 @@ public sealed class CliOutputTests
     }
 
     [Fact]
+    public void An_invalid_command_line_exits_2_before_any_work()
+    {
+        var run = MedpayProcess.Run("drg", "group", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition, "--input", "x.csv", "--output", "y.csv", "--threads", "0");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("medpay: --threads must be between 1 and 256.", run.Err, StringComparison.Ordinal);
+        Assert.Equal(2, MedpayProcess.Run("drg", "group", "--no-such-option").Exit);
+    }
+
+    [Fact]
     public void An_internal_error_is_one_line_and_exit_3_and_the_stack_only_with_verbose()
     {
         var quiet = new StringWriter();

@@ -75,6 +75,15 @@ public static class DipCatalogFiles
     /// <exception cref="FormatException">The JSON is malformed or a field is invalid (the message names the file, group and field).</exception>
     public static DipCatalog FromJson(string json, string source)
     {
+        try
+        {
+            Interchange.JsonLineMap.RefuseNullArrayItems(json ?? throw new ArgumentNullException(nameof(json)), source, "DIP_JSON_INVALID");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+
         CatalogJson? dto;
         try
         {

@@ -58,6 +58,7 @@ public static class DrgPricingPolicyLoader
             throw new ArgumentNullException(nameof(json));
         }
 
+        JsonLineMap.RefuseNullArrayItems(json, source, DrgPricingIssueCodes.PolicyJsonInvalid);
         DrgPricingPolicyJson? dto;
         try
         {
