@@ -68,37 +68,11 @@ public static class PerDiemPolicyLoader
     /// <exception cref="InvalidDataException">When the JSON is malformed or the policy invalid.</exception>
     public static PerDiemPolicy Parse(string json, string source)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        JsonLineMap.RefuseNullArrayItems(json, source, PerDiemIssueCodes.PolicyJsonInvalid);
-        PolicyJson? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(json, PerDiemJsonContext.Default.PolicyJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(string.Format(
-                CultureInfo.InvariantCulture, "{0}: line {1}, field {2}: {3} ({4})", source, (ex.LineNumber ?? 0) + 1, ex.Path ?? "$", ex.Message, PerDiemIssueCodes.PolicyJsonInvalid), ex);
-        }
-
-        if (dto is null)
-        {
-            throw new InvalidDataException(source + ": line 1, field $: the policy is empty (" + PerDiemIssueCodes.PolicyJsonInvalid + ")");
-        }
-
+        var dto = PolicyJsonText.Read(json, PerDiemJsonContext.Default.PolicyJson, source, PerDiemIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
         var policy = Convert(dto, issues);
         issues.AddRange(policy.Validate());
-        if (issues.Count > 0)
-        {
-            var lines = JsonLineMap.Build(json);
-            throw new InvalidDataException(source + ": invalid per-diem policy: " + string.Join("; ", issues.Select(i =>
-                "line " + lines.LineOf(i.Field).ToString(CultureInfo.InvariantCulture) + ", field " + i.Field + ": " + i.MessageEn + " (" + i.Code + ")")));
-        }
+        PolicyJsonText.RefuseIfInvalid(json, source, "per-diem policy", issues);
 
         return policy;
     }
