@@ -150,8 +150,8 @@ public sealed class CapitationCalculation
         return parts.SelectMany(p => p).ToList();
     }
 
-    // Claims [from, to) into one ledger in stages of 64: every claim's hash slot, then every claim's person record,
-    // then the checks and sums, whose reads are cached by then but for the ledger cell.
+    // Claims [from, to) into one ledger in stages of 64: every claim's hash slot, then every claim's person record and
+    // ledger cell, then the checks and sums, whose reads are cached by then.
     private List<RowOutcome> AddPart(ClaimLedger ledger, IReadOnlyList<OutpatientClaim> claims, int from, int to)
     {
         var outcomes = new List<RowOutcome>();
@@ -171,7 +171,11 @@ public sealed class CapitationCalculation
                 persons[j] = _people.Find(claim.PersonId);
                 if (persons[j] >= 0 && claim.Month is >= 1 and <= 12)
                 {
-                    touched ^= _cells[(persons[j] * PersonTable.Stride) + PersonTable.MonthOffset + claim.Month - 1];
+                    var cell = _cells[(persons[j] * PersonTable.Stride) + PersonTable.MonthOffset + claim.Month - 1];
+                    if (cell != MonthCell.Empty)
+                    {
+                        touched ^= unchecked((ulong)ledger.Figures[((((MonthCell.Institution(cell) * Funds) + MonthCell.Fund(cell)) * 12) + claim.Month - 1) * ClaimLedger.Width]);
+                    }
                 }
             }
 
