@@ -112,14 +112,7 @@ public class CapitationBenchmarks
         long sum = 0;
         for (var start = 0; start < Claims; start += batch.Length)
         {
-            var n = Math.Min(batch.Length, Claims - start);
-            for (var j = 0; j < n; j++)
-            {
-                var p = rng.Next(_persons.Length);
-                var month = 7 + rng.Next(6);
-                var referral = (start + j) % 50 == 0;
-                batch[j] = new OutpatientClaim("C", _persons[p], _homes[p], 2026, month, Money.FromFen(1_000 + rng.Next(20_000)), referral, referral ? "H-UP" : null);
-            }
+            var n = Fill(batch, start, rng);
 
             for (var j = 0; j < n; j++)
             {
@@ -130,6 +123,21 @@ public class CapitationBenchmarks
         return sum;
     }
 
+    // The next claims of the year (as Year draws them) into the batch; returns how many.
+    private int Fill(OutpatientClaim[] batch, int start, Random rng)
+    {
+        var n = Math.Min(batch.Length, Claims - start);
+        for (var j = 0; j < n; j++)
+        {
+            var p = rng.Next(_persons.Length);
+            var month = 7 + rng.Next(6);
+            var referral = (start + j) % 50 == 0;
+            batch[j] = new OutpatientClaim("C", _persons[p], _homes[p], 2026, month, Money.FromFen(1_000 + rng.Next(20_000)), referral, referral ? "H-UP" : null);
+        }
+
+        return n;
+    }
+
     private Money InBatches(int threads)
     {
         var calculation = new CapitationCalculation(CapitationRoster.Build(_policy, _roster));
@@ -137,14 +145,7 @@ public class CapitationBenchmarks
         var batch = new OutpatientClaim[4_096];
         for (var start = 0; start < Claims; start += batch.Length)
         {
-            var n = Math.Min(batch.Length, Claims - start);
-            for (var j = 0; j < n; j++)
-            {
-                var p = rng.Next(_persons.Length);
-                var month = 7 + rng.Next(6);
-                var referral = (start + j) % 50 == 0;
-                batch[j] = new OutpatientClaim("C", _persons[p], _homes[p], 2026, month, Money.FromFen(1_000 + rng.Next(20_000)), referral, referral ? "H-UP" : null);
-            }
+            var n = Fill(batch, start, rng);
 
             calculation.AddRange(n == batch.Length ? batch : new ArraySegment<OutpatientClaim>(batch, 0, n), threads);
         }

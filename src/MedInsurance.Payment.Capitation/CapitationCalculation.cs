@@ -150,42 +150,53 @@ public sealed class CapitationCalculation
         return parts.SelectMany(p => p).ToList();
     }
 
-    // Claims [from, to) into one ledger in stages of 64: every claim's hash slot, then every claim's person record and
-    // ledger cell, then the checks and sums, whose reads are cached by then.
+    // Claims [from, to) into one ledger in stages of 64, each claim copied once into a buffer: every claim's id packed
+    // and its hash slot read; then every claim's person record and ledger cell; then the checks and sums, whose reads
+    // are cached by then.
     private List<RowOutcome> AddPart(ClaimLedger ledger, IReadOnlyList<OutpatientClaim> claims, int from, int to)
     {
         var outcomes = new List<RowOutcome>();
+        var buffer = new OutpatientClaim[Stage];
+        var keys = new PersonKey[Stage];
+        var hashes = new ulong[Stage];
+        var packed = new bool[Stage];
         var persons = new int[Stage];
+        var figures = ledger.Figures;
         ulong touched = 0;
         for (var start = from; start < to; start += Stage)
         {
             var count = Math.Min(Stage, to - start);
             for (var j = 0; j < count; j++)
             {
-                touched ^= _people.Touch(claims[start + j].PersonId);
+                buffer[j] = claims[start + j];
+                packed[j] = PersonKey.TryPack(buffer[j].PersonId, out keys[j]);
+                if (packed[j])
+                {
+                    hashes[j] = keys[j].Hash();
+                    touched ^= _people.Touch(hashes[j]);
+                }
             }
 
             for (var j = 0; j < count; j++)
             {
-                var claim = claims[start + j];
-                persons[j] = _people.Find(claim.PersonId);
+                ref readonly var claim = ref buffer[j];
+                persons[j] = packed[j] ? _people.Find(keys[j], hashes[j]) : _people.Find(claim.PersonId);
                 if (persons[j] >= 0 && claim.Month is >= 1 and <= 12)
                 {
-                    var cell = _cells[(persons[j] * PersonTable.Stride) + PersonTable.MonthOffset + claim.Month - 1];
+                    var cell = _cells[_people.Months(persons[j]) + claim.Month - 1];
                     if (cell != MonthCell.Empty)
                     {
-                        touched ^= unchecked((ulong)ledger.Figures[((((MonthCell.Institution(cell) * Funds) + MonthCell.Fund(cell)) * 12) + claim.Month - 1) * ClaimLedger.Width]);
+                        touched ^= unchecked((ulong)figures[((((MonthCell.Institution(cell) * Funds) + MonthCell.Fund(cell)) * 12) + claim.Month - 1) * ClaimLedger.Width]);
                     }
                 }
             }
 
             for (var j = 0; j < count; j++)
             {
-                var claim = claims[start + j];
-                var issues = AddTo(ledger, claim, persons[j]);
-                if (issues.Count > 0)
+                var issues = AddTo(ledger, buffer[j], persons[j]);
+                if (issues != NoIssues)
                 {
-                    outcomes.Add(new RowOutcome(start + j, claim.ClaimId, issues));
+                    outcomes.Add(new RowOutcome(start + j, buffer[j].ClaimId, issues));
                 }
             }
         }
@@ -211,9 +222,8 @@ public sealed class CapitationCalculation
 
             if (person >= 0)
             {
-                var cell = _cells[(person * PersonTable.Stride) + PersonTable.MonthOffset + month - 1];
-                if (cell != MonthCell.Empty && MonthCell.Counted(cell)
-                    && string.Equals(_institutions[MonthCell.Institution(cell)], claim.InstitutionId.Trim(), StringComparison.Ordinal))
+                var cell = _cells[_people.Months(person) + month - 1];
+                if (cell != MonthCell.Empty && MonthCell.Counted(cell) && AtHome(_institutions[MonthCell.Institution(cell)], claim.InstitutionId))
                 {
                     var f = ((((MonthCell.Institution(cell) * Funds) + MonthCell.Fund(cell)) * 12) + month - 1) * ClaimLedger.Width;
                     var figures = ledger.Figures;
@@ -237,6 +247,10 @@ public sealed class CapitationCalculation
 
         return AddChecked(ledger, claim);
     }
+
+    // Whether the claim's institution id (untrimmed as read) is the enrolled institution's; trimmed only when not equal as is.
+    private static bool AtHome(string enrolled, string institutionId) =>
+        string.Equals(enrolled, institutionId, StringComparison.Ordinal) || string.Equals(enrolled, institutionId.Trim(), StringComparison.Ordinal);
 
     // The ledgers of every thread added together.
     private ClaimLedger Total()
@@ -290,7 +304,7 @@ public sealed class CapitationCalculation
         if (issues is null)
         {
             var person = _people.Find(claim.PersonId);
-            var b = (Math.Max(person, 0) * PersonTable.Stride) + PersonTable.MonthOffset;
+            var b = _people.Months(Math.Max(person, 0));
             if (person < 0)
             {
                 Issue(ValidationIssue.Error(CapitationIssueCodes.PersonNotOnRoster, "person_id", "人员不在名册中", "The person is not on the roster."));

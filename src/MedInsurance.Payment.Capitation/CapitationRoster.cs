@@ -13,8 +13,9 @@ namespace MedInsurance.Payment.Capitation;
 /// <remarks>
 /// Built once by <see cref="Build"/>; every roster row comes out accepted or rejected (<see cref="Outcomes"/>). A person
 /// enrolled twice in one month has <b>every</b> overlapping row rejected (<see cref="CapitationIssueCodes.EnrolmentOverlap"/>),
-/// so the result does not depend on the row order. Immutable after building; thread-safe. Memory: 64 bytes per roster
-/// row (a person's id packed and its twelve months) and 16–32 bytes of hash slots per row; the rows are not kept.
+/// so the result does not depend on the row order. Immutable after building; thread-safe. Memory: about 92 bytes per roster
+/// row (a 64-byte record — the person's id packed and its twelve months — in a hash table at most 70% full); the rows
+/// are not kept.
 /// </remarks>
 public sealed class CapitationRoster
 {
@@ -131,7 +132,7 @@ public sealed class CapitationRoster
                 continue;
             }
 
-            var b = (people.GetOrAdd(rows[r].PersonId) * PersonTable.Stride) + PersonTable.MonthOffset - 1;
+            var b = people.Months(people.GetOrAdd(rows[r].PersonId)) - 1;
             if (!valid[r])
             {
                 continue;
@@ -212,9 +213,14 @@ public sealed class CapitationRoster
         // A person counts once per institution where a counted row has a month.
         var persons = 0;
         var personsPerInstitution = new int[institutions.Length];
-        for (var p = 0; p < people.Count; p++)
+        for (var p = 0; p < people.Size; p++)
         {
-            var b = (p * PersonTable.Stride) + PersonTable.MonthOffset;
+            if (!people.Occupied(p))
+            {
+                continue;
+            }
+
+            var b = people.Months(p);
             var any = false;
             for (var m = 0; m < 12; m++)
             {
