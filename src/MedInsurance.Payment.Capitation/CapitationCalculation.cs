@@ -101,18 +101,19 @@ public sealed class CapitationCalculation
     public IReadOnlyList<ValidationIssue> Add(in OutpatientClaim claim) => AddTo(_ledger, claim, Unresolved);
 
     /// <summary>
-    /// Checks and adds a batch of claims on the calling thread, as <see cref="Add"/> one by one would (same sums, same
-    /// issues), with the memory reads of the batch issued together: claims of random persons wait for memory about once
-    /// per stage of 64 claims instead of once per claim.
+    /// 批量加入门诊结算记录 — checks and adds a batch of claims on the calling thread, as <see cref="Add"/> one by one
+    /// would (same sums, same issues), with the memory reads of the batch issued together: claims of random persons wait
+    /// for memory about once per stage of 64 claims instead of once per claim.
     /// </summary>
     /// <param name="claims">The claims.</param>
     /// <returns>The claims that have issues (index within <paramref name="claims"/>, claim id, issues), in batch order.</returns>
     public IReadOnlyList<RowOutcome> AddRange(IReadOnlyList<OutpatientClaim> claims) => AddRange(claims, 1);
 
     /// <summary>
-    /// Checks and adds a batch of claims as <see cref="AddRange(IReadOnlyList{OutpatientClaim})"/> does, split over up
-    /// to <paramref name="maxDegreeOfParallelism"/> threads, each summing into a ledger of its own; the ledgers are added
-    /// together when the year is priced. Sums of fen are exact, so the result is the same for any thread count.
+    /// 多线程批量加入 — checks and adds a batch of claims as <see cref="AddRange(IReadOnlyList{OutpatientClaim})"/> does,
+    /// split over up to <paramref name="maxDegreeOfParallelism"/> threads, each summing into a ledger of its own; the
+    /// ledgers are added together when the year is priced. Sums of fen are exact, so the result is the same for any
+    /// thread count.
     /// </summary>
     /// <param name="claims">The claims.</param>
     /// <param name="maxDegreeOfParallelism">The most threads (1: the calling thread only).</param>
