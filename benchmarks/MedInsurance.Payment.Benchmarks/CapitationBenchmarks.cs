@@ -13,7 +13,9 @@ namespace MedInsurance.Payment.Benchmarks;
 /// roster rows), 10 000 000 outpatient claims (one in 50 a referral) streamed through the calculation, then the year
 /// priced (budgets, referral charges, bands, assessment, months, deposit, settlement lines). Measured: roster check and
 /// index, every claim, the pricing. Not measured: building the roster rows and person ids (setup); CSV parsing.
-/// Goal: under 5 s with bounded memory (nothing per claim is kept).
+/// Goal: under 5 s with bounded memory (nothing per claim is kept). <see cref="Year"/> adds claim by claim;
+/// <see cref="YearInBatches"/> and <see cref="YearInBatchesTwoThreads"/> add the same claims in batches; <see cref="ClaimsOnly"/>
+/// is the harness's own cost (generating the claims, reading each person id once), included in the other three.
 /// </summary>
 /// <remarks>Run: <c>dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- --filter '*Capitation*'</c>.</remarks>
 [QuickJob]
@@ -88,6 +90,64 @@ public class CapitationBenchmarks
             var month = 7 + rng.Next(6);   // second half: every person is at home
             var referral = c % 50 == 0;
             calculation.Add(new OutpatientClaim("C", _persons[p], _homes[p], 2026, month, Money.FromFen(1_000 + rng.Next(20_000)), referral, referral ? "H-UP" : null));
+        }
+
+        return calculation.Complete().Summary.FundPays;
+    }
+
+    /// <summary>The same year through <see cref="CapitationCalculation.AddRange(System.Collections.Generic.IReadOnlyList{OutpatientClaim}, int)"/> in batches of 4 096 claims, on the calling thread.</summary>
+    [Benchmark]
+    public Money YearInBatches() => InBatches(1);
+
+    /// <summary>The same year in batches, each split over two threads (a ledger each, added up when priced).</summary>
+    [Benchmark]
+    public Money YearInBatchesTwoThreads() => InBatches(2);
+
+    /// <summary>The harness alone: the same claims generated in the same batches and not added — subtract it from the others.</summary>
+    [Benchmark]
+    public long ClaimsOnly()
+    {
+        var rng = new Random(7);
+        var batch = new OutpatientClaim[4_096];
+        long sum = 0;
+        for (var start = 0; start < Claims; start += batch.Length)
+        {
+            var n = Fill(batch, start, rng);
+
+            for (var j = 0; j < n; j++)
+            {
+                sum += batch[j].PersonId.Length + batch[j].Month;
+            }
+        }
+
+        return sum;
+    }
+
+    // The next claims of the year (as Year draws them) into the batch; returns how many.
+    private int Fill(OutpatientClaim[] batch, int start, Random rng)
+    {
+        var n = Math.Min(batch.Length, Claims - start);
+        for (var j = 0; j < n; j++)
+        {
+            var p = rng.Next(_persons.Length);
+            var month = 7 + rng.Next(6);
+            var referral = (start + j) % 50 == 0;
+            batch[j] = new OutpatientClaim("C", _persons[p], _homes[p], 2026, month, Money.FromFen(1_000 + rng.Next(20_000)), referral, referral ? "H-UP" : null);
+        }
+
+        return n;
+    }
+
+    private Money InBatches(int threads)
+    {
+        var calculation = new CapitationCalculation(CapitationRoster.Build(_policy, _roster));
+        var rng = new Random(7);
+        var batch = new OutpatientClaim[4_096];
+        for (var start = 0; start < Claims; start += batch.Length)
+        {
+            var n = Fill(batch, start, rng);
+
+            calculation.AddRange(n == batch.Length ? batch : new ArraySegment<OutpatientClaim>(batch, 0, n), threads);
         }
 
         return calculation.Complete().Summary.FundPays;

@@ -1,12 +1,14 @@
 // QuickStart — MedInsurance.Payment on the embedded demo region (示例市): group a few cases with CHS-DRG, score them
 // with DIP, then run a whole year's DIP clearing and print each hospital's statement; finally a mixed year (per diem,
-// single disease, day surgery, fee for service, DIP) priced under example-mix-2025 and settled with example-mixed-2025.
+// single disease, day surgery, fee for service, DIP) priced under example-mix-2025 and settled with example-mixed-2025;
+// last, a capitation year (按人头付费) of the primary-care institutions and the county consortium (医共体) package.
 //   dotnet run --project samples/QuickStart
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MedInsurance.Payment;
+using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Demo;
 using MedInsurance.Payment.Dip;
@@ -179,3 +181,47 @@ Console.WriteLine(string.Format(inv, "   budget {0} yuan (the demo city's, in pl
     demoBudget, mixedResult.Pools[0].Value.Yuan));
 Console.WriteLine(string.Format(inv, "   annual payable {0} yuan (outside every pool {1}), fee-for-service {2}, clearing transfer {3}",
     mixedSummary.AnnualPayable, mixedSummary.OutsidePools, mixedSummary.FeeForService, mixedSummary.ClearingTransfer));
+
+// 4. Capitation (按人头付费) of general outpatient care at the primary-care institutions: the demo roster (a tenth of the
+// persons move in July) and a year of outpatient claims, budgets from the per-head standards, referral charges, bands.
+var capitationRoster = demo.GenerateCapitationRoster();
+var outpatient = demo.GenerateOutpatientClaims(capitationRoster);
+var capitationYear = new CapitationCalculation(CapitationRoster.Build(demo.CapitationPolicy, capitationRoster));
+var withIssues = capitationYear.AddRange(outpatient);
+var capitation = capitationYear.Complete(demo.CapitationInstitutions);
+Console.WriteLine();
+Console.WriteLine("4. Capitation (按人头付费) — policy " + demo.CapitationPolicy.Id + ": " + capitation.Summary.Persons + " persons, "
+    + outpatient.Count + " outpatient claims (" + withIssues.Count + " with issues)");
+Console.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,12} {3,12} {4,12}  {5,-30} {6,12}",
+    "institution", "persons", "budget", "spend", "referred out", "band", "fund pays"));
+foreach (var s in capitation.Statements)
+{
+    var deviation = s.Budget - s.Spend;
+    var band = deviation.IsNegative
+        ? string.Format(inv, "overspend {0:0.0}%, shared {1}", -deviation.Yuan * 100m / s.Budget.Yuan, s.RiskSharing.OverspendShared)
+        : string.Format(inv, "surplus {0:0.0}%, kept {1}", deviation.Yuan * 100m / s.Budget.Yuan, s.RiskSharing.SurplusKept);
+    Console.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,12} {3,12} {4,12}  {5,-30} {6,12}",
+        s.InstitutionId, s.Persons, s.Budget, s.Spend, s.ReferralCharges, band, s.FundPays));
+}
+
+Console.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,12} {3,12} {4,12}  {5,-30} {6,12}",
+    "region", capitation.Summary.Persons, capitation.Summary.Budget, capitation.Summary.Spend, capitation.Summary.ReferralCharges, string.Empty, capitation.Summary.FundPays));
+
+// The county consortium (医共体) of DEMO-H3, DEMO-H4 (paid by their DIP lines of part 2) and DEMO-H5 (its capitation
+// lines), one package with the care its population had outside the consortium.
+var consortium = new MedInsurance.Payment.Consortium.ConsortiumCalculation(demo.ConsortiumPolicy, demo.ConsortiumMembers);
+var members = new HashSet<string>(demo.ConsortiumMembers.Select(m => m.MemberId), StringComparer.Ordinal);
+foreach (var line in priced.Where(p => p.IsPriced).Select(p => p.Line!.Value).Concat(capitation.SettlementLines).Where(l => members.Contains(l.HospitalId)))
+{
+    consortium.AddLine(line);
+}
+
+foreach (var claim in demo.GenerateConsortiumOutsideClaims())
+{
+    consortium.AddOutside(claim);
+}
+
+var package = consortium.Complete().Statements[0];
+Console.WriteLine(string.Format(inv, "   consortium {0}: target {1}, members' lines {2} + outside {3} = spend {4}, fund pays {5}, result {6}",
+    package.Package.Id, package.Target, package.MemberPayments, package.Outside, package.Spend, package.FundPays, package.Result));
+Console.WriteLine("   members: " + string.Join(", ", package.Members.Select(m => m.Member.MemberId + " " + m.Allocated.ToString())));

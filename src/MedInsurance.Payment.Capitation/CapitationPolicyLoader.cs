@@ -32,8 +32,7 @@ public static class CapitationPolicyLoader
     /// <exception cref="InvalidDataException">When the JSON is malformed or the policy invalid.</exception>
     public static CapitationPolicy Parse(string json, string source)
     {
-        var dto = PolicyJson.Deserialize(json, source, CapitationJsonContext.Default.CapitationPolicyJson);
-        var map = new JsonLineMap(json);
+        var dto = Interchange.PolicyJsonText.Read(json, CapitationJsonContext.Default.CapitationPolicyJson, source, CapitationIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
         var c = new PolicyJson.Converter(issues);
         var classes = (dto.Classes ?? []).Select((k, i) =>
@@ -83,7 +82,7 @@ public static class CapitationPolicyLoader
             dto.Lines?.PointSystem,
             dto.Lines?.ConversionValue);
         issues.AddRange(policy.Validate());
-        map.ThrowIfErrors(source, "capitation policy", issues);
+        Interchange.PolicyJsonText.RefuseIfInvalid(json, source, "capitation policy", issues.Where(i => i.IsError).ToList());
         return policy;
     }
 }
@@ -91,27 +90,6 @@ public static class CapitationPolicyLoader
 /// <summary>JSON shapes shared by the capitation and consortium policies, and their conversion with field-named issues.</summary>
 internal static class PolicyJson
 {
-    public static T Deserialize<T>(string json, string source, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
-        where T : class
-    {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(json, info)
-                ?? throw new InvalidDataException(source + ": line 1, field $: the policy is empty (" + CapitationIssueCodes.PolicyJsonInvalid + ").");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(
-                string.Format(CultureInfo.InvariantCulture, "{0}: line {1}, field {2}: {3} ({4})", source, (ex.LineNumber ?? 0) + 1, ex.Path ?? "$", ex.Message, CapitationIssueCodes.PolicyJsonInvalid),
-                ex);
-        }
-    }
-
     internal sealed class Converter
     {
         private readonly List<ValidationIssue> _issues;

@@ -13,24 +13,16 @@ namespace MedInsurance.Payment.Capitation;
 /// <remarks>
 /// Built once by <see cref="Build"/>; every roster row comes out accepted or rejected (<see cref="Outcomes"/>). A person
 /// enrolled twice in one month has <b>every</b> overlapping row rejected (<see cref="CapitationIssueCodes.EnrolmentOverlap"/>),
-/// so the result does not depend on the row order. Immutable after building; thread-safe. Memory: 12 integers per
-/// person plus the rows.
+/// so the result does not depend on the row order. Immutable after building; thread-safe. Memory: about 92 bytes per roster
+/// row (a 64-byte record — the person's id packed and its twelve months — in a hash table at most 70% full); the rows
+/// are not kept.
 /// </remarks>
 public sealed class CapitationRoster
 {
-    internal const int NoSlot = -1;
-
-    private readonly Dictionary<string, int> _persons;
-
     private CapitationRoster(
         CapitationPolicy policy,
-        Dictionary<string, int> persons,
-        int[] slots,
-        RosterEntry[] rows,
-        int[] rowInstitution,
-        int[] rowClass,
-        bool[] rowCounted,
-        bool[] personHasRejected,
+        PersonTable people,
+        int persons,
         string[] institutions,
         long[] personMonths,
         int[] personsPerInstitution,
@@ -38,14 +30,9 @@ public sealed class CapitationRoster
         int accepted)
     {
         Policy = policy;
-        _persons = persons;
-        Slots = slots;
-        Rows = rows;
-        RowInstitution = rowInstitution;
-        RowClass = rowClass;
-        RowCounted = rowCounted;
-        PersonHasRejected = personHasRejected;
-        Institutions = institutions;
+        People = people;
+        Persons = persons;
+        InstitutionIds = institutions;
         PersonMonthsCells = personMonths;
         PersonsPerInstitution = personsPerInstitution;
         Outcomes = outcomes;
@@ -56,10 +43,10 @@ public sealed class CapitationRoster
     public CapitationPolicy Policy { get; }
 
     /// <summary>基层医疗机构 — the institutions with accepted rows, ordered by id (ordinal).</summary>
-    public IReadOnlyList<string> Institutions { get; }
+    public IReadOnlyList<string> Institutions => InstitutionIds;
 
     /// <summary>人数 — distinct persons with at least one accepted row.</summary>
-    public int Persons => _persons.Count;
+    public int Persons { get; }
 
     /// <summary>Accepted roster rows.</summary>
     public int AcceptedRows { get; }
@@ -70,17 +57,10 @@ public sealed class CapitationRoster
     /// <summary>Rejected roster rows.</summary>
     public int RejectedRows => Outcomes.Count(o => o.Rejected);
 
-    internal int[] Slots { get; }
+    /// <summary>Every person with a non-empty id on any row (accepted or not); months hold <see cref="MonthCell"/>s of accepted rows.</summary>
+    internal PersonTable People { get; }
 
-    internal RosterEntry[] Rows { get; }
-
-    internal int[] RowInstitution { get; }
-
-    internal int[] RowClass { get; }
-
-    internal bool[] RowCounted { get; }
-
-    internal bool[] PersonHasRejected { get; }
+    internal string[] InstitutionIds { get; }
 
     internal long[] PersonMonthsCells { get; }
 
@@ -91,22 +71,6 @@ public sealed class CapitationRoster
     /// <param name="classIndex">The index in the policy's classes.</param>
     /// <returns>The person-months.</returns>
     public long PersonMonths(int institution, int classIndex) => PersonMonthsCells[(institution * Policy.Classes.Count) + classIndex];
-
-    internal bool TryPerson(string personId, out int person) => _persons.TryGetValue(personId, out person);
-
-    internal int PersonIndexOrRejected(string personId, out bool onlyRejected)
-    {
-        onlyRejected = false;
-        if (_persons.TryGetValue(personId, out var person))
-        {
-            return person;
-        }
-
-        onlyRejected = _rejectedPersons.Contains(personId);
-        return -1;
-    }
-
-    private HashSet<string> _rejectedPersons = new(StringComparer.Ordinal);
 
     /// <summary>Checks and indexes a roster.</summary>
     /// <param name="policy">The policy (classes and basis).</param>
@@ -155,36 +119,36 @@ public sealed class CapitationRoster
             valid[r] = issues[r] is null;
         }
 
-        // Overlaps: any two valid rows of one person sharing a month are all rejected (order-independent).
-        var personOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstSlot = new List<int[]>();
+        // Every person with an id gets a record (a claim of a person whose rows are all rejected is told apart from one
+        // not on the roster). While checking overlaps a month cell holds the first valid row claiming it; any two valid
+        // rows of one person sharing a month are all rejected (order-independent).
+        var people = new PersonTable(rows.Length);
+        var cells = people.Records;
         var overlap = new bool[rows.Length];
         for (var r = 0; r < rows.Length; r++)
         {
+            if (rows[r].PersonId.Length == 0)
+            {
+                continue;
+            }
+
+            var b = people.Months(people.GetOrAdd(rows[r].PersonId)) - 1;
             if (!valid[r])
             {
                 continue;
             }
 
-            if (!personOf.TryGetValue(rows[r].PersonId, out var p))
-            {
-                p = firstSlot.Count;
-                personOf[rows[r].PersonId] = p;
-                firstSlot.Add(new[] { NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot, NoSlot });
-            }
-
-            var months = firstSlot[p];
             for (var m = rows[r].FromMonth; m <= rows[r].ToMonth; m++)
             {
-                var other = months[m - 1];
-                if (other != NoSlot)
+                var other = cells[b + m];
+                if (other != MonthCell.Empty)
                 {
                     overlap[other] = true;
                     overlap[r] = true;
                 }
                 else
                 {
-                    months[m - 1] = r;
+                    cells[b + m] = (uint)r;
                 }
             }
         }
@@ -198,48 +162,42 @@ public sealed class CapitationRoster
         }
 
         var accepted = new bool[rows.Length];
-        var institutionSet = new SortedSet<string>(StringComparer.Ordinal);
+        var institutionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var acceptedCount = 0;
         for (var r = 0; r < rows.Length; r++)
         {
             accepted[r] = issues[r] is null;
             if (accepted[r])
             {
-                institutionSet.Add(rows[r].InstitutionId);
+                acceptedCount++;
+                institutionIndex[rows[r].InstitutionId] = 0;
             }
         }
 
-        var institutions = institutionSet.ToArray();
-        var institutionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var institutions = institutionIndex.Keys.ToArray();
+        Array.Sort(institutions, StringComparer.Ordinal);
+        if (institutions.Length > MonthCell.MaxInstitutions)
+        {
+            throw new NotSupportedException("More institutions than a month cell can name.");
+        }
+
         for (var i = 0; i < institutions.Length; i++)
         {
             institutionIndex[institutions[i]] = i;
         }
 
-        var persons = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rejectedPersons = new HashSet<string>(StringComparer.Ordinal);
         var rowInstitution = new int[rows.Length];
         var rowCounted = new bool[rows.Length];
         var classes = policy.Classes.Count;
         var personMonths = new long[institutions.Length * classes];
         for (var r = 0; r < rows.Length; r++)
         {
-            rowInstitution[r] = -1;
             if (!accepted[r])
             {
-                if (rows[r].PersonId.Length > 0)
-                {
-                    rejectedPersons.Add(rows[r].PersonId);
-                }
-
                 continue;
             }
 
             rowInstitution[r] = institutionIndex[rows[r].InstitutionId];
-            if (!persons.ContainsKey(rows[r].PersonId))
-            {
-                persons[rows[r].PersonId] = persons.Count;
-            }
-
             rowCounted[r] = policy.Basis == CapitationBasis.Served || rows[r].Signed;
             if (!rowCounted[r])
             {
@@ -251,38 +209,43 @@ public sealed class CapitationRoster
             }
         }
 
-        rejectedPersons.ExceptWith(persons.Keys);
-        var slots = new int[persons.Count * 12];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            slots[i] = NoSlot;
-        }
-
-        var hasRejected = new bool[persons.Count];
-        var seenAt = new HashSet<long>();
+        // Month cells: the row of a month becomes its packed cell when accepted (an overlapping row is not), else empty.
+        // A person counts once per institution where a counted row has a month.
+        var persons = 0;
         var personsPerInstitution = new int[institutions.Length];
-        for (var r = 0; r < rows.Length; r++)
+        for (var p = 0; p < people.Size; p++)
         {
-            if (rows[r].PersonId.Length == 0 || !persons.TryGetValue(rows[r].PersonId, out var p))
+            if (!people.Occupied(p))
             {
                 continue;
             }
 
-            if (!accepted[r])
+            var b = people.Months(p);
+            var any = false;
+            for (var m = 0; m < 12; m++)
             {
-                hasRejected[p] = true;
-                continue;
+                var r = cells[b + m];
+                if (r == MonthCell.Empty)
+                {
+                    continue;
+                }
+
+                if (!accepted[r])
+                {
+                    cells[b + m] = MonthCell.Empty;
+                    continue;
+                }
+
+                any = true;
+                var cell = MonthCell.Pack(rowInstitution[r], (int)policy.Classes[rowClass[r]].Fund, rowCounted[r]);
+                cells[b + m] = cell;
+                if (MonthCell.Counted(cell) && !CountedEarlier(cells, b, m, cell))
+                {
+                    personsPerInstitution[rowInstitution[r]]++;
+                }
             }
 
-            for (var m = rows[r].FromMonth; m <= rows[r].ToMonth; m++)
-            {
-                slots[(p * 12) + m - 1] = r;
-            }
-
-            if (rowCounted[r] && seenAt.Add(((long)p * institutions.Length) + rowInstitution[r]))
-            {
-                personsPerInstitution[rowInstitution[r]]++;
-            }
+            persons += any ? 1 : 0;
         }
 
         var outcomes = new List<RowOutcome>();
@@ -294,10 +257,22 @@ public sealed class CapitationRoster
             }
         }
 
-        return new CapitationRoster(policy, persons, slots, rows, rowInstitution, rowClass, rowCounted, hasRejected, institutions, personMonths, personsPerInstitution, outcomes, accepted.Count(a => a))
+        return new CapitationRoster(policy, people, persons, institutions, personMonths, personsPerInstitution, outcomes, acceptedCount);
+    }
+
+    // Whether an earlier month of the record (already packed) is a counted cell at the same institution.
+    private static bool CountedEarlier(uint[] cells, int b, int month, uint cell)
+    {
+        for (var m = 0; m < month; m++)
         {
-            _rejectedPersons = rejectedPersons,
-        };
+            var earlier = cells[b + m];
+            if (earlier != MonthCell.Empty && MonthCell.Counted(earlier) && MonthCell.Institution(earlier) == MonthCell.Institution(cell))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ValidationIssue Required(string field) =>

@@ -75,11 +75,18 @@ public static class CapitationServiceCollectionExtensions
         public CapitationResult Settle(IEnumerable<RosterEntry> roster, IEnumerable<OutpatientClaim> claims, IEnumerable<SettlementHospital>? institutions)
         {
             var calculation = new CapitationCalculation(CapitationRoster.Build(Policy, roster));
+            var batch = new List<OutpatientClaim>(4_096);
             foreach (var claim in claims ?? throw new ArgumentNullException(nameof(claims)))
             {
-                calculation.Add(claim);
+                batch.Add(claim);
+                if (batch.Count == batch.Capacity)
+                {
+                    calculation.AddRange(batch);
+                    batch.Clear();
+                }
             }
 
+            calculation.AddRange(batch);
             return calculation.Complete(institutions);
         }
     }

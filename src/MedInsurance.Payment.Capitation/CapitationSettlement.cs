@@ -21,6 +21,7 @@ internal static class CapitationSettlement
 
     public static CapitationResult Settle(CapitationCalculation calc, IEnumerable<SettlementHospital>? institutions)
     {
+        calc.TakeColumns();
         var roster = calc.Roster;
         var policy = roster.Policy;
         var n = roster.Institutions.Count;

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
@@ -88,8 +87,8 @@ internal static class CapitationCommands
         var built = CapitationRoster.Build(policy, readable.Select(r => r.Value!));
         var calculation = new CapitationCalculation(built);
         long claimIssueRows = 0;
-        using (var writer = new StreamWriter(Path.Combine(folder.FullName, "claim-issues.csv"), false, new UTF8Encoding(false)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "claim-issues.csv")))
+        using (var csv = CliOutput.Csv(writer))
         {
             foreach (var header in new[] { "row", "claim_id", "status", "issues" })
             {
@@ -136,7 +135,7 @@ internal static class CapitationCommands
 
         Write(folder, "statements.csv", w => CapitationExport.WriteStatementsCsv(result, w));
         Write(folder, "summary.csv", w => CapitationExport.WriteSummaryCsv(result, w));
-        Write(folder, "lines.csv", w => SettlementLineCsv.Write(w, result.SettlementLines));
+        Write(folder, "lines.csv", w => SettlementLineCsv.Write(w, result.SettlementLines, CliOutput.Raw));
         var rosterRejected = WriteRosterResults(folder, rosterRecords, readable, built);
         foreach (var issue in result.InstitutionIssues)
         {
@@ -163,7 +162,7 @@ internal static class CapitationCommands
         var rejected = 0;
         Write(folder, "roster-results.csv", w =>
         {
-            using var csv = new CsvWriter(w, CultureInfo.InvariantCulture, leaveOpen: true);
+            using var csv = CliOutput.Csv(w, leaveOpen: true);
             foreach (var header in RosterResultHeader)
             {
                 csv.WriteField(header);
@@ -206,7 +205,7 @@ internal static class CapitationCommands
 
     internal static void Write(DirectoryInfo folder, string name, Action<TextWriter> write)
     {
-        using var writer = new StreamWriter(Path.Combine(folder.FullName, name), false, new UTF8Encoding(false));
+        using var writer = CliOutput.Open(Path.Combine(folder.FullName, name));
         write(writer);
     }
 

@@ -3,8 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Consortium;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
@@ -81,8 +79,8 @@ internal static class ConsortiumCommands
         var readable = memberRecords.Where(r => !r.IsRejected).ToList();
         var calculation = new ConsortiumCalculation(policy, readable.Select(r => r.Value!));
         var rejected = memberRecords.Count(r => r.IsRejected) + calculation.MemberOutcomes.Count;
-        using (var writer = new StreamWriter(Path.Combine(folder.FullName, "issues.csv"), false, new UTF8Encoding(false)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "issues.csv")))
+        using (var csv = CliOutput.Csv(writer))
         {
             foreach (var header in IssueHeader)
             {

@@ -52,16 +52,21 @@ internal static class DrgCommands
 
         group.SetAction(parse =>
         {
-            var file = parse.GetValue(input)!;
-            var outputFile = parse.GetValue(output)!;
             var options = CaseFiles.Options(parse.GetValue(encoding));
-            if (options is null || !Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!))
+            if (options is null)
             {
                 return 2;
             }
 
             var grouper = rules.Load(parse);
             if (grouper is null)
+            {
+                return 2;
+            }
+
+            var file = parse.GetValue(input)!;
+            var outputFile = parse.GetValue(output)!;
+            if (!Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!))
             {
                 return 2;
             }
@@ -175,7 +180,9 @@ internal static class DrgCommands
         var rules = RulesOption();
         var edition = EditionOption();
         var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack as compiled JSON to this file." };
-        var command = new Command("rules", "Load a rule-text folder and print the load report: codes per table, repairs, unparsed lines with file and line.");
+        var verify = new Option<bool>("--verify") { Description = "Compare the folder with the edition's published manifest (SHA-256 of each file, table counts): exit 0 as published, 1 differs but plausible, 2 refused." };
+        var command = new Command("rules", "Load a rule-text folder and print the load report: codes per table, repairs, unparsed lines with file and line. A folder that is not a plausible pack of the edition is refused (exit 2).");
+        command.Options.Add(verify);
         command.Options.Add(rules);
         command.Options.Add(edition);
         command.Options.Add(compiled);
@@ -187,7 +194,18 @@ internal static class DrgCommands
                 return 2;
             }
 
-            var loaded = RuleTextLoader.Load(folder, parse.GetValue(edition)!);
+            var editionName = parse.GetValue(edition)!;
+            if (RulePackLoading.Load(folder, editionName, quiet: true) is not { } checkedPack)
+            {
+                return 2;
+            }
+
+            if (parse.GetValue(verify))
+            {
+                return RulePackLoading.Verdict(checkedPack.Check, editionName);
+            }
+
+            var loaded = checkedPack.Loaded;
             Console.Out.Write(loaded.Report.Render());
             if (parse.GetValue(compiled) is { } target)
             {
@@ -205,7 +223,7 @@ internal static class DrgCommands
         var folder = rules.FullName;
         if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
         {
-            folder = Path.Combine(folder, edition.Substring("chs-drg-".Length));
+            folder = Path.Combine(folder, edition.StartsWith("chs-drg-", StringComparison.Ordinal) ? edition.Substring("chs-drg-".Length) : edition);
         }
 
         if (!File.Exists(Path.Combine(folder, "1_MDC.txt")))
@@ -222,8 +240,15 @@ internal static class DrgCommands
 
     private static Option<string> EditionOption()
     {
-        var option = new Option<string>("--edition", "-e") { Description = "Edition: chs-drg-1.1 or chs-drg-1.0-revised.", Required = true };
-        option.AcceptOnlyFromAmong(RuleTextLoader.Edition11, RuleTextLoader.Edition10Revised);
+        var option = new Option<string>("--edition", "-e") { Description = "Edition id: chs-drg-1.1 or chs-drg-1.0-revised (checked against their published manifests), or a region's own id such as demo-drg-1 (checked for structure only).", Required = true };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>() ?? string.Empty;
+            if (value.Length == 0 || value.Length > 64 || !value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
+            {
+                result.AddError("--edition is an edition id of lower-case letters, digits, '.' and '-' (e.g. chs-drg-1.1).");
+            }
+        });
         return option;
     }
 
@@ -242,18 +267,27 @@ internal static class DrgCommands
             return null;
         }
 
-        var loaded = RuleTextLoader.Load(folder, edition);
-        if (loaded.Report.Unparsed.Count > 0)
+        if (RulePackLoading.Load(folder, edition, quiet: false) is not { } checkedPack)
         {
-            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: rule text loaded with {0} unparsed piece(s); first: {1}:{2} {3}", loaded.Report.Unparsed.Count, loaded.Report.Unparsed[0].File, loaded.Report.Unparsed[0].Line, loaded.Report.Unparsed[0].Reason));
+            return null;
         }
 
         var policy = new DrgPolicy { AmbiguousGroupCheck = ambiguous == "on" };
-        return new DrgGrouper(loaded.Pack, policy);
+        return new DrgGrouper(checkedPack.Loaded.Pack, policy);
     }
 
-    internal static Option<int> ThreadsOption() =>
-        new("--threads", "-t") { Description = "Threads for grouping (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    internal static Option<int> ThreadsOption()
+    {
+        var option = new Option<int>("--threads", "-t") { Description = "Threads for grouping, 1–256 (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                result.AddError("--threads must be between 1 and 256.");
+            }
+        });
+        return option;
+    }
 
     private static Option<FileInfo> InputOption() =>
         new("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };

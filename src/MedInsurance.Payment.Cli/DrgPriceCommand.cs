@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
@@ -116,7 +115,7 @@ internal static class DrgPriceCommand
     /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
     private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads)
     {
-        using var writer = new StreamWriter(output.FullName, false, new UTF8Encoding(false), 1 << 16);
+        using var writer = CliOutput.Open(output.FullName);
         return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads));
     }
 
@@ -128,7 +127,7 @@ internal static class DrgPriceCommand
     {
         var withPolicy = pricing.Policy is not null;
         int total = 0, priced = 0, rejected = 0, candidates = 0;
-        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CliOutput.Csv(output, leaveOpen: true);
         foreach (var header in SettlementLineCsv.Header.Concat(PriceColumns).Concat(withPolicy ? PolicyColumns : Array.Empty<string>()))
         {
             csv.WriteField(header);

@@ -4,8 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Interchange;
@@ -133,8 +131,8 @@ internal static class DrgStandardsCommand
             funds = funds.Length == 0 ? new InsuranceFund?[] { null } : funds;
             var thresholds = policy.LowMultiple is not null || policy.HighMultiple is not null || outliers is not null;
             var missing = 0;
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(true)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var writer = CliOutput.Open(parse.GetValue(output)!.FullName))
+            using (var csv = CliOutput.Csv(writer))
             {
                 foreach (var column in thresholds ? Columns.Concat(ThresholdColumns) : Columns)
                 {

@@ -60,8 +60,8 @@ internal static class PerDiemCommands
 
             var batch = Batch(calculator!, hospitalTable!, stays!);
             var results = Expand(records!, batch.Results);
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var writer = CliOutput.Open(parse.GetValue(output)!.FullName))
+            using (var csv = CliOutput.Csv(writer))
             {
                 foreach (var column in SettlementLineCsv.Header.Concat(PriceColumns))
                 {
@@ -111,8 +111,8 @@ internal static class PerDiemCommands
             var batch = Batch(calculator!, hospitalTable!, stays!);
             var rows = PerDiemIndicators.Compute(calculator!.Policy, stays!, batch);
             var inv = CultureInfo.InvariantCulture;
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, inv))
+            using (var writer = CliOutput.Open(parse.GetValue(output)!.FullName))
+            using (var csv = CliOutput.Csv(writer))
             {
                 foreach (var column in IndicatorColumns)
                 {
@@ -291,8 +291,8 @@ internal static class PerDiemCommands
 
     private static void WriteTrace(string path, PerDiemCalculator calculator, Dictionary<string, PerDiemHospital> hospitals, IReadOnlyList<ReadRecord<InpatientCase>> records, List<PerDiemStay> stays, PerDiemBatchResult batch)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var writer = CliOutput.Open(path);
+        using var csv = CliOutput.Csv(writer);
         csv.WriteField("id");
         csv.WriteField("trace");
         csv.NextRecord();

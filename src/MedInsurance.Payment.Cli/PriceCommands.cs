@@ -4,8 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Grouping;
@@ -251,8 +249,8 @@ internal static class PriceCommands
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var pricedCount = 0;
             var rejected = 0;
-            using (var writer = new StreamWriter(parse.GetValue(output)!.FullName, false, new UTF8Encoding(false)))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var writer = CliOutput.Open(parse.GetValue(output)!.FullName))
+            using (var csv = CliOutput.Csv(writer))
             {
                 foreach (var column in SettlementLineCsv.Header.Concat(Columns))
                 {

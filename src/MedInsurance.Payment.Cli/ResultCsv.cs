@@ -22,7 +22,7 @@ internal static class ResultCsv
 
         public IssueWriter(TextWriter writer)
         {
-            _csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            _csv = CliOutput.Csv(writer, leaveOpen: true);
             foreach (var header in new[] { "row", "id", "status", "issues" })
             {
                 _csv.WriteField(header);

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using CsvHelper;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Reporting;
 using MedInsurance.Payment.Settlement;
@@ -69,14 +68,14 @@ internal static class SettleCommands
                 StatementExport.WriteJson(result, stream);
             }
 
-            using (var writer = new StreamWriter(Path.Combine(folder.FullName, "statements.csv"), false, new UTF8Encoding(false)))
+            using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "statements.csv")))
             {
-                StatementExport.WriteStatementsCsv(result, writer);
+                StatementExport.WriteStatementsCsv(result, writer, CliOutput.Raw);
             }
 
-            using (var writer = new StreamWriter(Path.Combine(folder.FullName, "summary.csv"), false, new UTF8Encoding(false)))
+            using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "summary.csv")))
             {
-                StatementExport.WriteSummaryCsv(result, writer);
+                StatementExport.WriteSummaryCsv(result, writer, CliOutput.Raw);
             }
 
             if (parse.GetValue(html) is { } htmlFile)
@@ -160,8 +159,8 @@ internal static class SettleCommands
 
             if (parse.GetValue(output) is { } file)
             {
-                using var writer = new StreamWriter(file.FullName, false, new UTF8Encoding(false));
-                using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+                using var writer = CliOutput.Open(file.FullName);
+                using var csv = CliOutput.Csv(writer);
                 foreach (var header in SimulationHeader)
                 {
                     csv.WriteField(header);
@@ -360,8 +359,8 @@ internal static class SettleCommands
         // One row per input row, in file order: reader issues, then clearing issues.
         var engineIssues = result.LineIssues.Where(i => i.Index >= 0).ToLookup(i => i.Index, i => i.Issue);
         var readerIssues = inputs.ReaderIssues.ToDictionary(r => r.Row);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var writer = CliOutput.Open(path);
+        using var csv = CliOutput.Csv(writer);
         foreach (var header in new[] { "row", "line_id", "status", "issues" })
         {
             csv.WriteField(header);

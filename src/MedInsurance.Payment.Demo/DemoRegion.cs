@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Consortium;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
@@ -60,6 +62,19 @@ public sealed class DemoRegion
         Hospitals = SettlementHospitals.Select(h => h.Hospital).ToArray();
         _hospitalsById = Hospitals.ToDictionary(h => h.Id, StringComparer.Ordinal);
         SettlementPolicy = SettlementPolicyLoader.Parse(EmbeddedData.ReadText("settlement-policy.json"), "embedded demo settlement-policy.json");
+        CapitationPolicy = CapitationPolicyLoader.Parse(EmbeddedData.ReadText("capitation-policy.json"), "embedded demo capitation-policy.json");
+        using (var reader = EmbeddedData.Reader("primary-care.csv"))
+        {
+            CapitationInstitutions = SettlementCsv.ReadHospitals(reader).Select(r => r.Value!)
+                .Concat(SettlementHospitals.Where(h => h.Id == "DEMO-H5")).ToArray();
+        }
+
+        ConsortiumPolicy = ConsortiumPolicyLoader.Parse(EmbeddedData.ReadText("consortium-policy.json"), "embedded demo consortium-policy.json");
+        using (var reader = EmbeddedData.Reader("consortium-members.csv"))
+        {
+            ConsortiumMembers = ConsortiumCsv.ReadMembers(reader).Select(r => r.Value!).ToArray();
+        }
+
         AuxiliaryTyping = new DipAuxiliaryTypingData(
             DrgRulePack.Complications.Values.Where(c => c.Level == ComplicationLevel.Cc).Select(c => c.Code),
             DrgRulePack.Complications.Values.Where(c => c.Level == ComplicationLevel.Mcc).Select(c => c.Code),
@@ -111,6 +126,50 @@ public sealed class DemoRegion
 
     /// <summary>清算方案 — the demo clearing policy (DIP, floating settlement point value).</summary>
     public SettlementPolicy SettlementPolicy { get; }
+
+    /// <summary>按人头付费政策 — the demo capitation policy (four classes, referral cost capped at 300, the bands of payment-rules.md §4).</summary>
+    public CapitationPolicy CapitationPolicy { get; }
+
+    /// <summary>
+    /// 基层医疗机构 — the three primary-care institutions paid by capitation: two community health centres (DEMO-C1,
+    /// DEMO-C2) and the township health centre DEMO-H5, with their assessment scores.
+    /// </summary>
+    public IReadOnlyList<SettlementHospital> CapitationInstitutions { get; }
+
+    /// <summary>医共体打包付费政策 — the demo consortium policy: one county consortium (DEMO-GC) with its base, growth and adjustments.</summary>
+    public ConsortiumPolicy ConsortiumPolicy { get; }
+
+    /// <summary>医共体成员 — the consortium's three members: county hospital DEMO-H3, county TCM hospital DEMO-H4, township DEMO-H5.</summary>
+    public IReadOnlyList<ConsortiumMember> ConsortiumMembers { get; }
+
+    /// <summary>
+    /// Generates the demo capitation roster (参保人员名册): persons spread over <see cref="CapitationInstitutions"/>, one in
+    /// ten moving to the next institution in July (deterministic for a seed).
+    /// </summary>
+    /// <param name="persons">How many persons.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The roster rows, in person order.</returns>
+    public IReadOnlyList<RosterEntry> GenerateCapitationRoster(int persons = 2400, int seed = 20260303) =>
+        DemoOutpatientGenerator.Roster(CapitationInstitutionIds, persons, seed);
+
+    /// <summary>
+    /// Generates the demo year of outpatient claims (门诊结算记录) of a roster: visits at the enrolled institution (DEMO-C1
+    /// below its budget, DEMO-C2 above, DEMO-H5 near it) and one visit in 150 a referral to DEMO-H3 (deterministic for a seed).
+    /// </summary>
+    /// <param name="roster">The roster (<see cref="GenerateCapitationRoster"/>).</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The claims, in roster order.</returns>
+    public IReadOnlyList<OutpatientClaim> GenerateOutpatientClaims(IReadOnlyList<RosterEntry> roster, int seed = 20260304) =>
+        DemoOutpatientGenerator.Claims(CapitationPolicy, roster ?? throw new ArgumentNullException(nameof(roster)), CapitationInstitutionIds, [330, 395, 335], "DEMO-H3", Year, seed);
+
+    /// <summary>Generates the consortium population's claims outside the consortium (医共体外就医), deterministic for a seed.</summary>
+    /// <param name="count">How many claims.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The claims.</returns>
+    public IReadOnlyList<OutsideClaim> GenerateConsortiumOutsideClaims(int count = 120, int seed = 20260305) =>
+        DemoOutpatientGenerator.Outside(ConsortiumPolicy.Packages[0].Id, count, Year, seed);
+
+    private string[] CapitationInstitutionIds => CapitationInstitutions.Select(h => h.Id).ToArray();
 
     /// <summary>Finds a hospital by id.</summary>
     /// <param name="hospitalId">The id.</param>

@@ -94,10 +94,8 @@ internal sealed class CsvInput : IDisposable
     }
 
     /// <summary>The decoded, trimmed text of field <paramref name="index"/> (empty when absent or undecodable: call <see cref="FindUndecodable"/> first).</summary>
-    /// <remarks>
-    /// TODO(issue 13, safe outputs): once <c>CsvCellSafety.Unescape</c> is on main, undo the formula guard here (a cell
-    /// written as an apostrophe followed by <c>= + - @</c>, tab or CR reads back without the apostrophe).
-    /// </remarks>
+    /// <remarks>A cell escaped against formula injection (an apostrophe before <c>= + - @</c>, tab or CR) reads back
+    /// without the apostrophe (<see cref="CsvCellSafety.Unescape"/>), so files chain from one command to the next.</remarks>
     public string Text(int index)
     {
         var bytes = Rows.Field(index);
@@ -106,12 +104,10 @@ internal sealed class CsvInput : IDisposable
             return string.Empty;
         }
 
-        if (TextEncodings.IsAscii(bytes))
-        {
-            return Ascii(bytes);
-        }
-
-        return TextEncodings.TryGetString(_encoding ?? TextEncodings.StrictUtf8, bytes)?.Trim() ?? string.Empty;
+        var text = TextEncodings.IsAscii(bytes)
+            ? Ascii(bytes)
+            : TextEncodings.TryGetString(_encoding ?? TextEncodings.StrictUtf8, bytes)?.Trim() ?? string.Empty;
+        return text.Length > 1 && text[0] == CsvCellSafety.EscapeCharacter ? CsvCellSafety.Unescape(text) : text;
     }
 
     /// <summary>Like <see cref="Text"/>, but the same bytes give the same string instance (for values a file repeats: hospital ids, enumerations).</summary>

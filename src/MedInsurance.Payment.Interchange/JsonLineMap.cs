@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -15,7 +16,32 @@ public sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> _lines;
 
-    private JsonLineMap(Dictionary<string, int> lines) => _lines = lines;
+    private JsonLineMap(Dictionary<string, int> lines, List<string> nullItems)
+    {
+        _lines = lines;
+        NullArrayItems = nullItems;
+    }
+
+    /// <summary>空数组元素 — the paths of <c>null</c> items inside arrays (e.g. <c>pools[0]</c>), in document order.</summary>
+    public IReadOnlyList<string> NullArrayItems { get; }
+
+    /// <summary>
+    /// Refuses a document with a <c>null</c> inside an array — a policy or catalog list item that is not an object or a
+    /// value — with <c>source: line N, field path: …</c> for each, instead of letting it fail later without a place.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">Where it came from, for messages.</param>
+    /// <param name="code">The issue code to name (the loader's "JSON invalid" code).</param>
+    /// <exception cref="System.IO.InvalidDataException">When an array holds a null item.</exception>
+    public static void RefuseNullArrayItems(string json, string source, string code)
+    {
+        var map = Build(json);
+        if (map.NullArrayItems.Count > 0)
+        {
+            throw new System.IO.InvalidDataException(source + ": " + string.Join("; ", map.NullArrayItems.Select(p =>
+                "line " + map.LineOf(p).ToString(CultureInfo.InvariantCulture) + ", field " + p + ": an array item is null; remove it or give a value (" + code + ")")));
+        }
+    }
 
     /// <summary>Maps a JSON document (comments and trailing commas allowed).</summary>
     /// <param name="json">The JSON text.</param>
@@ -29,6 +55,7 @@ public sealed class JsonLineMap
 
         var bytes = Encoding.UTF8.GetBytes(json);
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nullItems = new List<string>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var stack = new List<Frame>();
         string? property = null;
@@ -66,6 +93,12 @@ public sealed class JsonLineMap
                         stack.RemoveAt(stack.Count - 1);
                         property = null;
                         break;
+                    case JsonTokenType.Null when stack.Count > 0 && stack[stack.Count - 1].IsArray:
+                        var item = ValuePath();
+                        Record(item, line);
+                        nullItems.Add(item);
+                        property = null;
+                        break;
                     default:
                         Record(ValuePath(), line);
                         property = null;
@@ -78,7 +111,7 @@ public sealed class JsonLineMap
             // The deserializer reports malformed JSON itself; keep what was mapped.
         }
 
-        return new JsonLineMap(lines);
+        return new JsonLineMap(lines, nullItems);
 
         string Parent() => stack.Count == 0 ? string.Empty : stack[stack.Count - 1].Path;
 

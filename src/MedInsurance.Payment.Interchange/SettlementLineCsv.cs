@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.Validation;
@@ -306,14 +305,15 @@ public static class SettlementLineCsv
     /// <summary>Writes lines as CSV (header and one row each).</summary>
     /// <param name="writer">The output.</param>
     /// <param name="lines">The lines.</param>
-    public static void Write(TextWriter writer, IEnumerable<SettlementLine> lines)
+    /// <param name="raw">True to write cells exactly as given; by default a cell a spreadsheet would run as a formula gets a leading apostrophe (<see cref="CsvCellSafety"/>).</param>
+    public static void Write(TextWriter writer, IEnumerable<SettlementLine> lines, bool raw = false)
     {
         if (writer is null || lines is null)
         {
             throw new ArgumentNullException(writer is null ? nameof(writer) : nameof(lines));
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new SafeCsvWriter(writer, leaveOpen: true, raw: raw);
         foreach (var h in Header)
         {
             csv.WriteField(h);

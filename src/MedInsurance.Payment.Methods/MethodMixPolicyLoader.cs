@@ -67,31 +67,11 @@ public static class MethodMixPolicyLoader
             throw new ArgumentNullException(nameof(json));
         }
 
-        MixJson? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(json, MethodsJsonContext.Default.MixJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(string.Format(
-                CultureInfo.InvariantCulture, "{0}: line {1}, field {2}: {3} ({4})", source, (ex.LineNumber ?? 0) + 1, ex.Path ?? "$", ex.Message, MethodIssueCodes.PolicyJsonInvalid), ex);
-        }
-
-        if (dto is null)
-        {
-            throw new InvalidDataException(source + ": line 1, field $: the mix is empty (" + MethodIssueCodes.PolicyJsonInvalid + ")");
-        }
-
+        var dto = Interchange.PolicyJsonText.Read(json, MethodsJsonContext.Default.MixJson, source, MethodIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
         var policy = Convert(dto, folder, issues);
         issues.AddRange(policy.Validate());
-        if (issues.Count > 0)
-        {
-            var lines = JsonLineMap.Build(json);
-            throw new InvalidDataException(source + ": invalid method mix: " + string.Join("; ", issues.Select(i =>
-                "line " + lines.LineOf(i.Field).ToString(CultureInfo.InvariantCulture) + ", field " + i.Field + ": " + i.MessageEn + " (" + i.Code + ")")));
-        }
+        Interchange.PolicyJsonText.RefuseIfInvalid(json, source, "method mix", issues);
 
         return policy;
     }

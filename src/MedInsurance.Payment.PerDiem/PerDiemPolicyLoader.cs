@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.PerDiem;
@@ -67,36 +68,11 @@ public static class PerDiemPolicyLoader
     /// <exception cref="InvalidDataException">When the JSON is malformed or the policy invalid.</exception>
     public static PerDiemPolicy Parse(string json, string source)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        PolicyJson? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(json, PerDiemJsonContext.Default.PolicyJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(string.Format(
-                CultureInfo.InvariantCulture, "{0}: line {1}, field {2}: {3} ({4})", source, (ex.LineNumber ?? 0) + 1, ex.Path ?? "$", ex.Message, PerDiemIssueCodes.PolicyJsonInvalid), ex);
-        }
-
-        if (dto is null)
-        {
-            throw new InvalidDataException(source + ": line 1, field $: the policy is empty (" + PerDiemIssueCodes.PolicyJsonInvalid + ")");
-        }
-
+        var dto = PolicyJsonText.Read(json, PerDiemJsonContext.Default.PolicyJson, source, PerDiemIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
         var policy = Convert(dto, issues);
         issues.AddRange(policy.Validate());
-        if (issues.Count > 0)
-        {
-            var lines = JsonLineMap.Build(json);
-            throw new InvalidDataException(source + ": invalid per-diem policy: " + string.Join("; ", issues.Select(i =>
-                "line " + lines.LineOf(i.Field).ToString(CultureInfo.InvariantCulture) + ", field " + i.Field + ": " + i.MessageEn + " (" + i.Code + ")")));
-        }
+        PolicyJsonText.RefuseIfInvalid(json, source, "per-diem policy", issues);
 
         return policy;
     }
@@ -327,130 +303,6 @@ public static class PerDiemPolicyLoader
                 type = default;
                 return false;
         }
-    }
-}
-
-/// <summary>Maps JSON paths (<c>classes[0].bands[1].fromDay</c>) to the 1-based line where they start, for messages.</summary>
-internal sealed class JsonLineMap
-{
-    private readonly Dictionary<string, int> _lines;
-
-    private JsonLineMap(Dictionary<string, int> lines) => _lines = lines;
-
-    public static JsonLineMap Build(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var stack = new List<Frame>();
-        string? property = null;
-        var newlinesBefore = 0;
-        var scanned = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                var offset = (int)reader.TokenStartIndex;
-                for (; scanned < offset; scanned++)
-                {
-                    if (bytes[scanned] == (byte)'\n')
-                    {
-                        newlinesBefore++;
-                    }
-                }
-
-                var line = newlinesBefore + 1;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        property = reader.GetString();
-                        Record(Parent() + (Parent().Length > 0 ? "." : string.Empty) + property, line);
-                        break;
-                    case JsonTokenType.StartObject:
-                    case JsonTokenType.StartArray:
-                        var path = ValuePath();
-                        Record(path, line);
-                        stack.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, path));
-                        property = null;
-                        break;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        stack.RemoveAt(stack.Count - 1);
-                        property = null;
-                        break;
-                    default:
-                        Record(ValuePath(), line);
-                        property = null;
-                        break;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // The deserializer reports malformed JSON itself; keep what was mapped.
-        }
-
-        return new JsonLineMap(lines);
-
-        string Parent() => stack.Count == 0 ? string.Empty : stack[stack.Count - 1].Path;
-
-        string ValuePath()
-        {
-            if (stack.Count == 0)
-            {
-                return string.Empty;
-            }
-
-            var top = stack[stack.Count - 1];
-            if (top.IsArray)
-            {
-                top.Index++;
-                return top.Path + "[" + top.Index.ToString(CultureInfo.InvariantCulture) + "]";
-            }
-
-            return top.Path + (top.Path.Length > 0 ? "." : string.Empty) + property;
-        }
-
-        void Record(string path, int line)
-        {
-            if (!lines.ContainsKey(path))
-            {
-                lines[path] = line;
-            }
-        }
-    }
-
-    /// <summary>The line of a path, or of its nearest recorded parent; 1 when none is known.</summary>
-    public int LineOf(string path)
-    {
-        var p = path;
-        while (p.Length > 0)
-        {
-            if (_lines.TryGetValue(p, out var line))
-            {
-                return line;
-            }
-
-            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
-            p = cut <= 0 ? string.Empty : p.Substring(0, cut);
-        }
-
-        return 1;
-    }
-
-    private sealed class Frame
-    {
-        public Frame(bool isArray, string path)
-        {
-            IsArray = isArray;
-            Path = path;
-        }
-
-        public bool IsArray { get; }
-
-        public string Path { get; }
-
-        public int Index { get; set; } = -1;
     }
 }
 

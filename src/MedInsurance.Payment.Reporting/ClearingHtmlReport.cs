@@ -12,7 +12,8 @@ namespace MedInsurance.Payment.Reporting;
 /// <summary>
 /// 清算报告 — renders a <see cref="ClearingResult"/> as one self-contained HTML5 page for offline viewing: the policy
 /// and point values / rates of each pool, the region summary, one row per hospital (cases, units, CMI, deviation-case
-/// share, annual payable, risk sharing, monthly pre-settlements, deposit, amount due) and inline SVG bar charts.
+/// share, annual payable, risk sharing, monthly pre-settlements, deposit, amount due) and inline SVG bar charts; when
+/// given in the options, the capitation (按人头付费) and consortium (医共体) statements of the year.
 /// </summary>
 /// <remarks>
 /// <para>No external resources: CSS is inline, charts are SVG drawn here, no scripts, no fonts, no links.
@@ -253,6 +254,17 @@ public static class ClearingHtmlReport
 
         h.Append("</figure>\n</section>\n");
 
+        // Capitation and consortium, when given.
+        if (options.Capitation is { } capitation)
+        {
+            CapitationSections.WriteCapitation(h, capitation);
+        }
+
+        if (options.Consortium is { } consortium)
+        {
+            CapitationSections.WriteConsortium(h, consortium);
+        }
+
         // Issues and footer.
         var errors = result.LineIssues.Count(i => i.Issue.IsError);
         h.Append("<footer>\n<p class=\"note\">结算行问题 Line issues: ").Append(result.LineIssues.Count.ToString(CultureInfo.InvariantCulture))
@@ -286,13 +298,13 @@ public static class ClearingHtmlReport
 
     private static Bar MoneyBar(Money amount) => new(amount.Yuan, amount.ToString());
 
-    private static void Meta(StringBuilder h, string label, string value) =>
+    internal static void Meta(StringBuilder h, string label, string value) =>
         h.Append("<p class=\"meta\"><strong>").Append(Html.Encode(label)).Append("</strong>: ").Append(Html.Encode(value)).Append("</p>\n");
 
-    private static void Th(StringBuilder h, string zh, string en) =>
+    internal static void Th(StringBuilder h, string zh, string en) =>
         h.Append("<th>").Append(Html.Encode(zh)).Append("<span class=\"en\">").Append(Html.Encode(en)).Append("</span></th>");
 
-    private static void Td(StringBuilder h, string text, string? col = null, int colspan = 1)
+    internal static void Td(StringBuilder h, string text, string? col = null, int colspan = 1)
     {
         h.Append("<td");
         if (col is not null)
@@ -308,7 +320,7 @@ public static class ClearingHtmlReport
         h.Append('>').Append(Html.Encode(text)).Append("</td>");
     }
 
-    private static void TdNum(StringBuilder h, string col, string text) =>
+    internal static void TdNum(StringBuilder h, string col, string text) =>
         h.Append("<td class=\"num\" data-col=\"").Append(col).Append("\">").Append(Html.Encode(text)).Append("</td>");
 
     private static void SummaryRow(StringBuilder h, string code, string zh, string en, string value) =>
@@ -347,10 +359,10 @@ public static class ClearingHtmlReport
         _ => method.ToString(),
     };
 
-    private static string Num(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+    internal static string Num(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
-    private static string Fixed(decimal value, int decimals) =>
+    internal static string Fixed(decimal value, int decimals) =>
         decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
 
-    private static string Percent(Ratio ratio) => Fixed(ratio.Value * 100m, 2) + "%";
+    internal static string Percent(Ratio ratio) => Fixed(ratio.Value * 100m, 2) + "%";
 }

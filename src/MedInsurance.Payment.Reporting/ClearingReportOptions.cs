@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using MedInsurance.Payment.Capitation;
+using MedInsurance.Payment.Consortium;
 
 namespace MedInsurance.Payment.Reporting;
 
@@ -11,6 +13,22 @@ public sealed record ClearingReportOptions
 
     /// <summary>病例组合 — per-hospital case mix (CMI, deviation-case share); hospitals without an entry show “—”.</summary>
     public IReadOnlyList<HospitalCaseMix> CaseMix { get; init; } = [];
+
+    /// <summary>按人头付费 — the year's capitation result, shown as the section “按人头付费 — Capitation” (null: no section).</summary>
+    public CapitationResult? Capitation { get; init; }
+
+    /// <summary>医共体打包付费 — the year's consortium result, shown as the section “医共体 — Medical consortium” (null: no section).</summary>
+    public ConsortiumResult? Consortium { get; init; }
+
+    /// <summary>A copy with the capitation section (for callers without <c>init</c> setters, such as C# 7.3).</summary>
+    /// <param name="capitation">The capitation result, or null for none.</param>
+    /// <returns>The copy.</returns>
+    public ClearingReportOptions WithCapitation(CapitationResult? capitation) => this with { Capitation = capitation };
+
+    /// <summary>A copy with the consortium section (for callers without <c>init</c> setters, such as C# 7.3).</summary>
+    /// <param name="consortium">The consortium result, or null for none.</param>
+    /// <returns>The copy.</returns>
+    public ClearingReportOptions WithConsortium(ConsortiumResult? consortium) => this with { Consortium = consortium };
 
     /// <summary>生成时间 — a timestamp text printed in the footer, only when given (keeps the output deterministic).</summary>
     public string? GeneratedAt { get; init; }

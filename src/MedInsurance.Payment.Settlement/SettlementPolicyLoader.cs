@@ -54,6 +54,7 @@ public static class SettlementPolicyLoader
             throw new ArgumentNullException(nameof(json));
         }
 
+        Interchange.JsonLineMap.RefuseNullArrayItems(json, source, PolicyIssueCodes.JsonInvalid);
         PolicyJson? dto;
         try
         {

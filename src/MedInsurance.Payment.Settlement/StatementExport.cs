@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using CsvHelper;
 
 namespace MedInsurance.Payment.Settlement;
 
@@ -88,27 +87,29 @@ public static class StatementExport
     /// <summary>Writes every statement line as CSV: <c>hospital_id,hospital_name,seq,code,label,amount,quantity,formula</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The output.</param>
-    public static void WriteStatementsCsv(ClearingResult result, TextWriter writer)
+    /// <param name="raw">True to write cells exactly as given; by default a cell a spreadsheet would run as a formula gets a leading apostrophe (<see cref="Interchange.CsvCellSafety"/>).</param>
+    public static void WriteStatementsCsv(ClearingResult result, TextWriter writer, bool raw = false)
     {
         if (result is null || writer is null)
         {
             throw new ArgumentNullException(result is null ? nameof(result) : nameof(writer));
         }
 
-        StatementTables.WriteStatementsCsv(result.Statements.Select(s => (s.Hospital.Id, s.Hospital.Name, s.Lines)), writer);
+        StatementTables.WriteStatementsCsv(result.Statements.Select(s => (s.Hospital.Id, s.Hospital.Name, s.Lines)), writer, raw);
     }
 
     /// <summary>Writes the region summary as CSV: <c>code,label,value</c> (pools first, then totals).</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The output.</param>
-    public static void WriteSummaryCsv(ClearingResult result, TextWriter writer)
+    /// <param name="raw">True to write cells exactly as given; by default a cell a spreadsheet would run as a formula gets a leading apostrophe (<see cref="Interchange.CsvCellSafety"/>).</param>
+    public static void WriteSummaryCsv(ClearingResult result, TextWriter writer, bool raw = false)
     {
         if (result is null || writer is null)
         {
             throw new ArgumentNullException(result is null ? nameof(result) : nameof(writer));
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new Interchange.SafeCsvWriter(writer, leaveOpen: true, raw: raw);
         void Row(string code, string label, string value)
         {
             csv.WriteField(code);

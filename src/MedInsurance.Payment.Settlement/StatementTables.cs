@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CsvHelper;
 
 namespace MedInsurance.Payment.Settlement;
 
@@ -57,14 +56,15 @@ public static class StatementTables
     /// <summary>Writes statements as CSV: <c>hospital_id,hospital_name,seq,code,label,amount,quantity,formula</c>, one row per line.</summary>
     /// <param name="statements">Each statement's id, name and lines, in order.</param>
     /// <param name="writer">The output.</param>
-    public static void WriteStatementsCsv(IEnumerable<(string Id, string Name, IReadOnlyList<StatementLine> Lines)> statements, TextWriter writer)
+    /// <param name="raw">True to write cells exactly as given; by default a cell a spreadsheet would run as a formula gets a leading apostrophe (<see cref="Interchange.CsvCellSafety"/>).</param>
+    public static void WriteStatementsCsv(IEnumerable<(string Id, string Name, IReadOnlyList<StatementLine> Lines)> statements, TextWriter writer, bool raw = false)
     {
         if (statements is null || writer is null)
         {
             throw new ArgumentNullException(statements is null ? nameof(statements) : nameof(writer));
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new Interchange.SafeCsvWriter(writer, leaveOpen: true, raw: raw);
         foreach (var header in new[] { "hospital_id", "hospital_name", "seq", "code", "label", "amount", "quantity", "formula" })
         {
             csv.WriteField(header);
@@ -92,14 +92,15 @@ public static class StatementTables
     /// <summary>Writes summary rows as CSV: <c>code,label,value</c>.</summary>
     /// <param name="rows">The rows, in order.</param>
     /// <param name="writer">The output.</param>
-    public static void WriteSummaryCsv(IEnumerable<(string Code, string Label, string Value)> rows, TextWriter writer)
+    /// <param name="raw">True to write cells exactly as given; by default a cell a spreadsheet would run as a formula gets a leading apostrophe (<see cref="Interchange.CsvCellSafety"/>).</param>
+    public static void WriteSummaryCsv(IEnumerable<(string Code, string Label, string Value)> rows, TextWriter writer, bool raw = false)
     {
         if (rows is null || writer is null)
         {
             throw new ArgumentNullException(rows is null ? nameof(rows) : nameof(writer));
         }
 
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new Interchange.SafeCsvWriter(writer, leaveOpen: true, raw: raw);
         csv.WriteField("code");
         csv.WriteField("label");
         csv.WriteField("value");

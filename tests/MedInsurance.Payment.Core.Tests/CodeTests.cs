@@ -81,7 +81,9 @@ public sealed class CodeTests
         Assert.False(result.Success);
         var issue = Assert.Single(result.Issues);
         Assert.Equal(IssueCodes.CodeMalformed, issue.Code);
-        Assert.Contains(raw, issue.MessageEn, System.StringComparison.Ordinal);
+        // The code read is kept apart from the message (privacy: a host may log messages).
+        Assert.Equal(raw, issue.Value);
+        Assert.Equal("The diagnosis code is not an ICD-10 (医保版) code such as K35.800x002 or A54.301+H13.1*.", issue.MessageEn);
         Assert.Throws<System.FormatException>(() => result.GetValueOrThrow());
     }
 

@@ -65,6 +65,9 @@ public sealed class FormatTests
     public void Json_round_trips_everything()
     {
         var json = DipCatalogFiles.ToJson(Sample());
+        // Chinese is written as is, so the file reads in an editor (issue 13), not as \u6025\u6027….
+        Assert.Contains("\"急性心肌梗死 + PCI + IVUS\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
         var read = DipCatalogFiles.FromJson(json, "sample.json");
         Assert.Equal(json, DipCatalogFiles.ToJson(read));
         Assert.Equal(new Coefficient(0.92m), read.LevelCoefficients["2A"]);

@@ -34,7 +34,7 @@ public sealed class CaseStreamingCliTests : IDisposable
         string[] Group(int threads)
         {
             var output = Path.Combine(_folder, "results-" + threads + ".csv");
-            var run = MedpayProcess.Run("drg", "group", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1",
+            var run = MedpayProcess.Run("drg", "group", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", input, "--output", output, "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(run.Exit == 0, run.Err);
             Assert.Contains("reading: 5000 rows in = 4999 accepted + 1 rejected; 5001 lines (0 blank); encoding utf-8 (detected)", run.Err, StringComparison.Ordinal);

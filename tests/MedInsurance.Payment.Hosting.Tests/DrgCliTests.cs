@@ -26,7 +26,7 @@ public sealed class DrgCliTests
                 + "C2,1,50,0,1,,\n"
                 + "C3,1,50,3,1,E11.900,\n"
                 + "C4,1,65,8,1,I20.000|E11.900,36.0700\n");
-            var (exit, stderr) = Run("drg", "group", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1",
+            var (exit, stderr) = Run("drg", "group", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", input, "--output", output, "--threads", "1");
             Assert.True(exit == 0, stderr);
             var lines = File.ReadAllLines(output);
@@ -71,7 +71,7 @@ public sealed class DrgCliTests
             File.WriteAllText(weights, "drg,weight\nGD25,0.9860\nGD21,1.4530\nFM11,\n");
             File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,abc\nDEMO-H4,d,二级乙等,general,0.95\n");
 
-            var (exit, stderr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1",
+            var (exit, stderr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1");
             Assert.True(exit == 1, "exit " + exit + ": " + stderr);
             Assert.Contains("pricing: 3 of 9 rows priced, 5 unpriced, 1 rejected", stderr, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class DrgCliTests
                 + "P1,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n");
             File.WriteAllText(weights, "drg,weight\nGD25,0.9860\n");
             File.WriteAllText(hospitals, "hospital_id,name,level,type\nDEMO-H1,a,三级甲等,general\n");
-            string[] common = ["drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1", "--input", input, "--output", output, "--weights", weights];
+            string[] common = ["drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition, "--input", input, "--output", output, "--weights", weights];
 
             var (exit, stderr) = Run([.. common, "--hospitals", hospitals, "--point-system", "DRG-A"]);
             Assert.True(exit == 0, "exit " + exit + ": " + stderr);

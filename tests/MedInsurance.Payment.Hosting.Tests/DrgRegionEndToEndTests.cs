@@ -105,7 +105,7 @@ public sealed class DrgRegionEndToEndTests
             }
 
             var lines = Path.Combine(folder, "lines.csv");
-            var price = MedpayProcess.Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1",
+            var price = MedpayProcess.Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", F("cases.csv", Cases), "--weights", F("table.csv", Table), "--hospitals", F("hospitals.csv", Hospitals),
                 "--policy", F("pricing.json", Policy), "--output", lines, "--threads", "1");
             Assert.True(price.Exit == 0, price.Err);

@@ -116,7 +116,7 @@ public sealed class PriceCliTests : IDisposable
             + "DS,DEMO-H1,employee,2,30,1,2026-03-06,1,K35.800x002,47.0100,8000.00,6000.00,2000.00\n"    // one day: DAY_SURGERY, the GD25 line relabelled
             + "IP,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"); // five days: DRG
         var (exit, stderr) = Run("price", "--policy", F("drg-mix.json"), "--hospitals", F("drg-hospitals.csv"), "--input", F("drg-cases.csv"), "--output", F("drg-lines.csv"),
-            "--rules", Demo.DemoRegion.Load().DrgRuleFolder, "--edition", "chs-drg-1.1", "--weights", F("weights.csv"), "--threads", "1");
+            "--rules", Demo.DemoRegion.Load().DrgRuleFolder, "--edition", Demo.DemoRegion.DrgEdition, "--weights", F("weights.csv"), "--threads", "1");
         Assert.True(exit == 0, "exit " + exit + ": " + stderr);
         var lines = SettlementLineCsv.ReadFile(F("drg-lines.csv")).Select(r => r.Value!.Line).ToDictionary(l => l.LineId);
         Assert.Equal(("DAY_SURGERY", "DRG", 1.0846m), (lines["DS"].Method, lines["DS"].Basis.PointSystem, lines["DS"].Basis.Points));

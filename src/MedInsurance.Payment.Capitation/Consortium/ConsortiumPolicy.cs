@@ -276,8 +276,7 @@ public static class ConsortiumPolicyLoader
     /// <returns>The validated policy.</returns>
     public static ConsortiumPolicy Parse(string json, string source)
     {
-        var dto = PolicyJson.Deserialize(json, source, CapitationJsonContext.Default.ConsortiumPolicyJson);
-        var map = new JsonLineMap(json);
+        var dto = Interchange.PolicyJsonText.Read(json, CapitationJsonContext.Default.ConsortiumPolicyJson, source, CapitationIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
         var c = new PolicyJson.Converter(issues);
         var packages = (dto.Consortia ?? []).Select((p, i) =>
@@ -297,7 +296,7 @@ public static class ConsortiumPolicyLoader
         }).ToArray();
         var policy = new ConsortiumPolicy(dto.Id ?? string.Empty, dto.Version ?? string.Empty, dto.Name ?? string.Empty, dto.Year, packages, dto.PointValues ?? new Dictionary<string, decimal>(), c.RiskSharing(dto.RiskSharing, "riskSharing"), c.Rounding(dto.Rounding));
         issues.AddRange(policy.Validate());
-        map.ThrowIfErrors(source, "consortium policy", issues);
+        Interchange.PolicyJsonText.RefuseIfInvalid(json, source, "consortium policy", issues.Where(i => i.IsError).ToList());
         return policy;
     }
 }

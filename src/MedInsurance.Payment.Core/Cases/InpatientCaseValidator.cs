@@ -90,8 +90,8 @@ public static class InpatientCaseValidator
             issues.Add(ValidationIssue.Warning(
                 IssueCodes.LengthOfStayMismatch,
                 "los",
-                "住院天数" + c.LengthOfStayDays.ToString(CultureInfo.InvariantCulture) + "与入出院日期相差的" + Math.Max(1, days).ToString(CultureInfo.InvariantCulture) + "天不符",
-                "The length of stay " + c.LengthOfStayDays.ToString(CultureInfo.InvariantCulture) + " differs from the " + Math.Max(1, days).ToString(CultureInfo.InvariantCulture) + " days between the dates."));
+                "住院天数与入出院日期相差的天数不符",
+                "The length of stay differs from the days between the admission and discharge dates.").WithValue(c.LengthOfStayDays.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -166,8 +166,8 @@ public static class InpatientCaseValidator
                 issues.Add(ValidationIssue.Warning(
                     issueCode,
                     column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                    kindZh + code + "重复填写",
-                    "The " + kindEn + " " + code + " is listed more than once."));
+                    kindZh + "编码重复填写",
+                    "The " + kindEn + " code is listed more than once.").WithValue(code));
             }
 
             index++;
@@ -187,8 +187,8 @@ public static class InpatientCaseValidator
             issues.Add(ValidationIssue.Warning(
                 IssueCodes.CostBreakdownMismatch,
                 "total_cost",
-                "分项费用合计" + costs.CategorySum + "元与总费用" + costs.Total + "元不符",
-                "The cost categories add up to " + costs.CategorySum + " yuan, not the total of " + costs.Total + " yuan."));
+                "分项费用合计与总费用不符",
+                "The cost categories do not add up to the total cost."));
         }
     }
 }

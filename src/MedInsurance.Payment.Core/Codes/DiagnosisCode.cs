@@ -120,8 +120,8 @@ public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<Di
             return ParseResult<DiagnosisCode>.Fail(ValidationIssue.Error(
                 IssueCodes.CodeMalformed,
                 field,
-                "诊断编码“" + text + "”不符合ICD-10医保版格式（如K35.800x002、A54.301+H13.1*）",
-                "'" + text + "' is not an ICD-10 (医保版) diagnosis code such as K35.800x002 or A54.301+H13.1*."));
+                "诊断编码不符合ICD-10医保版格式（如K35.800x002、A54.301+H13.1*）",
+                "The diagnosis code is not an ICD-10 (医保版) code such as K35.800x002 or A54.301+H13.1*.").WithValue(text));
         }
 
         return ParseResult<DiagnosisCode>.Ok(new DiagnosisCode(normalized));

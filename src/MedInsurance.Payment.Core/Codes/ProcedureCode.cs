@@ -89,8 +89,8 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
             return ParseResult<ProcedureCode>.Fail(ValidationIssue.Error(
                 IssueCodes.CodeMalformed,
                 field,
-                "手术操作编码“" + text + "”不符合ICD-9-CM-3医保版格式（如47.0900x001）",
-                "'" + text + "' is not an ICD-9-CM-3 (医保版) procedure code such as 47.0900x001."));
+                "手术操作编码不符合ICD-9-CM-3医保版格式（如47.0900x001）",
+                "The procedure code is not an ICD-9-CM-3 (医保版) code such as 47.0900x001.").WithValue(text));
         }
 
         return ParseResult<ProcedureCode>.Ok(new ProcedureCode(normalized));

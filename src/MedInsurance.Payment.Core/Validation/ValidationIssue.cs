@@ -8,8 +8,11 @@ namespace MedInsurance.Payment.Validation;
 /// concerns, a message in Chinese and in English, and a severity.
 /// </summary>
 /// <remarks>
-/// Data problems are reported as issues and never thrown. Codes are stable across versions and listed in
-/// <see cref="IssueCodes"/> (and in the layer-specific code classes). Immutable and thread-safe.
+/// <para>Data problems are reported as issues and never thrown. Codes are stable across versions and listed in
+/// <see cref="IssueCodes"/> (and in the layer-specific code classes). Immutable and thread-safe.</para>
+/// <para><b>Privacy</b>: the messages and <see cref="ToString"/> never carry the offending value (a diagnosis, an age,
+/// a cost), so a host may log them; the value, when the check has one, is the separate <see cref="Value"/>, which a
+/// host logs only if it chooses to.</para>
 /// </remarks>
 public sealed class ValidationIssue : IEquatable<ValidationIssue>
 {
@@ -34,6 +37,20 @@ public sealed class ValidationIssue : IEquatable<ValidationIssue>
         MessageEn = messageEn ?? string.Empty;
     }
 
+    /// <summary>Creates an issue that keeps the offending value apart from its messages.</summary>
+    /// <param name="code">The stable code, upper snake case.</param>
+    /// <param name="field">The field.</param>
+    /// <param name="severity">The severity.</param>
+    /// <param name="messageZh">中文说明 — without the value.</param>
+    /// <param name="messageEn">The English message — without the value.</param>
+    /// <param name="value">取值 — the value that was checked, or null.</param>
+    /// <exception cref="ArgumentException">When <paramref name="code"/> is empty.</exception>
+    public ValidationIssue(string code, string field, IssueSeverity severity, string messageZh, string messageEn, string? value)
+        : this(code, field, severity, messageZh, messageEn)
+    {
+        Value = value;
+    }
+
     /// <summary>问题代码 — the stable machine-readable code.</summary>
     public string Code { get; }
 
@@ -48,6 +65,12 @@ public sealed class ValidationIssue : IEquatable<ValidationIssue>
 
     /// <summary>The message in English.</summary>
     public string MessageEn { get; }
+
+    /// <summary>
+    /// 取值 — the value that failed the check (e.g. the malformed code), or null. Never part of the messages or
+    /// <see cref="ToString"/>: it may be a patient's data.
+    /// </summary>
+    public string? Value { get; }
 
     /// <summary>Whether this issue rejects the record.</summary>
     public bool IsError => Severity == IssueSeverity.Error;
@@ -73,7 +96,12 @@ public sealed class ValidationIssue : IEquatable<ValidationIssue>
     /// <summary>The same issue with its field placed under <paramref name="prefix"/> (e.g. a column or row).</summary>
     /// <param name="prefix">The prefix.</param>
     /// <returns>A new issue.</returns>
-    public ValidationIssue WithField(string prefix) => new(Code, prefix, Severity, MessageZh, MessageEn);
+    public ValidationIssue WithField(string prefix) => new(Code, prefix, Severity, MessageZh, MessageEn, Value);
+
+    /// <summary>The same issue carrying the value that failed the check (kept out of the messages).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>A new issue.</returns>
+    public ValidationIssue WithValue(string? value) => new(Code, Field, Severity, MessageZh, MessageEn, value);
 
     /// <summary>Compact text: <c>CODE(field)</c>, the form used in result CSV files.</summary>
     /// <returns>The text.</returns>

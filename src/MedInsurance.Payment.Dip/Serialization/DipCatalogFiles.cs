@@ -65,7 +65,7 @@ public static class DipCatalogFiles
                 AuxiliaryCoefficients = g.AuxiliaryCoefficients.Count == 0 ? null : g.AuxiliaryCoefficients.ToDictionary(a => EnumText.Snake(a.Type), a => a.Coefficient.Value, StringComparer.Ordinal),
             }).ToList(),
         };
-        return JsonSerializer.Serialize(dto, DipJsonContext.Default.CatalogJson);
+        return JsonSerializer.Serialize(dto, DipJsonContext.Readable.CatalogJson);
     }
 
     /// <summary>读取JSON — parses a catalog.</summary>
@@ -75,6 +75,15 @@ public static class DipCatalogFiles
     /// <exception cref="FormatException">The JSON is malformed or a field is invalid (the message names the file, group and field).</exception>
     public static DipCatalog FromJson(string json, string source)
     {
+        try
+        {
+            Interchange.JsonLineMap.RefuseNullArrayItems(json ?? throw new ArgumentNullException(nameof(json)), source, "DIP_JSON_INVALID");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+
         CatalogJson? dto;
         try
         {

@@ -51,6 +51,15 @@ public static class DipPolicyProfiles
     /// <exception cref="FormatException">The JSON is malformed or a field is invalid (the message names the file and field).</exception>
     public static DipPolicyProfile FromJson(string json, string source)
     {
+        try
+        {
+            Interchange.JsonLineMap.RefuseNullArrayItems(json ?? throw new ArgumentNullException(nameof(json)), source, "DIP_JSON_INVALID");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+
         ProfileJson? dto;
         try
         {
@@ -160,7 +169,7 @@ public static class DipPolicyProfiles
             TumourHighCostMultiple = profile.TumourHighCostMultiple,
             TumourHighCostShare = profile.TumourHighCostShare,
         };
-        return JsonSerializer.Serialize(dto, DipJsonContext.Default.ProfileJson);
+        return JsonSerializer.Serialize(dto, DipJsonContext.Readable.ProfileJson);
     }
 
     /// <summary>

@@ -166,4 +166,12 @@ internal sealed class TypingJson
 [JsonSerializable(typeof(TypingJson))]
 internal sealed partial class DipJsonContext : JsonSerializerContext
 {
+    private static DipJsonContext? s_readable;
+
+    /// <summary>The same metadata writing Chinese text as is (not <c>\uXXXX</c>), for files people read. Built on first use.</summary>
+    public static DipJsonContext Readable => s_readable ??= new(new System.Text.Json.JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
 }

@@ -157,9 +157,9 @@ public sealed class CodeCrosswalk
 
         if (!_diagnoses.TryGetValue(code.Value, out var target))
         {
-            var zh = "诊断 " + code.Value + " 不在编码映射表中";
-            var en = "Diagnosis " + code.Value + " is not in the code crosswalk.";
-            issues.Add(main ? ValidationIssue.Error(Grouping.DrgIssueCodes.CodeNotMapped, field, zh, en) : ValidationIssue.Warning(Grouping.DrgIssueCodes.CodeNotMapped, field, zh, en));
+            const string Zh = "诊断编码不在编码映射表中";
+            const string En = "The diagnosis is not in the code crosswalk.";
+            issues.Add((main ? ValidationIssue.Error(Grouping.DrgIssueCodes.CodeNotMapped, field, Zh, En) : ValidationIssue.Warning(Grouping.DrgIssueCodes.CodeNotMapped, field, Zh, En)).WithValue(code.Value));
             return code;
         }
 
@@ -181,7 +181,7 @@ public sealed class CodeCrosswalk
 
         if (!_procedures.TryGetValue(code.Value, out var target))
         {
-            issues.Add(ValidationIssue.Warning(Grouping.DrgIssueCodes.CodeNotMapped, field, "手术操作 " + code.Value + " 不在编码映射表中", "Procedure " + code.Value + " is not in the code crosswalk."));
+            issues.Add(ValidationIssue.Warning(Grouping.DrgIssueCodes.CodeNotMapped, field, "手术操作编码不在编码映射表中", "The procedure is not in the code crosswalk.").WithValue(code.Value));
             return code;
         }
 

@@ -202,7 +202,7 @@ public sealed class DrgGrouper
         else if (!_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
         {
             main = -1;
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断 " + c.MainDiagnosis.Value + " 不在 " + Pack.Edition + " 分组方案中", "The main diagnosis " + c.MainDiagnosis.Value + " is not in any table of " + Pack.Edition + "."));
+            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断不在 " + Pack.Edition + " 分组方案中", "The main diagnosis is not in any table of " + Pack.Edition + ".").WithValue(c.MainDiagnosis.Value));
         }
 
         var secondary = c.SecondaryDiagnoses;
@@ -224,7 +224,7 @@ public sealed class DrgGrouper
             // Duplicates: a linear scan of the codes before this one (a case lists a handful; no set to allocate).
             if (code.Value == c.MainDiagnosis.Value || IndexOf(secondary, code, i) >= 0)
             {
-                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断 " + code.Value + " 重复，已忽略", "Diagnosis " + code.Value + " is listed more than once; ignored."));
+                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断重复，已忽略", "The diagnosis is listed more than once; ignored.").WithValue(code.Value));
                 continue;
             }
 
@@ -244,7 +244,7 @@ public sealed class DrgGrouper
             var code = k < 0 ? c.MainProcedure : others[k];
             if (k >= 0 && ((!c.MainProcedure.IsEmpty && code == c.MainProcedure) || IndexOf(others, code, k) >= 0))
             {
-                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作 " + code.Value + " 重复，已忽略", "Procedure " + code.Value + " is listed more than once; ignored."));
+                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作重复，已忽略", "The procedure is listed more than once; ignored.").WithValue(code.Value));
             }
             else if (_pxIds.TryGetValue(code.Value, out var id))
             {

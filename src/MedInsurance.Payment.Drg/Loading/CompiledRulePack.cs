@@ -33,7 +33,7 @@ public static class CompiledRulePack
             throw new ArgumentNullException(nameof(stream));
         }
 
-        JsonSerializer.Serialize(stream, ToDto(pack), CompiledPackJsonContext.Default.PackDto);
+        JsonSerializer.Serialize(stream, ToDto(pack), CompiledPackJsonContext.Readable.PackDto);
     }
 
     /// <summary>Reads a pack written by <see cref="Save"/>.</summary>
@@ -242,4 +242,12 @@ internal sealed class ExclusionDto
 [JsonSerializable(typeof(PackDto))]
 internal sealed partial class CompiledPackJsonContext : JsonSerializerContext
 {
+    private static CompiledPackJsonContext? s_readable;
+
+    /// <summary>The same metadata writing Chinese names as is (not <c>\uXXXX</c>). Built on first use.</summary>
+    public static CompiledPackJsonContext Readable => s_readable ??= new(new System.Text.Json.JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
 }

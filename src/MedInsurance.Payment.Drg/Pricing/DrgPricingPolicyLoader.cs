@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
@@ -53,41 +52,11 @@ public static class DrgPricingPolicyLoader
     /// <exception cref="InvalidDataException">When the JSON is malformed or the policy invalid.</exception>
     public static DrgPricingPolicy Parse(string json, string source)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
-
-        DrgPricingPolicyJson? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(json, DrgPricingJsonContext.Default.DrgPricingPolicyJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException(string.Format(
-                CultureInfo.InvariantCulture, "{0}: line {1}, field {2}: {3} ({4})", source, (ex.LineNumber ?? 0) + 1, ex.Path ?? "$", ex.Message, DrgPricingIssueCodes.PolicyJsonInvalid), ex);
-        }
-
+        var dto = PolicyJsonText.Read(json, DrgPricingJsonContext.Default.DrgPricingPolicyJson, source, DrgPricingIssueCodes.PolicyJsonInvalid);
         var issues = new List<ValidationIssue>();
-        DrgPricingPolicy? policy = null;
-        if (dto is null)
-        {
-            issues.Add(Invalid("$", "The policy is empty."));
-        }
-        else
-        {
-            policy = Convert(dto, issues);
-        }
-
-        if (issues.Count > 0 || policy is null)
-        {
-            var lines = JsonLineMap.Build(json);
-            throw new InvalidDataException(source + ": invalid DRG pricing policy: " + string.Join("; ", issues.Select(i =>
-                "line " + lines.LineOf(i.Field).ToString(CultureInfo.InvariantCulture) + ", field " + i.Field + ": " + i.MessageEn + " (" + i.Code + ")")));
-        }
-
-        return policy;
+        var policy = Convert(dto, issues);
+        PolicyJsonText.RefuseIfInvalid(json, source, "DRG pricing policy", issues);
+        return policy ?? throw new InvalidDataException(source + ": invalid DRG pricing policy (" + DrgPricingIssueCodes.PolicyValueInvalid + ")");
     }
 
     private static DrgPricingPolicy? Convert(DrgPricingPolicyJson dto, List<ValidationIssue> issues)
