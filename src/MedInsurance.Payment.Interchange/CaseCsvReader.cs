@@ -247,7 +247,7 @@ public static class CaseCsvReader
 
             if (value is 6 or 7 or 8)
             {
-                _f.Invalid(C.DischargeType, "1、2、3、4、5或9", "1, 2, 3, 4, 5 or 9");
+                _f.Invalid(C.DischargeType, value.Value.ToString(CultureInfo.InvariantCulture), "1、2、3、4、5或9", "1, 2, 3, 4, 5 or 9");
                 return DischargeType.Unspecified;
             }
 
@@ -264,13 +264,14 @@ public static class CaseCsvReader
                 return known;
             }
 
-            if (parse(_input.Text(index)) is { } value)
+            var text = _input.Text(index);
+            if (parse(text) is { } value)
             {
                 cache.Add(bytes, value);
                 return value;
             }
 
-            _f.Invalid(column, expectedZh, expectedEn);
+            _f.Invalid(column, text, expectedZh, expectedEn);
             return fallback;
         }
 

@@ -44,16 +44,16 @@ internal sealed class FieldReader
         switch (CsvValues.ParseInt(bytes, out var value))
         {
             case ValueStatus.Malformed:
-                Invalid(column, "整数", "a whole number");
+                Invalid(column, _input.Text(index), "整数", "a whole number");
                 return null;
             case ValueStatus.OutOfRange:
-                OutOfRange(column, min, max);
+                OutOfRange(column, min, max, _input.Text(index));
                 return null;
         }
 
         if (value < min || value > max)
         {
-            OutOfRange(column, min, max);
+            OutOfRange(column, min, max, _input.Text(index));
             return null;
         }
 
@@ -84,10 +84,10 @@ internal sealed class FieldReader
                     IssueCodes.FieldOutOfRange,
                     column,
                     column + "的金额超出可处理范围（绝对值不超过999999999999.99元）",
-                    column + " is beyond the amounts that can be processed (at most 999,999,999,999.99 yuan either way)."));
+                    column + " is beyond the amounts that can be processed (at most 999,999,999,999.99 yuan either way).").WithValue(_input.Text(index)));
                 return Payment.Money.Zero;
             default:
-                Invalid(column, "精确到分的金额（元），如1234.56或1,234.56", "an amount in yuan exact to the fen, such as 1234.56 or 1,234.56");
+                Invalid(column, _input.Text(index), "精确到分的金额（元），如1234.56或1,234.56", "an amount in yuan exact to the fen, such as 1234.56 or 1,234.56");
                 return Payment.Money.Zero;
         }
     }
@@ -111,27 +111,24 @@ internal sealed class FieldReader
 #endif
         }
 
-        Invalid(column, "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)");
+        Invalid(column, _input.Text(index), "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)");
         return null;
     }
 
-    /// <summary>Adds a <c>FIELD_INVALID</c> issue for <paramref name="column"/> (the value is not part of the message).</summary>
-    public void Invalid(string column, string expectedZh, string expectedEn) =>
+    /// <summary>Adds a <c>FIELD_INVALID</c> issue for <paramref name="column"/>; <paramref name="text"/> is its <see cref="ValidationIssue.Value"/>, never part of the message (privacy).</summary>
+    public void Invalid(string column, string text, string expectedZh, string expectedEn) =>
         Issues.Add(ValidationIssue.Error(
             IssueCodes.FieldInvalid,
             column,
             column + "的值无效，应为" + expectedZh,
-            column + " is invalid: expected " + expectedEn + "."));
+            column + " is invalid: expected " + expectedEn + ".").WithValue(text));
 
-    /// <summary>Adds a <c>FIELD_INVALID</c> issue; <paramref name="text"/> is not put in the message (privacy).</summary>
-    public void Invalid(string column, string text, string expectedZh, string expectedEn) => Invalid(column, expectedZh, expectedEn);
-
-    private void OutOfRange(string column, int min, int max) =>
+    private void OutOfRange(string column, int min, int max, string text) =>
         Issues.Add(ValidationIssue.Error(
             IssueCodes.FieldOutOfRange,
             column,
             column + "超出范围" + Range(min, max),
-            column + " is outside " + Range(min, max) + "."));
+            column + " is outside " + Range(min, max) + ".").WithValue(text));
 
     private static string Range(int min, int max) =>
         "[" + min.ToString(CultureInfo.InvariantCulture) + ", " + max.ToString(CultureInfo.InvariantCulture) + "]";

@@ -126,7 +126,7 @@ public static class HospitalCsvReader
         var level = default(HospitalLevel);
         if (levelText.Length > 0 && !HospitalLevel.TryParse(levelText, out level))
         {
-            f.Invalid(LevelColumn, "医院等级，如三级甲等或3A", "a level such as 三级甲等 or 3A");
+            f.Invalid(LevelColumn, levelText, "医院等级，如三级甲等或3A", "a level such as 三级甲等 or 3A");
         }
 
         var type = ReadType(f);
@@ -151,7 +151,7 @@ public static class HospitalCsvReader
             case "PRIMARY" or "基层" or "基层医疗机构":
                 return HospitalType.PrimaryCare;
             default:
-                f.Invalid(TypeColumn, "general、specialist、tcm或primary", "general, specialist, tcm or primary");
+                f.Invalid(TypeColumn, text, "general、specialist、tcm或primary", "general, specialist, tcm or primary");
                 return HospitalType.General;
         }
     }

@@ -213,7 +213,7 @@ public static class SettlementLineCsv
             }
             else if (points > MaxPoints)
             {
-                f.Issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, C.Points, "点数超出可处理范围（不超过999999999999）", "The points are beyond what can be processed (at most 999,999,999,999)."));
+                f.Issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, C.Points, "点数超出可处理范围（不超过999999999999）", "The points are beyond what can be processed (at most 999,999,999,999).").WithValue(pointsText));
             }
             else if (points < 0m)
             {

@@ -292,6 +292,23 @@ public sealed class ReaderFailureTests
     }
 
     [Fact]
+    public void The_rejected_text_is_the_issues_value_for_a_host_to_log_or_not()
+    {
+        var (records, _) = ReadCases(Header + "A,1,3,I10,\"1,5\"\nB,1,3,I10,92233720368547758.07\n");
+        Assert.Equal("1,5", Assert.Single(records[0].Issues).Value);
+        Assert.Equal("92233720368547758.07", Assert.Single(records[1].Issues).Value);
+        Assert.DoesNotContain("92233720368547758", records[1].Issues[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cells_escaped_against_formula_injection_read_back_as_written_before()
+    {
+        var (records, _) = ReadCases("id,hospital_id,sex,los,diagnoses\n'=HYPERLINK(1),'@H1,1,3,I10\n'-7,H2,1,3,I10\n");
+        Assert.Equal(new[] { "=HYPERLINK(1)", "'-7" }, records.Select(r => r.Id));
+        Assert.Equal("@H1", records[0].Value!.HospitalId);
+    }
+
+    [Fact]
     public void Every_reader_counts_rows_in_and_out()
     {
         const string csv = "id,los,diagnoses\n\nA,3,I10\r\nB,0,I10\r\n\r\nC,3,\"I10\n";
