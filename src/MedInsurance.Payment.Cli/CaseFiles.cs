@@ -22,7 +22,7 @@ internal static class CaseFiles
     /// Cases per block: large enough that a block's parallel grouping or scoring amortises its start, small enough
     /// that the three blocks in flight (being read, queued, being processed) stay a few tens of MB.
     /// </summary>
-    internal const int BlockSize = 2_048;
+    internal const int BlockSize = 1_024;
 
     /// <summary>The <c>--encoding</c> option of the commands that read case files.</summary>
     public static Option<string> EncodingOption() =>

@@ -5,7 +5,7 @@ namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
 /// The ids seen so far in one file, for <c>CASE_ID_DUPLICATED</c>, kept as 96-bit seeded hashes in one open-addressing
-/// table instead of strings: 12 bytes a slot (24 MB for a million ids at most), a fifth of a string set's memory, and
+/// table instead of strings: 12 bytes a slot (18 MB for a million ids), a fifth of a string set's memory, and
 /// no string kept alive. Two different ids are taken as the same with a probability of about 10⁻¹⁷ for a million ids
 /// (10⁻¹³ for a hundred million); the seed is chosen per set, so such a pair cannot be prepared. Not thread-safe.
 /// </summary>
@@ -26,10 +26,11 @@ internal sealed class IdSet
     /// <summary>Adds an id; false when it was already there.</summary>
     public bool Add(string id)
     {
-        if ((_count + 1) * 10 > _slots.Length * 7)
+        if ((_count + 1) * 10L > _slots.Length * 7L)
         {
+            // Grow by half, not double: a million ids take 1.5 M slots (18 MB), not 2 M.
             var old = _slots;
-            _slots = new Slot[old.Length * 2];
+            _slots = new Slot[old.Length + (old.Length / 2)];
             foreach (var slot in old)
             {
                 if (slot.High != 0)
@@ -51,8 +52,8 @@ internal sealed class IdSet
 
     private static bool Insert(Slot[] slots, ulong high, uint low)
     {
-        var mask = slots.Length - 1;
-        var i = (int)(high >> 33) & mask;
+        // The slot from the hash's top 32 bits scaled to the table length (any length, no modulo).
+        var i = (int)(((high >> 32) * (ulong)slots.Length) >> 32);
         while (slots[i].High != 0)
         {
             if (slots[i].High == high && slots[i].Low == low)
@@ -60,7 +61,7 @@ internal sealed class IdSet
                 return false;
             }
 
-            i = (i + 1) & mask;
+            i = i + 1 == slots.Length ? 0 : i + 1;
         }
 
         slots[i] = new Slot(high, low);

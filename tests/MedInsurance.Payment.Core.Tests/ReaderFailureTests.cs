@@ -309,6 +309,26 @@ public sealed class ReaderFailureTests
     }
 
     [Fact]
+    public void Duplicate_ids_are_found_across_table_growth_and_only_they()
+    {
+        // 20 000 distinct ids (the id table grows many times), then every 7th of them again.
+        var text = new StringBuilder("id,sex,los,diagnoses\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append('P').Append(i).Append(",1,3,I10\n");
+        }
+
+        for (var i = 0; i < 20_000; i += 7)
+        {
+            text.Append('P').Append(i).Append(",1,3,I10\n");
+        }
+
+        var (records, _) = ReadCases(text.ToString());
+        var duplicated = records.Where(r => r.Issues.Any(i => i.Code == IssueCodes.CaseIdDuplicated)).Select(r => r.RowNumber).ToList();
+        Assert.Equal(Enumerable.Range(20_001, 2_858), duplicated);
+    }
+
+    [Fact]
     public void Every_reader_counts_rows_in_and_out()
     {
         const string csv = "id,los,diagnoses\n\nA,3,I10\r\nB,0,I10\r\n\r\nC,3,\"I10\n";

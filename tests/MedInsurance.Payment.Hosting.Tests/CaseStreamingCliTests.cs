@@ -22,7 +22,7 @@ public sealed class CaseStreamingCliTests : IDisposable
     [Fact]
     public void Drg_group_streams_several_blocks_in_order_and_an_unclosed_quote_costs_one_row()
     {
-        // 5 000 rows = three blocks of 2 048; row 2 500 (line 2 501) opens a quote it never closes.
+        // 5 000 rows = five blocks of 1 024; row 2 500 (line 2 501) opens a quote it never closes.
         var text = new StringBuilder("id,sex,age,los,discharge_type,diagnoses,procedures\n");
         for (var i = 1; i <= 5000; i++)
         {
