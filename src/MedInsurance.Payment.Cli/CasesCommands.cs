@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -46,7 +45,7 @@ internal static class CasesCommands
 
             long rejected = 0, warnings = 0;
             var codes = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var writer = outFile is null ? null : new StreamWriter(outFile.FullName, false, new UTF8Encoding(false), 1 << 16);
+            using var writer = outFile is null ? null : CliOutput.Open(outFile.FullName);
             using var issues = writer is null ? null : new ResultCsv.IssueWriter(writer);
             var report = CaseFiles.ReadBlocks(file, options, Math.Max(1, parse.GetValue(threads)), block =>
             {

@@ -304,8 +304,8 @@ internal static class DipCommands
         public ScoreWriter(string path, DipSettlementPricing pricing)
         {
             _pricing = pricing;
-            _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-            _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+            _writer = CliOutput.Open(path);
+            _csv = CliOutput.Csv(_writer);
             foreach (var column in SettlementLineCsv.Header.Concat(ScoreColumns))
             {
                 _csv.WriteField(column);
@@ -364,8 +364,8 @@ internal static class DipCommands
 
         public TraceWriter(string path)
         {
-            _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-            _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
+            _writer = CliOutput.Open(path);
+            _csv = CliOutput.Csv(_writer);
             _csv.WriteField("id");
             _csv.WriteField("trace");
             _csv.NextRecord();

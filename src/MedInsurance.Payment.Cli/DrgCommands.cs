@@ -74,8 +74,8 @@ internal static class DrgCommands
             var threadCount = Math.Max(1, parse.GetValue(threads));
             CsvReadReport report;
             GroupCounts counts;
-            using (var writer = new StreamWriter(outputFile.FullName, false, new UTF8Encoding(false), 1 << 16))
-            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            using (var writer = CliOutput.Open(outputFile.FullName))
+            using (var csv = CliOutput.Csv(writer))
             {
                 foreach (var header in ResultColumns)
                 {
