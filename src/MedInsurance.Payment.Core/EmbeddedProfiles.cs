@@ -53,4 +53,31 @@ public sealed class EmbeddedProfiles
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    /// <summary>
+    /// 文件或内置 — the text of the file <paramref name="pathOrName"/> when it exists, otherwise of the embedded profile
+    /// of that name (the rule every policy loader's <c>Load(pathOrName)</c> follows).
+    /// </summary>
+    /// <param name="pathOrName">A file path, or an embedded name.</param>
+    /// <param name="what">What is loaded, for the message, e.g. <c>Per-diem policy</c>.</param>
+    /// <param name="source">The path, or <c>embedded:name</c>, for messages.</param>
+    /// <returns>The JSON text (UTF-8).</returns>
+    /// <exception cref="FileNotFoundException">When it is neither a file nor an embedded name.</exception>
+    public string ReadFileOrEmbedded(string pathOrName, string what, out string source)
+    {
+        if (pathOrName is null)
+        {
+            throw new ArgumentNullException(nameof(pathOrName));
+        }
+
+        if (File.Exists(pathOrName))
+        {
+            source = pathOrName;
+            return File.ReadAllText(pathOrName, Encoding.UTF8);
+        }
+
+        source = "embedded:" + pathOrName;
+        return Read(pathOrName)
+            ?? throw new FileNotFoundException(what + " not found: '" + pathOrName + "' is neither a file nor an embedded name (" + string.Join(", ", Names) + ").", pathOrName);
+    }
 }

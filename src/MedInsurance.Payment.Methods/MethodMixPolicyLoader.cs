@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MedInsurance.Payment.Hospitals;
@@ -36,22 +34,8 @@ public static class MethodMixPolicyLoader
     /// <exception cref="FileNotFoundException">When neither a file nor an embedded name.</exception>
     public static MethodMixPolicy Load(string pathOrName)
     {
-        if (pathOrName is null)
-        {
-            throw new ArgumentNullException(nameof(pathOrName));
-        }
-
-        if (File.Exists(pathOrName))
-        {
-            return Parse(File.ReadAllText(pathOrName, Encoding.UTF8), pathOrName, Path.GetDirectoryName(Path.GetFullPath(pathOrName)));
-        }
-
-        if (!EmbeddedNames.Contains(pathOrName, StringComparer.Ordinal))
-        {
-            throw new FileNotFoundException("Method mix not found: '" + pathOrName + "' is neither a file nor an embedded mix (" + string.Join(", ", EmbeddedNames) + ").", pathOrName);
-        }
-
-        return Parse(Embedded.Read(pathOrName)!, "embedded:" + pathOrName, null);
+        var json = Embedded.ReadFileOrEmbedded(pathOrName, "Method mix", out var source);
+        return Parse(json, source, ReferenceEquals(source, pathOrName) ? Path.GetDirectoryName(Path.GetFullPath(pathOrName)) : null);
     }
 
     /// <summary>Parses and validates a mix.</summary>

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MedInsurance.Payment.Hospitals;
@@ -46,19 +44,8 @@ public static class PerDiemPolicyLoader
     /// <exception cref="FileNotFoundException">When neither a file nor an embedded name.</exception>
     public static PerDiemPolicy Load(string pathOrName)
     {
-        if (pathOrName is null)
-        {
-            throw new ArgumentNullException(nameof(pathOrName));
-        }
-
-        if (File.Exists(pathOrName))
-        {
-            return Parse(File.ReadAllText(pathOrName, Encoding.UTF8), pathOrName);
-        }
-
-        return EmbeddedNames.Contains(pathOrName, StringComparer.Ordinal)
-            ? LoadEmbedded(pathOrName)
-            : throw new FileNotFoundException("Per-diem policy not found: '" + pathOrName + "' is neither a file nor an embedded policy (" + string.Join(", ", EmbeddedNames) + ").", pathOrName);
+        var json = Embedded.ReadFileOrEmbedded(pathOrName, "Per-diem policy", out var source);
+        return Parse(json, source);
     }
 
     /// <summary>Parses and validates a policy.</summary>

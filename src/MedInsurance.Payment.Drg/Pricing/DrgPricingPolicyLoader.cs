@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
@@ -30,19 +29,8 @@ public static class DrgPricingPolicyLoader
     /// <exception cref="FileNotFoundException">When neither a file nor an embedded name.</exception>
     public static DrgPricingPolicy Load(string pathOrName)
     {
-        if (pathOrName is null)
-        {
-            throw new ArgumentNullException(nameof(pathOrName));
-        }
-
-        if (File.Exists(pathOrName))
-        {
-            return Parse(File.ReadAllText(pathOrName, Encoding.UTF8), pathOrName);
-        }
-
-        return Embedded.Read(pathOrName) is { } json
-            ? Parse(json, "embedded:" + pathOrName)
-            : throw new FileNotFoundException("DRG pricing policy not found: '" + pathOrName + "' is neither a file nor an embedded policy (" + string.Join(", ", Embedded.Names) + ").", pathOrName);
+        var json = Embedded.ReadFileOrEmbedded(pathOrName, "DRG pricing policy", out var source);
+        return Parse(json, source);
     }
 
     /// <summary>Parses and validates a policy.</summary>
