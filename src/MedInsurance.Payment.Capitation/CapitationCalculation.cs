@@ -152,7 +152,7 @@ public sealed class CapitationCalculation
     }
 
     // Claims [from, to) into one ledger in stages of 64, each claim copied once into a buffer: every claim's id packed
-    // and its hash slot read; then every claim's person record and ledger cell; then the checks and sums, whose reads
+    // and hashed, then every hash slot read in a loop of its own; then every claim's person record and ledger cell; then the checks and sums, whose reads
     // are cached by then.
     private List<RowOutcome> AddPart(ClaimLedger ledger, IReadOnlyList<OutpatientClaim> claims, int from, int to)
     {
@@ -171,11 +171,13 @@ public sealed class CapitationCalculation
             {
                 buffer[j] = claims[start + j];
                 packed[j] = PersonKey.TryPack(buffer[j].PersonId, out keys[j]);
-                if (packed[j])
-                {
-                    hashes[j] = keys[j].Hash();
-                    touched ^= _people.Touch(hashes[j]);
-                }
+                hashes[j] = packed[j] ? keys[j].Hash() : 0;
+            }
+
+            // A loop of loads only, so that the out-of-order core has many of them in flight at once.
+            for (var j = 0; j < count; j++)
+            {
+                touched ^= packed[j] ? _people.Touch(hashes[j]) : 0;
             }
 
             for (var j = 0; j < count; j++)

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using CsvHelper;
+using System.Linq;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
@@ -66,165 +65,158 @@ public static class CapitationCsv
 
     private static readonly ValidationIssue[] NoIssues = [];
 
-    /// <summary>Reads a roster.</summary>
+    /// <summary>Reads a roster from decoded text.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <returns>One record per data row.</returns>
-    public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(TextReader reader)
+    public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(TextReader reader) =>
+        RosterIterator(CsvRows.Open(reader), null).ToList();
+
+    /// <summary>Reads a roster from bytes in the encoding of <paramref name="options"/> (auto: BOM, else UTF-8 when valid, else GB18030).</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and the field and row limits.</param>
+    /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
+    /// <returns>One record per data row.</returns>
+    public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
+        RosterIterator(CsvRows.Open(stream, options), completed).ToList();
+
+    private static IEnumerable<ReadRecord<RosterEntry>> RosterIterator(CsvInput input, Action<CsvReadReport>? completed)
     {
-        var result = new List<ReadRecord<RosterEntry>>();
-        foreach (var (row, get, issues) in CsvRows.Read(reader, ["person_id", "class", "institution_id", "from_month", "to_month"]))
+        int person = -1, classCode = -1, institution = -1, from = -1, to = -1, signed = -1;
+        foreach (var (row, fields, issues) in CsvRows.Read(input, ["person_id", "class", "institution_id", "from_month", "to_month"], completed))
         {
-            if (get is null)
+            if (fields is null)
             {
-                result.Add(new ReadRecord<RosterEntry>(row, string.Empty, null, issues));
+                yield return new ReadRecord<RosterEntry>(row, string.Empty, null, CsvRows.Snapshot(issues));
                 continue;
             }
 
-            var from = Month(get("from_month"), "from_month", issues);
-            var to = Month(get("to_month"), "to_month", issues);
-            var signed = YesNo(get("signed"), "signed", issues);
-            var entry = new RosterEntry(get("person_id") ?? string.Empty, get("class") ?? string.Empty, get("institution_id") ?? string.Empty, from, to, signed);
-            result.Add(new ReadRecord<RosterEntry>(row, entry.PersonId, entry, issues));
-        }
+            if (person < 0)
+            {
+                (person, classCode, institution, from, to, signed) = (fields.IndexOf("person_id"), fields.IndexOf("class"), fields.IndexOf("institution_id"), fields.IndexOf("from_month"), fields.IndexOf("to_month"), fields.IndexOf("signed"));
+            }
 
-        return result;
+            var fromMonth = Month(fields, from, "from_month", issues);
+            var toMonth = Month(fields, to, "to_month", issues);
+            var isSigned = signed >= 0 && (fields.IsBit(signed, out var bit) ? bit : YesNo(fields.Text(signed), "signed", issues));
+            var entry = new RosterEntry(fields.Text(person), fields.SharedText(classCode), fields.SharedText(institution), fromMonth, toMonth, isSigned);
+            yield return new ReadRecord<RosterEntry>(row, entry.PersonId, entry, CsvRows.Snapshot(issues));
+        }
     }
 
-    /// <summary>Reads claims lazily, one row at a time.</summary>
+    /// <summary>Reads claims from decoded text lazily, one row at a time.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <returns>One record per data row, in order.</returns>
-    public static IEnumerable<ClaimRecord> ReadClaims(TextReader reader)
+    public static IEnumerable<ClaimRecord> ReadClaims(TextReader reader) => ClaimIterator(CsvRows.Open(reader), null);
+
+    /// <summary>
+    /// Reads claims from bytes lazily, one row at a time, in the encoding of <paramref name="options"/> (auto: BOM,
+    /// else UTF-8 when valid, else GB18030). Amounts are read strictly; a row that cannot be split or decoded is
+    /// rejected with its line numbers and reading goes on at the next line.
+    /// </summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and the field and row limits.</param>
+    /// <param name="completed">Called once at the end with the rows in, read without an error, and rejected by the reader.</param>
+    /// <returns>One record per data row, in order.</returns>
+    public static IEnumerable<ClaimRecord> ReadClaims(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
+        ClaimIterator(CsvRows.Open(stream, options), completed);
+
+    private static IEnumerable<ClaimRecord> ClaimIterator(CsvInput input, Action<CsvReadReport>? completed)
     {
-        if (reader is null)
+        using (input)
         {
-            throw new ArgumentNullException(nameof(reader));
+            var header = CsvRows.ReadHeader(input);
+            if (header is null)
+            {
+                completed?.Invoke(CsvRows.Report(input, 0, 0));
+                yield break;
+            }
+
+            var at = new int[ClaimHeader.Count];
+            for (var c = 0; c < at.Length; c++)
+            {
+                at[c] = header.IndexOf(ClaimHeader[c]);
+            }
+
+            var missing = new List<ValidationIssue>();
+            foreach (var required in new[] { 1, 2, 3, 4 })
+            {
+                if (at[required] < 0)
+                {
+                    missing.Add(ValidationIssue.Error(CapitationIssueCodes.FieldRequired, ClaimHeader[required], "表头缺少必需列" + ClaimHeader[required], "The header lacks the required column '" + ClaimHeader[required] + "'."));
+                }
+            }
+
+            var rows = input.Rows;
+            var row = 0;
+            long accepted = 0;
+            while (input.MoveNext())
+            {
+                row++;
+                if (missing.Count > 0)
+                {
+                    yield return new ClaimRecord(row, default, missing);
+                    continue;
+                }
+
+                if (CsvRows.RowProblem(input, header) is { } problem)
+                {
+                    yield return new ClaimRecord(row, default, [problem]);
+                    continue;
+                }
+
+                List<ValidationIssue>? issues = null;
+                var person = input.Text(at[1]);
+                var institution = input.SharedText(at[2]);
+                int year = 0, month = 0;
+                var date = rows.Field(at[3]);
+                if (date.IsEmpty)
+                {
+                    (issues ??= []).Add(Required("date"));
+                }
+                else if (!CsvValues.TryParseDate(date, out year, out month, out _))
+                {
+                    year = month = 0;
+                    (issues ??= []).Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)").WithValue(input.Text(at[3])));
+                }
+
+                long fen = 0;
+                if (rows.Field(at[4]).IsEmpty)
+                {
+                    (issues ??= []).Add(Required("fund_amount"));
+                }
+                else if (CsvRows.Yuan(input, at[4], "fund_amount", CapitationIssueCodes.FieldInvalid, out fen) is { } bad)
+                {
+                    (issues ??= []).Add(bad);
+                }
+
+                var referral = false;
+                if (at[5] >= 0)
+                {
+                    var flag = rows.Field(at[5]);
+                    if (flag.Length == 1 && flag[0] is (byte)'0' or (byte)'1')
+                    {
+                        referral = flag[0] == '1';
+                    }
+                    else if (!flag.IsEmpty)
+                    {
+                        var flagIssues = new List<ValidationIssue>(1);
+                        referral = YesNo(input.Text(at[5]), "referral", flagIssues);
+                        if (flagIssues.Count > 0)
+                        {
+                            (issues ??= []).AddRange(flagIssues);
+                        }
+                    }
+                }
+
+                var target = at[6] >= 0 && !rows.Field(at[6]).IsEmpty ? input.SharedText(at[6]) : null;
+                var claimId = at[0] >= 0 ? input.Text(at[0]) : CsvRows.RowId(row);
+                var claim = new OutpatientClaim(claimId, person, institution, year, month, Money.FromFen(fen), referral, target);
+                accepted += issues is null || !issues.Exists(i => i.IsError) ? 1 : 0;
+                yield return new ClaimRecord(row, claim, (IReadOnlyList<ValidationIssue>?)issues ?? NoIssues);
+            }
+
+            completed?.Invoke(CsvRows.Report(input, row, accepted));
         }
-
-        return ClaimIterator(reader);
-    }
-
-    private static IEnumerable<ClaimRecord> ClaimIterator(TextReader reader)
-    {
-        var badData = false;
-        using var parser = new CsvParser(reader, CsvRows.Configuration(() => badData = true));
-        if (!parser.Read())
-        {
-            yield break;
-        }
-
-        var header = parser.Record ?? Array.Empty<string>();
-        var at = new int[ClaimHeader.Count];
-        for (var c = 0; c < at.Length; c++)
-        {
-            at[c] = Array.FindIndex(header, h => string.Equals(h.Trim().TrimStart('\uFEFF'), ClaimHeader[c], StringComparison.OrdinalIgnoreCase));
-        }
-
-        var missing = new List<ValidationIssue>();
-        foreach (var required in new[] { 1, 2, 3, 4 })
-        {
-            if (at[required] < 0)
-            {
-                missing.Add(ValidationIssue.Error(CapitationIssueCodes.FieldRequired, ClaimHeader[required], "表头缺少必需列" + ClaimHeader[required], "The header lacks the required column '" + ClaimHeader[required] + "'."));
-            }
-        }
-
-        var row = 0;
-        while (parser.Read())
-        {
-            row++;
-            if (missing.Count > 0)
-            {
-                yield return new ClaimRecord(row, default, missing);
-                continue;
-            }
-
-            List<ValidationIssue>? issues = null;
-            if (badData)
-            {
-                badData = false;
-                issues = [ValidationIssue.Error(IssueCodes.RowMalformed, "row " + row.ToString(CultureInfo.InvariantCulture), "CSV格式错误", "The row is not well-formed CSV.")];
-                yield return new ClaimRecord(row, default, issues);
-                continue;
-            }
-
-            string Field(int column) => at[column] >= 0 && at[column] < parser.Count ? parser[at[column]].Trim() : string.Empty;
-            var person = Field(1);
-            var institution = Field(2);
-            var dateText = Field(3);
-            var amountText = Field(4);
-            int year = 0, month = 0;
-            if (dateText.Length == 0)
-            {
-                (issues ??= []).Add(Required("date"));
-            }
-            else if (!TryDate(dateText, out year, out month))
-            {
-                (issues ??= []).Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"));
-            }
-
-            var amount = Money.Zero;
-            if (amountText.Length == 0)
-            {
-                (issues ??= []).Add(Required("fund_amount"));
-            }
-            else if (!Money.TryParseYuan(amountText, out amount))
-            {
-                (issues ??= []).Add(Invalid("fund_amount", "精确到分的金额（元）", "an amount in yuan exact to the fen"));
-            }
-
-            var flagIssues = new List<ValidationIssue>(0);
-            var referral = at[5] >= 0 && YesNo(Field(5), "referral", flagIssues);
-            if (flagIssues.Count > 0)
-            {
-                (issues ??= []).AddRange(flagIssues);
-            }
-
-            var claim = new OutpatientClaim(at[0] >= 0 ? Field(0) : "row " + row.ToString(CultureInfo.InvariantCulture), person, institution, year, month, amount, referral, at[6] >= 0 ? Field(6) : null);
-            yield return new ClaimRecord(row, claim, (IReadOnlyList<ValidationIssue>?)issues ?? NoIssues);
-        }
-    }
-
-
-    internal static bool TryDate(string text, out int year, out int month)
-    {
-        year = 0;
-        month = 0;
-        if (text.Length == 10 && text[4] is '-' or '/' && text[7] == text[4]
-            && Digits(text, 0, 4, out var y) && Digits(text, 5, 2, out var m) && Digits(text, 8, 2, out var d)
-            && m is >= 1 and <= 12 && y is >= 1 and <= 9999 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            year = y;
-            month = m;
-            return true;
-        }
-
-        if (DateTime.TryParseExact(text, OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            year = parsed.Year;
-            month = parsed.Month;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static readonly string[] OtherDateFormats = { "yyyyMMdd", "yyyy-M-d", "yyyy/M/d" };
-
-    private static bool Digits(string text, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var c = text[i] - '0';
-            if (c is < 0 or > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + c;
-        }
-
-        return true;
     }
 
     internal static bool YesNo(string? text, string column, List<ValidationIssue> issues)
@@ -239,21 +231,16 @@ public static class CapitationCsv
         }
     }
 
-    private static int Month(string? text, string column, List<ValidationIssue> issues)
+    private static int Month(CsvRow fields, int index, string column, List<ValidationIssue> issues)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var month = fields.Int(index, out var malformed);
+        if (month is { } m)
         {
-            issues.Add(Required(column));
-            return 0;
+            return m;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var month))
-        {
-            issues.Add(Invalid(column, "月份 1–12", "a month 1–12"));
-            return 0;
-        }
-
-        return month;
+        issues.Add(malformed ? Invalid(column, "月份 1–12", "a month 1–12").WithValue(fields.Text(index)) : Required(column));
+        return 0;
     }
 
     private static ValidationIssue Required(string column) =>

@@ -31,19 +31,21 @@ internal static class CapitationCommands
         var claims = new Option<FileInfo>("--claims") { Description = "Outpatient claims CSV: claim_id,person_id,institution_id,date,fund_amount[,referral,referral_target].", Required = true };
         var institutions = new Option<FileInfo?>("--institutions", "--hospitals") { Description = "Optional institutions CSV in the hospital format of `settle year` (assessment_score, annual_deduction, working_advance)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv, lines.csv, roster-results.csv and claim-issues.csv.", Required = true };
+        var encoding = CaseFiles.EncodingOption();
+        var threads = DrgCommands.ThreadsOption();
         var command = new Command("settle", "Capitation year (按人头付费年度清算) per institution. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
-        foreach (var option in new Option[] { policy, roster, claims, institutions, output })
+        foreach (var option in new Option[] { policy, roster, claims, institutions, output, encoding, threads })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(roster)!, parse.GetValue(claims)!, parse.GetValue(institutions), parse.GetValue(output)!));
+        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(roster)!, parse.GetValue(claims)!, parse.GetValue(institutions), parse.GetValue(output)!, parse.GetValue(encoding), Math.Max(1, parse.GetValue(threads))));
         return command;
     }
 
-    private static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder)
+    private static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder, string? encoding, int threads)
     {
-        if (!CliFiles.AllExist(policyFile, rosterFile, claimsFile, institutionsFile))
+        if (!CliFiles.AllExist(policyFile, rosterFile, claimsFile, institutionsFile) || CaseFiles.Options(encoding) is not { } options)
         {
             return 2;
         }
@@ -65,7 +67,7 @@ internal static class CapitationCommands
             return 2;
         }
 
-        var rosterRecords = Read(rosterFile, CapitationCsv.ReadRoster);
+        var rosterRecords = BatchProgress.ReadStream(rosterFile, stream => CapitationCsv.ReadRoster(stream, options, r => Console.Error.WriteLine("roster: " + r)));
         if (rosterRecords.SelectMany(r => r.Issues).FirstOrDefault(i => i.Code == IssueCodes.ColumnMissing) is { } missing)
         {
             Console.Error.WriteLine("medpay: " + rosterFile.Name + ": the header lacks " + missing.Field + " (" + missing.Code + ")");
@@ -86,7 +88,6 @@ internal static class CapitationCommands
         var readable = rosterRecords.Where(r => !r.IsRejected).ToList();
         var built = CapitationRoster.Build(policy, readable.Select(r => r.Value!));
         var calculation = new CapitationCalculation(built);
-        long claimIssueRows = 0;
         using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "claim-issues.csv")))
         using (var csv = CliOutput.Csv(writer))
         {
@@ -96,35 +97,21 @@ internal static class CapitationCommands
             }
 
             csv.NextRecord();
-            BatchProgress.ReadFile(claimsFile, reader =>
+            var report = BatchProgress.ReadStream(claimsFile, stream =>
             {
-                foreach (var record in CapitationCsv.ReadClaims(reader))
+                CsvReadReport? read = null;
+                var blocks = new ClaimBlocks(calculation, Math.Max(1, threads - 1));
+                BlockPipeline.Run(CapitationCsv.ReadClaims(stream, options, r => read = r), ClaimBlocks.Size, threads, block => blocks.Add(block, (record, issues) =>
                 {
-                    IReadOnlyList<ValidationIssue> issues;
-                    if (record.IsRejected)
-                    {
-                        calculation.AddUnreadable();
-                        issues = record.Issues;
-                    }
-                    else
-                    {
-                        var added = calculation.Add(record.Claim);
-                        issues = record.Issues.Count == 0 ? added : record.Issues.Concat(added).ToList();
-                    }
-
-                    if (issues.Count > 0)
-                    {
-                        claimIssueRows++;
-                        csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
-                        csv.WriteField(record.Claim.ClaimId);
-                        csv.WriteField(issues.Any(i => i.IsError) ? "rejected" : "accepted");
-                        csv.WriteField(ResultCsv.Issues(issues));
-                        csv.NextRecord();
-                    }
-                }
-
-                return 0;
+                    csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+                    csv.WriteField(record.Claim.ClaimId);
+                    csv.WriteField(issues.Any(i => i.IsError) ? "rejected" : "accepted");
+                    csv.WriteField(ResultCsv.Issues(issues));
+                    csv.NextRecord();
+                }));
+                return read!;
             });
+            Console.Error.WriteLine("claims: " + report);
         }
 
         var result = calculation.Complete(hospitals.Where(h => !h.IsRejected).Select(h => h.Value!));
@@ -171,18 +158,18 @@ internal static class CapitationCommands
             csv.NextRecord();
             foreach (var record in records)
             {
-                var issues = record.Issues.ToList();
-                if (byIndex.TryGetValue(record.RowNumber, out var outcome) && !record.IsRejected)
+                var issues = record.Issues;
+                if (!record.IsRejected && byIndex.TryGetValue(record.RowNumber, out var outcome))
                 {
-                    issues.AddRange(outcome.Issues);
+                    issues = issues.Concat(outcome.Issues).ToList();
                 }
 
-                var isRejected = issues.Any(i => i.IsError);
+                var isRejected = issues.Count > 0 && issues.Any(i => i.IsError);
                 rejected += isRejected ? 1 : 0;
                 csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(record.Id);
                 csv.WriteField(isRejected ? "rejected" : "accepted");
-                csv.WriteField(ResultCsv.Issues(issues));
+                csv.WriteField(issues.Count == 0 ? string.Empty : ResultCsv.Issues(issues));
                 csv.NextRecord();
             }
         });

@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 
@@ -57,82 +54,7 @@ internal static class CaseFiles
     internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process)
     {
         CsvReadReport? report = null;
-        var records = CaseCsvReader.Read(input, options, r => report = r);
-        if (threads <= 1)
-        {
-            var block = new List<ReadRecord<InpatientCase>>(BlockSize);
-            foreach (var record in records)
-            {
-                block.Add(record);
-                if (block.Count == BlockSize)
-                {
-                    process(block);
-                    block.Clear();
-                }
-            }
-
-            if (block.Count > 0)
-            {
-                process(block);
-            }
-
-            return report!;
-        }
-
-        // Two blocks may wait while one is processed; a processed block's list is handed back to the reader.
-        using var full = new BlockingCollection<List<ReadRecord<InpatientCase>>>(boundedCapacity: 1);
-        using var stop = new CancellationTokenSource();
-        var free = new ConcurrentQueue<List<ReadRecord<InpatientCase>>>();
-        var reader = Task.Run(() =>
-        {
-            try
-            {
-                var block = new List<ReadRecord<InpatientCase>>(BlockSize);
-                foreach (var record in records)
-                {
-                    block.Add(record);
-                    if (block.Count == BlockSize)
-                    {
-                        full.Add(block, stop.Token);
-                        block = free.TryDequeue(out var recycled) ? recycled : new List<ReadRecord<InpatientCase>>(BlockSize);
-                    }
-                }
-
-                if (block.Count > 0)
-                {
-                    full.Add(block, stop.Token);
-                }
-            }
-            finally
-            {
-                full.CompleteAdding();
-            }
-        });
-        try
-        {
-            foreach (var block in full.GetConsumingEnumerable())
-            {
-                process(block);
-                block.Clear();
-                free.Enqueue(block);
-            }
-        }
-        catch
-        {
-            // Stop the reader (it waits on the full queue at most) before giving up.
-            stop.Cancel();
-            try
-            {
-                reader.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            throw;
-        }
-
-        reader.GetAwaiter().GetResult();
+        BlockPipeline.Run(CaseCsvReader.Read(input, options, r => report = r), BlockSize, threads, process);
         return report!;
     }
 }

@@ -23,20 +23,21 @@ internal static class ConsortiumCommands
         var lines = new Option<FileInfo>("--lines") { Description = "Members' settlement-line CSV of the year (docs/formats-settlement.md).", Required = true };
         var outside = new Option<FileInfo?>("--outside") { Description = "Claims of the consortia's population outside them: claim_id,consortium_id,date,fund_amount." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json and issues.csv.", Required = true };
+        var encoding = CaseFiles.EncodingOption();
         var settle = new Command("settle", "Consortium year (医共体年度清算). Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
-        foreach (var option in new Option[] { policy, members, lines, outside, output })
+        foreach (var option in new Option[] { policy, members, lines, outside, output, encoding })
         {
             settle.Options.Add(option);
         }
 
-        settle.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(members)!, parse.GetValue(lines)!, parse.GetValue(outside), parse.GetValue(output)!));
+        settle.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(members)!, parse.GetValue(lines)!, parse.GetValue(outside), parse.GetValue(output)!, parse.GetValue(encoding)));
         consortium.Subcommands.Add(settle);
         return consortium;
     }
 
-    private static int Run(FileInfo policyFile, FileInfo membersFile, FileInfo linesFile, FileInfo? outsideFile, DirectoryInfo folder)
+    private static int Run(FileInfo policyFile, FileInfo membersFile, FileInfo linesFile, FileInfo? outsideFile, DirectoryInfo folder, string? encoding)
     {
-        if (!CliFiles.AllExist(policyFile, membersFile, linesFile, outsideFile))
+        if (!CliFiles.AllExist(policyFile, membersFile, linesFile, outsideFile) || CaseFiles.Options(encoding) is not { } options)
         {
             return 2;
         }
@@ -52,7 +53,7 @@ internal static class ConsortiumCommands
             return 2;
         }
 
-        var memberRecords = Read(membersFile, ConsortiumCsv.ReadMembers);
+        var memberRecords = BatchProgress.ReadStream(membersFile, stream => ConsortiumCsv.ReadMembers(stream, options, null));
         if (memberRecords.SelectMany(r => r.Issues).FirstOrDefault(i => i.Code == IssueCodes.ColumnMissing) is { } missing)
         {
             Console.Error.WriteLine("medpay: " + membersFile.Name + ": the header lacks " + missing.Field + " (" + missing.Code + ")");
@@ -124,7 +125,7 @@ internal static class ConsortiumCommands
 
             if (outsideFile is not null)
             {
-                foreach (var record in Read(outsideFile, r => ConsortiumCsv.ReadOutside(r).ToList()))
+                foreach (var record in BatchProgress.ReadStream(outsideFile, stream => ConsortiumCsv.ReadOutside(stream, options, null).ToList()))
                 {
                     var issues = record.IsRejected ? record.Issues : record.Issues.Concat(calculation.AddOutside(record.Value!.Claim)).ToList();
                     if (record.IsRejected)

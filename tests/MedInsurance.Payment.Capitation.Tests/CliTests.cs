@@ -19,6 +19,40 @@ public sealed class CliTests
         """;
 
     [Fact]
+    public void Claims_over_several_blocks_give_the_same_files_on_one_thread_and_on_three_and_gb18030_files_are_read()
+    {
+        var folder = Folder();
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "policy.json"), Policy);
+            var gb = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+            File.WriteAllBytes(Path.Combine(folder, "roster.csv"), gb.GetBytes("person_id,class,institution_id,from_month,to_month,signed\n"
+                + string.Concat(Enumerable.Range(0, 500).Select(i => "人" + i + ",resident,卫生院甲,1,12,是\n"))));
+            // 10 000 claims (three blocks of 4 096): every 997th of a person not on the roster, every 1 009th with a loose amount.
+            File.WriteAllBytes(Path.Combine(folder, "claims.csv"), gb.GetBytes("claim_id,person_id,institution_id,date,fund_amount,referral,referral_target\n"
+                + string.Concat(Enumerable.Range(0, 10_000).Select(i => "C" + i + "," + (i % 997 == 5 ? "无名" : "人" + (i % 500)) + ",卫生院甲,2026-03-01," + (i % 1009 == 7 ? "\"1,5\"" : "1.00") + ",0,\n"))));
+            var outputs = new[] { "1", "3" }.Select(threads =>
+            {
+                var (exit, stdout, stderr) = Run("capitation", "settle", "--policy", P(folder, "policy.json"), "--roster", P(folder, "roster.csv"), "--claims", P(folder, "claims.csv"), "--encoding", "gb18030", "--threads", threads, "-o", P(folder, "out" + threads));
+                Assert.True(exit == 1, stderr);
+                Assert.Contains("claims: 10000 rows in = 9990 accepted + 10 rejected", stderr, StringComparison.Ordinal);
+                Assert.Contains("10000 claims (21 rejected)", stdout, StringComparison.Ordinal);
+                return (Issues: File.ReadAllText(P(folder, "out" + threads, "claim-issues.csv")), Statements: File.ReadAllText(P(folder, "out" + threads, "statements.csv")));
+            }).ToList();
+            Assert.Equal(outputs[0], outputs[1]);
+            var issueLines = outputs[0].Issues.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(22, issueLines.Length);   // header + 10 unreadable + 11 not on the roster
+            Assert.Contains("8,C7,rejected,CAPITATION_FIELD_INVALID(fund_amount)", outputs[0].Issues, StringComparison.Ordinal);
+            Assert.Contains("6,C5,rejected,CAPITATION_PERSON_NOT_ON_ROSTER(person_id)", outputs[0].Issues, StringComparison.Ordinal);
+            Assert.Contains("卫生院甲", outputs[0].Statements, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Capitation_settle_writes_statements_and_lines_and_exits_0_then_1_with_bad_rows_and_2_with_a_bad_policy()
     {
         var folder = Folder();

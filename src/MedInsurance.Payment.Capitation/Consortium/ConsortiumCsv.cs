@@ -18,82 +18,86 @@ namespace MedInsurance.Payment.Consortium;
 /// <remarks>Thread-safe.</remarks>
 public static class ConsortiumCsv
 {
-    /// <summary>Reads the members file.</summary>
+    /// <summary>Reads the members file from decoded text.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <returns>One record per data row.</returns>
-    public static IReadOnlyList<ReadRecord<ConsortiumMember>> ReadMembers(TextReader reader)
+    public static IReadOnlyList<ReadRecord<ConsortiumMember>> ReadMembers(TextReader reader) =>
+        MemberIterator(CsvRows.Open(reader), null).ToList();
+
+    /// <summary>Reads the members file from bytes in the encoding of <paramref name="options"/>.</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and the field and row limits.</param>
+    /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
+    /// <returns>One record per data row.</returns>
+    public static IReadOnlyList<ReadRecord<ConsortiumMember>> ReadMembers(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
+        MemberIterator(CsvRows.Open(stream, options), completed).ToList();
+
+    private static IEnumerable<ReadRecord<ConsortiumMember>> MemberIterator(CsvInput input, Action<CsvReadReport>? completed)
     {
-        var result = new List<ReadRecord<ConsortiumMember>>();
-        foreach (var (row, get, issues) in CsvRows.Read(reader, ["member_id", "consortium_id"]))
+        foreach (var (row, fields, issues) in CsvRows.Read(input, ["member_id", "consortium_id"], completed))
         {
-            if (get is null)
+            if (fields is null)
             {
-                result.Add(new ReadRecord<ConsortiumMember>(row, string.Empty, null, issues));
+                yield return new ReadRecord<ConsortiumMember>(row, string.Empty, null, CsvRows.Snapshot(issues));
                 continue;
             }
 
             decimal? share = null;
-            var shareText = get("share") ?? string.Empty;
+            var shareText = fields.Get("share") ?? string.Empty;
             if (shareText.Length > 0)
             {
-                if (decimal.TryParse(shareText, NumberStyles.Number, CultureInfo.InvariantCulture, out var s) && s >= 0m)
+                if (decimal.TryParse(shareText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s))
                 {
                     share = s;
                 }
                 else
                 {
-                    issues.Add(Invalid("share", "非负数", "a non-negative number"));
+                    issues.Add(Invalid("share", "非负数", "a non-negative number").WithValue(shareText));
                 }
             }
 
-            Money? supplied = null;
-            var suppliedText = get("supplied_amount") ?? string.Empty;
-            if (suppliedText.Length > 0)
-            {
-                if (Money.TryParseYuan(suppliedText, out var m))
-                {
-                    supplied = m;
-                }
-                else
-                {
-                    issues.Add(Invalid("supplied_amount", "精确到分的金额（元）", "an amount in yuan exact to the fen"));
-                }
-            }
-
-            var member = new ConsortiumMember(get("member_id") ?? string.Empty, get("consortium_id") ?? string.Empty, get("name") ?? string.Empty, share, supplied);
-            result.Add(new ReadRecord<ConsortiumMember>(row, member.MemberId, member, issues));
+            var supplied = fields.Yuan("supplied_amount", ConsortiumIssueCodes.FieldInvalid, issues);
+            var member = new ConsortiumMember(fields.Get("member_id") ?? string.Empty, fields.Get("consortium_id") ?? string.Empty, fields.Get("name") ?? string.Empty, share, supplied);
+            yield return new ReadRecord<ConsortiumMember>(row, member.MemberId, member, CsvRows.Snapshot(issues));
         }
-
-        return result;
     }
 
-    /// <summary>Reads outside claims lazily.</summary>
+    /// <summary>Reads outside claims from decoded text lazily.</summary>
     /// <param name="reader">The CSV text.</param>
-    /// <returns>One (row, claim, issues) per data row; a row with an error is not to be added.</returns>
-    public static IEnumerable<ReadRecord<OutsideClaimRow>> ReadOutside(TextReader reader)
+    /// <returns>One record per data row; a row with an error is not to be added.</returns>
+    public static IEnumerable<ReadRecord<OutsideClaimRow>> ReadOutside(TextReader reader) => OutsideIterator(CsvRows.Open(reader), null);
+
+    /// <summary>Reads outside claims from bytes lazily, in the encoding of <paramref name="options"/>.</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and the field and row limits.</param>
+    /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
+    /// <returns>One record per data row; a row with an error is not to be added.</returns>
+    public static IEnumerable<ReadRecord<OutsideClaimRow>> ReadOutside(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
+        OutsideIterator(CsvRows.Open(stream, options), completed);
+
+    private static IEnumerable<ReadRecord<OutsideClaimRow>> OutsideIterator(CsvInput input, Action<CsvReadReport>? completed)
     {
-        foreach (var (row, get, issues) in CsvRows.Read(reader, ["consortium_id", "date", "fund_amount"]))
+        foreach (var (row, fields, issues) in CsvRows.Read(input, ["consortium_id", "date", "fund_amount"], completed))
         {
-            if (get is null)
+            if (fields is null)
             {
-                yield return new ReadRecord<OutsideClaimRow>(row, string.Empty, null, issues);
+                yield return new ReadRecord<OutsideClaimRow>(row, string.Empty, null, CsvRows.Snapshot(issues));
                 continue;
             }
 
-            var year = 0;
-            var month = 0;
-            if (!CapitationCsv.TryDate(get("date") ?? string.Empty, out year, out month))
+            if (!fields.YearMonth("date", out var year, out var month))
             {
-                issues.Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"));
+                issues.Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)").WithValue(fields.ValueOf("date")));
             }
 
-            if (!Money.TryParseYuan(get("fund_amount") ?? string.Empty, out var amount))
+            var amount = fields.Yuan("fund_amount", ConsortiumIssueCodes.FieldInvalid, issues);
+            if (amount is null && (fields.Get("fund_amount") ?? string.Empty).Length == 0)
             {
                 issues.Add(Invalid("fund_amount", "精确到分的金额（元）", "an amount in yuan exact to the fen"));
             }
 
-            var id = get("claim_id") ?? "row " + row.ToString(CultureInfo.InvariantCulture);
-            yield return new ReadRecord<OutsideClaimRow>(row, id, new OutsideClaimRow(new OutsideClaim(id, get("consortium_id") ?? string.Empty, year, month, amount)), issues);
+            var id = fields.Get("claim_id") ?? CsvRows.RowId(row);
+            yield return new ReadRecord<OutsideClaimRow>(row, id, new OutsideClaimRow(new OutsideClaim(id, fields.Get("consortium_id") ?? string.Empty, year, month, amount ?? Money.Zero)), CsvRows.Snapshot(issues));
         }
     }
 
