@@ -71,13 +71,13 @@ public static class CapitationCsv
     public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(TextReader reader) =>
         RosterIterator(CsvRows.Open(reader), null).ToList();
 
-    /// <summary>Reads a roster from bytes in the encoding of <paramref name="options"/> (auto: BOM, else UTF-8 when valid, else GB18030).</summary>
+    /// <summary>Reads a roster from bytes lazily, in the encoding of <paramref name="options"/> (auto: BOM, else UTF-8 when valid, else GB18030).</summary>
     /// <param name="stream">The bytes (left open).</param>
     /// <param name="options">The encoding and the field and row limits.</param>
     /// <param name="completed">Called once at the end with the rows in and out and the encoding used.</param>
-    /// <returns>One record per data row.</returns>
-    public static IReadOnlyList<ReadRecord<RosterEntry>> ReadRoster(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
-        RosterIterator(CsvRows.Open(stream, options), completed).ToList();
+    /// <returns>One record per data row, in order (feed them to <see cref="CapitationRoster.Build"/> as they come).</returns>
+    public static IEnumerable<ReadRecord<RosterEntry>> ReadRoster(Stream stream, CsvReadOptions options, Action<CsvReadReport>? completed) =>
+        RosterIterator(CsvRows.Open(stream, options), completed);
 
     private static IEnumerable<ReadRecord<RosterEntry>> RosterIterator(CsvInput input, Action<CsvReadReport>? completed)
     {

@@ -19,6 +19,8 @@ namespace MedInsurance.Payment.Capitation;
 /// </remarks>
 public sealed class CapitationRoster
 {
+    private const int Stage = 64;
+
     private CapitationRoster(
         CapitationPolicy policy,
         PersonTable people,
@@ -83,77 +85,98 @@ public sealed class CapitationRoster
             throw new ArgumentNullException(policy is null ? nameof(policy) : nameof(entries));
         }
 
-        var rows = entries.ToArray();
-        var issues = new List<ValidationIssue>?[rows.Length];
+        // One pass over the rows as they come (entries may be a stream): each row checked, its person found or added,
+        // its months claimed. Every person with an id gets a record (a claim of a person whose rows are all rejected is
+        // told apart from one not on the roster). While checking overlaps a month cell holds the first valid row
+        // claiming it; any two valid rows of one person sharing a month are all rejected (order-independent).
+        var expected = entries is IReadOnlyCollection<RosterEntry> known ? known.Count : entries is ICollection<RosterEntry> collection ? collection.Count : 1 << 16;
+        var rows = new List<RosterEntry>(expected);
+        var issues = new List<List<ValidationIssue>?>(expected);
         void Add(int r, ValidationIssue issue) => (issues[r] ??= new List<ValidationIssue>()).Add(issue);
-        var rowClass = new int[rows.Length];
-        var valid = new bool[rows.Length];
-        for (var r = 0; r < rows.Length; r++)
+        var rowClass = new List<int>(expected);
+        var valid = new List<bool>(expected);
+        var overlap = new List<bool>(expected);
+        var people = new PersonTable(expected);
+        var stage = new RosterEntry[Stage];
+        var keys = new PersonKey[Stage];
+        var hashes = new ulong[Stage];
+        var packed = new bool[Stage];
+        uint touched = 0;
+
+        // A stage of up to 64 rows: every row checked and its id packed and hashed, then every home slot read in a loop
+        // of loads only (so that the table's cache misses overlap instead of following one another), then each row's
+        // person and months.
+        void Index(int count)
         {
-            var row = rows[r];
-            if (row.PersonId.Length == 0)
+            while (people.Count + count > people.Capacity)
             {
-                Add(r, Required("person_id"));
+                people = people.Grown();
             }
 
-            if (row.InstitutionId.Length == 0)
+            var first = rows.Count;
+            for (var k = 0; k < count; k++)
             {
-                Add(r, Required("institution_id"));
+                var row = stage[k] ?? throw new ArgumentException("A roster row is null; an unreadable row is reported by its reader, not passed on.", nameof(entries));
+                var r = rows.Count;
+                rows.Add(row);
+                issues.Add(null);
+                overlap.Add(false);
+                rowClass.Add(Check(policy, row, issue => Add(r, issue)));
+                valid.Add(issues[r] is null);
+                packed[k] = PersonKey.TryPack(row.PersonId, out keys[k]);
+                hashes[k] = packed[k] ? keys[k].Hash() : 0;
             }
 
-            rowClass[r] = policy.ClassIndex(row.ClassCode);
-            if (row.ClassCode.Length == 0)
+            for (var k = 0; k < count; k++)
             {
-                Add(r, Required("class"));
-            }
-            else if (rowClass[r] < 0)
-            {
-                Add(r, ValidationIssue.Error(CapitationIssueCodes.ClassUnknown, "class", "人群类别不在政策中", "The class is not a class of the policy."));
+                touched ^= packed[k] ? people.Touch(hashes[k]) : 0;
             }
 
-            if (row.Months == 0)
+            var cells = people.Records;
+            for (var k = 0; k < count; k++)
             {
-                Add(r, ValidationIssue.Error(CapitationIssueCodes.MonthsInvalid, row.FromMonth is >= 1 and <= 12 ? "to_month" : "from_month", "登记月份须在1–12且起始不晚于截止", "Enrolment months must be within 1–12 with from_month not after to_month."));
-            }
+                var r = first + k;
+                if (rows[r].PersonId.Length == 0)
+                {
+                    continue;
+                }
 
-            valid[r] = issues[r] is null;
+                var b = people.Months(people.GetOrAdd(rows[r].PersonId, packed[k], keys[k], hashes[k])) - 1;
+                if (!valid[r])
+                {
+                    continue;
+                }
+
+                for (var m = rows[r].FromMonth; m <= rows[r].ToMonth; m++)
+                {
+                    var other = cells[b + m];
+                    if (other != MonthCell.Empty)
+                    {
+                        overlap[(int)other] = true;
+                        overlap[r] = true;
+                    }
+                    else
+                    {
+                        cells[b + m] = (uint)r;
+                    }
+                }
+            }
         }
 
-        // Every person with an id gets a record (a claim of a person whose rows are all rejected is told apart from one
-        // not on the roster). While checking overlaps a month cell holds the first valid row claiming it; any two valid
-        // rows of one person sharing a month are all rejected (order-independent).
-        var people = new PersonTable(rows.Length);
+        var staged = 0;
+        foreach (var entry in entries)
+        {
+            stage[staged++] = entry;
+            if (staged == Stage)
+            {
+                Index(staged);
+                staged = 0;
+            }
+        }
+
+        Index(staged);
         var cells = people.Records;
-        var overlap = new bool[rows.Length];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            if (rows[r].PersonId.Length == 0)
-            {
-                continue;
-            }
-
-            var b = people.Months(people.GetOrAdd(rows[r].PersonId)) - 1;
-            if (!valid[r])
-            {
-                continue;
-            }
-
-            for (var m = rows[r].FromMonth; m <= rows[r].ToMonth; m++)
-            {
-                var other = cells[b + m];
-                if (other != MonthCell.Empty)
-                {
-                    overlap[other] = true;
-                    overlap[r] = true;
-                }
-                else
-                {
-                    cells[b + m] = (uint)r;
-                }
-            }
-        }
-
-        for (var r = 0; r < rows.Length; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             if (overlap[r])
             {
@@ -161,10 +184,10 @@ public sealed class CapitationRoster
             }
         }
 
-        var accepted = new bool[rows.Length];
+        var accepted = new bool[rows.Count];
         var institutionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var acceptedCount = 0;
-        for (var r = 0; r < rows.Length; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             accepted[r] = issues[r] is null;
             if (accepted[r])
@@ -186,11 +209,11 @@ public sealed class CapitationRoster
             institutionIndex[institutions[i]] = i;
         }
 
-        var rowInstitution = new int[rows.Length];
-        var rowCounted = new bool[rows.Length];
+        var rowInstitution = new int[rows.Count];
+        var rowCounted = new bool[rows.Count];
         var classes = policy.Classes.Count;
         var personMonths = new long[institutions.Length * classes];
-        for (var r = 0; r < rows.Length; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             if (!accepted[r])
             {
@@ -237,7 +260,7 @@ public sealed class CapitationRoster
                 }
 
                 any = true;
-                var cell = MonthCell.Pack(rowInstitution[r], (int)policy.Classes[rowClass[r]].Fund, rowCounted[r]);
+                var cell = MonthCell.Pack(rowInstitution[r], (int)policy.Classes[rowClass[(int)r]].Fund, rowCounted[r]);
                 cells[b + m] = cell;
                 if (MonthCell.Counted(cell) && !CountedEarlier(cells, b, m, cell))
                 {
@@ -249,7 +272,7 @@ public sealed class CapitationRoster
         }
 
         var outcomes = new List<RowOutcome>();
-        for (var r = 0; r < rows.Length; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             if (issues[r] is { } list)
             {
@@ -257,7 +280,39 @@ public sealed class CapitationRoster
             }
         }
 
+        GC.KeepAlive(touched);
         return new CapitationRoster(policy, people, persons, institutions, personMonths, personsPerInstitution, outcomes, acceptedCount);
+    }
+
+    // The row's own checks (fields, class, months); returns the class index (−1 when unknown).
+    private static int Check(CapitationPolicy policy, RosterEntry row, Action<ValidationIssue> issue)
+    {
+        if (row.PersonId.Length == 0)
+        {
+            issue(Required("person_id"));
+        }
+
+        if (row.InstitutionId.Length == 0)
+        {
+            issue(Required("institution_id"));
+        }
+
+        var classIndex = policy.ClassIndex(row.ClassCode);
+        if (row.ClassCode.Length == 0)
+        {
+            issue(Required("class"));
+        }
+        else if (classIndex < 0)
+        {
+            issue(ValidationIssue.Error(CapitationIssueCodes.ClassUnknown, "class", "人群类别不在政策中", "The class is not a class of the policy."));
+        }
+
+        if (row.Months == 0)
+        {
+            issue(ValidationIssue.Error(CapitationIssueCodes.MonthsInvalid, row.FromMonth is >= 1 and <= 12 ? "to_month" : "from_month", "登记月份须在1–12且起始不晚于截止", "Enrolment months must be within 1–12 with from_month not after to_month."));
+        }
+
+        return classIndex;
     }
 
     // Whether an earlier month of the record (already packed) is a counted cell at the same institution.

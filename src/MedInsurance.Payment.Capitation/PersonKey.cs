@@ -22,6 +22,12 @@ internal readonly struct PersonKey
         High = high;
     }
 
+    /// <summary>The key whose words are <paramref name="low"/> and <paramref name="high"/> (as a table stored them).</summary>
+    /// <param name="low">The low 64 bits.</param>
+    /// <param name="high">The high 64 bits.</param>
+    /// <returns>The key.</returns>
+    public static PersonKey FromWords(ulong low, ulong high) => new(low, high);
+
     /// <summary>The low 64 bits.</summary>
     public ulong Low { get; }
 

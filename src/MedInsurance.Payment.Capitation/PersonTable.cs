@@ -78,7 +78,19 @@ internal sealed class PersonTable
     /// <returns>The person index.</returns>
     public int GetOrAdd(string id)
     {
-        var found = Find(id);
+        var packed = PersonKey.TryPack(id, out var key);
+        return GetOrAdd(id, packed, key, packed ? key.Hash() : 0);
+    }
+
+    /// <summary>The person of an id whose packing (and hash) the caller has computed, added when new.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="packed">Whether the id packs (<see cref="PersonKey.TryPack"/>).</param>
+    /// <param name="key">Its key when packed.</param>
+    /// <param name="hash">The key's <see cref="PersonKey.Hash"/> when packed.</param>
+    /// <returns>The person index.</returns>
+    public int GetOrAdd(string id, bool packed, in PersonKey key, ulong hash)
+    {
+        var found = packed ? Find(key, hash) : (_unpacked.TryGetValue(id, out var p) ? p : -1);
         if (found >= 0)
         {
             return found;
@@ -91,11 +103,9 @@ internal sealed class PersonTable
 
         Count++;
         uint lo0 = Unpacked, lo1 = Unpacked, hi0 = Unpacked, hi1 = Unpacked;
-        ulong hash;
-        if (PersonKey.TryPack(id, out var key))
+        if (packed)
         {
             (lo0, lo1, hi0, hi1) = Words(key);
-            hash = key.Hash();
         }
         else
         {
@@ -113,12 +123,54 @@ internal sealed class PersonTable
         Records[b + 1] = lo1;
         Records[b + 2] = hi0;
         Records[b + 3] = hi1;
-        if (lo0 == Unpacked)
+        if (!packed)
         {
             _unpacked.Add(id, s);
         }
 
         return s;
+    }
+
+    /// <summary>The most persons the table takes (see <see cref="Grown"/>).</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>
+    /// A table of twice the capacity holding the same persons and month cells (new slots: person indexes change), for a
+    /// roster whose length is not known in advance. O(persons).
+    /// </summary>
+    /// <returns>The new table.</returns>
+    public PersonTable Grown()
+    {
+        var grown = new PersonTable((int)Math.Min(int.MaxValue / 2, _capacity * 2L));
+        var ids = new Dictionary<int, string>(_unpacked.Count);
+        foreach (var pair in _unpacked)
+        {
+            ids[pair.Value] = pair.Key;
+        }
+
+        for (var slot = 0; slot < Size; slot++)
+        {
+            if (!Occupied(slot))
+            {
+                continue;
+            }
+
+            var b = _base + (slot * Stride);
+            int to;
+            if (ids.TryGetValue(slot, out var id))
+            {
+                to = grown.GetOrAdd(id);
+            }
+            else
+            {
+                var key = PersonKey.FromWords(Records[b] | ((ulong)Records[b + 1] << 32), Records[b + 2] | ((ulong)Records[b + 3] << 32));
+                to = grown.GetOrAdd(string.Empty, true, key, key.Hash());
+            }
+
+            Array.Copy(Records, b + MonthOffset, grown.Records, grown.Months(to), Stride - MonthOffset);
+        }
+
+        return grown;
     }
 
     /// <summary>

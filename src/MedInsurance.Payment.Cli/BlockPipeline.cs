@@ -98,4 +98,81 @@ internal static class BlockPipeline
 
         reader.GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// The same records, read ahead: with two threads or more a background thread enumerates <paramref name="records"/>
+    /// in blocks (at most two waiting) while the caller consumes them; with one, the records themselves.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="records">The records (enumerated once, on the reading thread).</param>
+    /// <param name="blockSize">Records per block.</param>
+    /// <param name="threads">1: no read-ahead.</param>
+    /// <returns>The records in order.</returns>
+    public static IEnumerable<T> ReadAhead<T>(IEnumerable<T> records, int blockSize, int threads)
+    {
+        if (threads <= 1)
+        {
+            return records;
+        }
+
+        return ReadAheadIterator(records, blockSize);
+    }
+
+    private static IEnumerable<T> ReadAheadIterator<T>(IEnumerable<T> records, int blockSize)
+    {
+        using var full = new BlockingCollection<List<T>>(boundedCapacity: 2);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                var block = new List<T>(blockSize);
+                foreach (var record in records)
+                {
+                    block.Add(record);
+                    if (block.Count == blockSize)
+                    {
+                        full.Add(block, stop.Token);
+                        block = new List<T>(blockSize);
+                    }
+                }
+
+                if (block.Count > 0)
+                {
+                    full.Add(block, stop.Token);
+                }
+            }
+            finally
+            {
+                full.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var block in full.GetConsumingEnumerable())
+            {
+                foreach (var record in block)
+                {
+                    yield return record;
+                }
+            }
+
+            reader.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // Stopped early (or failed): stop the reader before its queue goes away.
+            if (!reader.IsCompleted)
+            {
+                stop.Cancel();
+                try
+                {
+                    reader.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
 }

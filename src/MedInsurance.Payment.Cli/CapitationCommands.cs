@@ -67,10 +67,9 @@ internal static class CapitationCommands
             return 2;
         }
 
-        var rosterRecords = BatchProgress.ReadStream(rosterFile, stream => CapitationCsv.ReadRoster(stream, options, r => Console.Error.WriteLine("roster: " + r)));
-        if (rosterRecords.SelectMany(r => r.Issues).FirstOrDefault(i => i.Code == IssueCodes.ColumnMissing) is { } missing)
+        if (MissingColumns(rosterFile, ["person_id", "class", "institution_id", "from_month", "to_month"]) is { } missingRoster)
         {
-            Console.Error.WriteLine("medpay: " + rosterFile.Name + ": the header lacks " + missing.Field + " (" + missing.Code + ")");
+            Console.Error.WriteLine("medpay: " + rosterFile.Name + ": the header lacks " + missingRoster + " (" + IssueCodes.ColumnMissing + ")");
             return 2;
         }
 
@@ -85,8 +84,25 @@ internal static class CapitationCommands
             return 2;
         }
 
-        var readable = rosterRecords.Where(r => !r.IsRejected).ToList();
-        var built = CapitationRoster.Build(policy, readable.Select(r => r.Value!));
+        // The roster is read ahead on another thread while it is indexed; every record is kept for roster-results.csv.
+        var rosterRecords = new List<ReadRecord<RosterEntry>>();
+        var readable = new List<ReadRecord<RosterEntry>>();
+        IEnumerable<RosterEntry> Readable(IEnumerable<ReadRecord<RosterEntry>> records)
+        {
+            foreach (var record in records)
+            {
+                rosterRecords.Add(record);
+                if (!record.IsRejected)
+                {
+                    readable.Add(record);
+                    yield return record.Value!;
+                }
+            }
+        }
+
+        var built = BatchProgress.ReadStream(rosterFile, stream => CapitationRoster.Build(
+            policy,
+            Readable(BlockPipeline.ReadAhead(CapitationCsv.ReadRoster(stream, options, r => Console.Error.WriteLine("roster: " + r)), ClaimBlocks.Size, threads))));
         var calculation = new CapitationCalculation(built);
         using (var writer = CliOutput.Open(Path.Combine(folder.FullName, "claim-issues.csv")))
         using (var csv = CliOutput.Csv(writer))

@@ -24,6 +24,50 @@ public sealed class PersonIdTests
     ];
 
     [Fact]
+    public void A_streamed_roster_longer_than_the_first_table_grows_and_keeps_every_person_month_and_overlap()
+    {
+        // 200 000 filler rows streamed (not a collection, so the table starts at 65 536 persons and grows twice), the ids
+        // above among them, and one person enrolled twice in June by rows 150 000 rows apart.
+        System.Collections.Generic.IEnumerable<RosterEntry> Stream()
+        {
+            yield return new RosterEntry("TWICE", "flat", "HX", 1, 6, true);
+            for (var i = 0; i < 200_000; i++)
+            {
+                yield return new RosterEntry("F" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "flat", "HF", 1, 12, true);
+                if (i % 14_000 == 0 && i / 14_000 < Ids.Length)
+                {
+                    var k = i / 14_000;
+                    yield return new RosterEntry(Ids[k], "flat", "H" + k.ToString("00", System.Globalization.CultureInfo.InvariantCulture), 1, 12, true);
+                }
+
+                if (i == 150_000)
+                {
+                    yield return new RosterEntry("TWICE", "flat", "HY", 6, 12, true);
+                }
+            }
+        }
+
+        var roster = CapitationRoster.Build(Policy(), Stream());
+        Assert.Equal(200_000 + Ids.Length + 2, roster.AcceptedRows + roster.RejectedRows);
+        Assert.Equal(2, roster.RejectedRows);
+        Assert.All(roster.Outcomes, o => Assert.Equal("TWICE", o.Id));
+        Assert.Equal(200_000 + Ids.Length, roster.Persons);
+        var calculation = new CapitationCalculation(roster);
+        for (var k = 0; k < Ids.Length; k++)
+        {
+            Assert.Empty(calculation.Add(Claim(Ids[k], "H" + k.ToString("00", System.Globalization.CultureInfo.InvariantCulture), 3, k + 1)));
+        }
+
+        Assert.Empty(calculation.Add(Claim("F199999", "HF", 12, 1)));
+        var result = calculation.Complete();
+        Assert.Equal(Y(200_000 * 100m), result.Find("HF")!.Budget);
+        for (var k = 0; k < Ids.Length; k++)
+        {
+            Assert.Equal(Y(k + 1), result.Find("H" + k.ToString("00", System.Globalization.CultureInfo.InvariantCulture))!.InsideSpend);
+        }
+    }
+
+    [Fact]
     public void Every_distinct_id_is_its_own_person()
     {
         var roster = Ids.Select((id, i) => new RosterEntry(id, "flat", "H" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), 1, 12, true));

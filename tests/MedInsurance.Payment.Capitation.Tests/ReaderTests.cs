@@ -61,7 +61,7 @@ public sealed class ReaderTests
         var gb = Encoding.GetEncoding(54936);
         var bytes = gb.GetBytes("person_id,class,institution_id,from_month,to_month,signed\n张三,flat,卫生院甲,1,12,1\n李四,flat,卫生院甲,1,12,是\n");
         var report = default(CsvReadReport);
-        var auto = CapitationCsv.ReadRoster(new MemoryStream(bytes), CsvReadOptions.Default, r => report = r);
+        var auto = CapitationCsv.ReadRoster(new MemoryStream(bytes), CsvReadOptions.Default, r => report = r).ToList();
         Assert.Equal(new[] { "张三", "李四" }, auto.Select(r => r.Value!.PersonId));
         Assert.Equal("卫生院甲", auto[0].Value!.InstitutionId);
         Assert.True(auto[1].Value!.Signed);
