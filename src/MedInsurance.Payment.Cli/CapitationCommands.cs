@@ -43,7 +43,7 @@ internal static class CapitationCommands
         return command;
     }
 
-    private static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder, string? encoding, int threads)
+    internal static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder, string? encoding, int threads)
     {
         if (!CliFiles.AllExist(policyFile, rosterFile, claimsFile, institutionsFile) || CaseFiles.Options(encoding) is not { } options)
         {
