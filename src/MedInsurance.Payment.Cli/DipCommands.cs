@@ -187,7 +187,8 @@ internal static class DipCommands
 
             var threadCount = Math.Max(1, parse.GetValue(threads));
             var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
-            long scored = 0, scoringTicks = 0;
+            long scored = 0, scoringTicks = 0, unpriced = 0;
+            var unknownHospitals = new SortedDictionary<string, long>(StringComparer.Ordinal);
             CsvReadReport report;
             var traceFile = parse.GetValue(trace);
             using (var scores = new ScoreWriter(parse.GetValue(output)!.FullName, pricing))
@@ -207,7 +208,12 @@ internal static class DipCommands
                     for (var i = 0; i < block.Count; i++)
                     {
                         scored += block[i].IsRejected ? 0 : 1;
-                        scores.Write(block[i], in results[i]);
+                        unpriced += scores.Write(block[i], in results[i]) ? 0 : 1;
+                        if (!block[i].IsRejected && block[i].Value!.HospitalId is { Length: > 0 } hospitalId && !contexts.Contains(hospitalId))
+                        {
+                            unknownHospitals[hospitalId] = (unknownHospitals.TryGetValue(hospitalId, out var n) ? n : 0) + 1;
+                        }
+
                         traces?.Write(block[i], in results[i]);
                     }
                 });
@@ -222,19 +228,30 @@ internal static class DipCommands
                 ms > 0 ? scored / (ms / 1000.0) : 0,
                 threadCount));
             Console.Error.WriteLine("reading: " + report);
+            foreach (var unknown in unknownHospitals)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: warning: hospital {0} is not in the hospitals file: {1} cases scored at coefficient 1 ({2})", unknown.Key, unknown.Value, DipIssueCodes.HospitalUnknown));
+            }
+
+            if (unpriced > 0)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: {0} rows rejected or without a settlement line; see the status and issues columns", unpriced));
+                return 1;
+            }
+
             return 0;
         });
         return command;
     }
 
     /// <summary>Scores the accepted records of one block into <paramref name="results"/> (same index), on <paramref name="threads"/>.</summary>
-    private static void ScoreBlock(DipScorer scorer, Dictionary<string, DipHospitalContext> contexts, IReadOnlyList<ReadRecord<InpatientCase>> block, DipCaseResult[] results, int threads)
+    private static void ScoreBlock(DipScorer scorer, DipHospitalTable contexts, IReadOnlyList<ReadRecord<InpatientCase>> block, DipCaseResult[] results, int threads)
     {
         void ScoreOne(int i)
         {
             results[i] = block[i].IsRejected
                 ? default
-                : scorer.Score(block[i].Value!, contexts.TryGetValue(block[i].Value!.HospitalId, out var h) ? h : DipHospitalContext.Unknown);
+                : scorer.Score(block[i].Value!, contexts.Resolve(block[i].Value!.HospitalId));
         }
 
         if (threads == 1)
@@ -268,27 +285,29 @@ internal static class DipCommands
         }
     }
 
-    /// <summary>The DIP hospital contexts (level, own coefficient, 加成系数) of a hospitals CSV; null (after printing why) when a row is unusable.</summary>
-    internal static Dictionary<string, DipHospitalContext>? ReadContexts(FileInfo hospitalsFile)
+    /// <summary>
+    /// The DIP hospital contexts (level, own coefficient, 加成系数) of a hospitals CSV; null (after printing why) when a
+    /// row's coefficient is unusable. A row the reader rejects is reported on stderr and its hospital's cases are rejected
+    /// (<see cref="DipIssueCodes.HospitalInvalid"/>), never scored at a default coefficient.
+    /// </summary>
+    internal static DipHospitalTable? ReadContexts(FileInfo hospitalsFile)
     {
-        var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
-        foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName).Where(r => !r.IsRejected))
+        var table = DipHospitalTable.FromRows(HospitalCsvReader.ReadFile(hospitalsFile.FullName));
+        foreach (var row in table.RejectedRows)
         {
-            var hospitalRow = row.Value!;
-            if (!DipHospitalContext.TryFromColumns(hospitalRow.Hospital.Level, hospitalRow.GetExtra("coefficient"), hospitalRow.GetExtra("coefficient_bonus"), out var context, out var problems))
-            {
-                foreach (var problem in problems)
-                {
-                    Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
-                }
-
-                return null;
-            }
-
-            contexts[hospitalRow.Hospital.Id] = context;
+            Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues)
+                + (row.Id.Length > 0 ? "; the cases of hospital " + row.Id + " are rejected (" + DipIssueCodes.HospitalInvalid + ")" : "; the row has no usable hospital id"));
         }
 
-        return contexts;
+        foreach (var row in table.CoefficientRows)
+        {
+            foreach (var problem in row.Issues.Where(i => i.Code == DipIssueCodes.HospitalCoefficientInvalid))
+            {
+                Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
+            }
+        }
+
+        return table.CoefficientRows.Count == 0 ? table : null;
     }
 
     /// <summary>
@@ -314,7 +333,8 @@ internal static class DipCommands
             _csv.NextRecord();
         }
 
-        public void Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
+        /// <summary>Writes one row; whether it has a settlement line.</summary>
+        public bool Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
             var csv = _csv;
             var inv = CultureInfo.InvariantCulture;
@@ -331,7 +351,7 @@ internal static class DipCommands
 
                 csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : result.Issues()).Concat(priced.Issues)));
                 csv.NextRecord();
-                return;
+                return false;
             }
 
             var r = result;
@@ -347,6 +367,7 @@ internal static class DipCommands
             csv.WriteField(r.Review ? "true" : "false");
             csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
             csv.NextRecord();
+            return priced.Line is not null;
         }
 
         public void Dispose()

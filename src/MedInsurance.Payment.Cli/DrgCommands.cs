@@ -334,9 +334,9 @@ internal static class DrgCommands
     /// <summary>Reads the hospital list for <c>drg price</c>; null (after printing why) when the file is unusable.</summary>
     internal static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
     {
-        var coefficients = new Dictionary<string, Coefficient>(StringComparer.Ordinal);
         var terms = new Dictionary<string, DrgHospitalTerms>(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in HospitalCsvReader.ReadFile(file.FullName))
         {
             var where = "medpay: hospitals file " + file.Name + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": ";
@@ -346,26 +346,32 @@ internal static class DrgCommands
                 return null;
             }
 
-            foreach (var issue in record.Issues)
+            if (record.IsRejected)
             {
-                Console.Error.WriteLine(where + "note: " + issue.ToCompactString() + " " + issue.MessageEn + (record.Value is null ? " (row ignored)" : " (the column is not used by DRG pricing)"));
-            }
+                Console.Error.WriteLine(where + ResultCsv.Issues(record.Issues)
+                    + (record.Id.Length > 0 ? "; the cases of hospital " + record.Id + " are rejected (" + DrgPricingIssueCodes.HospitalInvalid + ")" : "; the row has no usable hospital id"));
+                if (record.Id.Length > 0)
+                {
+                    rejected.Add(record.Id);
+                }
 
-            if (record.Value is not { } row)
-            {
                 continue;
             }
 
+            foreach (var issue in record.Issues)
+            {
+                Console.Error.WriteLine(where + "note: " + issue.ToCompactString() + " " + issue.MessageEn);
+            }
+
+            var row = record.Value!;
             var text = row.GetExtra("coefficient");
             var level = (int)row.Hospital.Level.Tier;
             if (text is null)
             {
-                coefficients.Add(row.Hospital.Id, Coefficient.One);
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level));
             }
             else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             {
-                coefficients.Add(row.Hospital.Id, new Coefficient(value));
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level, new Coefficient(value)));
             }
             else
@@ -375,7 +381,13 @@ internal static class DrgCommands
             }
         }
 
-        return new HospitalCoefficients(coefficients, terms, invalid);
+        foreach (var id in rejected)
+        {
+            invalid.Remove(id);
+            terms[id] = DrgHospitalTerms.Invalid(id);
+        }
+
+        return new HospitalCoefficients(terms, invalid);
     }
 
     internal static IEnumerable<ValidationIssue> Merge(IEnumerable<ValidationIssue> first, IEnumerable<ValidationIssue> second)
@@ -543,13 +555,11 @@ internal static class DrgCommands
     /// <summary>The hospital coefficients of <c>drg price</c>: parsed ones, and the hospitals whose coefficient is not a number.</summary>
     internal sealed class HospitalCoefficients
     {
-        private readonly Dictionary<string, Coefficient> _coefficients;
         private readonly Dictionary<string, DrgHospitalTerms> _terms;
         private readonly HashSet<string> _invalid;
 
-        public HospitalCoefficients(Dictionary<string, Coefficient> coefficients, Dictionary<string, DrgHospitalTerms> terms, HashSet<string> invalid)
+        public HospitalCoefficients(Dictionary<string, DrgHospitalTerms> terms, HashSet<string> invalid)
         {
-            _coefficients = coefficients;
             _terms = terms;
             _invalid = invalid;
         }
@@ -567,7 +577,7 @@ internal static class DrgCommands
             }
 
             coefficientIssue = null;
-            return pricing.Policy is null ? pricing.Price(inpatientCase, grouping, _coefficients) : pricing.Price(inpatientCase, grouping, _terms);
+            return pricing.Price(inpatientCase, grouping, _terms);
         }
     }
 }

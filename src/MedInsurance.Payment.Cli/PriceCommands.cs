@@ -106,7 +106,7 @@ internal static class PriceCommands
             // DIP: the catalog, profile and hospital contexts of `medpay dip score`.
             DipScorer? scorer = null;
             DipSettlementPricing? dipPricing = null;
-            Dictionary<string, DipHospitalContext>? contexts = null;
+            DipHospitalTable? contexts = null;
             if (usesDip)
             {
                 if (parse.GetValue(catalog) is not { } catalogFile || parse.GetValue(profile) is not { } profileText)
@@ -162,7 +162,7 @@ internal static class PriceCommands
                 string? group = groupings?[i]?.Drg;
                 if (scorer is not null)
                 {
-                    dipResults[i] = scorer.Score(c, contexts!.TryGetValue(c.HospitalId, out var ctx) ? ctx : DipHospitalContext.Unknown);
+                    dipResults[i] = scorer.Score(c, contexts!.Resolve(c.HospitalId));
                     group ??= dipResults[i].Group?.Code;
                 }
 

@@ -226,6 +226,45 @@ public sealed class GrouperTests
     }
 
     [Fact]
+    public void A_hospital_whose_row_failed_validation_rejects_the_case_never_scoring_it_at_coefficient_1()
+    {
+        var group = GroupWith3ACoefficient();
+        var catalog = new DipCatalog("t", "t", new[] { group }, new Dictionary<string, Coefficient> { ["3A"] = new(1.1m) });
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var result = scorer.Score(Case("K35.900", 10_000m), DipHospitalContext.Invalid);
+        Assert.Equal(DipCaseStatus.Rejected, result.Status);
+        Assert.Null(result.Group);
+        var issue = Assert.Single(result.Issues());
+        Assert.Equal("DIP_HOSPITAL_INVALID(hospital_id)", issue.ToCompactString());
+        Assert.True(issue.IsError);
+        Assert.False(DipHospitalContext.Invalid.IsKnown);
+        Assert.NotEqual(DipHospitalContext.Unknown, DipHospitalContext.Invalid);
+    }
+
+    [Fact]
+    public void The_hospital_table_makes_a_rejected_row_invalid_and_leaves_an_absent_hospital_unknown()
+    {
+        const string csv = "hospital_id,name,level,type\nH1,一院,三级甲等,general\nH2,二院,三级甲等x,general\nH3,三院,二级,nonsense\n";
+        var table = DipHospitalTable.FromRows(Interchange.HospitalCsvReader.Read(new System.IO.StringReader(csv)));
+        Assert.True(table.Resolve("H1").IsKnown);
+        Assert.Equal(HospitalLevel.Parse("3A"), table.Resolve("H1").Level);
+        Assert.True(table.Resolve("H2").IsInvalid);
+        Assert.True(table.Resolve("H3").IsInvalid);
+        Assert.Equal([2, 3], table.RejectedRows.Select(r => r.RowNumber).ToArray());
+        Assert.False(table.Resolve("H9").IsKnown);
+        Assert.False(table.Resolve("H9").IsInvalid);
+        Assert.True(table.Contains("H2"));
+        Assert.False(table.Contains("H9"));
+
+        // A duplicated id makes the hospital invalid (which row is right is not known); a bad coefficient too.
+        const string dup = "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1.1\nH1,一院,二级,general,0.9\nH4,四院,二级,general,-1\n";
+        var dupTable = DipHospitalTable.FromRows(Interchange.HospitalCsvReader.Read(new System.IO.StringReader(dup)));
+        Assert.True(dupTable.Resolve("H1").IsInvalid);
+        Assert.True(dupTable.Resolve("H4").IsInvalid);
+        Assert.Equal("DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", Assert.Single(dupTable.CoefficientRows).Issues[^1].ToCompactString());
+    }
+
+    [Fact]
     public void A_bonus_coefficient_is_added_to_the_hospital_or_level_base()
     {
         // 医疗机构调节系数 = 基本系数 + 加成系数 (DIP 3.0 draft ch. 5): the base is the hospital's own coefficient, else

@@ -127,6 +127,24 @@ public sealed class DrgSettlementPricingTests
         Assert.Equal(["DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)"], Codes(rejected));
     }
 
+    [Fact]
+    public void A_hospital_whose_row_failed_validation_rejects_its_cases_instead_of_pricing_at_a_default()
+    {
+        var terms = new Dictionary<string, DrgHospitalTerms> { ["H1"] = DrgHospitalTerms.Invalid("H1") };
+        var c = Epilepsy();
+        var rejected = Pricing.Price(c, G.Group(c), terms);
+        Assert.False(rejected.IsPriced);
+        Assert.Null(rejected.Line);
+        Assert.Null(rejected.HospitalCoefficient);
+        Assert.Equal(["DRG_PRICE_HOSPITAL_INVALID(hospital_id)"], Codes(rejected));
+        Assert.True(DrgHospitalTerms.Invalid("H1").IsInvalid);
+        Assert.False(new DrgHospitalTerms("H1", 3).IsInvalid);
+
+        // The same hospital with valid terms is priced: 0.9860 × 1.
+        var valid = Pricing.Price(c, G.Group(c), new Dictionary<string, DrgHospitalTerms> { ["H1"] = new DrgHospitalTerms("H1", 3) });
+        Assert.Equal(0.986m, valid.Line!.Value.Basis.Points);
+    }
+
     public static TheoryData<string, Func<InpatientCase>, decimal, string> Unpriced => new()
     {
         { "rejected input", () => Epilepsy() with { MainDiagnosis = default }, 1m, "DRG_PRICE_NOT_GROUPED(drg)" },

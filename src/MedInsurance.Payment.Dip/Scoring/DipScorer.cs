@@ -202,6 +202,11 @@ public sealed class DipScorer
     private DipCaseResult ScorePhase(InpatientCase inpatientCase, in DipHospitalContext hospital, int ordinal, DipMatchKind match, DipCaseFlags flags)
     {
         var cost = inpatientCase.Costs.Total;
+        if (hospital.IsInvalid)
+        {
+            return Rejected(cost, flags | DipCaseFlags.HospitalInvalid);
+        }
+
         if (ordinal == -2)
         {
             return Rejected(cost, flags);

@@ -33,6 +33,12 @@ public static class DrgPricingIssueCodes
     /// <summary>医疗机构不在机构清单中 — the case's hospital has no coefficient in the hospital list; field <c>hospital_id</c>.</summary>
     public const string HospitalUnknown = "DRG_PRICE_HOSPITAL_UNKNOWN";
 
+    /// <summary>
+    /// 医疗机构信息无效 — the case's hospital is in the hospital list but its row failed validation (level, type, duplicated
+    /// id), so neither its level nor its coefficient can be trusted; field <c>hospital_id</c>.
+    /// </summary>
+    public const string HospitalInvalid = "DRG_PRICE_HOSPITAL_INVALID";
+
     /// <summary>医院系数无效 — the hospital's coefficient is not a number in (0, 10]; field <c>coefficient</c>.</summary>
     public const string CoefficientInvalid = "DRG_PRICE_COEFFICIENT_INVALID";
 

@@ -23,7 +23,7 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// (the agency decides both later).</para>
 /// <para><b>No line</b> — with every reason that applies, as errors of <see cref="DrgPricingIssueCodes"/> naming the field —
 /// when the case is not grouped (rejected input, 0000, QY ambiguous), its DRG has no weight or a blank one, it has no
-/// discharge date, no hospital id, an unknown hospital, a coefficient outside (0, 10], or a negative cost. Messages
+/// discharge date, no hospital id, an unknown hospital, a hospital whose row failed validation (<see cref="DrgHospitalTerms.Invalid(string)"/>), a coefficient outside (0, 10], or a negative cost. Messages
 /// never repeat patient values (diagnoses, ages, costs).</para>
 /// <para><b>With a pricing policy</b> (<see cref="DrgSettlementPricing(DrgRegionalTable, DrgPricingPolicy)"/>) the case
 /// is priced at its hospital's level and its fund: the standard of <see cref="DrgStandardPolicy"/> (yuan in the money
@@ -239,6 +239,11 @@ public sealed class DrgSettlementPricing
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalMissing, "hospital_id", "缺少医疗机构代码", "The case has no hospital id."));
             coefficient = null;
         }
+        else if (terms is { IsInvalid: true })
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalInvalid, "hospital_id", "医疗机构在机构清单中的行未通过校验，不能定价", "The hospital's row in the hospital list failed validation, so the case cannot be priced."));
+            coefficient = null;
+        }
         else if (coefficient is null)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalUnknown, "hospital_id", "病例所属医疗机构不在机构清单中，无医院系数", "The case's hospital is not in the hospital list, so it has no coefficient."));
@@ -252,7 +257,7 @@ public sealed class DrgSettlementPricing
         NotNegative(costs.Total, "total_cost", issues);
         NotNegative(costs.PatientPaid, "patient_paid", issues);
         NotNegative(costs.FundPaid, "fund_paid", issues);
-        if (Policy is not null && terms is not null && terms.Level is < 1 or > 3)
+        if (Policy is not null && terms is { IsInvalid: false } && terms.Level is < 1 or > 3)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.LevelUnknown, "level", "医院等级未知，无法确定费率与系数", "The hospital is not rated 1–3, so its rate and coefficient are not known."));
         }
