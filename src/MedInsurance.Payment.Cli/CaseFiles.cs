@@ -45,6 +45,45 @@ internal static class CaseFiles
         BatchProgress.ReadStream(file, stream => CaseCsvReader.Read(stream, CsvReadOptions.Default, null).ToList());
 
     /// <summary>
+    /// The up-front period check of a dated artefact (DIP catalog, DRG table): true (after saying why, before anything is
+    /// written) when the file has cases with a discharge date and not one of them is in force by <paramref name="inForce"/>
+    /// — every case would be rejected, so the artefact or the case file is the wrong one. Reads only until the first case
+    /// in force, which is usually the first row. Messages name no case's date.
+    /// </summary>
+    public static bool EveryCaseOutsidePeriod(FileInfo file, CsvReadOptions options, string artefact, string period, Func<CalendarDate, bool> inForce)
+    {
+        long dated = 0;
+        using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        {
+            foreach (var record in CaseCsvReader.Read(stream, options, null))
+            {
+                if (record.Value?.DischargeDate is { } discharged)
+                {
+                    if (inForce(discharged))
+                    {
+                        return false;
+                    }
+
+                    dated++;
+                }
+            }
+        }
+
+        if (dated == 0)
+        {
+            return false;
+        }
+
+        Console.Error.WriteLine("medpay: the " + artefact + " is in force " + period + ", but none of the " + dated.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + " cases with a discharge date in " + file.Name + " was discharged in that period (every case would be rejected): wrong " + artefact + " or wrong case file? Nothing written.");
+        return true;
+    }
+
+    /// <summary>A period for messages: <c>2026-01-01 – 2026-12-31</c>, an open end written <c>…</c>.</summary>
+    public static string Period(string? from, string? to) =>
+        (string.IsNullOrEmpty(from) ? "…" : from) + " – " + (string.IsNullOrEmpty(to) ? "…" : to);
+
+    /// <summary>
     /// Streams the case file through <paramref name="process"/> in blocks of <see cref="BlockSize"/> records, in input
     /// order. With <paramref name="threads"/> ≥ 2 the next block is read and parsed on another thread while the current
     /// one is processed; with 1 everything runs on the calling thread. Memory is bounded by three blocks whatever the

@@ -185,6 +185,12 @@ internal static class DipCommands
                 return 2;
             }
 
+            if (scorer.Catalog.HasEffectivePeriod
+                && CaseFiles.EveryCaseOutsidePeriod(parse.GetValue(input)!, options, "DIP catalog", CaseFiles.Period(scorer.Catalog.EffectiveFrom, scorer.Catalog.EffectiveTo), scorer.Catalog.InForceOn))
+            {
+                return 2;
+            }
+
             var threadCount = Math.Max(1, parse.GetValue(threads));
             var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
             long scored = 0, scoringTicks = 0, unpriced = 0;

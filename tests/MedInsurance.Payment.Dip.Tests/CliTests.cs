@@ -203,6 +203,43 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Score_rejects_cases_outside_the_catalogs_dates_and_refuses_a_catalog_no_case_falls_in()
+    {
+        var catalog = Write(
+            "catalog.json",
+            """
+            {
+              "format": "medinsurance-payment/dip-catalog/1", "edition": "test", "region": "test",
+              "effectiveFrom": "2026-01-01", "effectiveTo": "2026-12-31",
+              "regionalMeanCost": 10000, "scoreScale": 1000,
+              "groups": [ { "code": "K35.9:-", "name": "阑尾炎", "kind": "core", "diagnosis": "K35.9", "score": 1000, "meanCost": 10000, "caseCount": 100, "cv": 0.3 } ]
+            }
+            """);
+        var hospitals = Write("hospitals.csv", "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1\n");
+        var cases = Write(
+            "cases.csv",
+            "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\n"
+            + "c1,H1,1,40,5,2025-12-31,K35.900,,10000\n"
+            + "c2,H1,1,40,5,2026-06-01,K35.900,,10000\n");
+        var scored = Path.Combine(_dir, "scored.csv");
+        var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
+        Assert.True(run.Code == 1, run.Err);
+        var rows = Table(scored).Rows;
+        Assert.Equal(("rejected", "scored"), (rows[0]["status"], rows[1]["status"]));
+        Assert.Contains("DIP_CATALOG_NOT_IN_FORCE(discharge_date)", rows[0]["issues"], StringComparison.Ordinal);
+        Assert.Equal("1000.0000", rows[1]["points"]);
+
+        // Every dated case outside the catalog's period: refused before anything is written.
+        var lastYear = Write("last-year.csv", "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\nc1,H1,1,40,5,2025-03-01,K35.900,,10000\nc2,H1,1,40,5,2025-06-01,K35.900,,10000\n");
+        var refusedOut = Path.Combine(_dir, "refused.csv");
+        var refused = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", lastYear, "--output", refusedOut);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("the DIP catalog is in force 2026-01-01 – 2026-12-31, but none of the 2 cases with a discharge date in last-year.csv was discharged in that period", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-03-01", refused.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(refusedOut));
+    }
+
+    [Fact]
     public void Score_adds_the_hospitals_bonus_coefficient_and_refuses_a_bad_one()
     {
         var catalog = Write(

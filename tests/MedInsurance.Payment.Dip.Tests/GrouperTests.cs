@@ -242,6 +242,33 @@ public sealed class GrouperTests
     }
 
     [Fact]
+    public void A_case_discharged_outside_the_catalogs_effective_dates_is_rejected_naming_the_discharge_date()
+    {
+        var catalog = new DipCatalog("t", "t", new[] { GroupWith3ACoefficient() }) { EffectiveFrom = "2026-01-01", EffectiveTo = "2026-12-31" };
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var hospital = new DipHospitalContext(HospitalLevel.Parse("3A"), null);
+        var before = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2025, 12, 31) }, hospital);
+        Assert.Equal(DipCaseStatus.Rejected, before.Status);
+        Assert.Equal("DIP_CATALOG_NOT_IN_FORCE(discharge_date)", Assert.Single(before.Issues()).ToCompactString());
+        var after = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2027, 1, 1) }, hospital);
+        Assert.Equal(DipCaseStatus.Rejected, after.Status);
+
+        // Both ends are inclusive: score 1000 × level coefficient 1.2.
+        var first = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2026, 1, 1) }, hospital);
+        Assert.Equal(new Score(1_200m), first.CaseScore);
+        Assert.Equal(DipCaseStatus.Scored, scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2026, 12, 31) }, hospital).Status);
+        Assert.True(catalog.InForceOn(new DateOnly(2026, 6, 30)));
+        Assert.False(catalog.InForceOn(new DateOnly(2025, 6, 30)));
+
+        // Without a discharge date the scorer cannot tell; pricing reports the missing date (DIP_PRICE_DISCHARGE_DATE_MISSING).
+        Assert.Equal(DipCaseStatus.Scored, scorer.Score(Case("K35.900", 10_000m), hospital).Status);
+
+        // An undated catalog applies on every date.
+        var undated = Scorer(new DipCatalog("t", "t", new[] { GroupWith3ACoefficient() }), "national-dip-1.0");
+        Assert.Equal(DipCaseStatus.Scored, undated.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(1999, 1, 1) }, hospital).Status);
+    }
+
+    [Fact]
     public void The_hospital_table_makes_a_rejected_row_invalid_and_leaves_an_absent_hospital_unknown()
     {
         const string csv = "hospital_id,name,level,type\nH1,一院,三级甲等,general\nH2,二院,三级甲等x,general\nH3,三院,二级,nonsense\n";

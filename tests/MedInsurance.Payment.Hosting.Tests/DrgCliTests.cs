@@ -116,6 +116,23 @@ public sealed class DrgCliTests
             var p3 = records[8].Value!.Line;
             Assert.Equal(SettlementBasis.OfPoints("DRG", 0.9367m), p3.Basis);
             Assert.Null(p3.FundPaid);
+
+            // The table in force from April: P1 (March) is not priced, P2 (November) and P3 (August) still are.
+            var (dated, datedErr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1", "--effective-from", "2026-04-01", "--effective-to", "2026-12-31");
+            Assert.True(dated == 1, datedErr);
+            Assert.Contains("pricing: 2 of 10 rows priced", datedErr, StringComparison.Ordinal);
+            var p1Row = File.ReadAllLines(output)[1];
+            Assert.StartsWith("P1,", p1Row, StringComparison.Ordinal);
+            Assert.EndsWith(",unpriced,DRG_PRICE_TABLE_NOT_IN_FORCE(discharge_date)", p1Row, StringComparison.Ordinal);
+
+            // A table no case falls in: refused before anything is written.
+            File.Delete(output);
+            var (refused, refusedErr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--effective-from", "2030-01-01");
+            Assert.True(refused == 2, refusedErr);
+            Assert.Contains("the DRG table is in force 2030-01-01 – …, but none of the 9 cases with a discharge date in cases.csv was discharged in that period", refusedErr, StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
         }
         finally
         {

@@ -18,6 +18,12 @@ public static class DipIssueCodes
     /// </summary>
     public const string HospitalInvalid = "DIP_HOSPITAL_INVALID";
 
+    /// <summary>
+    /// 病种目录不在有效期内 — the case was discharged outside the catalog's <see cref="DipCatalog.EffectiveFrom"/>–<see cref="DipCatalog.EffectiveTo"/>:
+    /// it is rejected, not scored against another period's catalog; field <c>discharge_date</c>.
+    /// </summary>
+    public const string CatalogNotInForce = "DIP_CATALOG_NOT_IN_FORCE";
+
     /// <summary>医院系数缺失 — neither the hospital nor the catalog gives a coefficient for the hospital's level; 1 was used.</summary>
     public const string HospitalCoefficientMissing = "DIP_HOSPITAL_COEFFICIENT_MISSING";
 

@@ -95,4 +95,7 @@ public enum DipCaseFlags
 
     /// <summary>机构行无效 — <see cref="DipIssueCodes.HospitalInvalid"/>: the hospital's row failed validation; the case is rejected.</summary>
     HospitalInvalid = 512,
+
+    /// <summary>目录不在有效期 — <see cref="DipIssueCodes.CatalogNotInForce"/>: discharged outside the catalog's effective dates; the case is rejected.</summary>
+    CatalogNotInForce = 1024,
 }

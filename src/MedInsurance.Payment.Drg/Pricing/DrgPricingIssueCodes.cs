@@ -27,6 +27,12 @@ public static class DrgPricingIssueCodes
     /// <summary>缺少出院日期，无法确定结算月份 — no discharge date, so no settlement month; field <c>discharge_date</c>.</summary>
     public const string DischargeDateMissing = "DRG_PRICE_DISCHARGE_DATE_MISSING";
 
+    /// <summary>
+    /// 分组方案表不在有效期内 — the case was discharged outside the regional table's <see cref="DrgRegionalTable.EffectiveFrom"/>–<see cref="DrgRegionalTable.EffectiveTo"/>;
+    /// field <c>discharge_date</c>.
+    /// </summary>
+    public const string TableNotInForce = "DRG_PRICE_TABLE_NOT_IN_FORCE";
+
     /// <summary>缺少医疗机构代码 — the case has no hospital id; field <c>hospital_id</c>.</summary>
     public const string HospitalMissing = "DRG_PRICE_HOSPITAL_MISSING";
 

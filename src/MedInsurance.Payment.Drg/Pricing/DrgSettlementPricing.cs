@@ -23,7 +23,7 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// (the agency decides both later).</para>
 /// <para><b>No line</b> — with every reason that applies, as errors of <see cref="DrgPricingIssueCodes"/> naming the field —
 /// when the case is not grouped (rejected input, 0000, QY ambiguous), its DRG has no weight or a blank one, it has no
-/// discharge date, no hospital id, an unknown hospital, a hospital whose row failed validation (<see cref="DrgHospitalTerms.Invalid(string)"/>), a coefficient outside (0, 10], or a negative cost. Messages
+/// discharge date or one outside the regional table's effective dates, no hospital id, an unknown hospital, a hospital whose row failed validation (<see cref="DrgHospitalTerms.Invalid(string)"/>), a coefficient outside (0, 10], or a negative cost. Messages
 /// never repeat patient values (diagnoses, ages, costs).</para>
 /// <para><b>With a pricing policy</b> (<see cref="DrgSettlementPricing(DrgRegionalTable, DrgPricingPolicy)"/>) the case
 /// is priced at its hospital's level and its fund: the standard of <see cref="DrgStandardPolicy"/> (yuan in the money
@@ -76,6 +76,20 @@ public sealed class DrgSettlementPricing
 
         PointSystem = string.IsNullOrWhiteSpace(pointSystem) ? null : pointSystem!.Trim();
         PointsRounding = pointsRounding;
+    }
+
+    /// <summary>
+    /// Creates a pricing over a regional table's weights without a policy (points = RW × hospital coefficient), keeping
+    /// the table's effective dates: a case discharged outside them is not priced (<see cref="DrgPricingIssueCodes.TableNotInForce"/>).
+    /// </summary>
+    /// <param name="table">地区DRG分组方案表 — weights and effective dates.</param>
+    /// <param name="pointSystem">点数体系 — the point system the lines belong to; null or blank for the settlement policy's only one.</param>
+    /// <param name="pointsRounding">点数舍入规则 — the rule of the one rounding step, RW × coefficient → points.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="table"/> is null.</exception>
+    public DrgSettlementPricing(DrgRegionalTable table, string? pointSystem, RoundingRule pointsRounding)
+        : this((table ?? throw new ArgumentNullException(nameof(table))).Weights, pointSystem, pointsRounding)
+    {
+        _table = table;
     }
 
     /// <summary>Creates a pricing by a regional table and a pricing policy (standards by fund and level, outliers).</summary>
@@ -229,9 +243,13 @@ public sealed class DrgSettlementPricing
                 break;
         }
 
-        if (inpatientCase.DischargeDate is null)
+        if (inpatientCase.DischargeDate is not { } discharged)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.DischargeDateMissing, "discharge_date", "缺少出院日期，无法确定结算月份", "The discharge date is missing, so the settlement month is not known."));
+        }
+        else if (_table is not null && !_table.InForceOn(discharged))
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.TableNotInForce, "discharge_date", "出院日期不在DRG分组方案表有效期内", "The discharge date is outside the DRG table's effective dates."));
         }
 
         if (inpatientCase.HospitalId.Length == 0)
