@@ -13,7 +13,7 @@ namespace MedInsurance.Payment.Cli;
 
 /// <summary>
 /// Reads a case CSV for a command, with the progress display on an interactive terminal: whole (for commands that need
-/// every case at once) or streamed in blocks (<see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}})"/>), the block pipeline shared by <c>cases check</c>,
+/// every case at once) or streamed in blocks (<see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>), the block pipeline shared by <c>cases check</c>,
 /// <c>drg group</c> and <c>dip score</c>.
 /// </summary>
 internal static class CaseFiles
@@ -28,6 +28,53 @@ internal static class CaseFiles
     public static Option<string> EncodingOption() =>
         new("--encoding") { Description = "Encoding of the case file: auto (BOM, else UTF-8 if valid, else GB18030), utf-8 or gb18030. Rows with bytes invalid in it are rejected (TEXT_ENCODING_INVALID).", DefaultValueFactory = _ => "auto" };
 
+    /// <summary>The <c>--header-map</c> option of every command that reads a case file.</summary>
+    public static Option<FileInfo?> HeaderMapOption() =>
+        new("--header-map") { Description = "Header mapping CSV (their_name,our_name) for a HIS's own column names; the national settlement-list names (清单流水号, 主要诊断代码, 实际住院天数 …) are read without one (docs/formats.md)." };
+
+    /// <summary>
+    /// Loads <c>--header-map</c> (null when not given) and checks the case file's header with it: false (after saying
+    /// why, with file, line and field) when the map is malformed or makes two header columns the same column.
+    /// </summary>
+    public static bool LoadHeaderMap(FileInfo? mapFile, FileInfo input, CsvReadOptions options, out CaseHeaderMap? map)
+    {
+        map = null;
+        if (mapFile is not null)
+        {
+            if (!mapFile.Exists)
+            {
+                Console.Error.WriteLine("medpay: header map not found: " + mapFile.FullName);
+                return false;
+            }
+
+            try
+            {
+                map = CaseHeaderMap.ReadFile(mapFile.FullName);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                Console.Error.WriteLine("medpay: --header-map " + e.Message);
+                return false;
+            }
+        }
+
+        if (!input.Exists)
+        {
+            return true;
+        }
+
+        using var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var first = CaseCsvReader.Read(stream, options, map, null).FirstOrDefault();
+        if (first?.Issues.FirstOrDefault(i => i.Code == Validation.IssueCodes.ColumnDuplicated) is { } duplicated)
+        {
+            Console.Error.WriteLine("medpay: " + input.Name + " line 1 (header), " + duplicated.Field + ": " + duplicated.ToCompactString() + " " + duplicated.MessageEn
+                + (map is null ? string.Empty : " (with --header-map)") + " Nothing written.");
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Parses <c>--encoding</c>; null (after saying why) when it names no encoding.</summary>
     public static CsvReadOptions? Options(string? encoding)
     {
@@ -41,8 +88,8 @@ internal static class CaseFiles
     }
 
     /// <summary>Reads every case (encoding detected).</summary>
-    public static IReadOnlyList<ReadRecord<InpatientCase>> Read(FileInfo file) =>
-        BatchProgress.ReadStream(file, stream => CaseCsvReader.Read(stream, CsvReadOptions.Default, null).ToList());
+    public static IReadOnlyList<ReadRecord<InpatientCase>> Read(FileInfo file, CaseHeaderMap? headerMap = null) =>
+        BatchProgress.ReadStream(file, stream => CaseCsvReader.Read(stream, CsvReadOptions.Default, headerMap, null).ToList());
 
     /// <summary>
     /// The up-front period check of a dated artefact (DIP catalog, DRG table): true (after saying why, before anything is
@@ -50,12 +97,12 @@ internal static class CaseFiles
     /// — every case would be rejected, so the artefact or the case file is the wrong one. Reads only until the first case
     /// in force, which is usually the first row. Messages name no case's date.
     /// </summary>
-    public static bool EveryCaseOutsidePeriod(FileInfo file, CsvReadOptions options, string artefact, string period, Func<CalendarDate, bool> inForce)
+    public static bool EveryCaseOutsidePeriod(FileInfo file, CsvReadOptions options, CaseHeaderMap? headerMap, string artefact, string period, Func<CalendarDate, bool> inForce)
     {
         long dated = 0;
         using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
-            foreach (var record in CaseCsvReader.Read(stream, options, null))
+            foreach (var record in CaseCsvReader.Read(stream, options, headerMap, null))
             {
                 if (record.Value?.DischargeDate is { } discharged)
                 {
@@ -89,14 +136,14 @@ internal static class CaseFiles
     /// one is processed; with 1 everything runs on the calling thread. Memory is bounded by three blocks whatever the
     /// file size. Returns the reader's report (rows in and out, encoding).
     /// </summary>
-    public static CsvReadReport ReadBlocks(FileInfo file, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process) =>
-        BatchProgress.ReadStream(file, stream => ReadBlocks(stream, options, threads, process));
+    public static CsvReadReport ReadBlocks(FileInfo file, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
+        BatchProgress.ReadStream(file, stream => ReadBlocks(stream, options, threads, process, headerMap));
 
-    /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}})"/>).</summary>
-    internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process)
+    /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>).</summary>
+    internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null)
     {
         CsvReadReport? report = null;
-        var records = CaseCsvReader.Read(input, options, r => report = r);
+        var records = CaseCsvReader.Read(input, options, headerMap, r => report = r);
         if (threads <= 1)
         {
             var block = new List<ReadRecord<InpatientCase>>(BlockSize);

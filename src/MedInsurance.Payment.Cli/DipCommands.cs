@@ -45,8 +45,9 @@ internal static class DipCommands
         var primaryCare = new Option<FileInfo?>("--primary-care") { Description = "Primary-care candidate list: one diagnosis subcategory or group code per line (基层病种候选)." };
         var edition = new Option<string>("--edition") { Description = "Catalog edition.", DefaultValueFactory = _ => "local" };
         var region = new Option<string>("--region") { Description = "Region (统筹地区).", DefaultValueFactory = _ => string.Empty };
+        var historyMap = CaseFiles.HeaderMapOption();
         var command = new Command("build-catalog", "Build a local DIP catalog (病种目录) from three years of settled cases and print the build report.");
-        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, typingFile, primaryCare, edition, region })
+        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, typingFile, primaryCare, edition, region, historyMap })
         {
             command.Options.Add(option);
         }
@@ -57,6 +58,11 @@ internal static class DipCommands
             if (!historyFile.Exists)
             {
                 Console.Error.WriteLine("medpay: history file not found: " + historyFile.FullName);
+                return 2;
+            }
+
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(historyMap), historyFile, CsvReadOptions.Default, out var historyHeaderMap))
+            {
                 return 2;
             }
 
@@ -92,7 +98,7 @@ internal static class DipCommands
                 return 2;
             }
 
-            var records = CaseFiles.Read(historyFile);
+            var records = CaseFiles.Read(historyFile, historyHeaderMap);
             var cases = new List<DipHistoryCase>(records.Count);
             int rejected = 0, noDate = 0;
             foreach (var record in records)
@@ -150,8 +156,9 @@ internal static class DipCommands
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
         var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the settlement lines' points (default DIP).", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
         var encoding = CaseFiles.EncodingOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值), and price them into settlement lines (结算行); streams the case file in blocks (bounded memory).");
-        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem, encoding })
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem, encoding, headerMap })
         {
             command.Options.Add(option);
         }
@@ -173,6 +180,11 @@ internal static class DipCommands
                 }
             }
 
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), parse.GetValue(input)!, options, out var map))
+            {
+                return 2;
+            }
+
             var scorer = LoadScorer(parse.GetValue(profile)!, parse.GetValue(catalog)!, parse.GetValue(pointValue), parse.GetValue(attributes), parse.GetValue(scoreTyping));
             if (scorer is null)
             {
@@ -186,7 +198,7 @@ internal static class DipCommands
             }
 
             if (scorer.Catalog.HasEffectivePeriod
-                && CaseFiles.EveryCaseOutsidePeriod(parse.GetValue(input)!, options, "DIP catalog", CaseFiles.Period(scorer.Catalog.EffectiveFrom, scorer.Catalog.EffectiveTo), scorer.Catalog.InForceOn))
+                && CaseFiles.EveryCaseOutsidePeriod(parse.GetValue(input)!, options, map, "DIP catalog", CaseFiles.Period(scorer.Catalog.EffectiveFrom, scorer.Catalog.EffectiveTo), scorer.Catalog.InForceOn))
             {
                 return 2;
             }
@@ -201,7 +213,7 @@ internal static class DipCommands
             using (var traces = traceFile is null ? null : new TraceWriter(traceFile.FullName))
             {
                 var results = new DipCaseResult[CaseFiles.BlockSize];
-                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, block =>
+                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, headerMap: map, process: block =>
                 {
                     if (results.Length < block.Count)
                     {

@@ -43,9 +43,10 @@ internal static class DrgCommands
         var threads = ThreadsOption();
         var input = InputOption();
         var encoding = CaseFiles.EncodingOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Results CSV: id,status,mdc,adrg,drg,issues — one row per input row, in input order.", Required = true };
         var group = new Command("group", "Group every case of a case CSV file, streaming in blocks (bounded memory); print the rows read and the grouping throughput to stderr.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, output }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, headerMap, output }))
         {
             group.Options.Add(option);
         }
@@ -66,7 +67,7 @@ internal static class DrgCommands
 
             var file = parse.GetValue(input)!;
             var outputFile = parse.GetValue(output)!;
-            if (!Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!))
+            if (!Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!) || !CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, options, out var map))
             {
                 return 2;
             }
@@ -85,7 +86,7 @@ internal static class DrgCommands
                 csv.NextRecord();
                 counts = new GroupCounts();
                 var block = new BlockGrouper(grouper, threadCount);
-                report = CaseFiles.ReadBlocks(file, options, threadCount, records =>
+                report = CaseFiles.ReadBlocks(file, options, threadCount, headerMap: map, process: records =>
                 {
                     var results = block.Group(records, counts);
                     for (var i = 0; i < records.Count; i++)
@@ -308,9 +309,9 @@ internal static class DrgCommands
     /// describes each outcome. One entry per input row, in order; null for rows the reader rejected. Holds the whole
     /// file: for commands that need every case at once (<c>medpay price</c>); <c>drg group</c> streams instead.
     /// </summary>
-    internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
+    internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads, CaseHeaderMap? headerMap = null)
     {
-        var records = CaseFiles.Read(file);
+        var records = CaseFiles.Read(file, headerMap);
         var counts = new GroupCounts();
         var results = new BlockGrouper(grouper, threads).Group(records, counts);
         return new GroupedFile(records, results, counts.Grouped, counts.ElapsedTicks);

@@ -39,11 +39,12 @@ internal static class DrgPriceCommand
         var policy = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file or embedded example-drg-pricing-2025 / example-drg-points-2025): standards by fund and level, outliers. Without it, points = RW × hospital coefficient." };
         var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
         var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
+        var headerMap = CaseFiles.HeaderMapOption();
         var effectiveFrom = new Option<string?>("--effective-from") { Description = "First day the --weights table is in force (ISO yyyy-MM-dd): a case discharged earlier is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
         var effectiveTo = new Option<string?>("--effective-to") { Description = "Last day the --weights table is in force (ISO yyyy-MM-dd): a case discharged later is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues (with --policy also level,standard,payment,outlier,rule,cost_ratio,low_threshold,high_threshold,review_candidate,formula) — one row per input row, in input order.", Required = true };
         var command = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient, or by a pricing policy (standard by fund and level, outlier rules). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, effectiveFrom, effectiveTo, policy, hospitals, pointSystem, output }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, effectiveFrom, effectiveTo, policy, hospitals, pointSystem, output, headerMap }))
         {
             command.Options.Add(option);
         }
@@ -56,6 +57,11 @@ internal static class DrgPriceCommand
             var outputFile = parse.GetValue(output)!;
             if (!DrgCommands.Exists(file, "input file") || !DrgCommands.Exists(weightsFile, "weights file") || !DrgCommands.Exists(hospitalsFile, "hospitals file")
                 || !CliFiles.Writable(outputFile.Directory!))
+            {
+                return 2;
+            }
+
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, CsvReadOptions.Default, out var map))
             {
                 return 2;
             }
@@ -95,7 +101,7 @@ internal static class DrgPriceCommand
             }
 
             if ((from is not null || to is not null)
-                && CaseFiles.EveryCaseOutsidePeriod(file, CsvReadOptions.Default, "DRG table", CaseFiles.Period(parse.GetValue(effectiveFrom), parse.GetValue(effectiveTo)), table.InForceOn))
+                && CaseFiles.EveryCaseOutsidePeriod(file, CsvReadOptions.Default, map, "DRG table", CaseFiles.Period(parse.GetValue(effectiveFrom), parse.GetValue(effectiveTo)), table.InForceOn))
             {
                 return 2;
             }
@@ -116,7 +122,7 @@ internal static class DrgPriceCommand
             var pricing = pricingPolicy is null
                 ? new DrgSettlementPricing(table, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
                 : new DrgSettlementPricing(table, system is null ? pricingPolicy : WithPointSystem(pricingPolicy, system));
-            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)));
+            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), map);
             Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", counts.Priced, counts.Total, counts.Total - counts.Priced - counts.Rejected, counts.Rejected));
             if (counts.Candidates > 0)
             {
@@ -151,17 +157,17 @@ internal static class DrgPriceCommand
         new(p.Name, p.Version, p.Region, p.Standards, p.Outliers, system, p.MoneyRounding, p.PointsRounding);
 
     /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
-    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads)
+    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CaseHeaderMap? headerMap)
     {
         using var writer = CliOutput.Open(output.FullName);
-        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads));
+        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads, headerMap));
     }
 
     /// <summary>
     /// Streams cases block by block: read, prepare, group (parallel within a block), price, write — memory bounded by
     /// <see cref="BlockSize"/> whatever the input size; rows written in input order.
     /// </summary>
-    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads)
+    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads, CaseHeaderMap? headerMap = null)
     {
         var withPolicy = pricing.Policy is not null;
         int total = 0, priced = 0, rejected = 0, candidates = 0;
@@ -213,7 +219,7 @@ internal static class DrgPriceCommand
             prepared.Clear();
         }
 
-        foreach (var record in CaseCsvReader.Read(input))
+        foreach (var record in CaseCsvReader.Read(input, CsvReadOptions.Default, headerMap, null))
         {
             block.Add(record);
             if (!record.IsRejected)
