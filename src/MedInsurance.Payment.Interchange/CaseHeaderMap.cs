@@ -161,7 +161,6 @@ public sealed class CaseHeaderMap
         Add(C.TotalCost, "医疗总费用", "总费用", "金额合计", "住院总费用");
         Add(C.FundPaid, "医保统筹基金支付", "统筹基金支付");
         Add(C.PatientPaid, "个人负担");
-        Add(C.PaymentMethod, "医保支付方式", "支付方式");
         return names;
     }
 }

@@ -11,15 +11,15 @@ namespace MedInsurance.Payment.Core.Tests;
 public sealed class CaseHeaderMapTests
 {
     private const string OwnNames =
-        "id,hospital_id,fund,sex,age,age_days,birth_weight_g,admission_date,discharge_date,los,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid,payment_method\n"
-        + "C1,H001,employee,2,0,20,2900,2026-03-01,2026-03-08,7,1,P07.100|P22.000|P59.900,96.0400|93.9000,12345.67,9000.00,3345.67,drg\n"
-        + "C2,H002,resident,1,67,,,2026-04-02,2026-04-12,10,5,I21.000,,50000,40000,10000,dip\n";
+        "id,hospital_id,fund,sex,age,age_days,birth_weight_g,admission_date,discharge_date,los,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+        + "C1,H001,employee,2,0,20,2900,2026-03-01,2026-03-08,7,1,P07.100|P22.000|P59.900,96.0400|93.9000,12345.67,9000.00,3345.67\n"
+        + "C2,H002,resident,1,67,,,2026-04-02,2026-04-12,10,5,I21.000,,50000,40000,10000\n";
 
     // The same two stays as a national export writes them: 清单流水号, 定点医药机构代码, split codes, 入院时间/出院时间 with a time.
     private const string NationalNames =
-        "清单流水号,定点医药机构代码,医保类型,性别,年龄,天龄,新生儿出生体重,入院时间,出院时间,实际住院天数,离院方式,主要诊断代码,其他诊断代码,主要手术及操作代码,其他手术及操作代码,医疗总费用,医保统筹基金支付,个人负担,医保支付方式\n"
-        + "C1,H001,310,2,0,20,2900,2026-03-01 09:30:00,2026-03-08 10:00,7,1,P07.100,P22.000|P59.900,96.0400,93.9000,12345.67,9000.00,3345.67,DRG\n"
-        + "C2,H002,390,1,67,,,2026-04-02,2026-04-12T16:45,10,5,I21.000,,,,50000,40000,10000,DIP\n";
+        "清单流水号,定点医药机构代码,医保类型,性别,年龄,天龄,新生儿出生体重,入院时间,出院时间,实际住院天数,离院方式,主要诊断代码,其他诊断代码,主要手术及操作代码,其他手术及操作代码,医疗总费用,医保统筹基金支付,个人负担\n"
+        + "C1,H001,310,2,0,20,2900,2026-03-01 09:30:00,2026-03-08 10:00,7,1,P07.100,P22.000|P59.900,96.0400,93.9000,12345.67,9000.00,3345.67\n"
+        + "C2,H002,390,1,67,,,2026-04-02,2026-04-12T16:45,10,5,I21.000,,,,50000,40000,10000\n";
 
     private static string Describe(InpatientCase c) => string.Join(
         ";",
