@@ -75,8 +75,16 @@ internal static class DipCommands
             var levels = new Dictionary<string, HospitalLevel>(StringComparer.Ordinal);
             if (parse.GetValue(hospitals) is { } hospitalFile)
             {
-                foreach (var row in HospitalCsvReader.ReadFile(hospitalFile.FullName).Where(r => !r.IsRejected))
+                foreach (var row in HospitalCsvReader.ReadFile(hospitalFile.FullName))
                 {
+                    if (row.IsRejected)
+                    {
+                        // Not silently a default level: the hospital's history cases are built at an unknown level, and said so.
+                        Console.Error.WriteLine("medpay: warning: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues)
+                            + (row.Id.Length > 0 ? "; the history cases of hospital " + row.Id + " count at an unknown level" : string.Empty));
+                        continue;
+                    }
+
                     levels[row.Value!.Hospital.Id] = row.Value.Hospital.Level;
                 }
             }
