@@ -371,7 +371,7 @@ internal static class DrgCommands
             {
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level));
             }
-            else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            else if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level, new Coefficient(value)));
             }

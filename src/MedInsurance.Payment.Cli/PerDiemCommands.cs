@@ -212,7 +212,7 @@ internal static class PerDiemCommands
             Coefficient? coefficient = null;
             if (h.GetExtra("coefficient") is { } text)
             {
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
+                if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
                 {
                     Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient must be a number in (0, 10].");
                     return null;

@@ -334,6 +334,9 @@ public sealed class GrouperTests
     [InlineData("", "x", false, null, 0)]
     [InlineData("1000.01", "", false, null, 0)]
     [InlineData("", "1000.01", false, null, 0)]
+    [InlineData("0,9", "", false, null, 0)] // a decimal comma is not 9
+    [InlineData("", "0,05", false, null, 0)]
+    [InlineData("1e0", "", false, null, 0)]
     public void Hospital_coefficient_columns_are_validated_with_coded_issues(string coefficient, string bonus, bool valid, double? expectedOwn, double expectedBonus)
     {
         var ok = DipHospitalContext.TryFromColumns(HospitalLevel.Parse("3A"), coefficient, bonus, out var context, out var issues);

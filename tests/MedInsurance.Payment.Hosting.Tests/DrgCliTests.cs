@@ -65,12 +65,12 @@ public sealed class DrgCliTests
                 + "U1,DEMO-H2,resident,1,50,3,2026-04-01,1,E11.900,,5000.00,4000.00,1000.00\n"                    // 0000
                 + "U2,DEMO-H1,employee,1,65,8,2026-05-01,1,I20.000|E11.900,36.0700,30000.00,20000.00,10000.00\n"  // FM13, not in the weights
                 + "U3,DEMO-H9,employee,2,30,5,2026-06-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // unknown hospital
-                + "U4,DEMO-H3,resident,2,30,5,2026-07-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // coefficient not a number
+                + "U4,DEMO-H3,resident,2,30,5,2026-07-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // coefficient "0,9": a decimal comma, not 9
                 + "U5,DEMO-H1,employee,2,30,5,,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"                // no discharge date
                 + "P3,DEMO-H4,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,0.00,5000.00\n"        // fund amount not reported
                 + "U6,DEMO-H5,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,10000.00,5000.00\n");  // hospital row rejected (level typo)
             File.WriteAllText(weights, "drg,weight\nGD25,0.9860\nGD21,1.4530\nFM11,\n");
-            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,abc\nDEMO-H4,d,二级乙等,general,0.95\nDEMO-H5,e,三级甲x,general,1.2\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,\"0,9\"\nDEMO-H4,d,二级乙等,general,0.95\nDEMO-H5,e,三级甲x,general,1.2\n");
 
             var (exit, stderr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1");

@@ -76,7 +76,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         Coefficient? own = null;
         if (!string.IsNullOrEmpty(coefficientText))
         {
-            if (decimal.TryParse(coefficientText, NumberStyles.Number, CultureInfo.InvariantCulture, out var c) && c > 0m && ScoringRange.IsCoefficientInRange(c))
+            if (decimal.TryParse(coefficientText, PlainNumber, CultureInfo.InvariantCulture, out var c) && c > 0m && ScoringRange.IsCoefficientInRange(c))
             {
                 own = new Coefficient(c);
             }
@@ -88,7 +88,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
 
         var bonus = 0m;
         if (!string.IsNullOrEmpty(bonusText)
-            && !(decimal.TryParse(bonusText, NumberStyles.Number, CultureInfo.InvariantCulture, out bonus) && bonus >= 0m && ScoringRange.IsCoefficientInRange(bonus)))
+            && !(decimal.TryParse(bonusText, PlainNumber, CultureInfo.InvariantCulture, out bonus) && bonus >= 0m && ScoringRange.IsCoefficientInRange(bonus)))
         {
             bonus = 0m;
             found.Add(ValidationIssue.Error(DipIssueCodes.HospitalCoefficientInvalid, "coefficient_bonus", "加成系数“" + bonusText + "”不在0至" + MaxText + "之间", "The bonus coefficient '" + bonusText + "' is not a number between 0 and " + MaxText + "."));
@@ -98,6 +98,9 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         context = found.Count == 0 ? new DipHospitalContext(level, own, bonus) : default;
         return found.Count == 0;
     }
+
+    /// <summary>A sign, digits and one point: no thousands separators, so <c>0,9</c> is refused rather than read as 9.</summary>
+    private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private static string MaxText => ScoringRange.MaxCoefficient.ToString(CultureInfo.InvariantCulture);
 
