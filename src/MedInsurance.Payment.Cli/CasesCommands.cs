@@ -15,12 +15,14 @@ internal static class CasesCommands
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV file (header row).", Required = true };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write one row per case with its issues to this CSV file." };
         var encoding = CaseFiles.EncodingOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var threads = DrgCommands.ThreadsOption();
         threads.Description = "Threads: 2 or more read the next block while the current one is counted and written (default: all cores).";
         var check = new Command("check", "Read a case CSV, streaming, validate every row and report accepted and rejected rows (病例数据质量校验).");
         check.Options.Add(input);
         check.Options.Add(output);
         check.Options.Add(encoding);
+        check.Options.Add(headerMap);
         check.Options.Add(threads);
         check.SetAction(parse =>
         {
@@ -43,11 +45,16 @@ internal static class CasesCommands
                 return 2;
             }
 
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, options, out var map))
+            {
+                return 2;
+            }
+
             long rejected = 0, warnings = 0;
             var codes = new Dictionary<string, long>(StringComparer.Ordinal);
             using var writer = outFile is null ? null : CliOutput.Open(outFile.FullName);
             using var issues = writer is null ? null : new ResultCsv.IssueWriter(writer);
-            var report = CaseFiles.ReadBlocks(file, options, Math.Max(1, parse.GetValue(threads)), block =>
+            var report = CaseFiles.ReadBlocks(file, options, Math.Max(1, parse.GetValue(threads)), headerMap: map, process: block =>
             {
                 foreach (var record in block)
                 {

@@ -45,8 +45,9 @@ internal static class DipCommands
         var primaryCare = new Option<FileInfo?>("--primary-care") { Description = "Primary-care candidate list: one diagnosis subcategory or group code per line (基层病种候选)." };
         var edition = new Option<string>("--edition") { Description = "Catalog edition.", DefaultValueFactory = _ => "local" };
         var region = new Option<string>("--region") { Description = "Region (统筹地区).", DefaultValueFactory = _ => string.Empty };
+        var historyMap = CaseFiles.HeaderMapOption();
         var command = new Command("build-catalog", "Build a local DIP catalog (病种目录) from three years of settled cases and print the build report.");
-        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, typingFile, primaryCare, edition, region })
+        foreach (var option in new Option[] { history, threshold, coverage, weights, output, hospitals, attributes, typingFile, primaryCare, edition, region, historyMap })
         {
             command.Options.Add(option);
         }
@@ -60,6 +61,11 @@ internal static class DipCommands
                 return 2;
             }
 
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(historyMap), historyFile, CsvReadOptions.Default, out var historyHeaderMap))
+            {
+                return 2;
+            }
+
             if (!TryParseWeights(parse.GetValue(weights)!, out var yearWeights))
             {
                 Console.Error.WriteLine("medpay: --weights must be numbers separated by ':' such as 1:2:7.");
@@ -69,8 +75,16 @@ internal static class DipCommands
             var levels = new Dictionary<string, HospitalLevel>(StringComparer.Ordinal);
             if (parse.GetValue(hospitals) is { } hospitalFile)
             {
-                foreach (var row in HospitalCsvReader.ReadFile(hospitalFile.FullName).Where(r => !r.IsRejected))
+                foreach (var row in HospitalCsvReader.ReadFile(hospitalFile.FullName))
                 {
+                    if (row.IsRejected)
+                    {
+                        // Not silently a default level: the hospital's history cases are built at an unknown level, and said so.
+                        Console.Error.WriteLine("medpay: warning: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues)
+                            + (row.Id.Length > 0 ? "; the history cases of hospital " + row.Id + " count at an unknown level" : string.Empty));
+                        continue;
+                    }
+
                     levels[row.Value!.Hospital.Id] = row.Value.Hospital.Level;
                 }
             }
@@ -92,7 +106,7 @@ internal static class DipCommands
                 return 2;
             }
 
-            var records = CaseFiles.Read(historyFile);
+            var records = CaseFiles.Read(historyFile, historyHeaderMap);
             var cases = new List<DipHistoryCase>(records.Count);
             int rejected = 0, noDate = 0;
             foreach (var record in records)
@@ -150,8 +164,9 @@ internal static class DipCommands
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
         var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the settlement lines' points (default DIP).", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
         var encoding = CaseFiles.EncodingOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var command = new Command("score", "Group and score cases against a DIP catalog under a policy profile (病例分值), and price them into settlement lines (结算行); streams the case file in blocks (bounded memory).");
-        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem, encoding })
+        foreach (var option in new Option[] { catalog, hospitals, profile, input, output, pointValue, attributes, trace, scoreTyping, threads, pointSystem, encoding, headerMap })
         {
             command.Options.Add(option);
         }
@@ -173,6 +188,11 @@ internal static class DipCommands
                 }
             }
 
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), parse.GetValue(input)!, options, out var map))
+            {
+                return 2;
+            }
+
             var scorer = LoadScorer(parse.GetValue(profile)!, parse.GetValue(catalog)!, parse.GetValue(pointValue), parse.GetValue(attributes), parse.GetValue(scoreTyping));
             if (scorer is null)
             {
@@ -185,16 +205,23 @@ internal static class DipCommands
                 return 2;
             }
 
+            if (scorer.Catalog.HasEffectivePeriod
+                && CaseFiles.EveryCaseOutsidePeriod(parse.GetValue(input)!, options, map, "DIP catalog", CaseFiles.Period(scorer.Catalog.EffectiveFrom, scorer.Catalog.EffectiveTo), scorer.Catalog.InForceOn))
+            {
+                return 2;
+            }
+
             var threadCount = Math.Max(1, parse.GetValue(threads));
             var pricing = new DipSettlementPricing(scorer.Profile, parse.GetValue(pointSystem));
-            long scored = 0, scoringTicks = 0;
+            long scored = 0, scoringTicks = 0, unpriced = 0;
+            var unknownHospitals = new SortedDictionary<string, long>(StringComparer.Ordinal);
             CsvReadReport report;
             var traceFile = parse.GetValue(trace);
             using (var scores = new ScoreWriter(parse.GetValue(output)!.FullName, pricing))
             using (var traces = traceFile is null ? null : new TraceWriter(traceFile.FullName))
             {
                 var results = new DipCaseResult[CaseFiles.BlockSize];
-                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, block =>
+                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, headerMap: map, process: block =>
                 {
                     if (results.Length < block.Count)
                     {
@@ -207,7 +234,12 @@ internal static class DipCommands
                     for (var i = 0; i < block.Count; i++)
                     {
                         scored += block[i].IsRejected ? 0 : 1;
-                        scores.Write(block[i], in results[i]);
+                        unpriced += scores.Write(block[i], in results[i]) ? 0 : 1;
+                        if (!block[i].IsRejected && block[i].Value!.HospitalId is { Length: > 0 } hospitalId && !contexts.Contains(hospitalId))
+                        {
+                            unknownHospitals[hospitalId] = (unknownHospitals.TryGetValue(hospitalId, out var n) ? n : 0) + 1;
+                        }
+
                         traces?.Write(block[i], in results[i]);
                     }
                 });
@@ -222,19 +254,30 @@ internal static class DipCommands
                 ms > 0 ? scored / (ms / 1000.0) : 0,
                 threadCount));
             Console.Error.WriteLine("reading: " + report);
+            foreach (var unknown in unknownHospitals)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: warning: hospital {0} is not in the hospitals file: {1} cases scored at coefficient 1 ({2})", unknown.Key, unknown.Value, DipIssueCodes.HospitalUnknown));
+            }
+
+            if (unpriced > 0)
+            {
+                Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "medpay: {0} rows rejected or without a settlement line; see the status and issues columns", unpriced));
+                return 1;
+            }
+
             return 0;
         });
         return command;
     }
 
     /// <summary>Scores the accepted records of one block into <paramref name="results"/> (same index), on <paramref name="threads"/>.</summary>
-    private static void ScoreBlock(DipScorer scorer, Dictionary<string, DipHospitalContext> contexts, IReadOnlyList<ReadRecord<InpatientCase>> block, DipCaseResult[] results, int threads)
+    private static void ScoreBlock(DipScorer scorer, DipHospitalTable contexts, IReadOnlyList<ReadRecord<InpatientCase>> block, DipCaseResult[] results, int threads)
     {
         void ScoreOne(int i)
         {
             results[i] = block[i].IsRejected
                 ? default
-                : scorer.Score(block[i].Value!, contexts.TryGetValue(block[i].Value!.HospitalId, out var h) ? h : DipHospitalContext.Unknown);
+                : scorer.Score(block[i].Value!, contexts.Resolve(block[i].Value!.HospitalId));
         }
 
         if (threads == 1)
@@ -268,27 +311,29 @@ internal static class DipCommands
         }
     }
 
-    /// <summary>The DIP hospital contexts (level, own coefficient, 加成系数) of a hospitals CSV; null (after printing why) when a row is unusable.</summary>
-    internal static Dictionary<string, DipHospitalContext>? ReadContexts(FileInfo hospitalsFile)
+    /// <summary>
+    /// The DIP hospital contexts (level, own coefficient, 加成系数) of a hospitals CSV; null (after printing why) when a
+    /// row's coefficient is unusable. A row the reader rejects is reported on stderr and its hospital's cases are rejected
+    /// (<see cref="DipIssueCodes.HospitalInvalid"/>), never scored at a default coefficient.
+    /// </summary>
+    internal static DipHospitalTable? ReadContexts(FileInfo hospitalsFile)
     {
-        var contexts = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
-        foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName).Where(r => !r.IsRejected))
+        var table = DipHospitalTable.FromRows(HospitalCsvReader.ReadFile(hospitalsFile.FullName));
+        foreach (var row in table.RejectedRows)
         {
-            var hospitalRow = row.Value!;
-            if (!DipHospitalContext.TryFromColumns(hospitalRow.Hospital.Level, hospitalRow.GetExtra("coefficient"), hospitalRow.GetExtra("coefficient_bonus"), out var context, out var problems))
-            {
-                foreach (var problem in problems)
-                {
-                    Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
-                }
-
-                return null;
-            }
-
-            contexts[hospitalRow.Hospital.Id] = context;
+            Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues)
+                + (row.Id.Length > 0 ? "; the cases of hospital " + row.Id + " are rejected (" + DipIssueCodes.HospitalInvalid + ")" : "; the row has no usable hospital id"));
         }
 
-        return contexts;
+        foreach (var row in table.CoefficientRows)
+        {
+            foreach (var problem in row.Issues.Where(i => i.Code == DipIssueCodes.HospitalCoefficientInvalid))
+            {
+                Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + problem.ToCompactString() + " " + problem.MessageEn);
+            }
+        }
+
+        return table.CoefficientRows.Count == 0 ? table : null;
     }
 
     /// <summary>
@@ -314,7 +359,8 @@ internal static class DipCommands
             _csv.NextRecord();
         }
 
-        public void Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
+        /// <summary>Writes one row; whether it has a settlement line.</summary>
+        public bool Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
             var csv = _csv;
             var inv = CultureInfo.InvariantCulture;
@@ -331,7 +377,7 @@ internal static class DipCommands
 
                 csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : result.Issues()).Concat(priced.Issues)));
                 csv.NextRecord();
-                return;
+                return false;
             }
 
             var r = result;
@@ -347,6 +393,7 @@ internal static class DipCommands
             csv.WriteField(r.Review ? "true" : "false");
             csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
             csv.NextRecord();
+            return priced.Line is not null;
         }
 
         public void Dispose()

@@ -43,9 +43,10 @@ internal static class DrgCommands
         var threads = ThreadsOption();
         var input = InputOption();
         var encoding = CaseFiles.EncodingOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Results CSV: id,status,mdc,adrg,drg,issues — one row per input row, in input order.", Required = true };
         var group = new Command("group", "Group every case of a case CSV file, streaming in blocks (bounded memory); print the rows read and the grouping throughput to stderr.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, output }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, headerMap, output }))
         {
             group.Options.Add(option);
         }
@@ -66,7 +67,7 @@ internal static class DrgCommands
 
             var file = parse.GetValue(input)!;
             var outputFile = parse.GetValue(output)!;
-            if (!Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!))
+            if (!Exists(file, "input file") || !CliFiles.Writable(outputFile.Directory!) || !CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, options, out var map))
             {
                 return 2;
             }
@@ -85,7 +86,7 @@ internal static class DrgCommands
                 csv.NextRecord();
                 counts = new GroupCounts();
                 var block = new BlockGrouper(grouper, threadCount);
-                report = CaseFiles.ReadBlocks(file, options, threadCount, records =>
+                report = CaseFiles.ReadBlocks(file, options, threadCount, headerMap: map, process: records =>
                 {
                     var results = block.Group(records, counts);
                     for (var i = 0; i < records.Count; i++)
@@ -308,9 +309,9 @@ internal static class DrgCommands
     /// describes each outcome. One entry per input row, in order; null for rows the reader rejected. Holds the whole
     /// file: for commands that need every case at once (<c>medpay price</c>); <c>drg group</c> streams instead.
     /// </summary>
-    internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads)
+    internal static GroupedFile GroupFile(DrgGrouper grouper, FileInfo file, int threads, CaseHeaderMap? headerMap = null)
     {
-        var records = CaseFiles.Read(file);
+        var records = CaseFiles.Read(file, headerMap);
         var counts = new GroupCounts();
         var results = new BlockGrouper(grouper, threads).Group(records, counts);
         return new GroupedFile(records, results, counts.Grouped, counts.ElapsedTicks);
@@ -334,9 +335,9 @@ internal static class DrgCommands
     /// <summary>Reads the hospital list for <c>drg price</c>; null (after printing why) when the file is unusable.</summary>
     internal static HospitalCoefficients? ReadHospitalCoefficients(FileInfo file)
     {
-        var coefficients = new Dictionary<string, Coefficient>(StringComparer.Ordinal);
         var terms = new Dictionary<string, DrgHospitalTerms>(StringComparer.Ordinal);
         var invalid = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in HospitalCsvReader.ReadFile(file.FullName))
         {
             var where = "medpay: hospitals file " + file.Name + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": ";
@@ -346,26 +347,32 @@ internal static class DrgCommands
                 return null;
             }
 
-            foreach (var issue in record.Issues)
+            if (record.IsRejected)
             {
-                Console.Error.WriteLine(where + "note: " + issue.ToCompactString() + " " + issue.MessageEn + (record.Value is null ? " (row ignored)" : " (the column is not used by DRG pricing)"));
-            }
+                Console.Error.WriteLine(where + ResultCsv.Issues(record.Issues)
+                    + (record.Id.Length > 0 ? "; the cases of hospital " + record.Id + " are rejected (" + DrgPricingIssueCodes.HospitalInvalid + ")" : "; the row has no usable hospital id"));
+                if (record.Id.Length > 0)
+                {
+                    rejected.Add(record.Id);
+                }
 
-            if (record.Value is not { } row)
-            {
                 continue;
             }
 
+            foreach (var issue in record.Issues)
+            {
+                Console.Error.WriteLine(where + "note: " + issue.ToCompactString() + " " + issue.MessageEn);
+            }
+
+            var row = record.Value!;
             var text = row.GetExtra("coefficient");
             var level = (int)row.Hospital.Level.Tier;
             if (text is null)
             {
-                coefficients.Add(row.Hospital.Id, Coefficient.One);
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level));
             }
-            else if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            else if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
-                coefficients.Add(row.Hospital.Id, new Coefficient(value));
                 terms.Add(row.Hospital.Id, new DrgHospitalTerms(row.Hospital.Id, level, new Coefficient(value)));
             }
             else
@@ -375,7 +382,13 @@ internal static class DrgCommands
             }
         }
 
-        return new HospitalCoefficients(coefficients, terms, invalid);
+        foreach (var id in rejected)
+        {
+            invalid.Remove(id);
+            terms[id] = DrgHospitalTerms.Invalid(id);
+        }
+
+        return new HospitalCoefficients(terms, invalid);
     }
 
     internal static IEnumerable<ValidationIssue> Merge(IEnumerable<ValidationIssue> first, IEnumerable<ValidationIssue> second)
@@ -543,13 +556,11 @@ internal static class DrgCommands
     /// <summary>The hospital coefficients of <c>drg price</c>: parsed ones, and the hospitals whose coefficient is not a number.</summary>
     internal sealed class HospitalCoefficients
     {
-        private readonly Dictionary<string, Coefficient> _coefficients;
         private readonly Dictionary<string, DrgHospitalTerms> _terms;
         private readonly HashSet<string> _invalid;
 
-        public HospitalCoefficients(Dictionary<string, Coefficient> coefficients, Dictionary<string, DrgHospitalTerms> terms, HashSet<string> invalid)
+        public HospitalCoefficients(Dictionary<string, DrgHospitalTerms> terms, HashSet<string> invalid)
         {
-            _coefficients = coefficients;
             _terms = terms;
             _invalid = invalid;
         }
@@ -567,7 +578,7 @@ internal static class DrgCommands
             }
 
             coefficientIssue = null;
-            return pricing.Policy is null ? pricing.Price(inpatientCase, grouping, _coefficients) : pricing.Price(inpatientCase, grouping, _terms);
+            return pricing.Price(inpatientCase, grouping, _terms);
         }
     }
 }

@@ -39,9 +39,12 @@ internal static class DrgPriceCommand
         var policy = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file or embedded example-drg-pricing-2025 / example-drg-points-2025): standards by fund and level, outliers. Without it, points = RW × hospital coefficient." };
         var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
         var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
+        var headerMap = CaseFiles.HeaderMapOption();
+        var effectiveFrom = new Option<string?>("--effective-from") { Description = "First day the --weights table is in force (ISO yyyy-MM-dd): a case discharged earlier is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
+        var effectiveTo = new Option<string?>("--effective-to") { Description = "Last day the --weights table is in force (ISO yyyy-MM-dd): a case discharged later is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues (with --policy also level,standard,payment,outlier,rule,cost_ratio,low_threshold,high_threshold,review_candidate,formula) — one row per input row, in input order.", Required = true };
         var command = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient, or by a pricing policy (standard by fund and level, outlier rules). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, policy, hospitals, pointSystem, output }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, effectiveFrom, effectiveTo, policy, hospitals, pointSystem, output, headerMap }))
         {
             command.Options.Add(option);
         }
@@ -58,9 +61,25 @@ internal static class DrgPriceCommand
                 return 2;
             }
 
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, CsvReadOptions.Default, out var map))
+            {
+                return 2;
+            }
+
             if (!TextEncodings.TryParseChoice(parse.GetValue(encoding), out var choice))
             {
                 Console.Error.WriteLine("medpay: --encoding must be auto, utf-8 or gb18030");
+                return 2;
+            }
+
+            if (!TryParseDate(parse.GetValue(effectiveFrom), "--effective-from", out var from) || !TryParseDate(parse.GetValue(effectiveTo), "--effective-to", out var to))
+            {
+                return 2;
+            }
+
+            if (from is { } f && to is { } t && t < f)
+            {
+                Console.Error.WriteLine("medpay: --effective-to is before --effective-from");
                 return 2;
             }
 
@@ -73,11 +92,17 @@ internal static class DrgPriceCommand
                     pricingPolicy = DrgPricingPolicyLoader.Load(policyName);
                 }
 
-                table = DrgRegionalTableReader.ReadFile(weightsFile.FullName, new DrgTableOptions(Encoding: choice));
+                table = DrgRegionalTableReader.ReadFile(weightsFile.FullName, new DrgTableOptions(EffectiveFrom: from, EffectiveTo: to, Encoding: choice));
             }
             catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
             {
                 Console.Error.WriteLine("medpay: " + ex.Message);
+                return 2;
+            }
+
+            if ((from is not null || to is not null)
+                && CaseFiles.EveryCaseOutsidePeriod(file, CsvReadOptions.Default, map, "DRG table", CaseFiles.Period(parse.GetValue(effectiveFrom), parse.GetValue(effectiveTo)), table.InForceOn))
+            {
                 return 2;
             }
 
@@ -95,9 +120,9 @@ internal static class DrgPriceCommand
 
             var system = parse.GetValue(pointSystem);
             var pricing = pricingPolicy is null
-                ? new DrgSettlementPricing(table.Weights, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
+                ? new DrgSettlementPricing(table, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
                 : new DrgSettlementPricing(table, system is null ? pricingPolicy : WithPointSystem(pricingPolicy, system));
-            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)));
+            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), map);
             Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", counts.Priced, counts.Total, counts.Total - counts.Priced - counts.Rejected, counts.Rejected));
             if (counts.Candidates > 0)
             {
@@ -109,21 +134,40 @@ internal static class DrgPriceCommand
         return command;
     }
 
+    /// <summary>Parses an optional ISO date option; false (after saying why) when it is not one.</summary>
+    private static bool TryParseDate(string? text, string option, out CalendarDate? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateTime.TryParseExact(text!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            date = new CalendarDate(d.Year, d.Month, d.Day);
+            return true;
+        }
+
+        Console.Error.WriteLine("medpay: " + option + " must be an ISO date yyyy-MM-dd");
+        return false;
+    }
+
     private static DrgPricingPolicy WithPointSystem(DrgPricingPolicy p, string system) =>
         new(p.Name, p.Version, p.Region, p.Standards, p.Outliers, system, p.MoneyRounding, p.PointsRounding);
 
     /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
-    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads)
+    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CaseHeaderMap? headerMap)
     {
         using var writer = CliOutput.Open(output.FullName);
-        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads));
+        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads, headerMap));
     }
 
     /// <summary>
     /// Streams cases block by block: read, prepare, group (parallel within a block), price, write — memory bounded by
     /// <see cref="BlockSize"/> whatever the input size; rows written in input order.
     /// </summary>
-    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads)
+    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads, CaseHeaderMap? headerMap = null)
     {
         var withPolicy = pricing.Policy is not null;
         int total = 0, priced = 0, rejected = 0, candidates = 0;
@@ -175,7 +219,7 @@ internal static class DrgPriceCommand
             prepared.Clear();
         }
 
-        foreach (var record in CaseCsvReader.Read(input))
+        foreach (var record in CaseCsvReader.Read(input, CsvReadOptions.Default, headerMap, null))
         {
             block.Add(record);
             if (!record.IsRejected)

@@ -31,29 +31,30 @@ internal static class PerDiemCommands
         return perDiem;
     }
 
-    private static (Option<string> Policy, Option<FileInfo> Hospitals, Option<FileInfo> Input, Option<FileInfo> Output) Common(Command command, string outputText)
+    private static (Option<string> Policy, Option<FileInfo> Hospitals, Option<FileInfo> Input, Option<FileInfo> Output, Option<FileInfo?> HeaderMap) Common(Command command, string outputText)
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Per-diem policy JSON file, or an embedded policy (" + string.Join(", ", PerDiemPolicyLoader.EmbeddedNames) + ").", Required = true };
         var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient].", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV (case format) with optional patient_id and ward columns.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = outputText, Required = true };
-        foreach (var option in new Option[] { policy, hospitals, input, output })
+        var headerMap = CaseFiles.HeaderMapOption();
+        foreach (var option in new Option[] { policy, hospitals, input, output, headerMap })
         {
             command.Options.Add(option);
         }
 
-        return (policy, hospitals, input, output);
+        return (policy, hospitals, input, output, headerMap);
     }
 
     private static Command Price()
     {
         var command = new Command("price", "Price stays per diem (stage bands, caps, maximum stays, readmission continuation) and write one settlement-line row per input row.");
-        var (policy, hospitals, input, output) = Common(command, "Settlement-line CSV: one row per input row, in order, then the per-diem columns.");
+        var (policy, hospitals, input, output, headerMap) = Common(command, "Settlement-line CSV: one row per input row, in order, then the per-diem columns.");
         var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace (every step in Chinese and English) to this CSV file." };
         command.Options.Add(trace);
         command.SetAction(parse =>
         {
-            if (!Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, out var calculator, out var hospitalTable, out var records, out var stays))
+            if (!Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, parse.GetValue(headerMap), out var calculator, out var hospitalTable, out var records, out var stays))
             {
                 return 2;
             }
@@ -100,10 +101,10 @@ internal static class PerDiemCommands
     private static Command Indicators()
     {
         var command = new Command("indicators", "Assessment indicators per hospital and class (平均住院日、日均费用、再入院率、超最高天数占比) of the priced stays.");
-        var (policy, hospitals, input, output) = Common(command, "Indicator CSV: one row per hospital and class.");
+        var (policy, hospitals, input, output, headerMap) = Common(command, "Indicator CSV: one row per hospital and class.");
         command.SetAction(parse =>
         {
-            if (!Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, out var calculator, out var hospitalTable, out var records, out var stays))
+            if (!Load(parse.GetValue(policy)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, parse.GetValue(headerMap), out var calculator, out var hospitalTable, out var records, out var stays))
             {
                 return 2;
             }
@@ -144,7 +145,7 @@ internal static class PerDiemCommands
     }
 
     /// <summary>Loads the policy, hospitals and cases; false (exit 2) when one is unusable.</summary>
-    private static bool Load(string policyText, FileInfo hospitalsFile, FileInfo inputFile, out PerDiemCalculator? calculator, out Dictionary<string, PerDiemHospital>? hospitals,
+    private static bool Load(string policyText, FileInfo hospitalsFile, FileInfo inputFile, FileInfo? headerMapFile, out PerDiemCalculator? calculator, out Dictionary<string, PerDiemHospital>? hospitals,
         out IReadOnlyList<ReadRecord<InpatientCase>>? records, out List<PerDiemStay>? stays)
     {
         calculator = null;
@@ -170,13 +171,18 @@ internal static class PerDiemCommands
             return false;
         }
 
+        if (!CaseFiles.LoadHeaderMap(headerMapFile, inputFile, CsvReadOptions.Default, out var map))
+        {
+            return false;
+        }
+
         hospitals = ReadHospitals(hospitalsFile);
         if (hospitals is null)
         {
             return false;
         }
 
-        records = CaseFiles.Read(inputFile);
+        records = CaseFiles.Read(inputFile, map);
         var extra = ReadExtraColumns(inputFile.FullName, records.Count);
         stays = new List<PerDiemStay>(records.Count);
         for (var i = 0; i < records.Count; i++)
@@ -206,7 +212,7 @@ internal static class PerDiemCommands
             Coefficient? coefficient = null;
             if (h.GetExtra("coefficient") is { } text)
             {
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
+                if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0m || value > 10m)
                 {
                     Console.Error.WriteLine("medpay: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": coefficient must be a number in (0, 10].");
                     return null;

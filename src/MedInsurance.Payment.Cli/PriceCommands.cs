@@ -40,8 +40,9 @@ internal static class PriceCommands
         var typing = new Option<FileInfo?>("--auxiliary-lists") { Description = "DIP auxiliary-typing lists (JSON)." };
         var dipPointSystem = new Option<string>("--dip-point-system") { Description = "Point system of DIP lines.", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
         var threads = DrgCommands.ThreadsOption();
+        var headerMap = CaseFiles.HeaderMapOption();
         var command = new Command("price", "Price a year's cases under a method mix (per diem, single disease, day surgery, DRG, DIP, fee for service): every case goes to exactly one method, in the mix's order, with the reason; one settlement-line row per input row. Exit 0 all priced, 1 some rows not priced or rejected, 2 unusable input or configuration.");
-        foreach (var option in new Option[] { policy, hospitals, input, output, weights, drgPointSystem, catalog, profile, pointValue, attributes, typing, dipPointSystem, threads }.Concat(drg.All))
+        foreach (var option in new Option[] { policy, hospitals, input, output, weights, drgPointSystem, catalog, profile, pointValue, attributes, typing, dipPointSystem, threads, headerMap }.Concat(drg.All))
         {
             command.Options.Add(option);
         }
@@ -62,6 +63,11 @@ internal static class PriceCommands
             var hospitalsFile = parse.GetValue(hospitals)!;
             var inputFile = parse.GetValue(input)!;
             if (!DrgCommands.Exists(hospitalsFile, "hospitals file") || !DrgCommands.Exists(inputFile, "input file"))
+            {
+                return 2;
+            }
+
+            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), inputFile, CsvReadOptions.Default, out var map))
             {
                 return 2;
             }
@@ -106,7 +112,7 @@ internal static class PriceCommands
             // DIP: the catalog, profile and hospital contexts of `medpay dip score`.
             DipScorer? scorer = null;
             DipSettlementPricing? dipPricing = null;
-            Dictionary<string, DipHospitalContext>? contexts = null;
+            DipHospitalTable? contexts = null;
             if (usesDip)
             {
                 if (parse.GetValue(catalog) is not { } catalogFile || parse.GetValue(profile) is not { } profileText)
@@ -134,13 +140,13 @@ internal static class PriceCommands
             DrgResult?[]? groupings = null;
             if (grouper is not null)
             {
-                var grouped = DrgCommands.GroupFile(grouper, inputFile, Math.Max(1, parse.GetValue(threads)));
+                var grouped = DrgCommands.GroupFile(grouper, inputFile, Math.Max(1, parse.GetValue(threads)), map);
                 records = grouped.Records;
                 groupings = grouped.Results;
             }
             else
             {
-                records = CaseFiles.Read(inputFile);
+                records = CaseFiles.Read(inputFile, map);
             }
 
             var extra = PerDiemCommands.ReadExtraColumns(inputFile.FullName, records.Count);
@@ -162,7 +168,7 @@ internal static class PriceCommands
                 string? group = groupings?[i]?.Drg;
                 if (scorer is not null)
                 {
-                    dipResults[i] = scorer.Score(c, contexts!.TryGetValue(c.HospitalId, out var ctx) ? ctx : DipHospitalContext.Unknown);
+                    dipResults[i] = scorer.Score(c, contexts!.Resolve(c.HospitalId));
                     group ??= dipResults[i].Group?.Code;
                 }
 

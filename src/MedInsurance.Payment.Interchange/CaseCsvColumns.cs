@@ -2,7 +2,8 @@ namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
 /// 病例CSV列名 — the column names of the case CSV format (see <c>docs/formats.md</c>). Only <see cref="Id"/> and
-/// <see cref="Diagnoses"/> are required; unknown columns are ignored.
+/// <see cref="Diagnoses"/> (or <see cref="MainDiagnosis"/>) are required; unknown columns are ignored. The national
+/// settlement-list names are read as aliases (<see cref="CaseHeaderMap.National"/>).
 /// </summary>
 public static class CaseCsvColumns
 {
@@ -45,8 +46,20 @@ public static class CaseCsvColumns
     /// <summary>诊断 — ICD-10 codes separated by <c>|</c>, main first (required).</summary>
     public const string Diagnoses = "diagnoses";
 
+    /// <summary>主要诊断代码 — the main diagnosis alone, for files that split the diagnoses (with <see cref="OtherDiagnoses"/>) instead of <see cref="Diagnoses"/>.</summary>
+    public const string MainDiagnosis = "main_diagnosis";
+
+    /// <summary>其他诊断代码 — the other diagnoses separated by <c>|</c>, beside <see cref="MainDiagnosis"/>.</summary>
+    public const string OtherDiagnoses = "other_diagnoses";
+
     /// <summary>手术操作 — ICD-9-CM-3 codes separated by <c>|</c>, main first.</summary>
     public const string Procedures = "procedures";
+
+    /// <summary>主要手术及操作代码 — the main procedure alone, for files that split the procedures (with <see cref="OtherProcedures"/>) instead of <see cref="Procedures"/>.</summary>
+    public const string MainProcedure = "main_procedure";
+
+    /// <summary>其他手术及操作代码 — the other procedures separated by <c>|</c>, beside <see cref="MainProcedure"/>.</summary>
+    public const string OtherProcedures = "other_procedures";
 
     /// <summary>重症监护天数.</summary>
     public const string IcuDays = "icu_days";
@@ -80,6 +93,14 @@ public static class CaseCsvColumns
 
     /// <summary>支付方式 — <c>drg|dip|per_diem|capitation|fee_for_service|single_disease</c>.</summary>
     public const string PaymentMethod = "payment_method";
+
+    /// <summary>Every column name above, in the order of the format's table.</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> All { get; } = new[]
+    {
+        Id, HospitalId, Fund, Sex, Age, AgeDays, BirthWeight, AdmissionWeight, AdmissionDate, DischargeDate, LengthOfStay, DischargeType,
+        Diagnoses, MainDiagnosis, OtherDiagnoses, Procedures, MainProcedure, OtherProcedures, IcuDays, TotalCost, DrugCost, ConsumableCost,
+        TreatmentCost, SurgeryCost, ExaminationCost, OtherCost, FundPaid, PatientPaid, PaymentMethod,
+    };
 
     /// <summary>The separator between codes in a list column.</summary>
     public const char CodeSeparator = '|';

@@ -22,6 +22,9 @@ namespace MedInsurance.Payment.Interchange;
 /// past the limits of <see cref="CsvReadOptions"/> is a coded rejection; bytes that are not valid in the file's
 /// encoding reject their row (<c>TEXT_ENCODING_INVALID</c>), never decoded into replacement characters; amounts are
 /// read strictly (<c>1234.56</c> or <c>1,234.56</c>, at most two decimals; <c>1,5</c> is invalid).</para>
+/// <para>Header names: the format's own (<see cref="CaseCsvColumns"/>), the national settlement-list names
+/// (<see cref="CaseHeaderMap.National"/>) and, with the overloads that take one, a HIS's own names
+/// (<see cref="CaseHeaderMap"/>); two header cells naming the same column reject every row (<c>COLUMN_DUPLICATED</c>).</para>
 /// <para>Thread-safe (no shared state); each enumeration reads on the calling thread.</para>
 /// </remarks>
 public static class CaseCsvReader
@@ -76,18 +79,58 @@ public static class CaseCsvReader
         return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), completed);
     }
 
-    private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed)
+    /// <summary>
+    /// Reads case CSV text lazily with a header map: header cells named in <paramref name="headerMap"/> (a HIS's own
+    /// names, <see cref="CaseHeaderMap.Read(TextReader, string)"/>) are read as the case columns they map to, before the
+    /// national names (<see cref="CaseHeaderMap.National"/>) and the format's own.
+    /// </summary>
+    /// <param name="reader">The text (already decoded).</param>
+    /// <param name="options">The limits.</param>
+    /// <param name="headerMap">表头映射, or null for the national names and the format's own only.</param>
+    /// <param name="completed">Called once when the enumeration reaches the end, with the rows in and out.</param>
+    /// <returns>The records, in order.</returns>
+    public static IEnumerable<ReadRecord<InpatientCase>> Read(TextReader reader, CsvReadOptions options, CaseHeaderMap? headerMap, Action<CsvReadReport>? completed)
+    {
+        if (reader is null || options is null)
+        {
+            throw new ArgumentNullException(reader is null ? nameof(reader) : nameof(options));
+        }
+
+        return ReadIterator(CsvInput.Open(reader, options), headerMap, completed);
+    }
+
+    /// <summary>Reads a case CSV byte stream lazily with a header map (see <see cref="Read(TextReader, CsvReadOptions, CaseHeaderMap, Action{CsvReadReport})"/>).</summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and limits.</param>
+    /// <param name="headerMap">表头映射, or null for the national names and the format's own only.</param>
+    /// <param name="completed">Called once when the enumeration reaches the end, with the rows in and out and the encoding used.</param>
+    /// <returns>The records, in order.</returns>
+    public static IEnumerable<ReadRecord<InpatientCase>> Read(Stream stream, CsvReadOptions options, CaseHeaderMap? headerMap, Action<CsvReadReport>? completed)
+    {
+        if (stream is null || options is null)
+        {
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(options));
+        }
+
+        return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), headerMap, completed);
+    }
+
+    private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed) => ReadIterator(input, null, completed);
+
+    private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, CaseHeaderMap? headerMap, Action<CsvReadReport>? completed)
     {
         using (input)
         {
-            var header = CsvTables.ReadHeader(input);
-            if (header is null)
+            var written = CsvTables.ReadHeader(input);
+            if (written is null)
             {
                 completed?.Invoke(CsvTables.Report(input, 0, 0));
                 yield break;
             }
 
-            var rows = new CaseRows(input, header);
+            var duplicates = new List<(string Target, string First, string Second)>();
+            var header = written.Mapped(name => headerMap?.TargetOf(name) ?? CaseHeaderMap.National.TargetOf(name), duplicates);
+            var rows = new CaseRows(input, header, duplicates);
             long row = 0, accepted = 0;
             while (input.MoveNext())
             {
@@ -116,15 +159,37 @@ public static class CaseCsvReader
         private readonly ByteKeyCache<PaymentMethod> _methods = new(64);
         private readonly List<DiagnosisCode> _secondary = new();
         private readonly List<ProcedureCode> _others = new();
+        private readonly List<DiagnosisCode> _moreDiagnoses = new();
+        private readonly List<ProcedureCode> _moreProcedures = new();
+        private readonly ValidationIssue[] _headerIssues;
+        private readonly int _mainDx, _otherDx, _mainPx, _otherPx;
         private readonly int _id, _hospital, _fund, _sex, _age, _ageDays, _birthWeight, _admissionWeight, _admission, _discharge, _los,
             _dischargeType, _dx, _px, _icu, _total, _drug, _consumable, _treatment, _surgery, _examination, _other, _fundPaid, _patientPaid, _method;
 
-        public CaseRows(CsvInput input, HeaderIndex header)
+        public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates)
         {
             _input = input;
             _header = header;
             _f = new FieldReader(input, header.IndexOf);
-            _missing = RequiredColumns.Where(c => !header.Has(c)).ToArray();
+            _missing = RequiredColumns.Where(c => !header.Has(c) && !(c == C.Diagnoses && header.Has(C.MainDiagnosis))).ToArray();
+            var headerIssues = duplicates
+                .Select(d => ValidationIssue.Error(
+                    IssueCodes.ColumnDuplicated, d.Target, "表头中有两列对应同一字段（" + d.First + "、" + d.Second + "）", "Two header columns ('" + d.First + "', '" + d.Second + "') map to the same column."))
+                .ToList();
+            foreach (var (combined, main, other) in new[] { (C.Diagnoses, C.MainDiagnosis, C.OtherDiagnoses), (C.Procedures, C.MainProcedure, C.OtherProcedures) })
+            {
+                if (header.Has(combined) && (header.Has(main) || header.Has(other)))
+                {
+                    headerIssues.Add(ValidationIssue.Error(
+                        IssueCodes.ColumnDuplicated, combined, "表头同时有" + combined + "与" + main + "/" + other, "The header has both '" + combined + "' and '" + main + "'/'" + other + "'."));
+                }
+            }
+
+            _headerIssues = headerIssues.ToArray();
+            _mainDx = header.IndexOf(C.MainDiagnosis);
+            _otherDx = header.IndexOf(C.OtherDiagnoses);
+            _mainPx = header.IndexOf(C.MainProcedure);
+            _otherPx = header.IndexOf(C.OtherProcedures);
             _id = header.IndexOf(C.Id);
             _hospital = header.IndexOf(C.HospitalId);
             _fund = header.IndexOf(C.Fund);
@@ -161,6 +226,8 @@ public static class CaseCsvReader
                 issues.Add(CsvTables.MissingColumn(column));
             }
 
+            issues.AddRange(_headerIssues);
+
             if (CsvTables.RowProblem(_input, _header, out var undecodable) is { } problem)
             {
                 // A row that cannot be split or decoded is not read further: only its id, when it is readable.
@@ -171,7 +238,7 @@ public static class CaseCsvReader
 
             var id = _f.Text(_id);
             InpatientCase? value = null;
-            if (_missing.Length == 0)
+            if (_missing.Length == 0 && _headerIssues.Length == 0)
             {
                 value = BuildCase(id);
                 issues.AddRange(InpatientCaseValidator.Validate(value));
@@ -189,8 +256,12 @@ public static class CaseCsvReader
         private InpatientCase BuildCase(string id)
         {
             var f = _f;
-            var mainDiagnosis = Codes(_dx, C.Diagnoses, _diagnoses, _secondary, DiagnosisCode.Read);
-            var mainProcedure = Codes(_px, C.Procedures, _procedures, _others, ProcedureCode.Read);
+            var mainDiagnosis = _dx >= 0 || _mainDx < 0
+                ? Codes(_dx, C.Diagnoses, _diagnoses, _secondary, DiagnosisCode.Read)
+                : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read);
+            var mainProcedure = _px >= 0 || (_mainPx < 0 && _otherPx < 0)
+                ? Codes(_px, C.Procedures, _procedures, _others, ProcedureCode.Read)
+                : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read);
             return new InpatientCase
             {
                 CaseId = id,
@@ -338,6 +409,34 @@ public static class CaseCsvReader
                 start += end + 1;
                 position++;
             }
+        }
+
+        /// <summary>
+        /// Codes split over a main column (one code) and an others column (codes separated by <c>|</c>), as the national
+        /// settlement list writes them: the main code is returned, the others are put in <paramref name="rest"/>.
+        /// </summary>
+        private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read)
+            where T : struct
+        {
+            var main = Codes(mainIndex, mainColumn, cache, rest, read);
+            if (rest.Count > 0)
+            {
+                _f.Invalid(mainColumn, _input.Text(mainIndex), "一个代码（其他代码填入" + otherColumn + "）", "one code (the others go in " + otherColumn + ")");
+                rest.Clear();
+            }
+
+            if (otherIndex >= 0 && !_f.IsEmpty(otherIndex))
+            {
+                var first = Codes(otherIndex, otherColumn, cache, more, read);
+                if (!EqualityComparer<T>.Default.Equals(first, default))
+                {
+                    rest.Add(first);
+                }
+
+                rest.AddRange(more);
+            }
+
+            return main;
         }
 
         private void Add<T>(ParseResult<T> result, int position, ref T main, List<T> rest)

@@ -136,10 +136,25 @@ internal static class CsvValues
         return ValueStatus.Ok;
     }
 
-    /// <summary>Reads a date written <c>yyyy-MM-dd</c>, <c>yyyy/MM/dd</c>, <c>yyyyMMdd</c>, <c>yyyy-M-d</c> or <c>yyyy/M/d</c>.</summary>
+    /// <summary>
+    /// Reads a date written <c>yyyy-MM-dd</c>, <c>yyyy/MM/dd</c>, <c>yyyyMMdd</c>, <c>yyyy-M-d</c> or <c>yyyy/M/d</c>,
+    /// optionally followed by a time of day (<c>2026-03-01 10:30:00</c>, <c>2026-03-01T10:30</c>: the settlement list's
+    /// 入院时间/出院时间), which is checked and dropped.
+    /// </summary>
     public static bool TryParseDate(ReadOnlySpan<byte> s, out int year, out int month, out int day)
     {
         year = month = day = 0;
+        var timeAt = s.Length > 8 ? s.Slice(8).IndexOfAny((byte)' ', (byte)'T') : -1;
+        if (timeAt >= 0)
+        {
+            if (!IsTimeOfDay(s.Slice(8 + timeAt + 1)))
+            {
+                return false;
+            }
+
+            s = s.Slice(0, 8 + timeAt);
+        }
+
         if (s.Length < 8 || CountDigits(s, 0) < 4)
         {
             return false;
@@ -177,6 +192,30 @@ internal static class CsvValues
         }
 
         return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    /// <summary><c>H:mm</c>, <c>HH:mm</c> or <c>HH:mm:ss</c> with hours 0–23, minutes and seconds 0–59.</summary>
+    private static bool IsTimeOfDay(ReadOnlySpan<byte> s)
+    {
+        var hourDigits = CountDigits(s, 0);
+        if (hourDigits is < 1 or > 2 || hourDigits >= s.Length || s[hourDigits] != ':' || Number(s, 0, hourDigits) > 23)
+        {
+            return false;
+        }
+
+        var at = hourDigits + 1;
+        if (CountDigits(s, at) != 2 || Number(s, at, 2) > 59)
+        {
+            return false;
+        }
+
+        at += 2;
+        if (at == s.Length)
+        {
+            return true;
+        }
+
+        return s[at] == ':' && at + 3 == s.Length && CountDigits(s, at + 1) == 2 && Number(s, at + 1, 2) <= 59;
     }
 
     private static int CountDigits(ReadOnlySpan<byte> s, int start)

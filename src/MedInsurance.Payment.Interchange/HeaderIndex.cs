@@ -25,6 +25,35 @@ internal sealed class HeaderIndex
 
     public IEnumerable<string> Names => _positions.Keys;
 
+    /// <summary>
+    /// The header with each cell renamed by <paramref name="target"/> (null keeps the name); <paramref name="duplicates"/>
+    /// gets each target two different cells were renamed to (the first cell keeps it), as (target, first cell, second cell).
+    /// </summary>
+    public HeaderIndex Mapped(Func<string, string?> target, List<(string Target, string First, string Second)> duplicates)
+    {
+        var names = new string[_names.Length];
+        var origin = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var mapped = target(_names[i]);
+            names[i] = mapped ?? _names[i];
+            if (origin.TryGetValue(names[i], out var first))
+            {
+                // The same name written twice keeps the old rule (the first wins); a rename onto a taken name is a conflict.
+                if (mapped is not null || !string.Equals(first, _names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    duplicates.Add((names[i], first, _names[i]));
+                }
+            }
+            else
+            {
+                origin.Add(names[i], _names[i]);
+            }
+        }
+
+        return new HeaderIndex(names);
+    }
+
     public bool Has(string column) => _positions.ContainsKey(column);
 
     /// <summary>The position of a column, or −1.</summary>

@@ -190,7 +190,8 @@ public static class SettlementCsv
                 return null;
             }
 
-            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : Invalid<decimal?>(column, text, null);
+            // No thousands separators: "1,5" is not 15 points or an assessment score of 15.
+            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : Invalid<decimal?>(column, text, null);
         }
 
         public decimal? NonNegativeDecimal(string column)
@@ -213,13 +214,18 @@ public static class SettlementCsv
                 return Payment.Money.Zero;
             }
 
-            if (Payment.Money.TryParseYuan(text, out var value))
+            // Strictly, as every reader: 1,5 and 1,2,3,4 are not 15 and 1 234; 12.345 is not rounded; 1e3 is not 1 000.
+            switch (YuanText.Parse(text, out var value))
             {
-                return value;
+                case YuanTextStatus.Ok:
+                    return value;
+                case YuanTextStatus.OutOfRange:
+                    Issues.Add(ValidationIssue.Error(SettlementIssueCodes.ValueOutOfRange, column, column + "的金额超出可处理范围（绝对值不超过999999999999.99元）", column + " is beyond the amounts that can be processed (at most 999,999,999,999.99 yuan either way).").WithValue(text));
+                    return Payment.Money.Zero;
+                default:
+                    Issues.Add(ValidationIssue.Error(SettlementIssueCodes.AmountInvalid, column, column + "不是精确到分的金额（元），如1234.56或1,234.56", column + " is not an amount in yuan exact to the fen, such as 1234.56 or 1,234.56.").WithValue(text));
+                    return Payment.Money.Zero;
             }
-
-            Issues.Add(ValidationIssue.Error(SettlementIssueCodes.AmountInvalid, column, column + "不是精确到分的金额", column + " is not an amount exact to the fen."));
-            return Payment.Money.Zero;
         }
     }
 }

@@ -54,7 +54,11 @@ public sealed class CliTests : IDisposable
             + "c4,H2,2,30,3,2026-03-01,J06.900,,2000\n");
         var scored = Path.Combine(_dir, "scored.csv");
         var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
-        Assert.True(run.Code == 0, run.Err);
+
+        // c2 is rejected and c3 not priced: exit 1 (docs/formats.md), H9 is not in the hospitals file: one warning.
+        Assert.True(run.Code == 1, run.Err);
+        Assert.Contains("medpay: warning: hospital H9 is not in the hospitals file: 1 cases scored at coefficient 1 (DIP_HOSPITAL_UNKNOWN)", run.Err, StringComparison.Ordinal);
+        Assert.Contains("medpay: 2 rows rejected or without a settlement line", run.Err, StringComparison.Ordinal);
         Assert.Matches(@"^scoring: 3 cases in [0-9.]+ ms = [0-9]+ cases/s \(threads 1\)", run.Err.Trim());
         var (header, rows) = Table(scored);
         Assert.Equal(
@@ -101,7 +105,7 @@ public sealed class CliTests : IDisposable
             + "p6,H1,employee,1,40,5,2026-03-10,,,10000,,\n"); // no main diagnosis
         var scored = Path.Combine(_dir, "scored.csv");
         var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "jining", "--input", cases, "--output", scored);
-        Assert.True(run.Code == 0, run.Err);
+        Assert.True(run.Code == 1, run.Err);
 
         var records = SettlementLineCsv.ReadFile(scored).ToList();
         Assert.Equal(new[] { "p1", "p2", "p3", "p4", "p5", "p6" }, records.Select(r => r.Id));
@@ -153,7 +157,7 @@ public sealed class CliTests : IDisposable
 
         // Another profile and point system: national DIP 1.0 does not score unmatched cases.
         var national = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored, "--point-system", "DIP_2026");
-        Assert.True(national.Code == 0, national.Err);
+        Assert.True(national.Code == 1, national.Err);
         var again = SettlementLineCsv.ReadFile(scored).ToList();
         Assert.Equal(6, again.Count);
         Assert.Equal("DIP_2026", again[0].Value!.Line.Basis.PointSystem);
@@ -175,6 +179,64 @@ public sealed class CliTests : IDisposable
             })
             .ToList();
         return (lines[0], rows);
+    }
+
+    [Fact]
+    public void Score_rejects_the_cases_of_a_hospital_whose_row_failed_validation_and_exits_1()
+    {
+        var catalog = Write(
+            "catalog.csv",
+            "group_code,group_name,kind,diagnosis,main_procedure,related_procedures,procedure_class,score,mean_cost,case_count,cv\n"
+            + "K35.9:-,阑尾炎,core,K35.9,,,,1000,10000,100,0.3\n");
+        var cases = Write("cases.csv", "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\nc1,H1,1,40,5,2026-03-01,K35.900,,10000\nc2,H2,1,40,5,2026-03-01,K35.900,,10000\n");
+
+        // H2's level has a typo ("三级甲x"): its row is rejected, so c2 must not be scored at coefficient 1.
+        var hospitals = Write("hospitals.csv", "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1.1\nH2,二院,三级甲x,general,1.1\n");
+        var scored = Path.Combine(_dir, "scored.csv");
+        var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
+        Assert.True(run.Code == 1, run.Err);
+        Assert.Contains("hospitals file, row 2: FIELD_INVALID(level); the cases of hospital H2 are rejected (DIP_HOSPITAL_INVALID)", run.Err, StringComparison.Ordinal);
+        var rows = Table(scored).Rows;
+        Assert.Equal(("scored", "1.1", "1100.0000"), (rows[0]["status"], rows[0]["hospital_coefficient"], rows[0]["case_score"]));
+        Assert.Equal(("rejected", string.Empty, string.Empty, string.Empty), (rows[1]["status"], rows[1]["hospital_coefficient"], rows[1]["case_score"], rows[1]["points"]));
+        Assert.Contains("DIP_HOSPITAL_INVALID(hospital_id)", rows[1]["issues"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_rejects_cases_outside_the_catalogs_dates_and_refuses_a_catalog_no_case_falls_in()
+    {
+        var catalog = Write(
+            "catalog.json",
+            """
+            {
+              "format": "medinsurance-payment/dip-catalog/1", "edition": "test", "region": "test",
+              "effectiveFrom": "2026-01-01", "effectiveTo": "2026-12-31",
+              "regionalMeanCost": 10000, "scoreScale": 1000,
+              "groups": [ { "code": "K35.9:-", "name": "阑尾炎", "kind": "core", "diagnosis": "K35.9", "score": 1000, "meanCost": 10000, "caseCount": 100, "cv": 0.3 } ]
+            }
+            """);
+        var hospitals = Write("hospitals.csv", "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1\n");
+        var cases = Write(
+            "cases.csv",
+            "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\n"
+            + "c1,H1,1,40,5,2025-12-31,K35.900,,10000\n"
+            + "c2,H1,1,40,5,2026-06-01,K35.900,,10000\n");
+        var scored = Path.Combine(_dir, "scored.csv");
+        var run = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", cases, "--output", scored);
+        Assert.True(run.Code == 1, run.Err);
+        var rows = Table(scored).Rows;
+        Assert.Equal(("rejected", "scored"), (rows[0]["status"], rows[1]["status"]));
+        Assert.Contains("DIP_CATALOG_NOT_IN_FORCE(discharge_date)", rows[0]["issues"], StringComparison.Ordinal);
+        Assert.Equal("1000.0000", rows[1]["points"]);
+
+        // Every dated case outside the catalog's period: refused before anything is written.
+        var lastYear = Write("last-year.csv", "id,hospital_id,sex,age,los,discharge_date,diagnoses,procedures,total_cost\nc1,H1,1,40,5,2025-03-01,K35.900,,10000\nc2,H1,1,40,5,2025-06-01,K35.900,,10000\n");
+        var refusedOut = Path.Combine(_dir, "refused.csv");
+        var refused = Medpay("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", lastYear, "--output", refusedOut);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("the DIP catalog is in force 2026-01-01 – 2026-12-31, but none of the 2 cases with a discharge date in last-year.csv was discharged in that period", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-03-01", refused.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(refusedOut));
     }
 
     [Fact]

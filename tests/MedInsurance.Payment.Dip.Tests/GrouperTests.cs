@@ -226,6 +226,72 @@ public sealed class GrouperTests
     }
 
     [Fact]
+    public void A_hospital_whose_row_failed_validation_rejects_the_case_never_scoring_it_at_coefficient_1()
+    {
+        var group = GroupWith3ACoefficient();
+        var catalog = new DipCatalog("t", "t", new[] { group }, new Dictionary<string, Coefficient> { ["3A"] = new(1.1m) });
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var result = scorer.Score(Case("K35.900", 10_000m), DipHospitalContext.Invalid);
+        Assert.Equal(DipCaseStatus.Rejected, result.Status);
+        Assert.Null(result.Group);
+        var issue = Assert.Single(result.Issues());
+        Assert.Equal("DIP_HOSPITAL_INVALID(hospital_id)", issue.ToCompactString());
+        Assert.True(issue.IsError);
+        Assert.False(DipHospitalContext.Invalid.IsKnown);
+        Assert.NotEqual(DipHospitalContext.Unknown, DipHospitalContext.Invalid);
+    }
+
+    [Fact]
+    public void A_case_discharged_outside_the_catalogs_effective_dates_is_rejected_naming_the_discharge_date()
+    {
+        var catalog = new DipCatalog("t", "t", new[] { GroupWith3ACoefficient() }) { EffectiveFrom = "2026-01-01", EffectiveTo = "2026-12-31" };
+        var scorer = Scorer(catalog, "national-dip-1.0");
+        var hospital = new DipHospitalContext(HospitalLevel.Parse("3A"), null);
+        var before = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2025, 12, 31) }, hospital);
+        Assert.Equal(DipCaseStatus.Rejected, before.Status);
+        Assert.Equal("DIP_CATALOG_NOT_IN_FORCE(discharge_date)", Assert.Single(before.Issues()).ToCompactString());
+        var after = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2027, 1, 1) }, hospital);
+        Assert.Equal(DipCaseStatus.Rejected, after.Status);
+
+        // Both ends are inclusive: score 1000 × level coefficient 1.2.
+        var first = scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2026, 1, 1) }, hospital);
+        Assert.Equal(new Score(1_200m), first.CaseScore);
+        Assert.Equal(DipCaseStatus.Scored, scorer.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(2026, 12, 31) }, hospital).Status);
+        Assert.True(catalog.InForceOn(new DateOnly(2026, 6, 30)));
+        Assert.False(catalog.InForceOn(new DateOnly(2025, 6, 30)));
+
+        // Without a discharge date the scorer cannot tell; pricing reports the missing date (DIP_PRICE_DISCHARGE_DATE_MISSING).
+        Assert.Equal(DipCaseStatus.Scored, scorer.Score(Case("K35.900", 10_000m), hospital).Status);
+
+        // An undated catalog applies on every date.
+        var undated = Scorer(new DipCatalog("t", "t", new[] { GroupWith3ACoefficient() }), "national-dip-1.0");
+        Assert.Equal(DipCaseStatus.Scored, undated.Score(Case("K35.900", 10_000m) with { DischargeDate = new DateOnly(1999, 1, 1) }, hospital).Status);
+    }
+
+    [Fact]
+    public void The_hospital_table_makes_a_rejected_row_invalid_and_leaves_an_absent_hospital_unknown()
+    {
+        const string csv = "hospital_id,name,level,type\nH1,一院,三级甲等,general\nH2,二院,三级甲等x,general\nH3,三院,二级,nonsense\n";
+        var table = DipHospitalTable.FromRows(Interchange.HospitalCsvReader.Read(new System.IO.StringReader(csv)));
+        Assert.True(table.Resolve("H1").IsKnown);
+        Assert.Equal(HospitalLevel.Parse("3A"), table.Resolve("H1").Level);
+        Assert.True(table.Resolve("H2").IsInvalid);
+        Assert.True(table.Resolve("H3").IsInvalid);
+        Assert.Equal([2, 3], table.RejectedRows.Select(r => r.RowNumber).ToArray());
+        Assert.False(table.Resolve("H9").IsKnown);
+        Assert.False(table.Resolve("H9").IsInvalid);
+        Assert.True(table.Contains("H2"));
+        Assert.False(table.Contains("H9"));
+
+        // A duplicated id makes the hospital invalid (which row is right is not known); a bad coefficient too.
+        const string dup = "hospital_id,name,level,type,coefficient\nH1,一院,三级甲等,general,1.1\nH1,一院,二级,general,0.9\nH4,四院,二级,general,-1\n";
+        var dupTable = DipHospitalTable.FromRows(Interchange.HospitalCsvReader.Read(new System.IO.StringReader(dup)));
+        Assert.True(dupTable.Resolve("H1").IsInvalid);
+        Assert.True(dupTable.Resolve("H4").IsInvalid);
+        Assert.Equal("DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", Assert.Single(dupTable.CoefficientRows).Issues[^1].ToCompactString());
+    }
+
+    [Fact]
     public void A_bonus_coefficient_is_added_to_the_hospital_or_level_base()
     {
         // 医疗机构调节系数 = 基本系数 + 加成系数 (DIP 3.0 draft ch. 5): the base is the hospital's own coefficient, else
@@ -268,6 +334,9 @@ public sealed class GrouperTests
     [InlineData("", "x", false, null, 0)]
     [InlineData("1000.01", "", false, null, 0)]
     [InlineData("", "1000.01", false, null, 0)]
+    [InlineData("0,9", "", false, null, 0)] // a decimal comma is not 9
+    [InlineData("", "0,05", false, null, 0)]
+    [InlineData("1e0", "", false, null, 0)]
     public void Hospital_coefficient_columns_are_validated_with_coded_issues(string coefficient, string bonus, bool valid, double? expectedOwn, double expectedBonus)
     {
         var ok = DipHospitalContext.TryFromColumns(HospitalLevel.Parse("3A"), coefficient, bonus, out var context, out var issues);

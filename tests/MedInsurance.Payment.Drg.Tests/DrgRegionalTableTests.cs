@@ -67,6 +67,20 @@ public sealed class DrgRegionalTableTests
         Assert.Equal(0.928m, DrgRegionalTableReader.Read(Gb18030(text), "t.csv", new DrgTableOptions()).Rows[0].Weight!.Value.Value);
     }
 
+    [Theory]
+    [InlineData("\"1,5\"", "the value is not a non-negative number")]
+    [InlineData("\"1,2,3,4\"", "the value is not a non-negative number")]
+    [InlineData("1e3", "the value is not a non-negative number")]
+    [InlineData("\" 9223372036854775807 \"", "the amount is beyond 999 999 999 999.99 yuan")] // cells are trimmed
+    [InlineData("9223372036854775807", "the amount is beyond 999 999 999 999.99 yuan")]
+    [InlineData("-5", "the value is not a non-negative number")]
+    public void A_table_amount_that_is_not_a_plain_number_in_range_refuses_the_table_naming_file_line_and_column(string cell, string reason)
+    {
+        var text = "DRG编码,DRG名称,权重,支付标准（三级）\nAF19,肺移植,0.928,9080.56\nGD25,阑尾,0.986," + cell + "\n";
+        var error = Assert.Throws<InvalidDataException>(() => DrgRegionalTableReader.Read(Encoding.UTF8.GetBytes(text), "t.csv", new DrgTableOptions()));
+        Assert.Equal("t.csv line 3, column 支付标准（三级）: " + reason + ".", error.Message);
+    }
+
     [Fact]
     public void Header_aliases_and_a_column_map_for_a_citys_own_names()
     {

@@ -127,6 +127,40 @@ public sealed class DrgSettlementPricingTests
         Assert.Equal(["DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)"], Codes(rejected));
     }
 
+    [Fact]
+    public void A_hospital_whose_row_failed_validation_rejects_its_cases_instead_of_pricing_at_a_default()
+    {
+        var terms = new Dictionary<string, DrgHospitalTerms> { ["H1"] = DrgHospitalTerms.Invalid("H1") };
+        var c = Epilepsy();
+        var rejected = Pricing.Price(c, G.Group(c), terms);
+        Assert.False(rejected.IsPriced);
+        Assert.Null(rejected.Line);
+        Assert.Null(rejected.HospitalCoefficient);
+        Assert.Equal(["DRG_PRICE_HOSPITAL_INVALID(hospital_id)"], Codes(rejected));
+        Assert.True(DrgHospitalTerms.Invalid("H1").IsInvalid);
+        Assert.False(new DrgHospitalTerms("H1", 3).IsInvalid);
+
+        // The same hospital with valid terms is priced: 0.9860 × 1.
+        var valid = Pricing.Price(c, G.Group(c), new Dictionary<string, DrgHospitalTerms> { ["H1"] = new DrgHospitalTerms("H1", 3) });
+        Assert.Equal(0.986m, valid.Line!.Value.Basis.Points);
+    }
+
+    [Fact]
+    public void A_case_discharged_outside_the_regional_tables_dates_is_not_priced()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("drg,weight\nBX15,0.9860\n");
+        var table = DrgRegionalTableReader.Read(bytes, "t.csv", new DrgTableOptions(EffectiveFrom: new DateOnly(2026, 1, 1), EffectiveTo: new DateOnly(2026, 12, 31)));
+        var pricing = new DrgSettlementPricing(table, "DRG", new RoundingRule(RoundingMode.HalfAwayFromZero, 4));
+        var inForce = Epilepsy() with { DischargeDate = new DateOnly(2026, 12, 31) };
+        var grouping = G.Group(inForce);
+        var coefficients = new Dictionary<string, Coefficient> { ["H1"] = Coefficient.One };
+        Assert.True(pricing.Price(inForce, grouping, coefficients).IsPriced);
+        var late = Epilepsy() with { DischargeDate = new DateOnly(2027, 1, 1) };
+        var rejected = pricing.Price(late, G.Group(late), coefficients);
+        Assert.Null(rejected.Line);
+        Assert.Equal(["DRG_PRICE_TABLE_NOT_IN_FORCE(discharge_date)"], Codes(rejected));
+    }
+
     public static TheoryData<string, Func<InpatientCase>, decimal, string> Unpriced => new()
     {
         { "rejected input", () => Epilepsy() with { MainDiagnosis = default }, 1m, "DRG_PRICE_NOT_GROUPED(drg)" },

@@ -65,22 +65,23 @@ public sealed class DrgCliTests
                 + "U1,DEMO-H2,resident,1,50,3,2026-04-01,1,E11.900,,5000.00,4000.00,1000.00\n"                    // 0000
                 + "U2,DEMO-H1,employee,1,65,8,2026-05-01,1,I20.000|E11.900,36.0700,30000.00,20000.00,10000.00\n"  // FM13, not in the weights
                 + "U3,DEMO-H9,employee,2,30,5,2026-06-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // unknown hospital
-                + "U4,DEMO-H3,resident,2,30,5,2026-07-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // coefficient not a number
+                + "U4,DEMO-H3,resident,2,30,5,2026-07-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"      // coefficient "0,9": a decimal comma, not 9
                 + "U5,DEMO-H1,employee,2,30,5,,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"                // no discharge date
-                + "P3,DEMO-H4,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,0.00,5000.00\n");       // fund amount not reported
+                + "P3,DEMO-H4,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,0.00,5000.00\n"        // fund amount not reported
+                + "U6,DEMO-H5,resident,2,30,5,2026-08-06,1,K35.800x002,47.0100,15000.00,10000.00,5000.00\n");  // hospital row rejected (level typo)
             File.WriteAllText(weights, "drg,weight\nGD25,0.9860\nGD21,1.4530\nFM11,\n");
-            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,abc\nDEMO-H4,d,二级乙等,general,0.95\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\nDEMO-H2,b,三级乙等,general,\nDEMO-H3,c,二级甲等,general,\"0,9\"\nDEMO-H4,d,二级乙等,general,0.95\nDEMO-H5,e,三级甲x,general,1.2\n");
 
             var (exit, stderr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
                 "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1");
             Assert.True(exit == 1, "exit " + exit + ": " + stderr);
-            Assert.Contains("pricing: 3 of 9 rows priced, 5 unpriced, 1 rejected", stderr, StringComparison.Ordinal);
+            Assert.Contains("pricing: 3 of 10 rows priced, 6 unpriced, 1 rejected", stderr, StringComparison.Ordinal);
 
             var rows = File.ReadAllLines(output);
             Assert.Equal(string.Join(",", SettlementLineCsv.Header) + ",drg,weight,coefficient,status,issues", rows[0]);
             var own = rows.Skip(1).Select(r => r.Split(',')).Select(c => (Id: c[0], Drg: c[^5], Weight: c[^4], Coefficient: c[^3], Status: c[^2], Issues: c[^1])).ToArray();
-            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3" }, own.Select(r => r.Id));
-            Assert.Equal(new[] { "priced", "priced", "rejected", "unpriced", "unpriced", "unpriced", "unpriced", "unpriced", "priced" }, own.Select(r => r.Status));
+            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3", "U6" }, own.Select(r => r.Id));
+            Assert.Equal(new[] { "priced", "priced", "rejected", "unpriced", "unpriced", "unpriced", "unpriced", "unpriced", "priced", "unpriced" }, own.Select(r => r.Status));
             Assert.Equal(("GD25", "0.9860", "1.1"), (own[0].Drg, own[0].Weight, own[0].Coefficient));
             Assert.Equal(("GD21", "1.4530", "1"), (own[1].Drg, own[1].Weight, own[1].Coefficient));
             Assert.Contains("DX_MAIN_MISSING", own[2].Issues, StringComparison.Ordinal);
@@ -91,15 +92,17 @@ public sealed class DrgCliTests
             Assert.Equal("DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)", own[5].Issues);
             Assert.Equal("DRG_PRICE_COEFFICIENT_INVALID(coefficient)", own[6].Issues);
             Assert.Contains("DRG_PRICE_DISCHARGE_DATE_MISSING(discharge_date)", own[7].Issues, StringComparison.Ordinal);
+            Assert.Equal(("GD25", string.Empty, "DRG_PRICE_HOSPITAL_INVALID(hospital_id)"), (own[9].Drg, own[9].Coefficient, own[9].Issues));
+            Assert.Contains("row 5: FIELD_INVALID(level); the cases of hospital DEMO-H5 are rejected (DRG_PRICE_HOSPITAL_INVALID)", stderr, StringComparison.Ordinal);
 
             // Read back as settlement lines: every input row is a record, in order; priced rows are accepted lines,
             // the others rejected for having no basis (SETTLE_BASIS_MISSING) — nothing vanishes.
             using var reader = new StreamReader(output);
             var records = SettlementLineCsv.Read(reader).ToArray();
-            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3" }, records.Select(r => r.Id));
+            Assert.Equal(new[] { "P1", "P2", "R1", "U1", "U2", "U3", "U4", "U5", "P3", "U6" }, records.Select(r => r.Id));
             Assert.Equal(new[] { "P1", "P2", "P3" }, records.Where(r => !r.IsRejected).Select(r => r.Id));
             Assert.All(records.Where(r => r.IsRejected), r => Assert.Contains(r.Issues, i => i.Code == SettlementIssueCodes.BasisMissing));
-            Assert.Equal(new[] { "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H9", "DEMO-H3", "DEMO-H1", "DEMO-H4" }, rows.Skip(1).Select(r => r.Split(',')[1]));
+            Assert.Equal(new[] { "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H2", "DEMO-H1", "DEMO-H9", "DEMO-H3", "DEMO-H1", "DEMO-H4", "DEMO-H5" }, rows.Skip(1).Select(r => r.Split(',')[1]));
 
             var p1 = records[0].Value!.Line;
             // GD25 0.9860 × coefficient 1.1 = 1.0846 points in the DRG point system; discharged in March.
@@ -113,6 +116,23 @@ public sealed class DrgCliTests
             var p3 = records[8].Value!.Line;
             Assert.Equal(SettlementBasis.OfPoints("DRG", 0.9367m), p3.Basis);
             Assert.Null(p3.FundPaid);
+
+            // The table in force from April: P1 (March) is not priced, P2 (November) and P3 (August) still are.
+            var (dated, datedErr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--threads", "1", "--effective-from", "2026-04-01", "--effective-to", "2026-12-31");
+            Assert.True(dated == 1, datedErr);
+            Assert.Contains("pricing: 2 of 10 rows priced", datedErr, StringComparison.Ordinal);
+            var p1Row = File.ReadAllLines(output)[1];
+            Assert.StartsWith("P1,", p1Row, StringComparison.Ordinal);
+            Assert.EndsWith(",unpriced,DRG_PRICE_TABLE_NOT_IN_FORCE(discharge_date)", p1Row, StringComparison.Ordinal);
+
+            // A table no case falls in: refused before anything is written.
+            File.Delete(output);
+            var (refused, refusedErr) = Run("drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", output, "--effective-from", "2030-01-01");
+            Assert.True(refused == 2, refusedErr);
+            Assert.Contains("the DRG table is in force 2030-01-01 – …, but none of the 9 cases with a discharge date in cases.csv was discharged in that period", refusedErr, StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
         }
         finally
         {

@@ -103,6 +103,42 @@ public sealed class CsvTests
         Assert.True(records[2].IsRejected);
     }
 
+    [Theory]
+    [InlineData("\"1,5\"", SettlementIssueCodes.AmountInvalid)]
+    [InlineData("\"1,2,3,4\"", SettlementIssueCodes.AmountInvalid)]
+    [InlineData("12.345", SettlementIssueCodes.AmountInvalid)]
+    [InlineData("1e3", SettlementIssueCodes.AmountInvalid)]
+    [InlineData("\" 9223372036854775807 \"", SettlementIssueCodes.ValueOutOfRange)]
+    [InlineData("1000000000000", SettlementIssueCodes.ValueOutOfRange)]
+    public void Amounts_in_the_hospital_and_monthly_files_are_read_strictly_and_rejected_naming_the_field(string cell, string code)
+    {
+        var hospitals = SettlementCsv.ReadHospitals(new StringReader("hospital_id,name,level,assessment_score,annual_deduction\nH1,一院,三级甲等,90," + cell + "\n"));
+        var hospital = Assert.Single(hospitals);
+        Assert.True(hospital.IsRejected);
+        var issue = Assert.Single(hospital.Issues);
+        Assert.Equal(code + "(annual_deduction)", issue.ToCompactString());
+        Assert.NotNull(issue.Value);
+        Assert.DoesNotContain(issue.Value!.Trim(), issue.MessageEn, System.StringComparison.Ordinal);
+
+        var monthly = Assert.Single(SettlementCsv.ReadMonthlyPayments(new StringReader("hospital_id,month,pre_settlement,deposit_withheld\nH1,1," + cell + ",0\n")));
+        Assert.True(monthly.IsRejected);
+        Assert.Equal(code + "(pre_settlement)", Assert.Single(monthly.Issues).ToCompactString());
+    }
+
+    [Fact]
+    public void Grouped_amounts_and_plain_ones_are_read_to_the_fen()
+    {
+        var monthly = SettlementCsv.ReadMonthlyPayments(new StringReader("hospital_id,month,pre_settlement,deposit_withheld\nH1,1,\"1,234.56\",0.5\nH1,2,999999999999.99,-0\n"));
+        Assert.Equal(Money.FromFen(123_456), monthly[0].Value!.PreSettlement);
+        Assert.Equal(Money.FromFen(50), monthly[0].Value!.DepositWithheld);
+        Assert.Equal(Money.FromFen(99_999_999_999_999), monthly[1].Value!.PreSettlement);
+        Assert.All(monthly, m => Assert.False(m.IsRejected));
+
+        // A points column is no amount, but "1,5" is not 15 there either.
+        var points = Assert.Single(SettlementCsv.ReadHospitals(new StringReader("hospital_id,name,level,assessment_score\nH1,一院,三级甲等,\"9,5\"\n")));
+        Assert.Contains(points.Issues, i => i.ToCompactString() == SettlementIssueCodes.FieldInvalid + "(assessment_score)");
+    }
+
     [Fact]
     public void Monthly_payments_are_read_and_duplicates_rejected()
     {

@@ -60,6 +60,9 @@ public static class IssueCodes
     /// <summary>缺少列 — the CSV header lacks a required column.</summary>
     public const string ColumnMissing = "COLUMN_MISSING";
 
+    /// <summary>列重复 — two header columns map to the same field (a national name or a header-map name beside the format's own, or both a combined and a split diagnosis/procedure column): every row is rejected, none is read from a column chosen silently.</summary>
+    public const string ColumnDuplicated = "COLUMN_DUPLICATED";
+
     /// <summary>字段过长 — a CSV field is longer than the reader's field limit; its row is rejected.</summary>
     public const string FieldTooLong = "FIELD_TOO_LONG";
 

@@ -73,6 +73,33 @@ public sealed class DipCatalog
     public string EffectiveTo { get; init; } = string.Empty;
 
     /// <summary>
+    /// 是否在有效期内 — whether a discharge date is within <see cref="EffectiveFrom"/>–<see cref="EffectiveTo"/> (both
+    /// inclusive; an empty bound is open). A case discharged outside is rejected by <see cref="DipScorer"/>
+    /// (<see cref="DipIssueCodes.CatalogNotInForce"/>).
+    /// </summary>
+    /// <param name="dischargeDate">出院日期.</param>
+    /// <returns>Whether the catalog applies on that date.</returns>
+    /// <exception cref="FormatException">When a non-empty bound is not an ISO date.</exception>
+    public bool InForceOn(CalendarDate dischargeDate) =>
+        (IsoDate(EffectiveFrom) is not { } from || dischargeDate >= from) && (IsoDate(EffectiveTo) is not { } to || dischargeDate <= to);
+
+    /// <summary>Whether the catalog has an effective date (from or to).</summary>
+    public bool HasEffectivePeriod => EffectiveFrom.Length > 0 || EffectiveTo.Length > 0;
+
+    /// <summary>An ISO <c>yyyy-MM-dd</c> bound as a date; null when empty.</summary>
+    internal static CalendarDate? IsoDate(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return System.DateTime.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? new CalendarDate(d.Year, d.Month, d.Day)
+            : throw new FormatException("The catalog's effective date is not an ISO date yyyy-MM-dd.");
+    }
+
+    /// <summary>
     /// 全部病例次均费用 — M, the weighted mean cost the scores are relative to (payment-rules.md §3, score);
     /// zero when unknown (a catalog read from CSV).
     /// </summary>

@@ -121,6 +121,16 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
             list.Add(ValidationIssue.Error(DipIssueCodes.CostMissing, "total_cost", "医疗总费用缺失或不为正", "The total cost is missing, zero or negative."));
         }
 
+        if ((Flags & DipCaseFlags.CatalogNotInForce) != 0)
+        {
+            list.Add(ValidationIssue.Error(DipIssueCodes.CatalogNotInForce, "discharge_date", "出院日期不在病种目录有效期内", "The discharge date is outside the catalog's effective dates."));
+        }
+
+        if ((Flags & DipCaseFlags.HospitalInvalid) != 0)
+        {
+            list.Add(ValidationIssue.Error(DipIssueCodes.HospitalInvalid, "hospital_id", "医疗机构在机构表中的行未通过校验，病例不予计分", "The hospital's row in the hospitals file failed validation; the case is not scored."));
+        }
+
         if ((Flags & DipCaseFlags.HospitalUnknown) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.HospitalUnknown, "hospital_id", "医疗机构不在机构表中，医院系数按1计", "The hospital is not in the hospitals file; coefficient 1 was used."));

@@ -16,6 +16,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     private const byte Known = 1;
     private const byte Own = 2;
     private const byte LevelTableOnly = 4;
+    private const byte InvalidRow = 8;
 
     // Kept small (48 bytes): a host may hold one context per case. Level, level slot, flags, own coefficient, bonus.
     private readonly byte _flags;
@@ -75,7 +76,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         Coefficient? own = null;
         if (!string.IsNullOrEmpty(coefficientText))
         {
-            if (decimal.TryParse(coefficientText, NumberStyles.Number, CultureInfo.InvariantCulture, out var c) && c > 0m && ScoringRange.IsCoefficientInRange(c))
+            if (decimal.TryParse(coefficientText, PlainNumber, CultureInfo.InvariantCulture, out var c) && c > 0m && ScoringRange.IsCoefficientInRange(c))
             {
                 own = new Coefficient(c);
             }
@@ -87,7 +88,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
 
         var bonus = 0m;
         if (!string.IsNullOrEmpty(bonusText)
-            && !(decimal.TryParse(bonusText, NumberStyles.Number, CultureInfo.InvariantCulture, out bonus) && bonus >= 0m && ScoringRange.IsCoefficientInRange(bonus)))
+            && !(decimal.TryParse(bonusText, PlainNumber, CultureInfo.InvariantCulture, out bonus) && bonus >= 0m && ScoringRange.IsCoefficientInRange(bonus)))
         {
             bonus = 0m;
             found.Add(ValidationIssue.Error(DipIssueCodes.HospitalCoefficientInvalid, "coefficient_bonus", "加成系数“" + bonusText + "”不在0至" + MaxText + "之间", "The bonus coefficient '" + bonusText + "' is not a number between 0 and " + MaxText + "."));
@@ -98,10 +99,32 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
         return found.Count == 0;
     }
 
+    /// <summary>A sign, digits and one point: no thousands separators, so <c>0,9</c> is refused rather than read as 9.</summary>
+    private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     private static string MaxText => ScoringRange.MaxCoefficient.ToString(CultureInfo.InvariantCulture);
+
+    private DipHospitalContext(byte flags)
+    {
+        Level = default;
+        LevelIndex = Internal.LevelTable.IndexOf(default);
+        CoefficientBonus = 0m;
+        OwnCoefficient = 0m;
+        _flags = flags;
+    }
 
     /// <summary>未知机构 — an unknown hospital: coefficient 1 and a <see cref="DipCaseFlags.HospitalUnknown"/> flag.</summary>
     public static DipHospitalContext Unknown => default;
+
+    /// <summary>
+    /// 机构行无效 — a hospital whose row in the hospitals file failed validation (a level or type that does not parse, a bad
+    /// coefficient, a duplicated id): its cases are rejected with <see cref="DipIssueCodes.HospitalInvalid"/>, never scored at
+    /// a default coefficient.
+    /// </summary>
+    public static DipHospitalContext Invalid => new(InvalidRow);
+
+    /// <summary>机构行无效 — whether this is <see cref="Invalid"/>: the hospital's row failed validation.</summary>
+    public bool IsInvalid => (_flags & InvalidRow) != 0;
 
     /// <summary>医院等级 — the level.</summary>
     public HospitalLevel Level { get; }
@@ -133,7 +156,7 @@ public readonly struct DipHospitalContext : IEquatable<DipHospitalContext>
     /// <param name="other">The other value.</param>
     /// <returns>Whether equal.</returns>
     public bool Equals(DipHospitalContext other) =>
-        Level == other.Level && Nullable.Equals(Coefficient, other.Coefficient) && CoefficientBonus == other.CoefficientBonus && IsKnown == other.IsKnown;
+        Level == other.Level && Nullable.Equals(Coefficient, other.Coefficient) && CoefficientBonus == other.CoefficientBonus && IsKnown == other.IsKnown && IsInvalid == other.IsInvalid;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is DipHospitalContext other && Equals(other);

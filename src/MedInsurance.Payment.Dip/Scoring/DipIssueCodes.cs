@@ -12,6 +12,18 @@ public static class DipIssueCodes
     /// <summary>医疗机构未知 — the hospital id is not in the hospitals file.</summary>
     public const string HospitalUnknown = "DIP_HOSPITAL_UNKNOWN";
 
+    /// <summary>
+    /// 医疗机构信息无效 — the case's hospital has a row in the hospitals file, but the row failed validation (level, type,
+    /// coefficient, duplicated id): the case is rejected, not scored at a default coefficient; field <c>hospital_id</c>.
+    /// </summary>
+    public const string HospitalInvalid = "DIP_HOSPITAL_INVALID";
+
+    /// <summary>
+    /// 病种目录不在有效期内 — the case was discharged outside the catalog's <see cref="DipCatalog.EffectiveFrom"/>–<see cref="DipCatalog.EffectiveTo"/>:
+    /// it is rejected, not scored against another period's catalog; field <c>discharge_date</c>.
+    /// </summary>
+    public const string CatalogNotInForce = "DIP_CATALOG_NOT_IN_FORCE";
+
     /// <summary>医院系数缺失 — neither the hospital nor the catalog gives a coefficient for the hospital's level; 1 was used.</summary>
     public const string HospitalCoefficientMissing = "DIP_HOSPITAL_COEFFICIENT_MISSING";
 

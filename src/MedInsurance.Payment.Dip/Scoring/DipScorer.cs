@@ -35,6 +35,9 @@ public sealed class DipScorer
     private readonly bool _sameLevelMean;
     private readonly TypingRules _typingRules;
     private readonly decimal[] _levelMeans;
+    private readonly CalendarDate _inForceFrom;
+    private readonly CalendarDate _inForceTo;
+    private readonly bool _dated;
 
     /// <summary>Creates a scorer.</summary>
     /// <param name="catalog">The catalog.</param>
@@ -57,6 +60,17 @@ public sealed class DipScorer
 
         _pointValue = pointValue?.Yuan ?? 0m;
         ScoringRange.Check(catalog, profile, _pointValue);
+        try
+        {
+            _inForceFrom = DipCatalog.IsoDate(catalog.EffectiveFrom) ?? CalendarDate.MinValue;
+            _inForceTo = DipCatalog.IsoDate(catalog.EffectiveTo) ?? CalendarDate.MaxValue;
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(e.Message, nameof(catalog), e);
+        }
+
+        _dated = catalog.HasEffectivePeriod;
         _scoreDecimals = profile.ScoreDecimals;
         _zeroAtScale = new decimal(0, 0, 0, false, (byte)_scoreDecimals);
         _highPlusOneConstant = 1m - profile.HighThreshold;
@@ -184,6 +198,11 @@ public sealed class DipScorer
             flags |= DipCaseFlags.CostMissing;
         }
 
+        if (_dated && inpatientCase.DischargeDate is { } discharged && (discharged < _inForceFrom || discharged > _inForceTo))
+        {
+            flags |= DipCaseFlags.CatalogNotInForce;
+        }
+
         if (flags != DipCaseFlags.None)
         {
             return -2;
@@ -202,6 +221,11 @@ public sealed class DipScorer
     private DipCaseResult ScorePhase(InpatientCase inpatientCase, in DipHospitalContext hospital, int ordinal, DipMatchKind match, DipCaseFlags flags)
     {
         var cost = inpatientCase.Costs.Total;
+        if (hospital.IsInvalid)
+        {
+            return Rejected(cost, flags | DipCaseFlags.HospitalInvalid);
+        }
+
         if (ordinal == -2)
         {
             return Rejected(cost, flags);

@@ -92,4 +92,10 @@ public enum DipCaseFlags
     /// group has no mean cost at the hospital's level, so the ratio is against the group's regional mean.
     /// </summary>
     LevelMeanMissing = 256,
+
+    /// <summary>机构行无效 — <see cref="DipIssueCodes.HospitalInvalid"/>: the hospital's row failed validation; the case is rejected.</summary>
+    HospitalInvalid = 512,
+
+    /// <summary>目录不在有效期 — <see cref="DipIssueCodes.CatalogNotInForce"/>: discharged outside the catalog's effective dates; the case is rejected.</summary>
+    CatalogNotInForce = 1024,
 }

@@ -285,7 +285,7 @@ public static class DipCatalogFiles
     }
 
     private static decimal Number(string text, string where, string column) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FormatException(where + ": column '" + column + "' has '" + text + "', not a number.");
 

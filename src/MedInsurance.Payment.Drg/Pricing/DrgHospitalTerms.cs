@@ -28,8 +28,27 @@ public sealed class DrgHospitalTerms
         Coefficient = coefficient;
     }
 
+    /// <summary>
+    /// 机构行无效 — the terms of a hospital whose row in the hospital list failed validation (a level or type that does not
+    /// parse, a duplicated id): pricing rejects its cases with <see cref="DrgPricingIssueCodes.HospitalInvalid"/> instead of
+    /// pricing them at a default level or coefficient.
+    /// </summary>
+    /// <param name="hospitalId">医疗机构代码.</param>
+    /// <returns>The terms, with <see cref="IsInvalid"/> set.</returns>
+    /// <exception cref="ArgumentException">When the id is blank.</exception>
+    public static DrgHospitalTerms Invalid(string hospitalId) => new(hospitalId, 0, null, true);
+
+    private DrgHospitalTerms(string hospitalId, int level, Coefficient? coefficient, bool invalid)
+        : this(hospitalId, level, coefficient)
+    {
+        IsInvalid = invalid;
+    }
+
     /// <summary>医疗机构代码.</summary>
     public string HospitalId { get; }
+
+    /// <summary>机构行无效 — whether the hospital's row failed validation (<see cref="Invalid(string)"/>).</summary>
+    public bool IsInvalid { get; }
 
     /// <summary>医院等级 1–3; 0 = not rated.</summary>
     public int Level { get; }

@@ -27,11 +27,23 @@ public static class DrgPricingIssueCodes
     /// <summary>缺少出院日期，无法确定结算月份 — no discharge date, so no settlement month; field <c>discharge_date</c>.</summary>
     public const string DischargeDateMissing = "DRG_PRICE_DISCHARGE_DATE_MISSING";
 
+    /// <summary>
+    /// 分组方案表不在有效期内 — the case was discharged outside the regional table's <see cref="DrgRegionalTable.EffectiveFrom"/>–<see cref="DrgRegionalTable.EffectiveTo"/>;
+    /// field <c>discharge_date</c>.
+    /// </summary>
+    public const string TableNotInForce = "DRG_PRICE_TABLE_NOT_IN_FORCE";
+
     /// <summary>缺少医疗机构代码 — the case has no hospital id; field <c>hospital_id</c>.</summary>
     public const string HospitalMissing = "DRG_PRICE_HOSPITAL_MISSING";
 
     /// <summary>医疗机构不在机构清单中 — the case's hospital has no coefficient in the hospital list; field <c>hospital_id</c>.</summary>
     public const string HospitalUnknown = "DRG_PRICE_HOSPITAL_UNKNOWN";
+
+    /// <summary>
+    /// 医疗机构信息无效 — the case's hospital is in the hospital list but its row failed validation (level, type, duplicated
+    /// id), so neither its level nor its coefficient can be trusted; field <c>hospital_id</c>.
+    /// </summary>
+    public const string HospitalInvalid = "DRG_PRICE_HOSPITAL_INVALID";
 
     /// <summary>医院系数无效 — the hospital's coefficient is not a number in (0, 10]; field <c>coefficient</c>.</summary>
     public const string CoefficientInvalid = "DRG_PRICE_COEFFICIENT_INVALID";

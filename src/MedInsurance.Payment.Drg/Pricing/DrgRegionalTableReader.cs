@@ -154,7 +154,7 @@ public static class DrgRegionalTableReader
                 {
                     if (cells[index].Length > 0)
                     {
-                        var number = Number(cells[index], source, line, header[index]);
+                        var number = group.Key == DrgTableValue.Coefficient ? Number(cells[index], source, line, header[index]) : Yuan(cells[index], source, line, header[index]);
                         foreach (var l in level == 0 ? new[] { 1, 2, 3 } : new[] { level })
                         {
                             byLevel[l] = number;
@@ -309,6 +309,20 @@ public static class DrgRegionalTableReader
         }
 
         throw new InvalidDataException(Where(source, line, column) + "the value is not a non-negative number.");
+    }
+
+    /// <summary>
+    /// An amount in yuan (rate, standard, thresholds, mean cost): digits and one optional point, like every table value —
+    /// <c>1,5</c>, <c>1,2,3,4</c>, <c>1e3</c>, a sign or white space are refused — and at most 999 999 999 999.99 yuan (the
+    /// limit of every amount read, <see cref="YuanText"/>). More than two decimals are kept: published standards and
+    /// thresholds are RW × rate products (8426.75968), rounded only when a case is priced.
+    /// </summary>
+    private static decimal Yuan(string cell, string source, int line, string column)
+    {
+        var value = Number(cell, source, line, column);
+        return value < 1_000_000_000_000m
+            ? value
+            : throw new InvalidDataException(Where(source, line, column) + "the amount is beyond 999 999 999 999.99 yuan.");
     }
 
     private static string Where(string source, int line, string column) =>

@@ -23,7 +23,7 @@ namespace MedInsurance.Payment.Drg.Pricing;
 /// (the agency decides both later).</para>
 /// <para><b>No line</b> — with every reason that applies, as errors of <see cref="DrgPricingIssueCodes"/> naming the field —
 /// when the case is not grouped (rejected input, 0000, QY ambiguous), its DRG has no weight or a blank one, it has no
-/// discharge date, no hospital id, an unknown hospital, a coefficient outside (0, 10], or a negative cost. Messages
+/// discharge date or one outside the regional table's effective dates, no hospital id, an unknown hospital, a hospital whose row failed validation (<see cref="DrgHospitalTerms.Invalid(string)"/>), a coefficient outside (0, 10], or a negative cost. Messages
 /// never repeat patient values (diagnoses, ages, costs).</para>
 /// <para><b>With a pricing policy</b> (<see cref="DrgSettlementPricing(DrgRegionalTable, DrgPricingPolicy)"/>) the case
 /// is priced at its hospital's level and its fund: the standard of <see cref="DrgStandardPolicy"/> (yuan in the money
@@ -76,6 +76,20 @@ public sealed class DrgSettlementPricing
 
         PointSystem = string.IsNullOrWhiteSpace(pointSystem) ? null : pointSystem!.Trim();
         PointsRounding = pointsRounding;
+    }
+
+    /// <summary>
+    /// Creates a pricing over a regional table's weights without a policy (points = RW × hospital coefficient), keeping
+    /// the table's effective dates: a case discharged outside them is not priced (<see cref="DrgPricingIssueCodes.TableNotInForce"/>).
+    /// </summary>
+    /// <param name="table">地区DRG分组方案表 — weights and effective dates.</param>
+    /// <param name="pointSystem">点数体系 — the point system the lines belong to; null or blank for the settlement policy's only one.</param>
+    /// <param name="pointsRounding">点数舍入规则 — the rule of the one rounding step, RW × coefficient → points.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="table"/> is null.</exception>
+    public DrgSettlementPricing(DrgRegionalTable table, string? pointSystem, RoundingRule pointsRounding)
+        : this((table ?? throw new ArgumentNullException(nameof(table))).Weights, pointSystem, pointsRounding)
+    {
+        _table = table;
     }
 
     /// <summary>Creates a pricing by a regional table and a pricing policy (standards by fund and level, outliers).</summary>
@@ -229,14 +243,23 @@ public sealed class DrgSettlementPricing
                 break;
         }
 
-        if (inpatientCase.DischargeDate is null)
+        if (inpatientCase.DischargeDate is not { } discharged)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.DischargeDateMissing, "discharge_date", "缺少出院日期，无法确定结算月份", "The discharge date is missing, so the settlement month is not known."));
+        }
+        else if (_table is not null && !_table.InForceOn(discharged))
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.TableNotInForce, "discharge_date", "出院日期不在DRG分组方案表有效期内", "The discharge date is outside the DRG table's effective dates."));
         }
 
         if (inpatientCase.HospitalId.Length == 0)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalMissing, "hospital_id", "缺少医疗机构代码", "The case has no hospital id."));
+            coefficient = null;
+        }
+        else if (terms is { IsInvalid: true })
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.HospitalInvalid, "hospital_id", "医疗机构在机构清单中的行未通过校验，不能定价", "The hospital's row in the hospital list failed validation, so the case cannot be priced."));
             coefficient = null;
         }
         else if (coefficient is null)
@@ -252,7 +275,7 @@ public sealed class DrgSettlementPricing
         NotNegative(costs.Total, "total_cost", issues);
         NotNegative(costs.PatientPaid, "patient_paid", issues);
         NotNegative(costs.FundPaid, "fund_paid", issues);
-        if (Policy is not null && terms is not null && terms.Level is < 1 or > 3)
+        if (Policy is not null && terms is { IsInvalid: false } && terms.Level is < 1 or > 3)
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.LevelUnknown, "level", "医院等级未知，无法确定费率与系数", "The hospital is not rated 1–3, so its rate and coefficient are not known."));
         }

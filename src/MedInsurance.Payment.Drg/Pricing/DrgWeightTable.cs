@@ -49,7 +49,7 @@ public static class DrgWeightTable
             if (parts.Length < 2
                 || parts[0].Trim().Length == 0
                 || (parts[1].Trim().Length > 0
-                    && (!decimal.TryParse(parts[1].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out weight) || weight < 0)))
+                    && (!decimal.TryParse(parts[1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out weight) || weight < 0)))
             {
                 throw new InvalidDataException(Where(source, lineNumber) + "expected 'drg,weight' with a non-negative weight, found '" + line + "'.");
             }
