@@ -182,6 +182,15 @@ public sealed class DrgGrouper
     /// <summary>政策 — the policy profile.</summary>
     public DrgPolicy Policy { get; }
 
+    /// <summary>
+    /// 手术室手术 — whether this grouper counts <paramref name="procedureCode"/> as an operating-room procedure (for
+    /// “全部手术” ADRGs, “且无手术” and the QY check; see <see cref="ChsDrgProseRules.DefinesOperatingRoomProcedures"/>).
+    /// </summary>
+    /// <param name="procedureCode">A procedure code, e.g. <c>38.8200x011</c>.</param>
+    /// <returns>Whether it is an operating-room procedure; false for codes the pack does not know.</returns>
+    public bool IsOperatingRoomProcedure(string procedureCode) =>
+        procedureCode is not null && _pxIds.TryGetValue(procedureCode, out var id) && _operatingRoom.Contains(id);
+
     /// <summary>Prepares a case: interns its codes, removes duplicates and checks the input (issues, never exceptions).</summary>
     /// <param name="inpatientCase">The case.</param>
     /// <returns>The prepared case.</returns>
