@@ -502,8 +502,8 @@ public sealed class DrgGrouper
                 continue;
             }
 
-            var letter = _mdcs[m].Letter;
-            if ((letter == 'M' && sex == Sex.Female) || ((letter == 'N' || letter == 'O') && sex == Sex.Male))
+            var implied = ChsDrgProseRules.ImpliedSex(_mdcs[m].Letter);
+            if (implied != Sex.Unknown && implied != sex)
             {
                 conflict = _mdcs[m].Rule.Code;
             }
