@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.TestSupport;
 
@@ -67,5 +69,20 @@ public sealed class GoldenTests
             "{\"classes\":[{\"id\":\"X\",\"reason\":\"r\",\"recogniser\":\"no-such-rule\",\"counts\":{}}]}",
             SharedPack.Grouper(ambiguousCheck: false),
             new Dictionary<string, (string, string)>()));
+    }
+
+    [Theory]
+    [InlineData("cases.csv", 4996)]
+    [InlineData("cases-50k.csv", 49974)]
+    public void Agreement_under_the_national_procedure_classification_is_recorded(string file, int agreeing)
+    {
+        // docs/drg/peer-differences.md, “Agreement by operating-room definition”: 手术 + 介入治疗 of SS_GL30_CLASS.dat
+        // (its 42 lines without a code skipped) instead of the surgical ADRG lists.
+        var table = ProcedureClassification.ReadFile(SharedData.Require("data/codes-2.0/SS_GL30_CLASS.dat"), skipLinesWithoutCode: true);
+        var grouper = new DrgGrouper(SharedPack.Chs11().Pack, new DrgPolicy { Name = "test", Version = "1", AmbiguousGroupCheck = false }, OperatingRoomDefinition.FromClassification(table));
+        var path = SharedData.Require("golden/chs-drg-1.1/" + file);
+        var expected = File.ReadLines(path).Skip(1).Select(l => l.Split(',')[12]).ToList();
+        var records = CaseCsvReader.ReadFile(path);
+        Assert.Equal(agreeing, records.Where((r, i) => grouper.Group(r.Value!).Drg == expected[i]).Count());
     }
 }

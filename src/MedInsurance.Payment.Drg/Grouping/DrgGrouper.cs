@@ -47,13 +47,23 @@ public sealed class DrgGrouper
     private readonly int[] _order;
     private readonly CompiledAdrg[] _adrgs;
 
-    /// <summary>Compiles a rule pack.</summary>
+    /// <summary>Compiles a rule pack; operating-room procedures are those of the surgical ADRG lists.</summary>
     /// <param name="pack">The rule pack.</param>
     /// <param name="policy">The policy profile; <see cref="DrgPolicy.National"/> when null.</param>
-    public DrgGrouper(RulePack pack, DrgPolicy? policy = null)
+    public DrgGrouper(RulePack pack, DrgPolicy? policy)
+        : this(pack, policy, null)
+    {
+    }
+
+    /// <summary>Compiles a rule pack with a chosen definition of an operating-room procedure (手术室手术定义).</summary>
+    /// <param name="pack">The rule pack.</param>
+    /// <param name="policy">The policy profile; <see cref="DrgPolicy.National"/> when null.</param>
+    /// <param name="operatingRoom">The definition; <see cref="OperatingRoomDefinition.SurgicalAdrgLists"/> when null.</param>
+    public DrgGrouper(RulePack pack, DrgPolicy? policy = null, OperatingRoomDefinition? operatingRoom = null)
     {
         Pack = pack ?? throw new ArgumentNullException(nameof(pack));
         Policy = policy ?? DrgPolicy.National;
+        OperatingRoom = operatingRoom ?? OperatingRoomDefinition.SurgicalAdrgLists;
         if (pack.Mdcs.Count > 31 || pack.Mdcs.SelectMany(m => m.TraumaRegions.Values).Distinct(StringComparer.Ordinal).Count() > 31)
         {
             throw new ArgumentException("The kernel supports at most 31 MDCs and 31 trauma regions; pack " + pack.Edition + " has more.", nameof(pack));
@@ -77,6 +87,7 @@ public sealed class DrgGrouper
             }
         }
 
+        px.UnionWith(OperatingRoom.Codes); // a national or regional OR code no ADRG lists must still be seen by the kernel
         dx.UnionWith(pack.Complications.Keys);
         foreach (var t in pack.ExclusionTables.Values)
         {
@@ -140,7 +151,7 @@ public sealed class DrgGrouper
                 _mdcMask[_dxIds[code]] |= 1 << m;
             }
 
-            if (ChsDrgProseRules.DefinesOperatingRoomProcedures(rule.Code))
+            if (OperatingRoom.Kind == OperatingRoomDefinitionKind.SurgicalAdrgLists && ChsDrgProseRules.DefinesOperatingRoomProcedures(rule.Code))
             {
                 // Main-procedure lists and the first table of each combination; companion tables (“和 …”) hold
                 // procedures that only count together with the first (e.g. FF2's 介入操作), not operating-room ones.
@@ -150,6 +161,11 @@ public sealed class DrgGrouper
                     _operatingRoom.Add(_pxIds[code]);
                 }
             }
+        }
+
+        foreach (var code in OperatingRoom.Codes)
+        {
+            _operatingRoom.Add(_pxIds[code]);
         }
 
         for (var m = 0; m < pack.Mdcs.Count; m++)
@@ -182,9 +198,12 @@ public sealed class DrgGrouper
     /// <summary>政策 — the policy profile.</summary>
     public DrgPolicy Policy { get; }
 
+    /// <summary>手术室手术定义 — what counts as an operating-room procedure (also for the QY check).</summary>
+    public OperatingRoomDefinition OperatingRoom { get; }
+
     /// <summary>
     /// 手术室手术 — whether this grouper counts <paramref name="procedureCode"/> as an operating-room procedure (for
-    /// “全部手术” ADRGs, “且无手术” and the QY check; see <see cref="ChsDrgProseRules.DefinesOperatingRoomProcedures"/>).
+    /// “全部手术” ADRGs, “且无手术” and the QY check), under <see cref="OperatingRoom"/>.
     /// </summary>
     /// <param name="procedureCode">A procedure code, e.g. <c>38.8200x011</c>.</param>
     /// <returns>Whether it is an operating-room procedure; false for codes the pack does not know.</returns>
