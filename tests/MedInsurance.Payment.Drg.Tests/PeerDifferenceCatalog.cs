@@ -100,8 +100,9 @@ internal sealed class PeerDifferenceCatalog
 
             case "trauma-code-in-two-regions":
                 {
-                    // One side entered MDCZ, the other did not, and counting the two-region code under its first or its
-                    // last listing puts the region count on different sides of the minimum.
+                    // One side entered MDCZ, the other did not, and the case has a code the MDCZ table lists under two
+                    // regions: counted in either region (ours) or in its last-listed region only (the peer), the region
+                    // count falls on different sides of the minimum.
                     if ((ours.Mdc == "MDCZ") == (peerMdc == "MDCZ"))
                     {
                         return false;
@@ -114,11 +115,16 @@ internal sealed class PeerDifferenceCatalog
                         return false;
                     }
 
-                    int Regions(bool last) => dx.Where(z.TraumaRegions.ContainsKey)
-                        .Select(d => _twoRegionCodes.TryGetValue(d, out var two) ? (last ? two.Last : two.First) : z.TraumaRegions[d])
+                    var lastOnly = dx.Where(z.TraumaRegions.ContainsKey)
+                        .Select(d => _twoRegionCodes.TryGetValue(d, out var two) ? two.Last : z.TraumaRegions[d])
+                        .Distinct(StringComparer.Ordinal).Count();
+                    var traumaDiagnoses = dx.Count(z.TraumaRegions.ContainsKey);
+                    var allRegions = dx.Where(z.TraumaRegions.ContainsKey)
+                        .SelectMany(d => new[] { z.TraumaRegions[d] }.Concat(z.AdditionalTraumaRegions.TryGetValue(d, out var more) ? more : Enumerable.Empty<string>()))
                         .Distinct(StringComparer.Ordinal).Count();
                     var min = ChsDrgProseRules.MultipleTraumaMinimumRegions;
-                    return (Regions(false) >= min) != (Regions(true) >= min);
+                    var ourReading = traumaDiagnoses >= min && allRegions >= min;
+                    return ourReading != (lastOnly >= min);
                 }
 
             default:

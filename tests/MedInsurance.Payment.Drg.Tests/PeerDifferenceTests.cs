@@ -113,15 +113,22 @@ public sealed class PeerDifferenceTests
     }
 
     [Fact]
-    public void D4_a_trauma_code_listed_under_two_regions_counts_in_the_first_listed_region()
+    public void D4_a_trauma_code_listed_under_two_regions_counts_in_either()
     {
         // S12.910 is listed under 头颈部创伤 (4_ADRG_DETAIL.txt:84000) and 躯干、脊柱创伤 (line 84385); S13.103 only under
-        // 躯干、脊柱创伤 (line 84404). The loader keeps the first listing, so the two cover two regions (the peer keeps the last).
+        // 躯干、脊柱创伤 (line 84404), S06.000 only under 头颈部创伤. Each diagnosis counts in one region; S12.910 takes
+        // whichever the other diagnoses leave free. The peer keeps only the last listing (S12.910 + S13.103: one region).
         var g = SharedPack.Grouper(ambiguousCheck: false);
         var z = g.Pack.Mdcs.Single(m => m.Code == "MDCZ");
         Assert.Equal("头颈部创伤", z.TraumaRegions["S12.910"]);
+        Assert.Equal(new[] { "躯干、脊柱创伤" }, z.AdditionalTraumaRegions["S12.910"]);
+        Assert.Single(z.AdditionalTraumaRegions);
         Assert.Equal("躯干、脊柱创伤", z.TraumaRegions["S13.103"]);
+        Assert.Equal("头颈部创伤", z.TraumaRegions["S06.000"]);
         Assert.Equal("MDCZ", g.Group(Case("S12.910", "S13.103")).Mdc);
+        Assert.Equal("MDCZ", g.Group(Case("S12.910", "S06.000")).Mdc); // before the fix (first listing only): one region
+        Assert.NotEqual("MDCZ", g.Group(Case("S12.910")).Mdc); // one injury is not multiple trauma
+        Assert.NotEqual("MDCZ", g.Group(Case("S13.103", "S13.100")).Mdc); // two injuries, one region
         Assert.Equal(("头颈部创伤", "躯干、脊柱创伤"), TraumaRegionListings.CodesInTwoRegions(SharedData.Require("data/chs-drg/1.1"))["S12.910"]);
     }
 

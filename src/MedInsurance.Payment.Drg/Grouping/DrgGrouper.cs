@@ -41,7 +41,7 @@ public sealed class DrgGrouper
     private readonly int[] _exclusionTable;
     private readonly Bitset[] _exclusions;
     private readonly string[] _exclusionIds;
-    private readonly int[] _traumaRegion;
+    private readonly int[] _traumaRegions;
     private readonly Bitset _operatingRoom;
     private readonly CompiledMdc[] _mdcs;
     private readonly int[] _order;
@@ -64,7 +64,7 @@ public sealed class DrgGrouper
         Pack = pack ?? throw new ArgumentNullException(nameof(pack));
         Policy = policy ?? DrgPolicy.National;
         OperatingRoom = operatingRoom ?? OperatingRoomDefinition.SurgicalAdrgLists;
-        if (pack.Mdcs.Count > 31 || pack.Mdcs.SelectMany(m => m.TraumaRegions.Values).Distinct(StringComparer.Ordinal).Count() > 31)
+        if (pack.Mdcs.Count > 31 || pack.Mdcs.SelectMany(m => m.TraumaRegions.Values.Concat(m.AdditionalTraumaRegions.Values.SelectMany(r => r))).Distinct(StringComparer.Ordinal).Count() > 31)
         {
             throw new ArgumentException("The kernel supports at most 31 MDCs and 31 trauma regions; pack " + pack.Edition + " has more.", nameof(pack));
         }
@@ -115,7 +115,7 @@ public sealed class DrgGrouper
         _mdcs = new CompiledMdc[pack.Mdcs.Count];
         _mdcMask = new int[nDx];
         _mdcTableMask = new int[nDx];
-        _traumaRegion = Enumerable.Repeat(-1, nDx).ToArray();
+        _traumaRegions = new int[nDx];
         var regionIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var m = 0; m < pack.Mdcs.Count; m++)
         {
@@ -126,15 +126,18 @@ public sealed class DrgGrouper
                 _mdcTableMask[_dxIds[code]] |= 1 << m;
             }
 
-            foreach (var pair in rule.TraumaRegions)
+            // A code counts in every region the table lists it under (S12.910: 头颈部创伤 and 躯干、脊柱创伤).
+            var listings = rule.TraumaRegions.Select(p => (p.Key, p.Value))
+                .Concat(rule.AdditionalTraumaRegions.SelectMany(p => p.Value.Select(r => (p.Key, r))));
+            foreach (var (code, name) in listings)
             {
-                if (!regionIds.TryGetValue(pair.Value, out var region))
+                if (!regionIds.TryGetValue(name, out var region))
                 {
                     region = regionIds.Count;
-                    regionIds[pair.Value] = region;
+                    regionIds[name] = region;
                 }
 
-                _traumaRegion[_dxIds[pair.Key]] = region;
+                _traumaRegions[_dxIds[code]] |= 1 << region;
             }
         }
 
@@ -794,6 +797,12 @@ public sealed class DrgGrouper
         return best;
     }
 
+    /// <summary>
+    /// 创伤部位数 — how many different body regions different diagnoses of the case cover: each diagnosis counts in one
+    /// region, and a code listed under several regions takes one not yet covered. Codes with one region are taken first,
+    /// then the others, so the count is exact for the 1.1 table (one code, S12.910, has two regions) and always decides
+    /// “at least two” exactly.
+    /// </summary>
     [MethodImpl(KernelJit.Optimize)]
     private int CountTraumaRegions(DrgCase c)
     {
@@ -801,10 +810,21 @@ public sealed class DrgGrouper
         var count = 0;
         foreach (var id in c.Diagnoses)
         {
-            var region = _traumaRegion[id];
-            if (region >= 0 && (seen & (1 << region)) == 0)
+            var regions = _traumaRegions[id];
+            if (regions != 0 && (regions & (regions - 1)) == 0 && (seen & regions) == 0)
             {
-                seen |= 1 << region;
+                seen |= regions;
+                count++;
+            }
+        }
+
+        foreach (var id in c.Diagnoses)
+        {
+            var regions = _traumaRegions[id];
+            var fresh = regions & ~seen;
+            if ((regions & (regions - 1)) != 0 && fresh != 0)
+            {
+                seen |= fresh & -fresh;
                 count++;
             }
         }
