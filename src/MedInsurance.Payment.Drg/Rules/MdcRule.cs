@@ -26,7 +26,7 @@ public sealed class MdcRule
     {
     }
 
-    /// <summary>Creates an MDC rule whose trauma table lists some codes under more than one body region.</summary>
+    /// <summary>创建MDC — creates an MDC rule whose trauma table (创伤部位) lists some codes under more than one body region.</summary>
     /// <param name="code">The code, e.g. <c>MDCZ</c>.</param>
     /// <param name="name">The Chinese name.</param>
     /// <param name="mainDiagnoses">The main-diagnosis table.</param>

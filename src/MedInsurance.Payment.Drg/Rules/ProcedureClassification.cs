@@ -29,7 +29,7 @@ public sealed class ProcedureClassification
     /// <summary>跳过行数 — lines without a code that were skipped (only when the reader was asked to skip them).</summary>
     public int SkippedLines { get; }
 
-    /// <summary>Reads a classification file (streamed, line by line).</summary>
+    /// <summary>读取分类表 — reads a classification file (streamed, line by line).</summary>
     /// <param name="path">The file path.</param>
     /// <param name="skipLinesWithoutCode">Skip (and count) lines whose code field is empty instead of refusing the file.</param>
     /// <returns>The classification.</returns>
@@ -46,7 +46,7 @@ public sealed class ProcedureClassification
     }
 
     /// <summary>
-    /// Reads a classification, line by line. Refuses the whole table — with file, line and field, never the field's value —
+    /// 读取分类表 — reads a classification, line by line. Refuses the whole table — with file, line and field, never the field's value —
     /// on a line without two fields, an unknown class, an empty code (unless <paramref name="skipLinesWithoutCode"/>), or a
     /// code classed twice differently. Blank lines are ignored.
     /// </summary>
