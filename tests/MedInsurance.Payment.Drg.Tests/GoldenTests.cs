@@ -10,23 +10,27 @@ using MedInsurance.Payment.TestSupport;
 namespace MedInsurance.Payment.Drg.Tests;
 
 /// <summary>
-/// Golden test against ../shared/golden/chs-drg-1.1/cases.csv (expected values from the OpenDRG peer grouper, QY off).
-/// Every disagreement must fall into a class listed in docs/drg/peer-differences.md; a new kind of disagreement fails.
+/// Golden test against ../shared/golden/chs-drg-1.1/cases.csv and cases-50k.csv (expected values from the OpenDRG peer
+/// grouper, QY off). Every disagreement must fall into a class of <c>peer-differences.json</c> (documented in
+/// docs/drg/peer-differences.md), and each class must have exactly the count the data file states for the golden file.
 /// </summary>
 public sealed class GoldenTests
 {
-    [Fact]
-    public void Agreement_with_the_peer_on_drg_is_at_least_99_5_percent_and_every_difference_is_a_known_class()
+    [Theory]
+    [InlineData("cases.csv")]
+    [InlineData("cases-50k.csv")]
+    public void Every_disagreement_with_the_peer_is_a_documented_class_with_its_documented_count(string file)
     {
-        var path = SharedData.Require("golden/chs-drg-1.1/cases.csv");
+        var path = SharedData.Require("golden/chs-drg-1.1/" + file);
         var grouper = SharedPack.Grouper(ambiguousCheck: false);
+        var catalog = PeerDifferenceCatalog.LoadDefault(grouper, SharedData.Require("data/chs-drg/1.1"));
         var expected = File.ReadLines(path).Skip(1).Select(l => l.Split(',')).ToList();
         var records = CaseCsvReader.ReadFile(path);
         Assert.Equal(expected.Count, records.Count);
 
         var agree = 0;
         var unexplained = new List<string>();
-        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = catalog.Classes.ToDictionary(k => k.Id, _ => 0, StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
             var row = expected[i];
@@ -37,46 +41,48 @@ public sealed class GoldenTests
                 continue;
             }
 
-            var kind = Classify(grouper.Pack, records[i].Value!, result, row[11]);
+            var kind = catalog.Classify(records[i].Value!, result, row[10], row[11]);
             if (kind is null)
             {
                 unexplained.Add(row[0] + ": peer " + row[12] + ", ours " + result.Drg);
             }
             else
             {
-                classes[kind] = classes.TryGetValue(kind, out var n) ? n + 1 : 1;
+                counts[kind.Id]++;
             }
         }
 
-        Assert.True(agree * 1000 >= records.Count * 995, "agreement " + agree + "/" + records.Count);
         Assert.Empty(unexplained);
-        Assert.Equal(new[] { "D1", "D2" }, classes.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.True(agree * 1000 >= records.Count * 995, "agreement " + agree + "/" + records.Count);
+        var documented = catalog.Classes.ToDictionary(k => k.Id, k => k.Counts.TryGetValue(file, out var n) ? n : 0, StringComparer.Ordinal);
+        Assert.Equal(documented, counts);
     }
 
-    /// <summary>Which documented class explains a disagreement, decided from the rules, not from case ids.</summary>
-    private static string? Classify(RulePack pack, Cases.InpatientCase c, DrgResult ours, string peerAdrg)
+    [Fact]
+    public void Every_recogniser_named_by_the_data_exists_and_every_class_has_a_reason()
     {
-        // D1: main diagnosis in no 主诊表 but in an ADRG main-diagnosis list; the peer gates on the tables only.
-        var main = c.MainDiagnosis.Value;
-        if (peerAdrg == "00" && !pack.Mdcs.Any(m => m.MainDiagnoses.Contains(main))
-            && pack.Adrgs.Any(a => a.Code == ours.Adrg && a.MainDiagnoses.Contains(main)))
-        {
-            return "D1";
-        }
+        var catalog = PeerDifferenceCatalog.LoadDefault(SharedPack.Grouper(ambiguousCheck: false), SharedData.Require("data/chs-drg/1.1"));
+        Assert.NotEmpty(catalog.Classes);
+        Assert.All(catalog.Classes, k => Assert.False(string.IsNullOrWhiteSpace(k.Reason), k.Id));
+        Assert.Equal(catalog.Classes.Count, catalog.Classes.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.Throws<InvalidDataException>(() => PeerDifferenceCatalog.Load(
+            "{\"classes\":[{\"id\":\"X\",\"reason\":\"r\",\"recogniser\":\"no-such-rule\",\"counts\":{}}]}",
+            SharedPack.Grouper(ambiguousCheck: false),
+            new Dictionary<string, (string, string)>()));
+    }
 
-        // D2: operating-room procedure = a procedure of a surgical ADRG's list (the peer uses a list of its own):
-        // 全部手术 ADRGs (SB1, TB1, XJ1) and “且无手术” (ZZ1) decide differently.
-        var ourAdrg = pack.Adrgs.FirstOrDefault(a => a.Code == ours.Adrg);
-        var peer = pack.Adrgs.FirstOrDefault(a => a.Code == peerAdrg);
-        var orProcedures = new HashSet<string>(
-            pack.Adrgs.Where(a => ChsDrgProseRules.DefinesOperatingRoomProcedures(a.Code)).SelectMany(a => a.MainProcedures),
-            StringComparer.Ordinal);
-        var hasListedProcedure = c.AllProcedures().Any(p => orProcedures.Contains(p.Value));
-        if (hasListedProcedure && (ourAdrg?.RequiresOperatingRoomProcedure == true || peer?.RequiresNoProcedure == true))
-        {
-            return "D2";
-        }
-
-        return null;
+    [Theory]
+    [InlineData("cases.csv", 4996)]
+    [InlineData("cases-50k.csv", 49974)]
+    public void Agreement_under_the_national_procedure_classification_is_recorded(string file, int agreeing)
+    {
+        // docs/drg/peer-differences.md, “Agreement by operating-room definition”: 手术 + 介入治疗 of SS_GL30_CLASS.dat
+        // (its 42 lines without a code skipped) instead of the surgical ADRG lists.
+        var table = ProcedureClassification.ReadFile(SharedData.Require("data/codes-2.0/SS_GL30_CLASS.dat"), skipLinesWithoutCode: true);
+        var grouper = new DrgGrouper(SharedPack.Chs11().Pack, new DrgPolicy { Name = "test", Version = "1", AmbiguousGroupCheck = false }, OperatingRoomDefinition.FromClassification(table));
+        var path = SharedData.Require("golden/chs-drg-1.1/" + file);
+        var expected = File.ReadLines(path).Skip(1).Select(l => l.Split(',')[12]).ToList();
+        var records = CaseCsvReader.ReadFile(path);
+        Assert.Equal(agreeing, records.Where((r, i) => grouper.Group(r.Value!).Drg == expected[i]).Count());
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Rules;
@@ -86,6 +87,34 @@ public sealed class GroupingRuleTests
         Assert.Contains(r.Issues, i => i.Code == DrgIssueCodes.SexDiagnosisConflict);
         Assert.Equal("NR19", Drg(Case("N80.000", sex: Sex.Female)));
         Assert.Equal(DrgStatus.Ungroupable, G.Group(Case("N80.000", sex: Sex.Male)).Status);
+    }
+
+    [Theory]
+    [InlineData('M')]
+    [InlineData('N')]
+    [InlineData('O')]
+    [InlineData('B')]
+    public void One_place_for_the_sex_of_an_mdc_the_gate_is_implied_sex_for_mdcm_and_mdcn_only(char letter)
+    {
+        var implied = ChsDrgProseRules.ImpliedSex(letter);
+        var required = ChsDrgProseRules.RequiredSex(letter);
+        Assert.Equal(letter is 'M' or 'N' ? implied : Sex.Unknown, required);
+        Assert.Equal(letter switch { 'M' => Sex.Male, 'N' or 'O' => Sex.Female, _ => Sex.Unknown }, implied);
+    }
+
+    [Fact]
+    public void A_male_with_an_mdco_main_diagnosis_is_grouped_and_warned_about()
+    {
+        // MDCO implies a female patient (ChsDrgProseRules.ImpliedSex) but the text has no sex condition for it (RequiredSex).
+        var g = SharedPack.Grouper(ambiguousCheck: false);
+        var mdco = g.Pack.Mdcs.Single(m => m.Code == "MDCO").MainDiagnoses
+            .First(code => g.Pack.Mdcs.Count(m => m.MainDiagnoses.Contains(code)) == 1);
+        var male = g.Group(Case(mdco, sex: Sex.Male));
+        var female = g.Group(Case(mdco, sex: Sex.Female));
+        Assert.Equal(("MDCO", DrgStatus.Grouped), (male.Mdc, male.Status));
+        Assert.Equal(female.Drg, male.Drg);
+        Assert.Contains(male.Issues, i => i.Code == DrgIssueCodes.SexDiagnosisConflict);
+        Assert.DoesNotContain(female.Issues, i => i.Code == DrgIssueCodes.SexDiagnosisConflict);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
+using MedInsurance.Payment.TestSupport;
 using static MedInsurance.Payment.Drg.Tests.MiniRuleText;
 
 namespace MedInsurance.Payment.Drg.Tests;
@@ -74,5 +76,69 @@ public sealed class PeerDifferenceTests
         var r = g.Group(Case(male, sex: Sex.Female));
         Assert.Equal(DrgStatus.Ungroupable, r.Status);
         Assert.Contains(r.Issues, i => i.Code == DrgIssueCodes.SexExcludesMdc);
+    }
+
+    [Theory]
+    [InlineData("R55.x00x003", "38.5906|39.7900x017", "FF1")] // main procedure in FF1's list (4_ADRG_DETAIL.txt:23865): FF1, listed first
+    [InlineData("R55.x00x003", "39.7900x017|38.5906", "FF2")] // main procedure not in FF1's list: FF2's 同时包含 (line 23882) decides
+    public void D3_adrgs_are_tried_in_text_order_so_ff1_comes_before_the_combination_ff2(string main, string procedures, string adrg)
+    {
+        var g = SharedPack.Grouper(ambiguousCheck: false);
+        var order = g.Pack.Adrgs.Select(a => a.Code).ToList();
+        Assert.True(order.IndexOf("FF1") < order.IndexOf("FF2"));
+        Assert.Equal(adrg, g.Group(Case(main, procedures: procedures)).Adrg);
+    }
+
+    [Fact]
+    public void D3_only_fd1_and_ff1_come_before_a_combination_adrg_whose_tables_hold_their_listed_procedures()
+    {
+        // Every 同时包含 / 手术表 ADRG (AC1, FB1, FE1, FF2, IB1, JA1, JA2, NA1): the single-list ADRGs of the same MDC whose
+        // main-procedure list shares a code with its tables come after it in the text — except FD1 (before FE1, one code,
+        // 38.8500x013) and FF1 (before FF2). The peer agrees with the text on FD1/FE1 and swaps only FF1/FF2.
+        var pack = SharedPack.Chs11().Pack;
+        var earlier = new List<string>();
+        for (var i = 0; i < pack.Adrgs.Count; i++)
+        {
+            var combo = pack.Adrgs[i];
+            if (combo.TableCombinations.Count == 0)
+            {
+                continue;
+            }
+
+            var tables = new HashSet<string>(combo.ProcedureTables.SelectMany(t => t.Codes), System.StringComparer.Ordinal);
+            earlier.AddRange(pack.Adrgs.Take(i).Where(a => a.Mdc == combo.Mdc && a.MainProcedures.Any(tables.Contains)).Select(a => a.Code + "<" + combo.Code));
+        }
+
+        Assert.Equal(new[] { "FD1<FE1", "FF1<FF2" }, earlier);
+    }
+
+    [Fact]
+    public void D4_a_trauma_code_listed_under_two_regions_counts_in_either()
+    {
+        // S12.910 is listed under 头颈部创伤 (4_ADRG_DETAIL.txt:84000) and 躯干、脊柱创伤 (line 84385); S13.103 only under
+        // 躯干、脊柱创伤 (line 84404), S06.000 only under 头颈部创伤. Each diagnosis counts in one region; S12.910 takes
+        // whichever the other diagnoses leave free. The peer keeps only the last listing (S12.910 + S13.103: one region).
+        var g = SharedPack.Grouper(ambiguousCheck: false);
+        var z = g.Pack.Mdcs.Single(m => m.Code == "MDCZ");
+        Assert.Equal("头颈部创伤", z.TraumaRegions["S12.910"]);
+        Assert.Equal(new[] { "躯干、脊柱创伤" }, z.AdditionalTraumaRegions["S12.910"]);
+        Assert.Single(z.AdditionalTraumaRegions);
+        Assert.Equal("躯干、脊柱创伤", z.TraumaRegions["S13.103"]);
+        Assert.Equal("头颈部创伤", z.TraumaRegions["S06.000"]);
+        Assert.Equal("MDCZ", g.Group(Case("S12.910", "S13.103")).Mdc);
+        Assert.Equal("MDCZ", g.Group(Case("S12.910", "S06.000")).Mdc); // before the fix (first listing only): one region
+        Assert.NotEqual("MDCZ", g.Group(Case("S12.910")).Mdc); // one injury is not multiple trauma
+        Assert.NotEqual("MDCZ", g.Group(Case("S13.103", "S13.100")).Mdc); // two injuries, one region
+        Assert.Equal(("头颈部创伤", "躯干、脊柱创伤"), TraumaRegionListings.CodesInTwoRegions(SharedData.Require("data/chs-drg/1.1"))["S12.910"]);
+    }
+
+    [Theory]
+    [InlineData("S36.511", "S22.500", "47.0900x001", "ZZ1")] // 47.0900x001 is listed only by GK3 (a K, non-OR, ADRG): ZZ1's 且无手术 holds
+    [InlineData("F45.803", "", "17.5600x001", "TS2")] // no surgical ADRG lists 17.5600x001: TB1's 全部手术 (line 73198) does not hold
+    public void D5_a_procedure_no_surgical_adrg_lists_is_no_operating_room_procedure(string main, string secondary, string procedure, string adrg)
+    {
+        var g = SharedPack.Grouper(ambiguousCheck: false);
+        Assert.False(g.IsOperatingRoomProcedure(procedure));
+        Assert.Equal(adrg, g.Group(Case(main, secondary, procedure, sex: Sex.Female)).Adrg);
     }
 }

@@ -75,6 +75,7 @@ public static class CompiledRulePack
             Name = m.Name,
             MainDiagnoses = m.MainDiagnoses.ToList(),
             TraumaRegions = m.TraumaRegions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            AdditionalTraumaRegions = m.AdditionalTraumaRegions.Count == 0 ? null : m.AdditionalTraumaRegions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal),
             File = m.Source.File,
             Line = m.Source.Line,
         }).ToList(),
@@ -106,7 +107,7 @@ public static class CompiledRulePack
 
     private static RulePack FromDto(PackDto d) => new(
         d.Edition,
-        d.Mdcs.Select(m => new MdcRule(m.Code, m.Name, m.MainDiagnoses, m.TraumaRegions, new SourceLocation(m.File, m.Line))),
+        d.Mdcs.Select(m => new MdcRule(m.Code, m.Name, m.MainDiagnoses, m.TraumaRegions, m.AdditionalTraumaRegions?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal), new SourceLocation(m.File, m.Line))),
         d.Adrgs.Select(a => new AdrgRule(
             a.Code,
             a.Name,
@@ -153,6 +154,9 @@ internal sealed class MdcDto
     public List<string> MainDiagnoses { get; set; } = new();
 
     public Dictionary<string, string> TraumaRegions { get; set; } = new();
+
+    /// <summary>Optional (absent in packs written before it existed): codes listed under more than one region.</summary>
+    public Dictionary<string, List<string>>? AdditionalTraumaRegions { get; set; }
 
     public string File { get; set; } = string.Empty;
 

@@ -37,6 +37,9 @@ internal sealed class DetailParser
 
     public Dictionary<string, Dictionary<string, string>> TraumaRegions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>MDC → code → the regions after the first that the table also lists the code under (e.g. S12.910).</summary>
+    public Dictionary<string, Dictionary<string, List<string>>> AdditionalTraumaRegions { get; } = new(StringComparer.Ordinal);
+
     public List<AdrgBuilder> Adrgs { get; } = new();
 
     public static DetailParser Parse(string folder, ReportBuilder report)
@@ -156,9 +159,28 @@ internal sealed class DetailParser
                     TraumaRegions[_mdc] = regions;
                 }
 
-                if (!regions.ContainsKey(code))
+                if (!regions.TryGetValue(code, out var first))
                 {
                     regions[code] = _region;
+                }
+                else if (!string.Equals(first, _region, StringComparison.Ordinal))
+                {
+                    if (!AdditionalTraumaRegions.TryGetValue(_mdc, out var more))
+                    {
+                        more = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                        AdditionalTraumaRegions[_mdc] = more;
+                    }
+
+                    if (!more.TryGetValue(code, out var list))
+                    {
+                        list = new List<string>();
+                        more[code] = list;
+                    }
+
+                    if (!list.Contains(_region))
+                    {
+                        list.Add(_region);
+                    }
                 }
             }
 

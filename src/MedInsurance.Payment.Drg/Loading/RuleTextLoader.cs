@@ -98,7 +98,8 @@ public static class RuleTextLoader
         {
             detail.MdcTables.TryGetValue(code, out var table);
             detail.TraumaRegions.TryGetValue(code, out var regions);
-            mdcs.Add(new MdcRule(code, name, table ?? new List<string>(), regions, new SourceLocation(MdcFile, line)));
+            detail.AdditionalTraumaRegions.TryGetValue(code, out var more);
+            mdcs.Add(new MdcRule(code, name, table ?? new List<string>(), regions, more?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal), new SourceLocation(MdcFile, line)));
             if (code != "MDCA" && (table is null || table.Count == 0))
             {
                 report.Note(code + " has no main-diagnosis table (主诊表) in " + DetailFile + ".");

@@ -41,17 +41,27 @@ public static class ChsDrgProseRules
     private static readonly Regex WeightAbove = new(@"出生体重\s*[>＞]\s*(\d+)\s*g", RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// 性别限定 — MDCM (男性生殖系统) requires a male patient and MDCN (女性生殖系统) a female one (技术规范 §3.3, MDCM/MDCN
-    /// 入组条件). Other MDCs, including MDCO, have no sex condition in the text; a conflict there is reported, not gated.
+    /// 性别 — the sex an MDC's diagnoses imply: MDCM (男性生殖系统) male; MDCN (女性生殖系统) and MDCO (妊娠、分娩及产褥期)
+    /// female; every other MDC none. This is the one place for the sex of an MDC: <see cref="RequiredSex"/> derives the
+    /// admission condition from it, and the grouper's sex/diagnosis conflict warning (<c>DRG_SEX_DX_CONFLICT</c>) uses it.
+    /// </summary>
+    /// <param name="mdcLetter">The MDC letter.</param>
+    /// <returns>The implied sex, or <see cref="Sex.Unknown"/> when the MDC implies none.</returns>
+    public static Sex ImpliedSex(char mdcLetter) => mdcLetter switch
+    {
+        'M' => Sex.Male,
+        'N' or 'O' => Sex.Female,
+        _ => Sex.Unknown,
+    };
+
+    /// <summary>
+    /// 性别限定 — the sex an MDC requires for admission: only MDCM and MDCN state one (技术规范 §3.3, MDCM/MDCN 入组条件), so
+    /// this is <see cref="ImpliedSex"/> for those two and none elsewhere. MDCO implies a female patient but has no sex
+    /// condition in the text: a male with an MDCO main diagnosis is grouped and warned about, not gated.
     /// </summary>
     /// <param name="mdcLetter">The MDC letter.</param>
     /// <returns>The required sex, or <see cref="Sex.Unknown"/> when the MDC has none.</returns>
-    public static Sex RequiredSex(char mdcLetter) => mdcLetter switch
-    {
-        'M' => Sex.Male,
-        'N' => Sex.Female,
-        _ => Sex.Unknown,
-    };
+    public static Sex RequiredSex(char mdcLetter) => mdcLetter is 'M' or 'N' ? ImpliedSex(mdcLetter) : Sex.Unknown;
 
     /// <summary>
     /// 新生儿年龄段 — the age band of an MDCP ADRG. Taken from the ADRG name where it states one (PB1 “出生年龄＜29 天”, PV1

@@ -9,6 +9,9 @@ namespace MedInsurance.Payment.Drg.Rules;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class MdcRule
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoMoreRegions =
+        new ReadOnlyDictionary<string, IReadOnlyList<string>>(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+
     private static readonly IReadOnlyDictionary<string, string> NoRegions =
         new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
 
@@ -19,6 +22,18 @@ public sealed class MdcRule
     /// <param name="traumaRegions">For MDCZ, the body region (e.g. 胸部创伤) of each code in the table; otherwise empty.</param>
     /// <param name="source">Where the MDC header was read.</param>
     public MdcRule(string code, string name, IEnumerable<string> mainDiagnoses, IReadOnlyDictionary<string, string>? traumaRegions, SourceLocation source)
+        : this(code, name, mainDiagnoses, traumaRegions, null, source)
+    {
+    }
+
+    /// <summary>创建MDC — creates an MDC rule whose trauma table (创伤部位) lists some codes under more than one body region.</summary>
+    /// <param name="code">The code, e.g. <c>MDCZ</c>.</param>
+    /// <param name="name">The Chinese name.</param>
+    /// <param name="mainDiagnoses">The main-diagnosis table.</param>
+    /// <param name="traumaRegions">For MDCZ, the first body region each code of the table is listed under; otherwise empty.</param>
+    /// <param name="additionalTraumaRegions">For MDCZ, the further regions of codes listed under more than one (e.g. S12.910); may be null.</param>
+    /// <param name="source">Where the MDC header was read.</param>
+    public MdcRule(string code, string name, IEnumerable<string> mainDiagnoses, IReadOnlyDictionary<string, string>? traumaRegions, IReadOnlyDictionary<string, IReadOnlyList<string>>? additionalTraumaRegions, SourceLocation source)
     {
         Code = code ?? throw new ArgumentNullException(nameof(code));
         Name = name ?? throw new ArgumentNullException(nameof(name));
@@ -26,6 +41,12 @@ public sealed class MdcRule
         TraumaRegions = traumaRegions is null || traumaRegions.Count == 0
             ? NoRegions
             : new ReadOnlyDictionary<string, string>(traumaRegions.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        AdditionalTraumaRegions = additionalTraumaRegions is null || additionalTraumaRegions.Count == 0
+            ? NoMoreRegions
+            : new ReadOnlyDictionary<string, IReadOnlyList<string>>(additionalTraumaRegions.ToDictionary(
+                p => p.Key,
+                p => (IReadOnlyList<string>)new ReadOnlyCollection<string>(p.Value.Where(r => !(TraumaRegions.TryGetValue(p.Key, out var first) && first == r)).Distinct(StringComparer.Ordinal).ToArray()),
+                StringComparer.Ordinal));
         Source = source;
     }
 
@@ -44,6 +65,12 @@ public sealed class MdcRule
     /// <summary>创伤部位 — for MDCZ, the body region of each main-diagnosis-table code; empty otherwise.</summary>
     public IReadOnlyDictionary<string, string> TraumaRegions { get; }
 
+    /// <summary>
+    /// 其他创伤部位 — for MDCZ, the further body regions of a code the table lists under more than one (1.1: S12.910 under
+    /// 头颈部创伤 and 躯干、脊柱创伤); the code counts in each of them. Empty for most packs.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AdditionalTraumaRegions { get; }
+
     /// <summary>出处 — where the MDC was read.</summary>
     public SourceLocation Source { get; }
 
@@ -52,5 +79,7 @@ public sealed class MdcRule
         && string.Equals(Name, other.Name, StringComparison.Ordinal)
         && CodeLists.SameCodes(MainDiagnoses, other.MainDiagnoses)
         && TraumaRegions.Count == other.TraumaRegions.Count
-        && TraumaRegions.All(p => other.TraumaRegions.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+        && TraumaRegions.All(p => other.TraumaRegions.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal))
+        && AdditionalTraumaRegions.Count == other.AdditionalTraumaRegions.Count
+        && AdditionalTraumaRegions.All(p => other.AdditionalTraumaRegions.TryGetValue(p.Key, out var v) && v.SequenceEqual(p.Value, StringComparer.Ordinal));
 }
