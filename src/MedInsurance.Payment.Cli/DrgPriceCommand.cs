@@ -21,7 +21,6 @@ namespace MedInsurance.Payment.Cli;
 internal static class DrgPriceCommand
 {
     /// <summary>Cases grouped and priced per block: bounds memory whatever the file size.</summary>
-    internal const int BlockSize = 65_536;
 
     /// <summary>The columns written after the settlement-line columns.</summary>
     private static readonly string[] PriceColumns = { "drg", "weight", "coefficient", "status", "issues" };
@@ -35,7 +34,7 @@ internal static class DrgPriceCommand
         var threads = DrgCommands.ThreadsOption();
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
         var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table: drg,weight, or as published (Chinese headers, per-level columns, flags; docs/formats-drg.md).", Required = true };
-        var encoding = new Option<string>("--encoding") { Description = "Encoding of --weights: auto (BOM, else valid UTF-8, else GB18030), utf-8 or gb18030.", DefaultValueFactory = _ => "auto" };
+        var encoding = new Option<string>("--encoding") { Description = "Encoding of the case file and of --weights: auto (BOM, else valid UTF-8, else GB18030), utf-8 or gb18030. Case rows with bytes invalid in it are rejected (TEXT_ENCODING_INVALID).", DefaultValueFactory = _ => "auto" };
         var policy = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file or embedded example-drg-pricing-2025 / example-drg-points-2025): standards by fund and level, outliers. Without it, points = RW × hospital coefficient." };
         var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
         var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
@@ -122,7 +121,7 @@ internal static class DrgPriceCommand
             var pricing = pricingPolicy is null
                 ? new DrgSettlementPricing(table, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
                 : new DrgSettlementPricing(table, system is null ? pricingPolicy : WithPointSystem(pricingPolicy, system));
-            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), map);
+            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), new CsvReadOptions(choice), map);
             Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", counts.Priced, counts.Total, counts.Total - counts.Priced - counts.Rejected, counts.Rejected));
             if (counts.Candidates > 0)
             {
@@ -157,17 +156,18 @@ internal static class DrgPriceCommand
         new(p.Name, p.Version, p.Region, p.Standards, p.Outliers, system, p.MoneyRounding, p.PointsRounding);
 
     /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
-    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CaseHeaderMap? headerMap)
+    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CsvReadOptions options, CaseHeaderMap? headerMap)
     {
         using var writer = CliOutput.Open(output.FullName);
-        return BatchProgress.ReadFile(input, reader => Price(grouper, pricing, hospitals, reader, writer, threads, headerMap));
+        return BatchProgress.ReadStream(input, stream => Price(grouper, pricing, hospitals, stream, options, writer, threads, headerMap));
     }
 
     /// <summary>
-    /// Streams cases block by block: read, prepare, group (parallel within a block), price, write — memory bounded by
-    /// <see cref="BlockSize"/> whatever the input size; rows written in input order.
+    /// Streams cases through the shared block pipeline (<see cref="CaseFiles.ReadBlocks(Stream, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>:
+    /// the next block read on another thread): prepare, group (parallel within a block), price, write — memory bounded by
+    /// a few blocks whatever the input size; rows written in input order. The reader's counts go to stderr.
     /// </summary>
-    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, TextReader input, TextWriter output, int threads, CaseHeaderMap? headerMap = null)
+    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, Stream input, CsvReadOptions options, TextWriter output, int threads, CaseHeaderMap? headerMap = null)
     {
         var withPolicy = pricing.Policy is not null;
         int total = 0, priced = 0, rejected = 0, candidates = 0;
@@ -178,11 +178,19 @@ internal static class DrgPriceCommand
         }
 
         csv.NextRecord();
-        var block = new List<ReadRecord<InpatientCase>>(BlockSize);
-        var prepared = new List<DrgCase>(BlockSize);
-        var outcomes = new DrgOutcome[BlockSize];
-        void Flush()
+        var prepared = new List<DrgCase>(CaseFiles.BlockSize);
+        var outcomes = new DrgOutcome[CaseFiles.BlockSize];
+        var report = CaseFiles.ReadBlocks(input, options, threads, block =>
         {
+            prepared.Clear();
+            foreach (var record in block)
+            {
+                if (!record.IsRejected)
+                {
+                    prepared.Add(grouper.Prepare(record.Value!));
+                }
+            }
+
             grouper.GroupBatch(prepared, outcomes, threads);
             var next = 0;
             foreach (var record in block)
@@ -214,27 +222,9 @@ internal static class DrgPriceCommand
                 ResultCsv.WriteLineCells(csv, null, record.Id, inpatientCase.HospitalId);
                 WriteColumns(csv, withPolicy, grouping.Drg, result.Weight, coefficientIssue is null ? result.HospitalCoefficient : null, "unpriced", issues, result);
             }
-
-            block.Clear();
-            prepared.Clear();
-        }
-
-        foreach (var record in CaseCsvReader.Read(input, CsvReadOptions.Default, headerMap, null))
-        {
-            block.Add(record);
-            if (!record.IsRejected)
-            {
-                prepared.Add(grouper.Prepare(record.Value!));
-            }
-
-            if (block.Count == BlockSize)
-            {
-                Flush();
-            }
-        }
-
-        Flush();
+        }, headerMap);
         csv.Flush();
+        Console.Error.WriteLine("reading: " + report);
         return (total, priced, rejected, candidates);
     }
 

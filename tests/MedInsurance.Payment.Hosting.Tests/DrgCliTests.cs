@@ -47,6 +47,42 @@ public sealed class DrgCliTests
     }
 
     [Fact]
+    public void Drg_price_reads_cases_in_the_given_encoding_and_rejects_bytes_invalid_in_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-enc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, "cases.csv");
+            var weights = Path.Combine(folder, "weights.csv");
+            var hospitals = Path.Combine(folder, "hospitals.csv");
+            var gb = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+            File.WriteAllBytes(input, gb.GetBytes("id,hospital_id,fund,sex,age,los,discharge_date,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+                + "病例甲,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.800x002,47.0100,12000.00,9000.00,3000.00\n"));
+            File.WriteAllText(weights, "drg,weight\nGD25,0.9860\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\n");
+            string[] Args(string encoding, string output) => ["drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", Path.Combine(folder, output), "--encoding", encoding];
+
+            var (exit, stderr) = Run(Args("gb18030", "gb.csv"));
+            Assert.True(exit == 0, "exit " + exit + ": " + stderr);
+            Assert.StartsWith("病例甲,DEMO-H1,", File.ReadAllLines(Path.Combine(folder, "gb.csv"))[1], StringComparison.Ordinal);
+            Assert.Contains("reading: 1 rows in = 1 accepted + 0 rejected", stderr, StringComparison.Ordinal);
+
+            (exit, stderr) = Run(Args("utf-8", "utf8.csv"));
+            Assert.True(exit == 1, "exit " + exit + ": " + stderr);
+            var row = File.ReadAllLines(Path.Combine(folder, "utf8.csv"))[1];
+            Assert.Contains("rejected", row, StringComparison.Ordinal);
+            Assert.Contains("TEXT_ENCODING_INVALID", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("\uFFFD", row, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Drg_price_writes_a_settlement_line_row_per_input_row_that_the_line_reader_accounts_for()
     {
         var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-" + Guid.NewGuid().ToString("N"));
