@@ -121,7 +121,9 @@ public sealed class CapitationRoster
                 rows.Add(row);
                 issues.Add(null);
                 overlap.Add(false);
-                rowClass.Add(Check(policy, row, issue => Add(r, issue)));
+                List<ValidationIssue>? found = null;
+                rowClass.Add(Check(policy, row, ref found));
+                issues[r] = found;
                 valid.Add(issues[r] is null);
                 packed[k] = PersonKey.TryPack(row.PersonId, out keys[k]);
                 hashes[k] = packed[k] ? keys[k].Hash() : 0;
@@ -285,31 +287,33 @@ public sealed class CapitationRoster
     }
 
     // The row's own checks (fields, class, months); returns the class index (−1 when unknown).
-    private static int Check(CapitationPolicy policy, RosterEntry row, Action<ValidationIssue> issue)
+    private static int Check(CapitationPolicy policy, RosterEntry row, ref List<ValidationIssue>? issues)
     {
+        void Issue(ref List<ValidationIssue>? list, ValidationIssue issue) => (list ??= new List<ValidationIssue>()).Add(issue);
+
         if (row.PersonId.Length == 0)
         {
-            issue(Required("person_id"));
+            Issue(ref issues, Required("person_id"));
         }
 
         if (row.InstitutionId.Length == 0)
         {
-            issue(Required("institution_id"));
+            Issue(ref issues, Required("institution_id"));
         }
 
         var classIndex = policy.ClassIndex(row.ClassCode);
         if (row.ClassCode.Length == 0)
         {
-            issue(Required("class"));
+            Issue(ref issues, Required("class"));
         }
         else if (classIndex < 0)
         {
-            issue(ValidationIssue.Error(CapitationIssueCodes.ClassUnknown, "class", "人群类别不在政策中", "The class is not a class of the policy."));
+            Issue(ref issues, ValidationIssue.Error(CapitationIssueCodes.ClassUnknown, "class", "人群类别不在政策中", "The class is not a class of the policy."));
         }
 
         if (row.Months == 0)
         {
-            issue(ValidationIssue.Error(CapitationIssueCodes.MonthsInvalid, row.FromMonth is >= 1 and <= 12 ? "to_month" : "from_month", "登记月份须在1–12且起始不晚于截止", "Enrolment months must be within 1–12 with from_month not after to_month."));
+            Issue(ref issues, ValidationIssue.Error(CapitationIssueCodes.MonthsInvalid, row.FromMonth is >= 1 and <= 12 ? "to_month" : "from_month", "登记月份须在1–12且起始不晚于截止", "Enrolment months must be within 1–12 with from_month not after to_month."));
         }
 
         return classIndex;
