@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
 using MedInsurance.Payment.Benchmarks;
 
@@ -8,7 +9,16 @@ using MedInsurance.Payment.Benchmarks;
 if (args.Length == 2 && args[0] == "write-capitation-files")
 {
     CapitationSettleBenchmarks.WriteFiles(args[1]);
-    return;
+    return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(QuickJobAttribute).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- fuzz [minutes] [seed]
+// runs the long fuzz pass over every reader and loader (FuzzPass; exit 1 on any failure, with the seed).
+if (args.Length >= 1 && args[0] == "fuzz")
+{
+    var minutes = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : System.Environment.TickCount;
+    return FuzzPass.Run(minutes, seed);
+}
+
+return BenchmarkSwitcher.FromAssembly(typeof(QuickJobAttribute).Assembly).Run(args).Any() ? 0 : 0;
