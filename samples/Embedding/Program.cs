@@ -30,8 +30,8 @@ services.AddMedInsurancePayment(o =>
     o.Settlement.HospitalsFile = Path.Combine(data, "hospitals.csv");
 });                                                             // or .AddMedInsurancePayment(configuration.GetSection("MedInsurancePayment"))
 using var provider = services.BuildServiceProvider();
-// A generic host (Host.CreateApplicationBuilder) runs this at start; a plain ServiceProvider calls it. A missing file
-// throws OptionsValidationException naming the key to fix, e.g. MedInsurancePayment:Drg:RulesFolder.
+// A generic host (Host.CreateApplicationBuilder) runs this at start; a plain ServiceProvider calls it. A missing or
+// malformed file throws OptionsValidationException with the key to fix and the file's line, e.g. MedInsurancePayment:Dip.
 provider.GetRequiredService<IStartupValidator>().Validate();
 
 var inpatientCase = new InpatientCase                           // one settlement-list case (医保结算清单)

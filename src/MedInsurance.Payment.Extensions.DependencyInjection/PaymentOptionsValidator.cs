@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using MedInsurance.Payment.Dip;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +9,18 @@ namespace MedInsurance.Payment.Hosting;
 
 /// <summary>
 /// Checks the options of the registered parts at start (<c>ValidateOnStart</c>): required paths given and present,
-/// numbers in range. Each message names the configuration key to fix.
+/// numbers in range; then loads the configured files (rule text, weights, catalog, profile, hospitals, policy), so a
+/// malformed file stops the host at start with its key, file and line. Each message names the configuration key to fix.
 /// </summary>
 internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsurancePaymentOptions>
 {
+    protected PaymentOptionsValidator(PaymentDataCache cache) => Cache = cache;
+
+    protected PaymentDataCache Cache { get; }
+
+    /// <summary>The configuration section of the part, e.g. <c>MedInsurancePayment:Drg</c>.</summary>
+    protected abstract string SectionKey { get; }
+
     public ValidateOptionsResult Validate(string? name, MedInsurancePaymentOptions options)
     {
         var failures = new List<string>();
@@ -20,10 +30,25 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         }
 
         ValidatePart(options, failures);
+        if (failures.Count == 0 && (name is null || name == Options.DefaultName))
+        {
+            try
+            {
+                Load(options);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or JsonException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                failures.Add(SectionKey + ": the configured files do not load: " + e.Message);
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     protected abstract void ValidatePart(MedInsurancePaymentOptions options, List<string> failures);
+
+    /// <summary>Loads the part's files into <see cref="Cache"/>; throws on a malformed file.</summary>
+    protected abstract void Load(MedInsurancePaymentOptions options);
 
     protected static void ValidateDrg(MedInsurancePaymentOptions options, List<string> failures)
     {
@@ -133,20 +158,32 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
     }
 }
 
-/// <summary>Validates the DRG options when DRG grouping is registered.</summary>
-internal sealed class DrgOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the DRG options when DRG grouping is registered, and loads the rule text and weights.</summary>
+internal sealed class DrgOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Drg";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateDrg(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Drg(options);
 }
 
-/// <summary>Validates the DIP options when DIP scoring is registered.</summary>
-internal sealed class DipOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the DIP options when DIP scoring is registered, and loads the catalog, profile, lists and hospitals.</summary>
+internal sealed class DipOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Dip";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateDip(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Dip(options);
 }
 
-/// <summary>Validates the clearing options when clearing is registered.</summary>
-internal sealed class ClearingOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the clearing options when clearing is registered, and loads the policy and hospitals.</summary>
+internal sealed class ClearingOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Settlement";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateClearing(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Clearing(options);
 }

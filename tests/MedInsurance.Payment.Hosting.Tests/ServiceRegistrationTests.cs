@@ -146,8 +146,47 @@ public sealed class ServiceRegistrationTests
                     o.Dip.HospitalsFile = hospitalsFile;
                 })
                 .BuildServiceProvider();
-            var error = Assert.Throws<InvalidDataException>(() => bad.GetRequiredService<IDipScoringService>());
-            Assert.Contains("row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+            // The hospital file is loaded at start: the bad coefficient stops Validate(), not the first case.
+            var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + hospitalsFile + " row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+            Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IDipScoringService>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Malformed_files_stop_the_start_with_the_key_and_the_file_and_line()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "medpay-bad-files-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var catalogFile = Path.Combine(folder, "catalog.json");
+            File.WriteAllText(catalogFile, "{\n  \"edition\": \"2026\",\n  \"groups\": [ { \"code\": \"K35.8\", \n");
+            var hospitalsFile = Path.Combine(folder, "hospitals.csv");
+            File.WriteAllText(hospitalsFile, "hospital_id,name,level,type\nH1,一院,三级甲等,general\n");
+            var policyFile = Path.Combine(folder, "policy.json");
+            File.WriteAllText(policyFile, "{ \"id\": 12, ");
+            var rules = Directory.CreateDirectory(Path.Combine(folder, "rules")).FullName;
+
+            using var provider = new ServiceCollection()
+                .AddMedInsurancePayment(o =>
+                {
+                    o.Drg.RulesFolder = rules;
+                    o.Dip.CatalogFile = catalogFile;
+                    o.Dip.HospitalsFile = hospitalsFile;
+                    o.Settlement.Policy = policyFile;
+                    o.Settlement.HospitalsFile = hospitalsFile;
+                })
+                .BuildServiceProvider();
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+            // Every file existed, so the old existence check passed them all; loading finds each problem at start.
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + catalogFile + ": ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("LineNumber: 3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Settlement: the configured files do not load: " + policyFile + ": line 1, field $.id", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Drg: the configured files do not load: CHS-DRG rule file missing: " + Path.Combine(rules, "1_MDC.txt"), error.Message, StringComparison.Ordinal);
         }
         finally
         {
