@@ -7,12 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// 依赖注入注册 — registers MedInsurance.Payment in a host: <c>services.AddMedInsurancePayment(o =&gt; o.Region = "demo")</c>.
+/// 依赖注入注册 — registers MedInsurance.Payment in a host: <c>services.AddMedInsurancePayment(o =&gt; o.Drg.RulesFolder = …)</c>
+/// (the demo region: <c>services.AddDemoRegion()</c> in the package MedInsurance.Payment.Demo).
 /// </summary>
 /// <remarks>
 /// The host sees three singletons: <see cref="IDrgGroupingService"/>, <see cref="IDipScoringService"/> and
-/// <see cref="IClearingService"/>. Rule packs, catalogs and policies are loaded once from the configured files (or
-/// the embedded demo region), when the host starts (ValidateOnStart): a missing or malformed file stops the start with
+/// <see cref="IClearingService"/>. Rule packs, catalogs and policies are loaded once from the configured files, when the host starts (ValidateOnStart): a missing or malformed file stops the start with
 /// the configuration key and the file's own message (file, line or row);
 /// every registration uses TryAdd, so calling the methods twice or combining them is safe.
 /// </remarks>

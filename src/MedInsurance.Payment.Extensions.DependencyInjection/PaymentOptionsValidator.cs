@@ -28,6 +28,10 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         {
             failures.Add("MedInsurancePayment:Region '" + options.Region + "' is unknown: use 'demo' or leave it empty and configure the files.");
         }
+        else if (options.UsesDemoRegion && string.IsNullOrEmpty(options.Drg.RulesFolder) && string.IsNullOrEmpty(options.Dip.CatalogFile) && string.IsNullOrEmpty(options.Settlement.Policy))
+        {
+            failures.Add("MedInsurancePayment:Region 'demo' needs services.AddDemoRegion() from the package MedInsurance.Payment.Demo (the host package ships no demo data).");
+        }
 
         ValidatePart(options, failures);
         if (failures.Count == 0 && (name is null || name == Options.DefaultName))
@@ -56,11 +60,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         if (string.IsNullOrWhiteSpace(drg.Edition))
         {
             failures.Add("MedInsurancePayment:Drg:Edition is required (e.g. chs-drg-1.1).");
-        }
-
-        if (options.UsesDemoRegion)
-        {
-            return;
         }
 
         RequireFolder(drg.RulesFolder, "MedInsurancePayment:Drg:RulesFolder", "the folder holding 1_MDC.txt … 7_CCE.txt", failures);
@@ -93,11 +92,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
             failures.Add("MedInsurancePayment:Dip:PointValue must be positive.");
         }
 
-        if (options.UsesDemoRegion)
-        {
-            return;
-        }
-
         RequireFile(dip.CatalogFile, "MedInsurancePayment:Dip:CatalogFile", failures);
         RequireFile(dip.HospitalsFile, "MedInsurancePayment:Dip:HospitalsFile", failures);
         OptionalFile(dip.ProcedureAttributesFile, "MedInsurancePayment:Dip:ProcedureAttributesFile", failures);
@@ -110,11 +104,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         if (settlement.MaxDegreeOfParallelism < 0)
         {
             failures.Add("MedInsurancePayment:Settlement:MaxDegreeOfParallelism must be 0 (all cores) or more.");
-        }
-
-        if (options.UsesDemoRegion)
-        {
-            return;
         }
 
         if (string.IsNullOrWhiteSpace(settlement.Policy))

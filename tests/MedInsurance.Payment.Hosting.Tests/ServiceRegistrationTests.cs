@@ -15,7 +15,7 @@ namespace MedInsurance.Payment.Hosting.Tests;
 public sealed class ServiceRegistrationTests
 {
     private static ServiceProvider DemoProvider() =>
-        new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider(validateScopes: true);
+        new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { }).BuildServiceProvider(validateScopes: true);
 
     private static InpatientCase Appendectomy(string id, params string[] secondary) => new()
     {
@@ -198,12 +198,22 @@ public sealed class ServiceRegistrationTests
     public void Only_the_registered_parts_are_validated()
     {
         using var provider = new ServiceCollection()
-            .AddDipScoring(o => { o.Region = "demo"; o.Dip.Profile = "no-such-profile"; })
+            .AddDemoRegion()
+            .AddDipScoring(o => o.Dip.Profile = "no-such-profile")
             .BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("no-such-profile", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Drg", error.Message, StringComparison.Ordinal);
         Assert.Null(provider.GetService<IDrgGroupingService>());
+    }
+
+    [Fact]
+    public void The_host_package_ships_no_demo_data_and_points_to_AddDemoRegion()
+    {
+        Assert.DoesNotContain(typeof(IDrgGroupingService).Assembly.GetReferencedAssemblies(), a => a.Name == "MedInsurance.Payment.Demo");
+        using var provider = new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("MedInsurancePayment:Region 'demo' needs services.AddDemoRegion() from the package MedInsurance.Payment.Demo", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,6 +236,7 @@ public sealed class ServiceRegistrationTests
         }).Build();
         using var provider = new ServiceCollection()
             .AddMedInsurancePayment(configuration.GetSection(MedInsurancePaymentOptions.SectionName))
+            .AddDemoRegion()
             .BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var options = provider.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value;
@@ -241,7 +252,7 @@ public sealed class ServiceRegistrationTests
     public void Registration_is_idempotent()
     {
         var services = new ServiceCollection();
-        services.AddMedInsurancePayment(o => o.Region = "demo");
+        services.AddDemoRegion().AddMedInsurancePayment(_ => { });
         var count = services.Count;
         services.AddDrgGrouping().AddDipScoring().AddClearing();
         Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IDrgGroupingService)));
