@@ -5,7 +5,7 @@
 # Usage: bash eng/update-public-api.sh src/MedInsurance.Payment.Core [src/...]
 set -euo pipefail
 for project in "$@"; do
-  for tfm in netstandard2.0 net10.0; do
+  for tfm in netstandard2.0 net8.0 net10.0; do
     sarif=$(mktemp --suffix .sarif)
     dotnet build "$project" -c Release -f "$tfm" -p:ErrorLog="$sarif%2Cversion=2.1" -p:TreatWarningsAsErrors=false >/dev/null 2>&1 || true
     python3 - "$project" "$tfm" "$sarif" <<'PY'

@@ -20,7 +20,7 @@ const string Url = "http://127.0.0.1:5080";
 var once = args.Contains("--once");
 var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--once").ToArray());
 builder.WebHost.UseUrls(Url);
-builder.Services.AddMedInsurancePayment(o => o.Region = "demo"); // a real HIS binds builder.Configuration.GetSection("MedInsurancePayment")
+builder.Services.AddDemoRegion().AddMedInsurancePayment(_ => { }); // a real HIS binds builder.Configuration.GetSection("MedInsurancePayment")
 var app = builder.Build();
 
 app.MapPost("/discharge", (DischargeRequest request, IDrgGroupingService drg, IDipScoringService dip) =>

@@ -37,7 +37,8 @@ foreach (var statementA in a.Clearing.Statements)
 Simulation Simulate(string profile)
 {
     using var provider = new ServiceCollection()
-        .AddMedInsurancePayment(o => { o.Region = "demo"; o.Dip.Profile = profile; })
+        .AddDemoRegion()
+        .AddMedInsurancePayment(o => o.Dip.Profile = profile)
         .BuildServiceProvider();
     provider.GetRequiredService<IStartupValidator>().Validate();
     var dip = provider.GetRequiredService<IDipScoringService>();

@@ -19,7 +19,7 @@ using MedInsurance.Payment.Settlement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-var services = new ServiceCollection().AddMedInsurancePayment(options => options.Region = "demo");
+var services = new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { });
 using var provider = services.BuildServiceProvider();
 provider.GetRequiredService<IStartupValidator>().Validate(); // a host does this at start
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -23,22 +24,57 @@ internal static class EmbeddedData
 
     public static TextReader Reader(string name) => new StreamReader(Open(name), new UTF8Encoding(false));
 
+    private static readonly string[] DrgFileNames = { "1_MDC.txt", "2_ADRG.txt", "3_DRG.txt", "4_ADRG_DETAIL.txt", "5_MCC.txt", "6_CC.txt", "7_CCE.txt" };
+
+    // Stored under demo-* names (the demo is this project's own text, not a copy of the national tables) and written out
+    // under the file names the rule-text loader expects.
+    private static readonly string[] DrgStoredNames = { "demo-mdc.txt", "demo-adrg.txt", "demo-drg.txt", "demo-adrg-detail.txt", "demo-mcc.txt", "demo-cc.txt", "demo-cce.txt" };
+
     /// <summary>
     /// Writes the embedded DRG rule text into a folder named by its content hash under the temp directory (written
     /// once, atomically), because the rule-text loader reads a folder like a region's published tables.
     /// </summary>
     public static string ExtractDrgRuleFolder()
     {
-        // Stored under demo-* names (the demo is this project's own text, not a copy of the national tables) and
-        // written out under the file names the rule-text loader expects.
-        var files = new[] { "1_MDC.txt", "2_ADRG.txt", "3_DRG.txt", "4_ADRG_DETAIL.txt", "5_MCC.txt", "6_CC.txt", "7_CCE.txt" };
-        var stored = new[] { "demo-mdc.txt", "demo-adrg.txt", "demo-drg.txt", "demo-adrg-detail.txt", "demo-mcc.txt", "demo-cc.txt", "demo-cce.txt" };
-        var contents = new string[files.Length];
-        var all = new StringBuilder();
-        for (var i = 0; i < files.Length; i++)
+        var files = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < DrgFileNames.Length; i++)
         {
-            contents[i] = ReadText("drg/" + stored[i]);
-            all.Append(files[i]).Append('\n').Append(contents[i]);
+            files.Add(new KeyValuePair<string, string>(DrgFileNames[i], ReadText("drg/" + DrgStoredNames[i])));
+        }
+
+        return Extract("drg", files);
+    }
+
+    /// <summary>
+    /// Writes the whole demo region as a region publishes it (<c>chs-drg/1_MDC.txt</c> … <c>7_CCE.txt</c>, the weights,
+    /// the DIP catalog, procedure attributes and auxiliary lists, the hospitals and the clearing policy) into a folder
+    /// named by its content hash under the temp directory, for the host package's file loaders.
+    /// </summary>
+    /// <param name="auxiliaryListsJson">The auxiliary-typing lists (CC and MCC of the demo rule pack) as JSON.</param>
+    /// <returns>The folder.</returns>
+    public static string ExtractRegionFolder(string auxiliaryListsJson)
+    {
+        var files = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < DrgFileNames.Length; i++)
+        {
+            files.Add(new KeyValuePair<string, string>("chs-drg/" + DrgFileNames[i], ReadText("drg/" + DrgStoredNames[i])));
+        }
+
+        foreach (var name in new[] { "drg-weights.csv", "dip-catalog.json", "procedure-attributes.csv", "hospitals.csv", "settlement-policy.json" })
+        {
+            files.Add(new KeyValuePair<string, string>(name, ReadText(name)));
+        }
+
+        files.Add(new KeyValuePair<string, string>("dip-auxiliary-lists.json", auxiliaryListsJson));
+        return Extract("region", files);
+    }
+
+    private static string Extract(string prefix, IReadOnlyList<KeyValuePair<string, string>> files)
+    {
+        var all = new StringBuilder();
+        foreach (var file in files)
+        {
+            all.Append(file.Key).Append('\n').Append(file.Value);
         }
 
         var bytes = Encoding.UTF8.GetBytes(all.ToString());
@@ -52,17 +88,18 @@ internal static class EmbeddedData
         }
 #endif
 
-        var folder = Path.Combine(Path.GetTempPath(), "medinsurance-payment-demo", "drg-" + hash);
+        var folder = Path.Combine(Path.GetTempPath(), "medinsurance-payment-demo", prefix + "-" + hash);
         if (Directory.Exists(folder))
         {
             return folder;
         }
 
         var staging = folder + "." + Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(staging);
-        for (var i = 0; i < files.Length; i++)
+        foreach (var file in files)
         {
-            File.WriteAllText(Path.Combine(staging, files[i]), contents[i], new UTF8Encoding(false));
+            var path = Path.Combine(staging, file.Key);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Value, new UTF8Encoding(false));
         }
 
         try

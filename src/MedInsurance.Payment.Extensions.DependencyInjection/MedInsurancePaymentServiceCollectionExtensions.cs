@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// 依赖注入注册 — registers MedInsurance.Payment in a host: <c>services.AddMedInsurancePayment(o =&gt; o.Region = "demo")</c>.
+/// 依赖注入注册 — registers MedInsurance.Payment in a host: <c>services.AddMedInsurancePayment(o =&gt; o.Drg.RulesFolder = …)</c>
+/// (the demo region: <c>services.AddDemoRegion()</c> in the package MedInsurance.Payment.Demo).
 /// </summary>
 /// <remarks>
 /// The host sees three singletons: <see cref="IDrgGroupingService"/>, <see cref="IDipScoringService"/> and
-/// <see cref="IClearingService"/>. Rule packs, catalogs and policies are loaded once, on first use, from the
-/// configured files (or the embedded demo region). Options are validated when the host starts (ValidateOnStart);
+/// <see cref="IClearingService"/>. Rule packs, catalogs and policies are loaded once from the configured files, when the host starts (ValidateOnStart): a missing or malformed file stops the start with
+/// the configuration key and the file's own message (file, line or row);
 /// every registration uses TryAdd, so calling the methods twice or combining them is safe.
 /// </remarks>
 public static class MedInsurancePaymentServiceCollectionExtensions
@@ -55,7 +56,7 @@ public static class MedInsurancePaymentServiceCollectionExtensions
     public static IServiceCollection AddDrgGrouping(this IServiceCollection services, Action<MedInsurancePaymentOptions>? configure = null)
     {
         AddPart<DrgOptionsValidator>(services, configure);
-        services.TryAddSingleton<IDrgGroupingService>(sp => PaymentDataLoader.LoadDrg(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
+        services.TryAddSingleton<IDrgGroupingService>(sp => sp.GetRequiredService<PaymentDataCache>().Drg(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
         return services;
     }
 
@@ -66,7 +67,7 @@ public static class MedInsurancePaymentServiceCollectionExtensions
     public static IServiceCollection AddDipScoring(this IServiceCollection services, Action<MedInsurancePaymentOptions>? configure = null)
     {
         AddPart<DipOptionsValidator>(services, configure);
-        services.TryAddSingleton<IDipScoringService>(sp => PaymentDataLoader.LoadDip(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
+        services.TryAddSingleton<IDipScoringService>(sp => sp.GetRequiredService<PaymentDataCache>().Dip(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
         return services;
     }
 
@@ -77,12 +78,12 @@ public static class MedInsurancePaymentServiceCollectionExtensions
     public static IServiceCollection AddClearing(this IServiceCollection services, Action<MedInsurancePaymentOptions>? configure = null)
     {
         AddPart<ClearingOptionsValidator>(services, configure);
-        services.TryAddSingleton<IClearingService>(sp => PaymentDataLoader.LoadClearing(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
+        services.TryAddSingleton<IClearingService>(sp => sp.GetRequiredService<PaymentDataCache>().Clearing(sp.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value));
         return services;
     }
 
     private static void AddPart<TValidator>(IServiceCollection services, Action<MedInsurancePaymentOptions>? configure)
-        where TValidator : PaymentOptionsValidator, new()
+        where TValidator : PaymentOptionsValidator
     {
         if (services is null)
         {
@@ -96,6 +97,7 @@ public static class MedInsurancePaymentServiceCollectionExtensions
         }
 
         builder.ValidateOnStart();
+        services.TryAddSingleton<PaymentDataCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MedInsurancePaymentOptions>, TValidator>());
     }
 }

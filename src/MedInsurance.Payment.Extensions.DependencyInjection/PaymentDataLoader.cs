@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using MedInsurance.Payment.Demo;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
@@ -27,11 +26,6 @@ internal static class PaymentDataLoader
         var policy = drg.AmbiguousGroupCheck is bool check
             ? new DrgPolicy { Name = national.Name, Version = national.Version, AmbiguousGroupCheck = check }
             : national;
-        if (options.UsesDemoRegion)
-        {
-            var demo = DemoRegion.Load();
-            return new DrgGroupingService(demo.DrgRulePack, policy, demo.DrgWeights, demo.DrgBaseRate);
-        }
 
         var pack = RuleTextLoader.Load(drg.RulesFolder!, drg.Edition).Pack;
         IReadOnlyDictionary<string, RelativeWeight> weights = new Dictionary<string, RelativeWeight>();
@@ -49,14 +43,6 @@ internal static class PaymentDataLoader
     {
         var dip = options.Dip;
         var profile = DipPolicyProfiles.TryGetBuiltIn(dip.Profile, out var builtIn) ? builtIn : DipPolicyProfiles.ReadFile(dip.Profile);
-        if (options.UsesDemoRegion)
-        {
-            var demo = DemoRegion.Load();
-            var demoPointValue = dip.PointValue is decimal v ? new PointValue(v) : demo.DipStartOfYearPointValue;
-            var demoScorer = new DipScorer(demo.DipCatalog, profile, demo.ProcedureAttributes, demo.AuxiliaryTyping, demoPointValue);
-            var demoHospitals = demo.Hospitals.ToDictionary(h => h.Id, h => demo.DipHospital(h.Id), StringComparer.Ordinal);
-            return new DipScoringService(demoScorer, demoHospitals, demoPointValue);
-        }
 
         var catalog = DipCatalogFiles.ReadFile(dip.CatalogFile!);
         var attributes = ProcedureAttributeTable.Empty;
@@ -90,11 +76,6 @@ internal static class PaymentDataLoader
     public static ClearingService LoadClearing(MedInsurancePaymentOptions options)
     {
         var settlement = options.Settlement;
-        if (options.UsesDemoRegion)
-        {
-            var demo = DemoRegion.Load();
-            return new ClearingService(demo.SettlementPolicy, demo.SettlementHospitals, settlement.MaxDegreeOfParallelism);
-        }
 
         var policyName = settlement.Policy!;
         var policy = File.Exists(policyName) ? SettlementPolicyLoader.LoadFile(policyName) : SettlementPolicyLoader.LoadEmbedded(policyName);

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using MedInsurance.Payment.Dip;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +9,18 @@ namespace MedInsurance.Payment.Hosting;
 
 /// <summary>
 /// Checks the options of the registered parts at start (<c>ValidateOnStart</c>): required paths given and present,
-/// numbers in range. Each message names the configuration key to fix.
+/// numbers in range; then loads the configured files (rule text, weights, catalog, profile, hospitals, policy), so a
+/// malformed file stops the host at start with its key, file and line. Each message names the configuration key to fix.
 /// </summary>
 internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsurancePaymentOptions>
 {
+    protected PaymentOptionsValidator(PaymentDataCache cache) => Cache = cache;
+
+    protected PaymentDataCache Cache { get; }
+
+    /// <summary>The configuration section of the part, e.g. <c>MedInsurancePayment:Drg</c>.</summary>
+    protected abstract string SectionKey { get; }
+
     public ValidateOptionsResult Validate(string? name, MedInsurancePaymentOptions options)
     {
         var failures = new List<string>();
@@ -18,12 +28,31 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         {
             failures.Add("MedInsurancePayment:Region '" + options.Region + "' is unknown: use 'demo' or leave it empty and configure the files.");
         }
+        else if (options.UsesDemoRegion && string.IsNullOrEmpty(options.Drg.RulesFolder) && string.IsNullOrEmpty(options.Dip.CatalogFile) && string.IsNullOrEmpty(options.Settlement.Policy))
+        {
+            failures.Add("MedInsurancePayment:Region 'demo' needs services.AddDemoRegion() from the package MedInsurance.Payment.Demo (the host package ships no demo data).");
+        }
 
         ValidatePart(options, failures);
+        if (failures.Count == 0 && (name is null || name == Options.DefaultName))
+        {
+            try
+            {
+                Load(options);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or JsonException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                failures.Add(SectionKey + ": the configured files do not load: " + e.Message);
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     protected abstract void ValidatePart(MedInsurancePaymentOptions options, List<string> failures);
+
+    /// <summary>Loads the part's files into <see cref="Cache"/>; throws on a malformed file.</summary>
+    protected abstract void Load(MedInsurancePaymentOptions options);
 
     protected static void ValidateDrg(MedInsurancePaymentOptions options, List<string> failures)
     {
@@ -31,11 +60,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         if (string.IsNullOrWhiteSpace(drg.Edition))
         {
             failures.Add("MedInsurancePayment:Drg:Edition is required (e.g. chs-drg-1.1).");
-        }
-
-        if (options.UsesDemoRegion)
-        {
-            return;
         }
 
         RequireFolder(drg.RulesFolder, "MedInsurancePayment:Drg:RulesFolder", "the folder holding 1_MDC.txt … 7_CCE.txt", failures);
@@ -68,11 +92,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
             failures.Add("MedInsurancePayment:Dip:PointValue must be positive.");
         }
 
-        if (options.UsesDemoRegion)
-        {
-            return;
-        }
-
         RequireFile(dip.CatalogFile, "MedInsurancePayment:Dip:CatalogFile", failures);
         RequireFile(dip.HospitalsFile, "MedInsurancePayment:Dip:HospitalsFile", failures);
         OptionalFile(dip.ProcedureAttributesFile, "MedInsurancePayment:Dip:ProcedureAttributesFile", failures);
@@ -85,11 +104,6 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
         if (settlement.MaxDegreeOfParallelism < 0)
         {
             failures.Add("MedInsurancePayment:Settlement:MaxDegreeOfParallelism must be 0 (all cores) or more.");
-        }
-
-        if (options.UsesDemoRegion)
-        {
-            return;
         }
 
         if (string.IsNullOrWhiteSpace(settlement.Policy))
@@ -133,20 +147,32 @@ internal abstract class PaymentOptionsValidator : IValidateOptions<MedInsuranceP
     }
 }
 
-/// <summary>Validates the DRG options when DRG grouping is registered.</summary>
-internal sealed class DrgOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the DRG options when DRG grouping is registered, and loads the rule text and weights.</summary>
+internal sealed class DrgOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Drg";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateDrg(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Drg(options);
 }
 
-/// <summary>Validates the DIP options when DIP scoring is registered.</summary>
-internal sealed class DipOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the DIP options when DIP scoring is registered, and loads the catalog, profile, lists and hospitals.</summary>
+internal sealed class DipOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Dip";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateDip(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Dip(options);
 }
 
-/// <summary>Validates the clearing options when clearing is registered.</summary>
-internal sealed class ClearingOptionsValidator : PaymentOptionsValidator
+/// <summary>Validates the clearing options when clearing is registered, and loads the policy and hospitals.</summary>
+internal sealed class ClearingOptionsValidator(PaymentDataCache cache) : PaymentOptionsValidator(cache)
 {
+    protected override string SectionKey => "MedInsurancePayment:Settlement";
+
     protected override void ValidatePart(MedInsurancePaymentOptions options, List<string> failures) => ValidateClearing(options, failures);
+
+    protected override void Load(MedInsurancePaymentOptions options) => Cache.Clearing(options);
 }

@@ -8,6 +8,31 @@ namespace MedInsurance.Payment.Reporting;
 /// <remarks>Immutable. Nothing here is read from the environment: the same options and result give the same bytes.</remarks>
 public sealed record ClearingReportOptions
 {
+    /// <summary>Creates options with no extra inputs; set them with an object initializer (C# 9+) or use the other constructor.</summary>
+    public ClearingReportOptions()
+    {
+    }
+
+    /// <summary>Creates options (for C# 7.3 callers, which cannot set <c>init</c> members; name the arguments).</summary>
+    /// <param name="region">统筹地区 — the region name shown in the title, or empty.</param>
+    /// <param name="caseMix">病例组合 — per-hospital case mix, or null for none.</param>
+    /// <param name="capitation">按人头付费 — the year's capitation result, or null for no section.</param>
+    /// <param name="consortium">医共体打包付费 — the year's consortium result, or null for no section.</param>
+    /// <param name="generatedAt">生成时间 — a footer timestamp text, or null for none.</param>
+    public ClearingReportOptions(
+        string region,
+        IReadOnlyList<HospitalCaseMix>? caseMix = null,
+        CapitationResult? capitation = null,
+        ConsortiumResult? consortium = null,
+        string? generatedAt = null)
+    {
+        Region = region ?? string.Empty;
+        CaseMix = caseMix ?? [];
+        Capitation = capitation;
+        Consortium = consortium;
+        GeneratedAt = generatedAt;
+    }
+
     /// <summary>统筹地区 — the region name shown in the title (e.g. 某市); empty to show only the policy.</summary>
     public string Region { get; init; } = string.Empty;
 

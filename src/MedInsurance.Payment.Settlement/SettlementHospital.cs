@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 
@@ -12,6 +14,36 @@ namespace MedInsurance.Payment.Settlement;
 /// <remarks>Immutable and thread-safe. Read from the hospital CSV with <see cref="SettlementCsv.ReadHospitals(System.IO.TextReader)"/>.</remarks>
 public sealed record SettlementHospital
 {
+    /// <summary>Creates a hospital to fill with an object initializer (C# 11+: <see cref="Hospital"/> is required).</summary>
+    public SettlementHospital()
+    {
+    }
+
+    /// <summary>Creates a hospital with its clearing parameters (for C# 7.3 callers, which cannot set <c>init</c> or
+    /// <c>required</c> members; name the optional arguments).</summary>
+    /// <param name="hospital">定点医疗机构 — the hospital.</param>
+    /// <param name="assessmentScore">考核得分 — the annual assessment score (0–100).</param>
+    /// <param name="annualDeduction">年度扣款 — deductions decided at clearing.</param>
+    /// <param name="workingAdvance">预付周转金 — the working advance, or null to compute it from <paramref name="priorYearFundPaid"/>.</param>
+    /// <param name="priorYearFundPaid">上年度基金支付 — last year's fund payments.</param>
+    /// <param name="elasticBases">弹性点值基准 — base points or last year's points per elastic pool, or null for none.</param>
+    [SetsRequiredMembers]
+    public SettlementHospital(
+        Hospital hospital,
+        decimal assessmentScore = 0m,
+        Money annualDeduction = default,
+        Money? workingAdvance = null,
+        Money priorYearFundPaid = default,
+        IReadOnlyList<ElasticBase>? elasticBases = null)
+    {
+        Hospital = hospital ?? throw new ArgumentNullException(nameof(hospital));
+        AssessmentScore = assessmentScore;
+        AnnualDeduction = annualDeduction;
+        WorkingAdvance = workingAdvance;
+        PriorYearFundPaid = priorYearFundPaid;
+        ElasticBases = elasticBases ?? [];
+    }
+
     /// <summary>定点医疗机构 — the hospital (id, name, level, type).</summary>
     public required Hospital Hospital { get; init; }
 

@@ -15,7 +15,7 @@ namespace MedInsurance.Payment.Hosting.Tests;
 public sealed class ServiceRegistrationTests
 {
     private static ServiceProvider DemoProvider() =>
-        new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider(validateScopes: true);
+        new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { }).BuildServiceProvider(validateScopes: true);
 
     private static InpatientCase Appendectomy(string id, params string[] secondary) => new()
     {
@@ -146,8 +146,47 @@ public sealed class ServiceRegistrationTests
                     o.Dip.HospitalsFile = hospitalsFile;
                 })
                 .BuildServiceProvider();
-            var error = Assert.Throws<InvalidDataException>(() => bad.GetRequiredService<IDipScoringService>());
-            Assert.Contains("row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+            // The hospital file is loaded at start: the bad coefficient stops Validate(), not the first case.
+            var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + hospitalsFile + " row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+            Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IDipScoringService>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Malformed_files_stop_the_start_with_the_key_and_the_file_and_line()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "medpay-bad-files-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var catalogFile = Path.Combine(folder, "catalog.json");
+            File.WriteAllText(catalogFile, "{\n  \"edition\": \"2026\",\n  \"groups\": [ { \"code\": \"K35.8\", \n");
+            var hospitalsFile = Path.Combine(folder, "hospitals.csv");
+            File.WriteAllText(hospitalsFile, "hospital_id,name,level,type\nH1,一院,三级甲等,general\n");
+            var policyFile = Path.Combine(folder, "policy.json");
+            File.WriteAllText(policyFile, "{ \"id\": 12, ");
+            var rules = Directory.CreateDirectory(Path.Combine(folder, "rules")).FullName;
+
+            using var provider = new ServiceCollection()
+                .AddMedInsurancePayment(o =>
+                {
+                    o.Drg.RulesFolder = rules;
+                    o.Dip.CatalogFile = catalogFile;
+                    o.Dip.HospitalsFile = hospitalsFile;
+                    o.Settlement.Policy = policyFile;
+                    o.Settlement.HospitalsFile = hospitalsFile;
+                })
+                .BuildServiceProvider();
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+            // Every file existed, so the old existence check passed them all; loading finds each problem at start.
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + catalogFile + ": ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("LineNumber: 3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Settlement: the configured files do not load: " + policyFile + ": line 1, field $.id", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Drg: the configured files do not load: CHS-DRG rule file missing: " + Path.Combine(rules, "1_MDC.txt"), error.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -159,12 +198,22 @@ public sealed class ServiceRegistrationTests
     public void Only_the_registered_parts_are_validated()
     {
         using var provider = new ServiceCollection()
-            .AddDipScoring(o => { o.Region = "demo"; o.Dip.Profile = "no-such-profile"; })
+            .AddDemoRegion()
+            .AddDipScoring(o => o.Dip.Profile = "no-such-profile")
             .BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("no-such-profile", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Drg", error.Message, StringComparison.Ordinal);
         Assert.Null(provider.GetService<IDrgGroupingService>());
+    }
+
+    [Fact]
+    public void The_host_package_ships_no_demo_data_and_points_to_AddDemoRegion()
+    {
+        Assert.DoesNotContain(typeof(IDrgGroupingService).Assembly.GetReferencedAssemblies(), a => a.Name == "MedInsurance.Payment.Demo");
+        using var provider = new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("MedInsurancePayment:Region 'demo' needs services.AddDemoRegion() from the package MedInsurance.Payment.Demo", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,6 +236,7 @@ public sealed class ServiceRegistrationTests
         }).Build();
         using var provider = new ServiceCollection()
             .AddMedInsurancePayment(configuration.GetSection(MedInsurancePaymentOptions.SectionName))
+            .AddDemoRegion()
             .BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var options = provider.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value;
@@ -202,7 +252,7 @@ public sealed class ServiceRegistrationTests
     public void Registration_is_idempotent()
     {
         var services = new ServiceCollection();
-        services.AddMedInsurancePayment(o => o.Region = "demo");
+        services.AddDemoRegion().AddMedInsurancePayment(_ => { });
         var count = services.Count;
         services.AddDrgGrouping().AddDipScoring().AddClearing();
         Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IDrgGroupingService)));

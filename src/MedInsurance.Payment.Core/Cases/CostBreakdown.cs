@@ -10,6 +10,43 @@ public sealed record CostBreakdown
     /// <summary>No costs.</summary>
     public static CostBreakdown None { get; } = new();
 
+    /// <summary>Creates costs of zero; set the amounts with an object initializer (C# 9+) or use the other constructor.</summary>
+    public CostBreakdown()
+    {
+    }
+
+    /// <summary>Creates costs from their amounts (for C# 7.3 callers, which cannot set <c>init</c> members; name the arguments).</summary>
+    /// <param name="total">医疗总费用 — total cost of the stay.</param>
+    /// <param name="drugs">药品费 — drugs.</param>
+    /// <param name="consumables">耗材费 — medical consumables.</param>
+    /// <param name="treatment">治疗费 — treatment.</param>
+    /// <param name="surgery">手术费 — surgery.</param>
+    /// <param name="examination">检查费 — examinations and laboratory tests.</param>
+    /// <param name="other">其他费 — everything else.</param>
+    /// <param name="fundPaid">统筹基金支付 — amount paid by the pooled fund.</param>
+    /// <param name="patientPaid">个人负担 — amount paid by the patient.</param>
+    public CostBreakdown(
+        Money total,
+        Money drugs = default,
+        Money consumables = default,
+        Money treatment = default,
+        Money surgery = default,
+        Money examination = default,
+        Money other = default,
+        Money fundPaid = default,
+        Money patientPaid = default)
+    {
+        Total = total;
+        Drugs = drugs;
+        Consumables = consumables;
+        Treatment = treatment;
+        Surgery = surgery;
+        Examination = examination;
+        Other = other;
+        FundPaid = fundPaid;
+        PatientPaid = patientPaid;
+    }
+
     /// <summary>医疗总费用 — total cost of the stay.</summary>
     public Money Total { get; init; }
 

@@ -84,6 +84,44 @@ public sealed record InpatientCase
     /// <summary>支付方式 — the payment method tag.</summary>
     public PaymentMethod PaymentMethod { get; init; }
 
+    /// <summary>A builder holding this case's fields: change some and <see cref="InpatientCaseBuilder.Build"/> a new case
+    /// (what <c>with</c> does in C# 9, for C# 7.3 callers).</summary>
+    /// <returns>A new builder.</returns>
+    public InpatientCaseBuilder ToBuilder()
+    {
+        var builder = new InpatientCaseBuilder
+        {
+            CaseId = CaseId,
+            HospitalId = HospitalId,
+            Fund = Fund,
+            Sex = Sex,
+            AgeYears = AgeYears,
+            AgeDays = AgeDays,
+            BirthWeightGrams = BirthWeightGrams,
+            AdmissionWeightGrams = AdmissionWeightGrams,
+            AdmissionDate = AdmissionDate,
+            DischargeDate = DischargeDate,
+            LengthOfStayDays = LengthOfStayDays,
+            DischargeType = DischargeType,
+            MainDiagnosis = MainDiagnosis,
+            MainProcedure = MainProcedure,
+            IcuDays = IcuDays,
+            Costs = Costs,
+            PaymentMethod = PaymentMethod,
+        };
+        foreach (var code in _secondaryDiagnoses)
+        {
+            builder.SecondaryDiagnoses.Add(code);
+        }
+
+        foreach (var code in _otherProcedures)
+        {
+            builder.OtherProcedures.Add(code);
+        }
+
+        return builder;
+    }
+
     /// <summary>Whether the case has a main procedure.</summary>
     public bool HasProcedure => !MainProcedure.IsEmpty;
 

@@ -31,6 +31,22 @@ public readonly struct DipHistoryCase : IEquatable<DipHistoryCase>
         AuxiliaryTypes = 0;
     }
 
+    /// <summary>Creates a history case with its hospital level and subtype mask (for C# 7.3 callers, which cannot set
+    /// <c>init</c> members).</summary>
+    /// <param name="year">The discharge year.</param>
+    /// <param name="mainDiagnosis">The main diagnosis.</param>
+    /// <param name="mainProcedure">The main procedure (empty for conservative treatment).</param>
+    /// <param name="otherProcedures">The other procedures.</param>
+    /// <param name="totalCost">医疗总费用 — the total cost, every payer included.</param>
+    /// <param name="level">医院等级 — the level of the hospital that treated the case.</param>
+    /// <param name="auxiliaryTypes">辅助分型 — the subtype mask.</param>
+    public DipHistoryCase(int year, DiagnosisCode mainDiagnosis, ProcedureCode mainProcedure, IReadOnlyList<ProcedureCode> otherProcedures, Money totalCost, HospitalLevel level, long auxiliaryTypes)
+        : this(year, mainDiagnosis, mainProcedure, otherProcedures, totalCost)
+    {
+        Level = level;
+        AuxiliaryTypes = auxiliaryTypes;
+    }
+
     /// <summary>出院年份 — the discharge year.</summary>
     public int Year { get; }
 

@@ -133,6 +133,35 @@ public sealed class DipAuxiliaryTypingData
         };
     }
 
+    /// <summary>Creates the data with the DIP 3.0 draft's severity lists and a short-stay limit (for C# 7.3 callers, which
+    /// cannot set <c>init</c> members).</summary>
+    /// <param name="ccDiagnoses">CC diagnosis prefixes.</param>
+    /// <param name="mccDiagnoses">MCC diagnosis prefixes.</param>
+    /// <param name="tumourDiagnoses">Main-diagnosis prefixes that make a case a tumour case.</param>
+    /// <param name="metastasisDiagnoses">Secondary-diagnosis prefixes that mean metastasis.</param>
+    /// <param name="radiotherapyCodes">Diagnosis or procedure prefixes that mean radiotherapy.</param>
+    /// <param name="chemotherapyCodes">Diagnosis or procedure prefixes that mean chemotherapy.</param>
+    /// <param name="malignantDiagnoses">恶性肿瘤 — diagnosis prefixes of malignant tumours; empty means C00–C97.</param>
+    /// <param name="failureShockSepsisDiagnoses">功能衰竭、休克、脓毒症 — secondary-diagnosis prefixes.</param>
+    /// <param name="organLesionInfectionDiagnoses">重要器官病损、重要脏器感染 — secondary-diagnosis prefixes.</param>
+    /// <param name="shortStayDays">短住院天数 — the short-stay limit in days (3 in DIP 1.0).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shortStayDays"/> is negative.</exception>
+    public DipAuxiliaryTypingData(
+        IEnumerable<string> ccDiagnoses,
+        IEnumerable<string> mccDiagnoses,
+        IEnumerable<string> tumourDiagnoses,
+        IEnumerable<string> metastasisDiagnoses,
+        IEnumerable<string> radiotherapyCodes,
+        IEnumerable<string> chemotherapyCodes,
+        IEnumerable<string> malignantDiagnoses,
+        IEnumerable<string> failureShockSepsisDiagnoses,
+        IEnumerable<string> organLesionInfectionDiagnoses,
+        int shortStayDays)
+        : this(ccDiagnoses, mccDiagnoses, tumourDiagnoses, metastasisDiagnoses, radiotherapyCodes, chemotherapyCodes, malignantDiagnoses, failureShockSepsisDiagnoses, organLesionInfectionDiagnoses)
+    {
+        ShortStayDays = shortStayDays >= 0 ? shortStayDays : throw new ArgumentOutOfRangeException(nameof(shortStayDays), "The short-stay limit must be zero or more days.");
+    }
+
     /// <summary>短住院天数 — the length of stay at or below which the I-A (short-stay) subtype applies; 3 days in DIP 1.0.</summary>
     public int ShortStayDays { get; init; } = 3;
 

@@ -60,6 +60,32 @@ public sealed class DipCatalog
         Index = new DipGroupIndex(_groups);
     }
 
+    /// <summary>Creates a catalog with its validity and score basis (for C# 7.3 callers, which cannot set <c>init</c> members).</summary>
+    /// <param name="edition">The edition.</param>
+    /// <param name="region">The region.</param>
+    /// <param name="groups">The groups.</param>
+    /// <param name="levelCoefficients">级别系数 — coefficients keyed by level code; may be null.</param>
+    /// <param name="effectiveFrom">生效日期 — ISO <c>yyyy-MM-dd</c>, or empty.</param>
+    /// <param name="effectiveTo">失效日期 — ISO <c>yyyy-MM-dd</c>, or empty.</param>
+    /// <param name="regionalMeanCost">全部病例次均费用 — M, or zero when unknown.</param>
+    /// <param name="scoreScale">分值倍数 — 1000 when RW = m ÷ M × 1000, 1 for the standard-quota form.</param>
+    public DipCatalog(
+        string edition,
+        string region,
+        IEnumerable<DipGroup> groups,
+        IReadOnlyDictionary<string, Coefficient>? levelCoefficients,
+        string effectiveFrom,
+        string effectiveTo,
+        Money regionalMeanCost,
+        decimal scoreScale)
+        : this(edition, region, groups, levelCoefficients)
+    {
+        EffectiveFrom = effectiveFrom ?? string.Empty;
+        EffectiveTo = effectiveTo ?? string.Empty;
+        RegionalMeanCost = regionalMeanCost;
+        ScoreScale = scoreScale;
+    }
+
     /// <summary>版本 — the catalog edition.</summary>
     public string Edition { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using MedInsurance.Payment.Dip.Internal;
 
@@ -20,6 +21,76 @@ public sealed class DipGroup
     private readonly decimal[]? _levelByIndex;
     private readonly Dictionary<string, Money> _levelMeanCosts = new(StringComparer.Ordinal);
     private readonly decimal[]? _levelMeanByIndex;
+
+    /// <summary>Creates a group to fill with an object initializer (C# 11+: <see cref="Code"/> and <see cref="Diagnosis"/> are required).</summary>
+    public DipGroup()
+    {
+    }
+
+    /// <summary>Creates a group (for C# 7.3 callers, which cannot set <c>init</c> or <c>required</c> members; name the
+    /// optional arguments).</summary>
+    /// <param name="code">病种编码 — the group code.</param>
+    /// <param name="diagnosis">主要诊断 — the diagnosis key (亚目 or 类目).</param>
+    /// <param name="mainProcedure">主要手术操作 — the main procedure code, or empty for conservative treatment.</param>
+    /// <param name="score">病种分值 — the group score.</param>
+    /// <param name="meanCost">次均费用 — the mean total cost of the group.</param>
+    /// <param name="name">病种名称 — the group name.</param>
+    /// <param name="kind">病种类型 — the group kind.</param>
+    /// <param name="caseCount">病例数 — the number of history cases.</param>
+    /// <param name="coefficientOfVariation">变异系数 — the coefficient of variation of the group's costs.</param>
+    /// <param name="relatedProcedures">相关手术操作 — the related procedures, or null for none.</param>
+    /// <param name="procedureClass">操作分类 — the procedure class of a comprehensive group.</param>
+    /// <param name="levelCoefficients">分病种级别系数 — group-specific level coefficients, or null for none.</param>
+    /// <param name="levelMeanCosts">同级别次均费用 — the mean cost at each hospital level, or null for none.</param>
+    /// <param name="auxiliaryCoefficients">辅助分型系数 — auxiliary-subtype coefficients, or null for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A level mean cost is not positive.</exception>
+    [SetsRequiredMembers]
+    public DipGroup(
+        string code,
+        string diagnosis,
+        string mainProcedure,
+        Score score,
+        Money meanCost,
+        string name = "",
+        DipGroupKind kind = default,
+        int caseCount = 0,
+        decimal coefficientOfVariation = 0m,
+        IEnumerable<string>? relatedProcedures = null,
+        DipProcedureClass procedureClass = default,
+        IReadOnlyDictionary<string, Coefficient>? levelCoefficients = null,
+        IReadOnlyDictionary<string, Money>? levelMeanCosts = null,
+        IEnumerable<DipAuxiliaryCoefficient>? auxiliaryCoefficients = null)
+    {
+        Code = code ?? throw new ArgumentNullException(nameof(code));
+        Diagnosis = diagnosis ?? throw new ArgumentNullException(nameof(diagnosis));
+        MainProcedure = mainProcedure ?? string.Empty;
+        Score = score;
+        MeanCost = meanCost;
+        Name = name ?? string.Empty;
+        Kind = kind;
+        CaseCount = caseCount;
+        CoefficientOfVariation = coefficientOfVariation;
+        ProcedureClass = procedureClass;
+        if (relatedProcedures is not null)
+        {
+            RelatedProcedures = relatedProcedures.ToArray();
+        }
+
+        if (levelCoefficients is not null)
+        {
+            LevelCoefficients = levelCoefficients;
+        }
+
+        if (levelMeanCosts is not null)
+        {
+            LevelMeanCosts = levelMeanCosts;
+        }
+
+        if (auxiliaryCoefficients is not null)
+        {
+            AuxiliaryCoefficients = auxiliaryCoefficients.ToArray();
+        }
+    }
 
     /// <summary>病种编码 — the group code, unique in the catalog.</summary>
     public required string Code { get; init; }

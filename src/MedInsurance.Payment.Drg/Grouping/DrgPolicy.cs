@@ -14,6 +14,22 @@ public sealed class DrgPolicy
     /// <summary>全国默认 — the national profile: QY ambiguous-group check on.</summary>
     public static DrgPolicy National { get; } = new() { Name = "national", Version = "chs-drg-2021", AmbiguousGroupCheck = true };
 
+    /// <summary>Creates the national defaults; change them with an object initializer (C# 9+) or use the other constructor.</summary>
+    public DrgPolicy()
+    {
+    }
+
+    /// <summary>Creates a profile (for C# 7.3 callers, which cannot set <c>init</c> members).</summary>
+    /// <param name="name">名称 — the profile name.</param>
+    /// <param name="version">版本 — the profile version.</param>
+    /// <param name="ambiguousGroupCheck">歧义组检查 — whether the QY ambiguous-group check runs.</param>
+    public DrgPolicy(string name, string version, bool ambiguousGroupCheck = true)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Version = version ?? throw new ArgumentNullException(nameof(version));
+        AmbiguousGroupCheck = ambiguousGroupCheck;
+    }
+
     /// <summary>名称 — the profile name, e.g. <c>national</c> or a region's name.</summary>
     public string Name { get; init; } = "national";
 
