@@ -22,9 +22,14 @@ internal static class BlockPipeline
     /// <param name="process">The work on one block.</param>
     public static void Run<T>(IEnumerable<T> records, int blockSize, int threads, Action<IReadOnlyList<T>> process)
     {
-        foreach (var block in threads <= 1 ? Blocks(records, blockSize) : ReadAheadBlocks(records, blockSize))
+        // A processed block's list goes back to the reader: a block of large structs is on the large-object heap, and
+        // a new one per block would cost a full collection every few blocks.
+        var free = new ConcurrentQueue<List<T>>();
+        foreach (var block in threads <= 1 ? Blocks(records, blockSize, free) : ReadAheadBlocks(records, blockSize, free))
         {
             process(block);
+            block.Clear();
+            free.Enqueue(block);
         }
     }
 
@@ -38,7 +43,7 @@ internal static class BlockPipeline
     /// <param name="threads">1: no read-ahead.</param>
     /// <returns>The records in order.</returns>
     public static IEnumerable<T> ReadAhead<T>(IEnumerable<T> records, int blockSize, int threads) =>
-        threads <= 1 ? records : Flatten(ReadAheadBlocks(records, blockSize));
+        threads <= 1 ? records : Flatten(ReadAheadBlocks(records, blockSize, null));
 
     private static IEnumerable<T> Flatten<T>(IEnumerable<List<T>> blocks)
     {
@@ -51,17 +56,18 @@ internal static class BlockPipeline
         }
     }
 
-    // The records in blocks, on the calling thread.
-    private static IEnumerable<List<T>> Blocks<T>(IEnumerable<T> records, int blockSize)
+    // The records in blocks, on the calling thread; lists handed back through free are used again.
+    private static IEnumerable<List<T>> Blocks<T>(IEnumerable<T> records, int blockSize, ConcurrentQueue<List<T>>? free)
     {
-        var block = new List<T>(blockSize);
+        List<T> Next() => free is not null && free.TryDequeue(out var recycled) ? recycled : new List<T>(blockSize);
+        var block = Next();
         foreach (var record in records)
         {
             block.Add(record);
             if (block.Count == blockSize)
             {
                 yield return block;
-                block = new List<T>(blockSize);
+                block = Next();
             }
         }
 
@@ -73,7 +79,7 @@ internal static class BlockPipeline
 
     // The records in blocks made on a background thread, at most two waiting; an exception of the reader is rethrown
     // here, and a consumer that stops early (or fails) stops the reader before its queue goes away.
-    private static IEnumerable<List<T>> ReadAheadBlocks<T>(IEnumerable<T> records, int blockSize)
+    private static IEnumerable<List<T>> ReadAheadBlocks<T>(IEnumerable<T> records, int blockSize, ConcurrentQueue<List<T>>? free)
     {
         using var full = new BlockingCollection<List<T>>(boundedCapacity: 2);
         using var stop = new CancellationTokenSource();
@@ -81,7 +87,7 @@ internal static class BlockPipeline
         {
             try
             {
-                foreach (var block in Blocks(records, blockSize))
+                foreach (var block in Blocks(records, blockSize, free))
                 {
                     full.Add(block, stop.Token);
                 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Reporting;
 using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.Validation;
 
@@ -33,17 +34,19 @@ internal static class CapitationCommands
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv, lines.csv, roster-results.csv and claim-issues.csv.", Required = true };
         var encoding = CaseFiles.EncodingOption();
         var threads = DrgCommands.ThreadsOption();
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML page of the year (按人头付费清算报告) to this file." };
+        var region = new Option<string?>("--region") { Description = "统筹地区 — the region's name for the HTML page's title." };
         var command = new Command("settle", "Capitation year (按人头付费年度清算) per institution. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
-        foreach (var option in new Option[] { policy, roster, claims, institutions, output, encoding, threads })
+        foreach (var option in new Option[] { policy, roster, claims, institutions, output, encoding, threads, html, region })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(roster)!, parse.GetValue(claims)!, parse.GetValue(institutions), parse.GetValue(output)!, parse.GetValue(encoding), Math.Max(1, parse.GetValue(threads))));
+        command.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(roster)!, parse.GetValue(claims)!, parse.GetValue(institutions), parse.GetValue(output)!, parse.GetValue(encoding), Math.Max(1, parse.GetValue(threads)), parse.GetValue(html), parse.GetValue(region)));
         return command;
     }
 
-    internal static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder, string? encoding, int threads)
+    internal static int Run(FileInfo policyFile, FileInfo rosterFile, FileInfo claimsFile, FileInfo? institutionsFile, DirectoryInfo folder, string? encoding, int threads, FileInfo? html = null, string? region = null)
     {
         if (!CliFiles.AllExist(policyFile, rosterFile, claimsFile, institutionsFile) || CaseFiles.Options(encoding) is not { } options)
         {
@@ -79,7 +82,7 @@ internal static class CapitationCommands
             Console.Error.WriteLine("medpay: institutions row " + bad.RowNumber.ToString(CultureInfo.InvariantCulture) + " (" + bad.Id + "): " + ResultCsv.Issues(bad.Issues));
         }
 
-        if (!CliFiles.Writable(folder))
+        if (!CliFiles.Writable(folder) || (html is not null && !CliFiles.Writable(html.Directory!)))
         {
             return 2;
         }
@@ -137,6 +140,11 @@ internal static class CapitationCommands
         }
 
         Write(folder, "statements.csv", w => CapitationExport.WriteStatementsCsv(result, w));
+        if (html is not null)
+        {
+            PackageHtmlReport.WriteFile(PackageHtmlReport.Render(result, region), html.FullName);
+        }
+
         Write(folder, "summary.csv", w => CapitationExport.WriteSummaryCsv(result, w));
         Write(folder, "lines.csv", w => SettlementLineCsv.Write(w, result.SettlementLines, CliOutput.Raw));
         var rosterRejected = WriteRosterResults(folder, rosterRecords, readable, built);

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Consortium;
 using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Reporting;
 using MedInsurance.Payment.Validation;
 using static MedInsurance.Payment.Cli.CapitationCommands;
 
@@ -24,18 +25,20 @@ internal static class ConsortiumCommands
         var outside = new Option<FileInfo?>("--outside") { Description = "Claims of the consortia's population outside them: claim_id,consortium_id,date,fund_amount." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json and issues.csv.", Required = true };
         var encoding = CaseFiles.EncodingOption();
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML page of the year (医共体打包付费清算报告) to this file." };
+        var region = new Option<string?>("--region") { Description = "统筹地区 — the region's name for the HTML page's title." };
         var settle = new Command("settle", "Consortium year (医共体年度清算). Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
-        foreach (var option in new Option[] { policy, members, lines, outside, output, encoding })
+        foreach (var option in new Option[] { policy, members, lines, outside, output, encoding, html, region })
         {
             settle.Options.Add(option);
         }
 
-        settle.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(members)!, parse.GetValue(lines)!, parse.GetValue(outside), parse.GetValue(output)!, parse.GetValue(encoding)));
+        settle.SetAction(parse => Run(parse.GetValue(policy)!, parse.GetValue(members)!, parse.GetValue(lines)!, parse.GetValue(outside), parse.GetValue(output)!, parse.GetValue(encoding), parse.GetValue(html), parse.GetValue(region)));
         consortium.Subcommands.Add(settle);
         return consortium;
     }
 
-    private static int Run(FileInfo policyFile, FileInfo membersFile, FileInfo linesFile, FileInfo? outsideFile, DirectoryInfo folder, string? encoding)
+    private static int Run(FileInfo policyFile, FileInfo membersFile, FileInfo linesFile, FileInfo? outsideFile, DirectoryInfo folder, string? encoding, FileInfo? html, string? region)
     {
         if (!CliFiles.AllExist(policyFile, membersFile, linesFile, outsideFile) || CaseFiles.Options(encoding) is not { } options)
         {
@@ -72,7 +75,7 @@ internal static class ConsortiumCommands
             return 2;
         }
 
-        if (!CliFiles.Writable(folder))
+        if (!CliFiles.Writable(folder) || (html is not null && !CliFiles.Writable(html.Directory!)))
         {
             return 2;
         }
@@ -148,6 +151,11 @@ internal static class ConsortiumCommands
         }
 
         Write(folder, "statements.csv", w => ConsortiumCsv.WriteStatementsCsv(result, w));
+        if (html is not null)
+        {
+            PackageHtmlReport.WriteFile(PackageHtmlReport.Render(result, region), html.FullName);
+        }
+
         foreach (var issue in result.Issues)
         {
             Console.Error.WriteLine("medpay: " + issue.Field + ": " + issue.Code + ": " + issue.MessageEn);

@@ -51,7 +51,7 @@ public static class ClearingHtmlReport
         "clearing-transfer|清算拨付|Clearing transfer",
     ];
 
-    private const string Css =
+    internal const string Css =
         "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:24px;color:#1b1f24;background:#fff}\n" +
         "h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}\n" +
         ".meta{color:#57606a;margin:2px 0}\n" +

@@ -63,9 +63,14 @@ public sealed class CliTests
                 + string.Concat(Enumerable.Range(0, 120).Select(i => "P" + i + ",resident,A,1,12,yes\n")));   // 120 × 100 = 12 000.00
             File.WriteAllText(Path.Combine(folder, "claims.csv"), "claim_id,person_id,institution_id,date,fund_amount,referral,referral_target\n"
                 + "C1,P1,A,2026-02-03,12880.00,,\nC2,P2,A,2026-05-03,300.00,yes,H-UP\n");            // spend 12 880 + 50 = 12 930: overspend 930 → shared 465
-            var (exit, stdout, stderr) = Run("capitation", "settle", "--policy", P(folder, "policy.json"), "--roster", P(folder, "roster.csv"), "--claims", P(folder, "claims.csv"), "-o", P(folder, "out"));
+            var (exit, stdout, stderr) = Run("capitation", "settle", "--policy", P(folder, "policy.json"), "--roster", P(folder, "roster.csv"), "--claims", P(folder, "claims.csv"), "-o", P(folder, "out"),
+                "--html", P(folder, "page", "capitation.html"), "--region", "示例市");
             Assert.True(exit == 0, stderr);
             Assert.Contains("budget 12000.00  referral charges 50.00  spend 12930.00  fund pays 12465.00", stdout, StringComparison.Ordinal);
+            var page = File.ReadAllText(P(folder, "page", "capitation.html"));
+            Assert.Contains("<h1>示例市 2026年度按人头付费清算报告", page, StringComparison.Ordinal);
+            Assert.Contains("<section id=\"capitation\">", page, StringComparison.Ordinal);
+            Assert.Contains("12465.00", page, StringComparison.Ordinal);
             var statements = File.ReadAllLines(P(folder, "out", "statements.csv"));
             Assert.Equal("hospital_id,hospital_name,seq,code,label,amount,quantity,formula", statements[0]);
             Assert.Contains(statements, l => l.StartsWith("A,,", StringComparison.Ordinal) && l.Contains("fund.pays,基金支付合计,12465.00", StringComparison.Ordinal));
