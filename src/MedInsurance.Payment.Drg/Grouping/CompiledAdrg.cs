@@ -10,12 +10,14 @@ namespace MedInsurance.Payment.Drg.Grouping;
 /// <summary>An ADRG in kernel form: bit sets of its code lists and procedure tables, and its DRG for each CC/MCC level.</summary>
 internal sealed class CompiledAdrg
 {
-    private readonly int _mcc;
-    private readonly int _cc;
-    private readonly int _none;
-    private readonly int _notSplit;
+    // The ADRG's DRGs in the order of the edition's split rules (EditionConventions.Splits), with each rule's condition.
+    private readonly int[] _splitDrg;
+    private readonly int[] _splitLevel;
+    private readonly int[] _splitAgeMin;
+    private readonly int[] _splitAgeMax;
+    private readonly bool[] _splitAged;
 
-    public CompiledAdrg(AdrgRule rule, int mdc, Dictionary<string, int> dxIds, Dictionary<string, int> pxIds, int nDx, int nPx, IReadOnlyList<DrgRule> drgs)
+    public CompiledAdrg(AdrgRule rule, int mdc, Dictionary<string, int> dxIds, Dictionary<string, int> pxIds, int nDx, int nPx, IReadOnlyList<DrgRule> drgs, EditionConventions conventions)
     {
         Rule = rule;
         Mdc = mdc;
@@ -26,22 +28,24 @@ internal sealed class CompiledAdrg
         Combinations = rule.TableCombinations.Select(c => c.Select(n => Tables.TryGetValue(n, out var t) ? t : new Bitset(0)).ToArray()).ToArray();
         AgeBounded = rule.AgeBand.IsBounded;
         WeightBounded = rule.BirthWeightBand.IsBounded;
-        _mcc = _cc = _none = _notSplit = -1;
-        for (var d = 0; d < drgs.Count; d++)
+        var chosen = new List<(int Drg, DrgSplitRule Split)>();
+        foreach (var split in conventions.Splits)
         {
-            if (!string.Equals(drgs[d].Adrg, rule.Code, StringComparison.Ordinal))
+            for (var d = 0; d < drgs.Count; d++)
             {
-                continue;
-            }
-
-            switch (drgs[d].Split)
-            {
-                case DrgSplit.WithMcc: _mcc = d; break;
-                case DrgSplit.WithCc: _cc = d; break;
-                case DrgSplit.WithoutCc: _none = d; break;
-                case DrgSplit.NotSplit: _notSplit = d; break;
+                if (drgs[d].Code.Length == 4 && drgs[d].Code[3] == split.Digit && string.Equals(drgs[d].Adrg, rule.Code, StringComparison.Ordinal))
+                {
+                    chosen.Add((d, split));
+                    break;
+                }
             }
         }
+
+        _splitDrg = chosen.Select(x => x.Drg).ToArray();
+        _splitLevel = chosen.Select(x => (int)x.Split.MinimumLevel).ToArray();
+        _splitAgeMin = chosen.Select(x => x.Split.MinimumAgeYears).ToArray();
+        _splitAgeMax = chosen.Select(x => x.Split.MaximumAgeYears).ToArray();
+        _splitAged = chosen.Select(x => x.Split.HasAgeCondition).ToArray();
     }
 
     public AdrgRule Rule { get; }
@@ -83,26 +87,23 @@ internal sealed class CompiledAdrg
         return false;
     }
 
-    /// <summary>DRG split (3_DRG.txt fourth character): 9 not split; 1 with MCC; 3 with CC (or MCC when there is no 1); 5 otherwise.</summary>
+    /// <summary>
+    /// DRG split (3_DRG.txt fourth character), by the edition's split rules in their order: the first DRG whose minimum
+    /// CC/MCC level (and age range, when it has one) the case meets. 1.1: 9 not split; 1 with MCC; 3 with CC (or MCC when
+    /// there is no 1); 5 otherwise. −1 when none applies.
+    /// </summary>
     [MethodImpl(KernelJit.Optimize)]
-    public int Choose(int level)
+    public int Choose(int level, int ageYears)
     {
-        if (_notSplit >= 0)
+        for (var i = 0; i < _splitDrg.Length; i++)
         {
-            return _notSplit;
+            if (level >= _splitLevel[i] && (!_splitAged[i] || (ageYears >= _splitAgeMin[i] && ageYears <= _splitAgeMax[i])))
+            {
+                return _splitDrg[i];
+            }
         }
 
-        if (level >= (int)ComplicationLevel.Mcc && _mcc >= 0)
-        {
-            return _mcc;
-        }
-
-        if (level >= (int)ComplicationLevel.Cc && _cc >= 0)
-        {
-            return _cc;
-        }
-
-        return _none;
+        return -1;
     }
 
     public string Describe(bool chinese)
