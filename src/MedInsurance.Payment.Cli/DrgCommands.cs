@@ -12,6 +12,7 @@ using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
+using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
@@ -180,38 +181,72 @@ internal static class DrgCommands
     {
         var rules = RulesOption();
         var edition = EditionOption();
-        var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack as compiled JSON to this file." };
+        var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack, its edition conventions and its load report as rule-pack JSON (format 2, docs/formats-drg.md) to this file: the converter from the text layout." };
+        var conventions = new Option<FileInfo?>("--conventions") { Description = "The edition's prose rules (pre-MDC order, sex/infant/trauma MDCs, surgical letters, QY suffix, split digits) as JSON; default CHS-DRG 1.1's. Only with a rule-text folder." };
         var verify = new Option<bool>("--verify") { Description = "Compare the folder with the edition's published manifest (SHA-256 of each file, table counts): exit 0 as published, 1 differs but plausible, 2 refused." };
-        var command = new Command("rules", "Load a rule-text folder and print the load report: codes per table, repairs, unparsed lines with file and line. A folder that is not a plausible pack of the edition is refused (exit 2).");
+        var command = new Command("rules", "Load a rule-text folder (or a rule-pack JSON file) and print the load report: codes per table, repairs, unparsed lines with file and line. A pack that is not a plausible pack of the edition is refused (exit 2).");
         command.Options.Add(verify);
         command.Options.Add(rules);
         command.Options.Add(edition);
         command.Options.Add(compiled);
+        command.Options.Add(conventions);
         command.SetAction(parse =>
         {
-            var folder = ResolveFolder(parse.GetValue(rules)!, parse.GetValue(edition)!);
-            if (folder is null)
+            var editionName = parse.GetValue(edition)!;
+            var rulesPath = parse.GetValue(rules)!.FullName;
+            (RulePackLoadResult Loaded, RulePackCheck Check)? checkedPack;
+            if (RulePackLoading.IsCompiled(rulesPath))
             {
-                return 2;
+                if (parse.GetValue(conventions) is not null)
+                {
+                    Console.Error.WriteLine("medpay: --conventions applies to a rule-text folder; a rule-pack JSON carries its own.");
+                    return 2;
+                }
+
+                checkedPack = RulePackLoading.LoadCompiled(rulesPath, editionName, quiet: true);
+            }
+            else
+            {
+                var folder = ResolveFolder(parse.GetValue(rules)!, editionName);
+                if (folder is null)
+                {
+                    return 2;
+                }
+
+                EditionConventions? stated = null;
+                if (parse.GetValue(conventions) is { } conventionsFile)
+                {
+                    try
+                    {
+                        using var stream = File.OpenRead(conventionsFile.FullName);
+                        stated = CompiledRulePack.ReadConventions(stream, conventionsFile.Name);
+                    }
+                    catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+                    {
+                        Console.Error.WriteLine("medpay: the conventions file is refused: " + ex.Message);
+                        return 2;
+                    }
+                }
+
+                checkedPack = RulePackLoading.Load(folder, editionName, quiet: true, stated);
             }
 
-            var editionName = parse.GetValue(edition)!;
-            if (RulePackLoading.Load(folder, editionName, quiet: true) is not { } checkedPack)
+            if (checkedPack is not { } usable)
             {
                 return 2;
             }
 
             if (parse.GetValue(verify))
             {
-                return RulePackLoading.Verdict(checkedPack.Check, editionName);
+                return RulePackLoading.Verdict(usable.Check, editionName);
             }
 
-            var loaded = checkedPack.Loaded;
+            var loaded = usable.Loaded;
             Console.Out.Write(loaded.Report.Render());
             if (parse.GetValue(compiled) is { } target)
             {
                 using var stream = File.Create(target.FullName);
-                CompiledRulePack.Save(loaded.Pack, stream);
+                CompiledRulePack.Save(loaded, stream);
             }
 
             return loaded.Report.Unparsed.Count == 0 ? 0 : 1;
@@ -237,7 +272,7 @@ internal static class DrgCommands
     }
 
     private static Option<DirectoryInfo> RulesOption() =>
-        new("--rules", "-r") { Description = "CHS-DRG rule-text folder (1_MDC.txt … 7_CCE.txt), or its parent holding one folder per edition (1.1, 1.0-revised).", Required = true };
+        new("--rules", "-r") { Description = "CHS-DRG rule-text folder (1_MDC.txt … 7_CCE.txt), its parent holding one folder per edition (1.1, 1.0-revised, 2.0 …), or a rule-pack JSON file written by `drg rules --save-compiled`.", Required = true };
 
     private static Option<string> EditionOption()
     {
@@ -262,13 +297,23 @@ internal static class DrgCommands
 
     private static DrgGrouper? LoadGrouper(DirectoryInfo rules, string edition, string ambiguous)
     {
-        var folder = ResolveFolder(rules, edition);
-        if (folder is null)
+        (RulePackLoadResult Loaded, RulePackCheck Check)? loaded;
+        if (RulePackLoading.IsCompiled(rules.FullName))
         {
-            return null;
+            loaded = RulePackLoading.LoadCompiled(rules.FullName, edition, quiet: false);
+        }
+        else
+        {
+            var folder = ResolveFolder(rules, edition);
+            if (folder is null)
+            {
+                return null;
+            }
+
+            loaded = RulePackLoading.Load(folder, edition, quiet: false);
         }
 
-        if (RulePackLoading.Load(folder, edition, quiet: false) is not { } checkedPack)
+        if (loaded is not { } checkedPack)
         {
             return null;
         }
