@@ -147,6 +147,26 @@ public sealed class HandMadeEditionTests
     }
 
     [Fact]
+    public void The_1_1_conventions_are_the_prose_rules_and_the_json_example_in_the_docs()
+    {
+        var c = EditionConventions.ChsDrg11;
+        Assert.Equal(new[] { "MDCA", "MDCP", "MDCY", "MDCZ", "MDCM", "MDCN" }, c.PreMdcOrder);
+        Assert.Equal(new[] { "MDCM", "MDCN" }, c.RequiredSex.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(Sex.Female, c.ImpliedSex["MDCO"]);
+        Assert.False(c.RequiredSex.ContainsKey("MDCO"));
+        Assert.Equal(AdrgKind.Surgical, c.KindOf("BJ1"));
+        Assert.Equal(AdrgKind.NonOperatingRoom, c.KindOf("BK1"));
+        Assert.Equal(AdrgKind.Medical, c.KindOf("BR1"));
+        Assert.Equal("BQY", c.AmbiguousGroupCode("MDCB"));
+        var docs = File.ReadAllText(Path.Combine(TestSupport.SharedData.RepoRoot, "docs", "formats-drg.md"));
+        var start = docs.IndexOf("\"preMdcOrder\"", StringComparison.Ordinal);
+        var json = string.Concat("{", docs.AsSpan(start, docs.IndexOf("```", start, StringComparison.Ordinal) - start));
+        Assert.True(c.ContentEquals(CompiledRulePack.ReadConventions(new MemoryStream(Encoding.UTF8.GetBytes(json)), "formats-drg.md")));
+        var mine = CompiledRulePack.ReadConventions(new MemoryStream(Encoding.UTF8.GetBytes(Conventions)), "test");
+        Assert.False(c.ContentEquals(mine));
+    }
+
+    [Fact]
     public void The_trace_names_the_split_digit_and_its_meaning()
     {
         var (_, json, _) = Convert();

@@ -14,12 +14,14 @@ namespace MedInsurance.Payment.Drg.Grouping;
 /// become bit sets, and grouping a prepared case (<see cref="Group(DrgCase)"/>) allocates nothing.
 /// </summary>
 /// <remarks>
-/// <para>Order (see <see cref="ChsDrgProseRules"/>): MDCA, MDCP, MDCY, MDCZ, MDCM, MDCN, then the other MDCs by letter. An
+/// <para>The edition's prose rules come from the pack (<see cref="RulePack.Conventions"/>; CHS-DRG 1.1's by default, see
+/// <see cref="ChsDrgProseRules"/>). Order under 1.1: MDCA, MDCP, MDCY, MDCZ, MDCM, MDCN, then the other MDCs by code. An
 /// MDC admits a case when its main diagnosis is in the MDC's main-diagnosis table or in the main-diagnosis list of one of
 /// the MDC's ADRGs (docs/drg/peer-differences.md, D1). Within an MDC the ADRGs are tried in rule-text order; the QY check
-/// (policy switch) runs between the procedure ADRGs (A–Q) and the medical ones (R–Z). When no ADRG of an admitting MDC
-/// matches, the next MDC is tried. The DRG is chosen by the fourth character of the ADRG's DRGs and the highest CC/MCC
-/// level that counts after the main diagnosis's exclusion tables.</para>
+/// (policy switch) runs between the procedure ADRGs (A–Q under 1.1) and the medical ones (R–Z). When no ADRG of an
+/// admitting MDC matches, the next MDC is tried. The DRG is the first of the ADRG's DRGs, in the order of the edition's
+/// split rules (<see cref="EditionConventions.Splits"/>), whose minimum CC/MCC level (and age range) the case meets; the
+/// level is the highest that counts after the main diagnosis's exclusion tables.</para>
 /// <para>Pure: the same case and pack always give the same result, on any thread.</para>
 /// </remarks>
 public sealed class DrgGrouper

@@ -82,11 +82,12 @@ public sealed class EditionConventions
     }
 
     /// <summary>CHS-DRG 1.1 — the prose rules of《CHS-DRG 细分组方案（1.1版）》, the default of every pack that states none.</summary>
+    /// <remarks>Built from <see cref="ChsDrgProseRules"/>, which stays the one place of each 1.1 rule and its citation.</remarks>
     public static EditionConventions ChsDrg11 { get; } = new(
-        new[] { "MDCA", "MDCP", "MDCY", "MDCZ", "MDCM", "MDCN" },
+        ChsDrgProseRules.PreMdcOrder.Select(l => "MDC" + l),
         new[] { "MDCA" },
-        new Dictionary<string, Sex>(StringComparer.Ordinal) { ["MDCM"] = Sex.Male, ["MDCN"] = Sex.Female },
-        new Dictionary<string, Sex>(StringComparer.Ordinal) { ["MDCM"] = Sex.Male, ["MDCN"] = Sex.Female, ["MDCO"] = Sex.Female },
+        SexesOf(ChsDrgProseRules.RequiredSex),
+        SexesOf(ChsDrgProseRules.ImpliedSex),
         new[] { "MDCP" },
         "MDCZ",
         ChsDrgProseRules.MultipleTraumaMinimumRegions,
@@ -172,6 +173,20 @@ public sealed class EditionConventions
         && LastSurgicalLetter == other.LastSurgicalLetter && LastProcedureLetter == other.LastProcedureLetter
         && string.Equals(AmbiguousGroupSuffix, other.AmbiguousGroupSuffix, StringComparison.Ordinal)
         && Splits.Count == other.Splits.Count && Splits.Zip(other.Splits, (a, b) => a.ContentEquals(b)).All(x => x);
+
+    private static Dictionary<string, Sex> SexesOf(Func<char, Sex> rule)
+    {
+        var result = new Dictionary<string, Sex>(StringComparer.Ordinal);
+        for (var letter = 'A'; letter <= 'Z'; letter++)
+        {
+            if (rule(letter) is var sex && sex != Sex.Unknown)
+            {
+                result["MDC" + letter] = sex;
+            }
+        }
+
+        return result;
+    }
 
     private static bool SameSexes(IReadOnlyDictionary<string, Sex> a, IReadOnlyDictionary<string, Sex> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var s) && s == p.Value);
