@@ -11,11 +11,7 @@ namespace MedInsurance.Payment.Drg.Grouping;
 internal sealed class CompiledAdrg
 {
     // The ADRG's DRGs in the order of the edition's split rules (EditionConventions.Splits), with each rule's condition.
-    private readonly int[] _splitDrg;
-    private readonly int[] _splitLevel;
-    private readonly int[] _splitAgeMin;
-    private readonly int[] _splitAgeMax;
-    private readonly bool[] _splitAged;
+    private readonly Split[] _splits;
 
     public CompiledAdrg(AdrgRule rule, int mdc, Dictionary<string, int> dxIds, Dictionary<string, int> pxIds, int nDx, int nPx, IReadOnlyList<DrgRule> drgs, EditionConventions conventions)
     {
@@ -41,11 +37,12 @@ internal sealed class CompiledAdrg
             }
         }
 
-        _splitDrg = chosen.Select(x => x.Drg).ToArray();
-        _splitLevel = chosen.Select(x => (int)x.Split.MinimumLevel).ToArray();
-        _splitAgeMin = chosen.Select(x => x.Split.MinimumAgeYears).ToArray();
-        _splitAgeMax = chosen.Select(x => x.Split.MaximumAgeYears).ToArray();
-        _splitAged = chosen.Select(x => x.Split.HasAgeCondition).ToArray();
+        // A split without an age condition gets the whole int range, so Choose tests every split the same way.
+        _splits = chosen.Select(x => new Split(
+            x.Drg,
+            (int)x.Split.MinimumLevel,
+            x.Split.HasAgeCondition ? x.Split.MinimumAgeYears : int.MinValue,
+            x.Split.HasAgeCondition ? x.Split.MaximumAgeYears : int.MaxValue)).ToArray();
     }
 
     public AdrgRule Rule { get; }
@@ -95,15 +92,36 @@ internal sealed class CompiledAdrg
     [MethodImpl(KernelJit.Optimize)]
     public int Choose(int level, int ageYears)
     {
-        for (var i = 0; i < _splitDrg.Length; i++)
+        var splits = _splits;
+        for (var i = 0; i < splits.Length; i++)
         {
-            if (level >= _splitLevel[i] && (!_splitAged[i] || (ageYears >= _splitAgeMin[i] && ageYears <= _splitAgeMax[i])))
+            ref readonly var s = ref splits[i];
+            if (level >= s.Level && ageYears >= s.AgeMin && ageYears <= s.AgeMax)
             {
-                return _splitDrg[i];
+                return s.Drg;
             }
         }
 
         return -1;
+    }
+
+    private readonly struct Split
+    {
+        public Split(int drg, int level, int ageMin, int ageMax)
+        {
+            Drg = drg;
+            Level = level;
+            AgeMin = ageMin;
+            AgeMax = ageMax;
+        }
+
+        public int Drg { get; }
+
+        public int Level { get; }
+
+        public int AgeMin { get; }
+
+        public int AgeMax { get; }
     }
 
     public string Describe(bool chinese)
