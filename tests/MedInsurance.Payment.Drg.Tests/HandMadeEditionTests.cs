@@ -233,6 +233,29 @@ public sealed class HandMadeEditionTests
         Assert.Contains(check.Problems, p => p.StartsWith("cut.json ($.drgs): 1 ADRG(s) have no DRG (first: BF7)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Named_chs_drg_2_0_the_small_edition_is_refused_by_the_published_2_0_counts_text_and_json_alike()
+    {
+        var folder = WriteText();
+        var text = RuleTextLoader.Load(folder, "chs-drg-2.0", ReadConventions(folder));
+        var check = RulePackIntegrity.Check(folder, "chs-drg-2.0", text);
+        Assert.False(check.IsUsable);
+        Assert.Null(check.PublishedAs);
+        Assert.Contains(check.Problems, p => p.StartsWith("1_MDC.txt: 2 MDCs, chs-drg-2.0 has 26", StringComparison.Ordinal));
+        Assert.Contains(check.Problems, p => p.StartsWith("4_ADRG_DETAIL.txt: 3 ADRGs, chs-drg-2.0 has 409", StringComparison.Ordinal));
+        Assert.Contains(check.Problems, p => p.StartsWith("3_DRG.txt: 6 DRGs, chs-drg-2.0 has 634", StringComparison.Ordinal));
+        Assert.DoesNotContain(check.Problems, p => p.Contains("MCC", StringComparison.Ordinal) || p.Contains("exclusion", StringComparison.Ordinal));
+
+        using var stream = new MemoryStream();
+        CompiledRulePack.Save(text, stream);
+        var json = RulePackIntegrity.CheckCompiled("small.json", CompiledRulePack.LoadWithReport(new MemoryStream(stream.ToArray()), "small.json"));
+        Assert.Contains(json.Problems, p => p.StartsWith("small.json ($.mdcs): 2 MDCs, chs-drg-2.0 has 26", StringComparison.Ordinal));
+        Assert.Contains(json.Problems, p => p.StartsWith("small.json ($.adrgs): 3 ADRGs, chs-drg-2.0 has 409", StringComparison.Ordinal));
+
+        // A folder that is no published edition is not taken for chs-drg-2.0 (whose manifest has counts but no files).
+        Assert.True(RulePackIntegrity.Check(folder, Edition, RuleTextLoader.Load(folder, Edition, ReadConventions(folder))).IsUsable);
+    }
+
     private static string ReplaceFirst(string text, string find, string replace)
     {
         var i = text.IndexOf(find, StringComparison.Ordinal);

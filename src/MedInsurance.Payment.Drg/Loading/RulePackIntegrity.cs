@@ -17,6 +17,8 @@ namespace MedInsurance.Payment.Drg.Loading;
 /// <c>7_CCE.txt</c>; for a known edition, a count differs from the published one by more than 10% (a regional variant
 /// may add or drop a few groups, a damaged file loses many); the folder is, byte for byte, another known edition than
 /// the one named.</para>
+/// <para>Known editions: <c>chs-drg-1.1</c> and <c>chs-drg-1.0-revised</c> (file hashes and every count), <c>chs-drg-2.0</c>
+/// (the published MDC, ADRG and DRG counts 26 / 409 / 634 only: a region's 2.0 pack is checked against them).</para>
 /// <para>Pure; thread-safe.</para>
 /// </remarks>
 public static class RulePackIntegrity
@@ -62,7 +64,8 @@ public static class RulePackIntegrity
         string? publishedAs = null;
         foreach (var known in RulePackManifest.Known)
         {
-            if (known.DifferingFiles(folder).Count == 0)
+            // A manifest of published counts only (chs-drg-2.0) has no files to match.
+            if (known.Hashes.Count > 0 && known.DifferingFiles(folder).Count == 0)
             {
                 publishedAs = known.Edition;
                 break;
@@ -190,7 +193,8 @@ public static class RulePackIntegrity
 
     private static void Compare(int actual, int expected, string file, string what, string edition, List<string> problems)
     {
-        if (actual > 0 && Math.Abs(actual - expected) > expected * CountTolerance)
+        // expected 0: the count is not published in the manifest (chs-drg-2.0's CC/MCC lists); not checked.
+        if (actual > 0 && expected > 0 && Math.Abs(actual - expected) > expected * CountTolerance)
         {
             problems.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2}, {3} has {4} — more than {5:0}% apart; is the file damaged or another edition?", file, actual, what, edition, expected, CountTolerance * 100m));
         }
