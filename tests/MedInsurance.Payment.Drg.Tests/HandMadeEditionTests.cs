@@ -138,6 +138,29 @@ public sealed class HandMadeEditionTests
     }
 
     [Fact]
+    public void The_kernel_allocates_nothing_with_the_edition_conventions()
+    {
+        var (_, json, _) = Convert();
+        var grouper = new DrgGrouper(json.Pack);
+        var cases = new[] { Case("I63.900", age: 70), Case("I61.900", "J96.000"), Case("I63.900", "E11.900", "39.7400"), Case("I61.900", string.Empty, "37.5100") }
+            .Select(grouper.Prepare).ToArray();
+        foreach (var c in cases)
+        {
+            grouper.Group(c);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var grouped = 0;
+        for (var i = 0; i < 1000; i++)
+        {
+            grouped += grouper.Group(cases[i % cases.Length]).Status == DrgStatus.Grouped ? 1 : 0;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1000, grouped);
+    }
+
+    [Fact]
     public void Under_the_1_1_conventions_digit_7_is_undefined_reported_and_never_chosen()
     {
         var folder = WriteText();
