@@ -219,6 +219,8 @@ public sealed class HandMadeEditionTests
     [InlineData("\"minimumLevel\": \"cc\"", "\"minimumLevel\": \"some\"", "$.conventions.splits[2].minimumLevel")]
     [InlineData("\"formatVersion\": 2", "\"formatVersion\": 3", "$.formatVersion")]
     [InlineData("\"adrgs\": [", "\"adrgs\": null, \"x\": [", "$.adrgs: missing or null")]
+    [InlineData("\"name\": \"神经系统疾病及功能障碍\"", "\"name\": null", "$.mdcs[1].name: null")]
+    [InlineData("\"file\": \"3_DRG.txt\"", "\"file\": null", "$.drgs[0].file: null")]
     public void A_damaged_pack_is_refused_naming_the_json_path(string find, string replace, string expected)
     {
         var (_, _, bytes) = Convert();

@@ -66,6 +66,14 @@ internal static class CompiledPackValidator
             }
         }
 
+        void NotNull(string? text, string path)
+        {
+            if (text is null)
+            {
+                Fail(path, "null (use \"\" for none)");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(d.Edition))
         {
             Fail("$.edition", "missing edition id");
@@ -86,6 +94,8 @@ internal static class CompiledPackValidator
                 Fail(at + ".code", "an MDC code is MDC and one character");
             }
 
+            NotNull(m.Name, at + ".name");
+            NotNull(m.File, at + ".file");
             List(m.MainDiagnoses, at + ".mainDiagnoses");
             if (m.TraumaRegions is null)
             {
@@ -115,6 +125,7 @@ internal static class CompiledPackValidator
                 Fail(at + ".name", "null name");
             }
 
+            NotNull(a.File, at + ".file");
             if (!mdcs.Contains(a.Mdc ?? string.Empty))
             {
                 Fail(at + ".mdc", "names no MDC of $.mdcs");
@@ -157,6 +168,8 @@ internal static class CompiledPackValidator
             {
                 Fail("$.drgs[" + I(i) + "].name", "null name");
             }
+
+            NotNull(d.Drgs[i].File, "$.drgs[" + I(i) + "].file");
         }
 
         Unique(d.Drgs.Select(x => x.Code), "$.drgs", "DRG");
@@ -164,6 +177,7 @@ internal static class CompiledPackValidator
         {
             var c = d.Complications[i];
             Code(c.Code, "$.complications[" + I(i) + "].code", 0, "diagnosis");
+            NotNull(c.File, "$.complications[" + I(i) + "].file");
             if (c.Level is not (1 or 2))
             {
                 Fail("$.complications[" + I(i) + "].level", "expected 1 (CC) or 2 (MCC)");
@@ -174,6 +188,7 @@ internal static class CompiledPackValidator
         {
             Code(d.ExclusionTables[i].Id, "$.exclusionTables[" + I(i) + "].id", 0, "exclusion table");
             List(d.ExclusionTables[i].MainDiagnoses, "$.exclusionTables[" + I(i) + "].mainDiagnoses");
+            NotNull(d.ExclusionTables[i].File, "$.exclusionTables[" + I(i) + "].file");
         }
 
         Unique(d.ExclusionTables.Select(t => t.Id), "$.exclusionTables", "exclusion table");

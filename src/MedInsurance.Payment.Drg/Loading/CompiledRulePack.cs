@@ -107,7 +107,17 @@ public static class CompiledRulePack
             throw new FormatException(source + ": $.conventions: " + e.Message, e);
         }
 
-        var pack = FromDto(dto, conventions);
+        RulePack pack;
+        try
+        {
+            pack = FromDto(dto, conventions);
+        }
+        catch (ArgumentException e)
+        {
+            // Whatever the validator does not name: still a refusal of the file, never a crash.
+            throw new FormatException(source + ": $: " + e.Message, e);
+        }
+
         var report = new ReportBuilder();
         var listed = dto.LoadReport?.Counts.FirstOrDefault(c => c.File == RuleTextLoader.AdrgFile && c.Table == "ADRG")?.Codes;
         RuleTextLoader.RecordCounts(pack, report, listed);
