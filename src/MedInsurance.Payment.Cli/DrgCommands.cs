@@ -9,9 +9,11 @@ using System.Text;
 using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Editions;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
+using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
@@ -45,8 +47,9 @@ internal static class DrgCommands
         var encoding = CaseFiles.EncodingOption();
         var headerMap = CaseFiles.HeaderMapOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Results CSV: id,status,mdc,adrg,drg,issues — one row per input row, in input order.", Required = true };
+        var crosswalk = CrosswalkOption();
         var group = new Command("group", "Group every case of a case CSV file, streaming in blocks (bounded memory); print the rows read and the grouping throughput to stderr.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, headerMap, output }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, encoding, headerMap, output, crosswalk }))
         {
             group.Options.Add(option);
         }
@@ -72,6 +75,11 @@ internal static class DrgCommands
                 return 2;
             }
 
+            if (LoadCrosswalks(parse.GetValue(crosswalk)) is not { } crosswalks)
+            {
+                return 2;
+            }
+
             var threadCount = Math.Max(1, parse.GetValue(threads));
             CsvReadReport report;
             GroupCounts counts;
@@ -85,7 +93,7 @@ internal static class DrgCommands
 
                 csv.NextRecord();
                 counts = new GroupCounts();
-                var block = new BlockGrouper(grouper, threadCount);
+                var block = new BlockGrouper(grouper, threadCount, crosswalks);
                 report = CaseFiles.ReadBlocks(file, options, threadCount, headerMap: map, process: records =>
                 {
                     var results = block.Group(records, counts);
@@ -98,7 +106,8 @@ internal static class DrgCommands
                             continue;
                         }
 
-                        WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, record.Issues.Count == 0 ? result.Issues : Merge(record.Issues, result.Issues));
+                        var issues = block.MappingIssues(i) is { } mapping ? Merge(mapping, result.Issues) : result.Issues;
+                        WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, record.Issues.Count == 0 ? issues : Merge(record.Issues, issues));
                     }
                 });
             }
@@ -125,8 +134,9 @@ internal static class DrgCommands
         var header = new Option<string>("--header") { Description = "The header of the --case row, if it differs.", DefaultValueFactory = _ => DefaultCaseHeader };
         var language = new Option<string>("--language", "-l") { Description = "Trace language: zh, en or both.", DefaultValueFactory = _ => "both" };
         language.AcceptOnlyFromAmong("zh", "en", "both");
+        var crosswalk = CrosswalkOption();
         var explain = new Command("explain", "Group one case and print the trace of every decision (Chinese and/or English).");
-        foreach (var option in rules.All.Concat(new Option[] { row, header, language }))
+        foreach (var option in rules.All.Concat(new Option[] { row, header, language, crosswalk }))
         {
             explain.Options.Add(option);
         }
@@ -158,7 +168,12 @@ internal static class DrgCommands
                 return 1;
             }
 
-            var result = grouper.Group(record.Value!);
+            if (LoadCrosswalks(parse.GetValue(crosswalk)) is not { } crosswalks)
+            {
+                return 2;
+            }
+
+            var result = crosswalks.Count == 0 ? grouper.Group(record.Value!) : grouper.Group(record.Value!, crosswalks);
             var lang = parse.GetValue(language);
             Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} {3} {4} {5}", result.CaseId, result.StatusText, result.Mdc, result.Adrg, result.Drg, ResultCsv.Issues(Merge(record.Issues, result.Issues))));
             if (lang is "zh" or "both")
@@ -180,43 +195,112 @@ internal static class DrgCommands
     {
         var rules = RulesOption();
         var edition = EditionOption();
-        var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack as compiled JSON to this file." };
+        var compiled = new Option<FileInfo?>("--save-compiled") { Description = "Also save the loaded pack, its edition conventions and its load report as rule-pack JSON (format 2, docs/formats-drg.md) to this file: the converter from the text layout." };
+        var conventions = new Option<FileInfo?>("--conventions") { Description = "The edition's prose rules (pre-MDC order, sex/infant/trauma MDCs, surgical letters, QY suffix, split digits) as JSON; default CHS-DRG 1.1's. Only with a rule-text folder." };
         var verify = new Option<bool>("--verify") { Description = "Compare the folder with the edition's published manifest (SHA-256 of each file, table counts): exit 0 as published, 1 differs but plausible, 2 refused." };
-        var command = new Command("rules", "Load a rule-text folder and print the load report: codes per table, repairs, unparsed lines with file and line. A folder that is not a plausible pack of the edition is refused (exit 2).");
+        var command = new Command("rules", "Load a rule-text folder (or a rule-pack JSON file) and print the load report: codes per table, repairs, unparsed lines with file and line. A pack that is not a plausible pack of the edition is refused (exit 2).");
         command.Options.Add(verify);
         command.Options.Add(rules);
         command.Options.Add(edition);
         command.Options.Add(compiled);
+        command.Options.Add(conventions);
         command.SetAction(parse =>
         {
-            var folder = ResolveFolder(parse.GetValue(rules)!, parse.GetValue(edition)!);
-            if (folder is null)
+            var editionName = parse.GetValue(edition)!;
+            var rulesPath = parse.GetValue(rules)!.FullName;
+            (RulePackLoadResult Loaded, RulePackCheck Check)? checkedPack;
+            if (RulePackLoading.IsCompiled(rulesPath))
             {
-                return 2;
+                if (parse.GetValue(conventions) is not null)
+                {
+                    Console.Error.WriteLine("medpay: --conventions applies to a rule-text folder; a rule-pack JSON carries its own.");
+                    return 2;
+                }
+
+                checkedPack = RulePackLoading.LoadCompiled(rulesPath, editionName, quiet: true);
+            }
+            else
+            {
+                var folder = ResolveFolder(parse.GetValue(rules)!, editionName);
+                if (folder is null)
+                {
+                    return 2;
+                }
+
+                EditionConventions? stated = null;
+                if (parse.GetValue(conventions) is { } conventionsFile)
+                {
+                    try
+                    {
+                        using var stream = File.OpenRead(conventionsFile.FullName);
+                        stated = CompiledRulePack.ReadConventions(stream, conventionsFile.Name);
+                    }
+                    catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+                    {
+                        Console.Error.WriteLine("medpay: the conventions file is refused: " + ex.Message);
+                        return 2;
+                    }
+                }
+
+                checkedPack = RulePackLoading.Load(folder, editionName, quiet: true, stated);
             }
 
-            var editionName = parse.GetValue(edition)!;
-            if (RulePackLoading.Load(folder, editionName, quiet: true) is not { } checkedPack)
+            if (checkedPack is not { } usable)
             {
                 return 2;
             }
 
             if (parse.GetValue(verify))
             {
-                return RulePackLoading.Verdict(checkedPack.Check, editionName);
+                return RulePackLoading.Verdict(usable.Check, editionName);
             }
 
-            var loaded = checkedPack.Loaded;
+            var loaded = usable.Loaded;
             Console.Out.Write(loaded.Report.Render());
             if (parse.GetValue(compiled) is { } target)
             {
                 using var stream = File.Create(target.FullName);
-                CompiledRulePack.Save(loaded.Pack, stream);
+                CompiledRulePack.Save(loaded, stream);
             }
 
             return loaded.Report.Unparsed.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static Option<string[]> CrosswalkOption() => new("--crosswalk")
+    {
+        Description = "A code-edition crosswalk, NAME=DIAGNOSIS_FILE[,PROCEDURE_FILE] (e.g. 医保版1.0=ZD_YB10_TO_YB20.dat,SS_YB10_TO_YB20.dat); repeatable, tried in order. Codes the rule pack does not know are mapped (DRG_CODE_MAPPED, shown in the trace).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>The crosswalks named by <c>--crosswalk</c> (empty when none), or null after printing why one is refused.</summary>
+    private static List<CodeEditionCrosswalk>? LoadCrosswalks(string[]? values)
+    {
+        var result = new List<CodeEditionCrosswalk>();
+        foreach (var value in values ?? Array.Empty<string>())
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var files = (equals < 0 ? value : value.Substring(equals + 1)).Split(',');
+            if (files.Length > 2 || files[0].Length == 0)
+            {
+                Console.Error.WriteLine("medpay: --crosswalk is NAME=DIAGNOSIS_FILE[,PROCEDURE_FILE].");
+                return null;
+            }
+
+            var name = equals > 0 ? value.Substring(0, equals) : Path.GetFileNameWithoutExtension(files[0]);
+            try
+            {
+                result.Add(CodeEditionCrosswalk.Load(name, files[0], files.Length > 1 && files[1].Length > 0 ? files[1] : null));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("medpay: the crosswalk " + name + " is refused: " + ex.Message);
+                return null;
+            }
+        }
+
+        return result;
     }
 
     private static string? ResolveFolder(DirectoryInfo rules, string edition)
@@ -237,7 +321,7 @@ internal static class DrgCommands
     }
 
     private static Option<DirectoryInfo> RulesOption() =>
-        new("--rules", "-r") { Description = "CHS-DRG rule-text folder (1_MDC.txt … 7_CCE.txt), or its parent holding one folder per edition (1.1, 1.0-revised).", Required = true };
+        new("--rules", "-r") { Description = "CHS-DRG rule-text folder (1_MDC.txt … 7_CCE.txt), its parent holding one folder per edition (1.1, 1.0-revised, 2.0 …), or a rule-pack JSON file written by `drg rules --save-compiled`.", Required = true };
 
     private static Option<string> EditionOption()
     {
@@ -262,13 +346,23 @@ internal static class DrgCommands
 
     private static DrgGrouper? LoadGrouper(DirectoryInfo rules, string edition, string ambiguous)
     {
-        var folder = ResolveFolder(rules, edition);
-        if (folder is null)
+        (RulePackLoadResult Loaded, RulePackCheck Check)? loaded;
+        if (RulePackLoading.IsCompiled(rules.FullName))
         {
-            return null;
+            loaded = RulePackLoading.LoadCompiled(rules.FullName, edition, quiet: false);
+        }
+        else
+        {
+            var folder = ResolveFolder(rules, edition);
+            if (folder is null)
+            {
+                return null;
+            }
+
+            loaded = RulePackLoading.Load(folder, edition, quiet: false);
         }
 
-        if (RulePackLoading.Load(folder, edition, quiet: false) is not { } checkedPack)
+        if (loaded is not { } checkedPack)
         {
             return null;
         }
@@ -451,15 +545,21 @@ internal static class DrgCommands
     {
         private readonly DrgGrouper _grouper;
         private readonly int _threads;
+        private readonly IReadOnlyList<CodeEditionCrosswalk> _crosswalks;
         private readonly List<DrgCase> _prepared = new();
         private DrgOutcome[] _outcomes = Array.Empty<DrgOutcome>();
+        private IReadOnlyList<ValidationIssue>?[] _mappingIssues = Array.Empty<IReadOnlyList<ValidationIssue>?>();
         private bool _warm;
 
-        public BlockGrouper(DrgGrouper grouper, int threads)
+        public BlockGrouper(DrgGrouper grouper, int threads, IReadOnlyList<CodeEditionCrosswalk>? crosswalks = null)
         {
             _grouper = grouper;
             _threads = threads;
+            _crosswalks = crosswalks ?? Array.Empty<CodeEditionCrosswalk>();
         }
+
+        /// <summary>The crosswalk issues of record <paramref name="index"/> of the last block, or null when none.</summary>
+        public IReadOnlyList<ValidationIssue>? MappingIssues(int index) => index < _mappingIssues.Length ? _mappingIssues[index] : null;
 
         public DrgResult?[] Group(IReadOnlyList<ReadRecord<InpatientCase>> records, GroupCounts counts)
         {
@@ -479,13 +579,25 @@ internal static class DrgCommands
                 _outcomes = new DrgOutcome[_prepared.Count];
             }
 
-            // Preparing (code interning, checks) is per case: spread it over the threads like the kernel.
+            // Mapping codes of other code editions (when crosswalks are given) and preparing (code interning, checks) are
+            // per case: spread them over the threads like the kernel.
+            _mappingIssues = _crosswalks.Count == 0 ? Array.Empty<IReadOnlyList<ValidationIssue>?>() : new IReadOnlyList<ValidationIssue>?[records.Count];
             ForEach(records.Count, i =>
             {
-                if (positions[i] >= 0)
+                if (positions[i] < 0)
                 {
-                    _prepared[positions[i]] = _grouper.Prepare(records[i].Value!);
+                    return;
                 }
+
+                var source = records[i].Value!;
+                if (_crosswalks.Count > 0)
+                {
+                    var mapped = _grouper.MapCodes(source, _crosswalks);
+                    source = mapped.Case;
+                    _mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
+                }
+
+                _prepared[positions[i]] = _grouper.Prepare(source);
             });
             if (!_warm && _prepared.Count > 0)
             {

@@ -15,11 +15,20 @@ namespace MedInsurance.Payment.Drg.Editions;
 public sealed class CodeMapping
 {
     internal CodeMapping(string field, string from, string to)
+        : this(field, from, to, string.Empty)
+    {
+    }
+
+    internal CodeMapping(string field, string from, string to, string crosswalk)
     {
         Field = field;
         From = from;
         To = to;
+        Crosswalk = crosswalk;
     }
+
+    /// <summary>映射表 — the name of the <see cref="CodeEditionCrosswalk"/> that mapped the code; empty for <see cref="CodeCrosswalk"/>.</summary>
+    public string Crosswalk { get; }
 
     /// <summary>字段 — e.g. <c>diagnoses[2]</c> or <c>procedures[0]</c>.</summary>
     public string Field { get; }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using MedInsurance.Payment.Cases;
-using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Drg.Grouping;
@@ -167,7 +166,7 @@ internal sealed class CasePreparer
                 continue;
             }
 
-            var implied = ChsDrgProseRules.ImpliedSex(_mdcs[m].Letter);
+            var implied = _mdcs[m].ImpliedSex;
             if (implied != Sex.Unknown && implied != sex)
             {
                 conflict = _mdcs[m].Rule.Code;

@@ -10,12 +10,10 @@ namespace MedInsurance.Payment.Drg.Grouping;
 /// <summary>An ADRG in kernel form: bit sets of its code lists and procedure tables, and its DRG for each CC/MCC level.</summary>
 internal sealed class CompiledAdrg
 {
-    private readonly int _mcc;
-    private readonly int _cc;
-    private readonly int _none;
-    private readonly int _notSplit;
+    // The ADRG's DRGs in the order of the edition's split rules (EditionConventions.Splits), with each rule's condition.
+    private readonly Split[] _splits;
 
-    public CompiledAdrg(AdrgRule rule, int mdc, Dictionary<string, int> dxIds, Dictionary<string, int> pxIds, int nDx, int nPx, IReadOnlyList<DrgRule> drgs)
+    public CompiledAdrg(AdrgRule rule, int mdc, Dictionary<string, int> dxIds, Dictionary<string, int> pxIds, int nDx, int nPx, IReadOnlyList<DrgRule> drgs, EditionConventions conventions)
     {
         Rule = rule;
         Mdc = mdc;
@@ -26,22 +24,25 @@ internal sealed class CompiledAdrg
         Combinations = rule.TableCombinations.Select(c => c.Select(n => Tables.TryGetValue(n, out var t) ? t : new Bitset(0)).ToArray()).ToArray();
         AgeBounded = rule.AgeBand.IsBounded;
         WeightBounded = rule.BirthWeightBand.IsBounded;
-        _mcc = _cc = _none = _notSplit = -1;
-        for (var d = 0; d < drgs.Count; d++)
+        var chosen = new List<(int Drg, DrgSplitRule Split)>();
+        foreach (var split in conventions.Splits)
         {
-            if (!string.Equals(drgs[d].Adrg, rule.Code, StringComparison.Ordinal))
+            for (var d = 0; d < drgs.Count; d++)
             {
-                continue;
-            }
-
-            switch (drgs[d].Split)
-            {
-                case DrgSplit.WithMcc: _mcc = d; break;
-                case DrgSplit.WithCc: _cc = d; break;
-                case DrgSplit.WithoutCc: _none = d; break;
-                case DrgSplit.NotSplit: _notSplit = d; break;
+                if (drgs[d].Code.Length == 4 && drgs[d].Code[3] == split.Digit && string.Equals(drgs[d].Adrg, rule.Code, StringComparison.Ordinal))
+                {
+                    chosen.Add((d, split));
+                    break;
+                }
             }
         }
+
+        // A split without an age condition gets the whole int range, so Choose tests every split the same way.
+        _splits = chosen.Select(x => new Split(
+            x.Drg,
+            (int)x.Split.MinimumLevel,
+            x.Split.HasAgeCondition ? x.Split.MinimumAgeYears : int.MinValue,
+            x.Split.HasAgeCondition ? x.Split.MaximumAgeYears : int.MaxValue)).ToArray();
     }
 
     public AdrgRule Rule { get; }
@@ -83,26 +84,44 @@ internal sealed class CompiledAdrg
         return false;
     }
 
-    /// <summary>DRG split (3_DRG.txt fourth character): 9 not split; 1 with MCC; 3 with CC (or MCC when there is no 1); 5 otherwise.</summary>
+    /// <summary>
+    /// DRG split (3_DRG.txt fourth character), by the edition's split rules in their order: the first DRG whose minimum
+    /// CC/MCC level (and age range, when it has one) the case meets. 1.1: 9 not split; 1 with MCC; 3 with CC (or MCC when
+    /// there is no 1); 5 otherwise. −1 when none applies.
+    /// </summary>
     [MethodImpl(KernelJit.Optimize)]
-    public int Choose(int level)
+    public int Choose(int level, int ageYears)
     {
-        if (_notSplit >= 0)
+        var splits = _splits;
+        for (var i = 0; i < splits.Length; i++)
         {
-            return _notSplit;
+            ref readonly var s = ref splits[i];
+            if (level >= s.Level && ageYears >= s.AgeMin && ageYears <= s.AgeMax)
+            {
+                return s.Drg;
+            }
         }
 
-        if (level >= (int)ComplicationLevel.Mcc && _mcc >= 0)
+        return -1;
+    }
+
+    private readonly struct Split
+    {
+        public Split(int drg, int level, int ageMin, int ageMax)
         {
-            return _mcc;
+            Drg = drg;
+            Level = level;
+            AgeMin = ageMin;
+            AgeMax = ageMax;
         }
 
-        if (level >= (int)ComplicationLevel.Cc && _cc >= 0)
-        {
-            return _cc;
-        }
+        public int Drg { get; }
 
-        return _none;
+        public int Level { get; }
+
+        public int AgeMin { get; }
+
+        public int AgeMax { get; }
     }
 
     public string Describe(bool chinese)

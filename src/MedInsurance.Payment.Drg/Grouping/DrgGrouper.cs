@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Editions;
 using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Validation;
 
@@ -13,12 +14,14 @@ namespace MedInsurance.Payment.Drg.Grouping;
 /// become bit sets, and grouping a prepared case (<see cref="Group(DrgCase)"/>) allocates nothing.
 /// </summary>
 /// <remarks>
-/// <para>Order (see <see cref="ChsDrgProseRules"/>): MDCA, MDCP, MDCY, MDCZ, MDCM, MDCN, then the other MDCs by letter. An
+/// <para>The edition's prose rules come from the pack (<see cref="RulePack.Conventions"/>; CHS-DRG 1.1's by default, see
+/// <see cref="ChsDrgProseRules"/>). Order under 1.1: MDCA, MDCP, MDCY, MDCZ, MDCM, MDCN, then the other MDCs by code. An
 /// MDC admits a case when its main diagnosis is in the MDC's main-diagnosis table or in the main-diagnosis list of one of
 /// the MDC's ADRGs (docs/drg/peer-differences.md, D1). Within an MDC the ADRGs are tried in rule-text order; the QY check
-/// (policy switch) runs between the procedure ADRGs (A–Q) and the medical ones (R–Z). When no ADRG of an admitting MDC
-/// matches, the next MDC is tried. The DRG is chosen by the fourth character of the ADRG's DRGs and the highest CC/MCC
-/// level that counts after the main diagnosis's exclusion tables.</para>
+/// (policy switch) runs between the procedure ADRGs (A–Q under 1.1) and the medical ones (R–Z). When no ADRG of an
+/// admitting MDC matches, the next MDC is tried. The DRG is the first of the ADRG's DRGs, in the order of the edition's
+/// split rules (<see cref="EditionConventions.Splits"/>), whose minimum CC/MCC level (and age range) the case meets; the
+/// level is the highest that counts after the main diagnosis's exclusion tables.</para>
 /// <para>Pure: the same case and pack always give the same result, on any thread.</para>
 /// </remarks>
 public sealed class DrgGrouper
@@ -171,6 +174,37 @@ public sealed class DrgGrouper
         }
 
         return _describer.ToResult(drgCase.CaseId, outcome, issues, trace.Complications, new DrgTrace(trace.Steps));
+    }
+
+    /// <summary>
+    /// 编码版本映射 — maps the codes of a case coded in another code edition (医保版1.0, 国临版): every diagnosis or procedure
+    /// code this pack does not know is looked up in the crosswalks in order, and replaced when one maps it to a code the pack
+    /// knows (<c>DRG_CODE_MAPPED</c> warning naming the field); a code a crosswalk lists with several targets, unless the file
+    /// states <c># one-to-many: first</c>, is kept (<c>DRG_CODE_MAP_AMBIGUOUS</c>). Codes the pack knows are never mapped.
+    /// </summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="crosswalks">The crosswalks, tried in order.</param>
+    /// <returns>The case with mapped codes, the mappings and the issues.</returns>
+    public CrosswalkResult MapCodes(InpatientCase inpatientCase, IReadOnlyList<CodeEditionCrosswalk> crosswalks)
+    {
+        if (inpatientCase is null || crosswalks is null)
+        {
+            throw new ArgumentNullException(inpatientCase is null ? nameof(inpatientCase) : nameof(crosswalks));
+        }
+
+        return CodeEditionMapper.Map(inpatientCase, crosswalks, _tables.DxIds.ContainsKey, _tables.PxIds.ContainsKey, Pack.Edition);
+    }
+
+    /// <summary>Maps a case's codes of other code editions (<see cref="MapCodes"/>), then prepares and groups it; the trace
+    /// starts with one crosswalk step per mapped code.</summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="crosswalks">The crosswalks, tried in order.</param>
+    /// <returns>The result.</returns>
+    public DrgResult Group(InpatientCase inpatientCase, IReadOnlyList<CodeEditionCrosswalk> crosswalks)
+    {
+        var mapped = MapCodes(inpatientCase, crosswalks);
+        var steps = mapped.Mappings.Select(m => new DrgTraceStep(DrgTraceKind.Crosswalk, m.Field, m.From + " → " + m.To + " (" + m.Crosswalk + ")", m.From + " → " + m.To + "（" + m.Crosswalk + "）", m.Crosswalk));
+        return Explain(Prepare(mapped.Case), steps, mapped.Issues);
     }
 
     /// <summary>Prepares and groups one case with the full result.</summary>

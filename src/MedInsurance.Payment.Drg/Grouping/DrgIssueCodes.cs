@@ -27,6 +27,12 @@ public static class DrgIssueCodes
     /// <summary>编码不在映射表 — a code the crosswalk (*_MAP.dat) does not know; an error for the main diagnosis.</summary>
     public const string CodeNotMapped = "DRG_CODE_NOT_MAPPED";
 
+    /// <summary>编码已映射 — a code of another code edition (医保版1.0, 国临版) that the pack does not know was replaced through a crosswalk (warning; the original code is the issue's value).</summary>
+    public const string CodeMapped = "DRG_CODE_MAPPED";
+
+    /// <summary>编码一对多 — the crosswalk lists the code with several targets and does not state which to take: not mapped (warning).</summary>
+    public const string CodeMapAmbiguous = "DRG_CODE_MAP_AMBIGUOUS";
+
     /// <summary>缺少出院日期 — the edition registry needs the discharge date (rejected).</summary>
     public const string DischargeDateMissing = "DRG_DISCHARGE_DATE_MISSING";
 

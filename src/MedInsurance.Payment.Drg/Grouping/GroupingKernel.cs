@@ -92,14 +92,14 @@ internal sealed class GroupingKernel
         {
             var m = _order[o];
             var mdc = _mdcs[m];
-            if (mdc.Letter == 'A')
+            if (mdc.ProcedureOnly)
             {
                 if (!byTable)
                 {
                     continue;
                 }
 
-                // MDCA has no main-diagnosis table: its ADRGs are decided by procedures alone.
+                // A procedure-only MDC (MDCA) has no main-diagnosis table: its ADRGs are decided by procedures alone.
                 var pre = TryAdrgs(c, m, 0, mdc.Adrgs.Length, hasOperatingRoom, trace);
                 if (pre.Status != DrgStatus.Rejected)
                 {
@@ -114,26 +114,26 @@ internal sealed class GroupingKernel
                 continue;
             }
 
-            var required = ChsDrgProseRules.RequiredSex(mdc.Letter);
+            var required = mdc.RequiredSex;
             if (required != Sex.Unknown && c.Sex != required)
             {
                 sawSex = true;
-                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "requires sex " + required + ", case is " + c.Sex, "要求性别为" + SexZh(required) + "，病例为" + SexZh(c.Sex), "ChsDrgProseRules.RequiredSex");
+                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "requires sex " + required + ", case is " + c.Sex, "要求性别为" + SexZh(required) + "，病例为" + SexZh(c.Sex), "EditionConventions.RequiredSex");
                 continue;
             }
 
-            if (mdc.Letter == 'P' && c.AgeYears != ChsDrgProseRules.InfantAgeYears)
+            if (mdc.InfantOnly && c.AgeYears != ChsDrgProseRules.InfantAgeYears)
             {
-                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "MDCP requires age 0 years, case is " + c.AgeYears.ToString(CultureInfo.InvariantCulture), "MDCP要求年龄不足1周岁，病例为" + c.AgeYears.ToString(CultureInfo.InvariantCulture) + "岁", "ChsDrgProseRules.InfantAgeYears");
+                trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, mdc.Rule.Code + " requires age 0 years, case is " + c.AgeYears.ToString(CultureInfo.InvariantCulture), mdc.Rule.Code + "要求年龄不足1周岁，病例为" + c.AgeYears.ToString(CultureInfo.InvariantCulture) + "岁", "EditionConventions.InfantMdcs");
                 continue;
             }
 
-            if (mdc.Letter == 'Z')
+            if (mdc.MinimumTraumaRegions > 0)
             {
                 var regions = CountTraumaRegions(c);
-                if (regions < ChsDrgProseRules.MultipleTraumaMinimumRegions)
+                if (regions < mdc.MinimumTraumaRegions)
                 {
-                    trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "diagnoses cover " + regions.ToString(CultureInfo.InvariantCulture) + " trauma region(s); at least 2 needed", "诊断涉及" + regions.ToString(CultureInfo.InvariantCulture) + "个创伤部位，至少需要2个", "ChsDrgProseRules.MultipleTraumaMinimumRegions");
+                    trace?.Add(DrgTraceKind.MdcSkipped, mdc.Rule.Code, "diagnoses cover " + regions.ToString(CultureInfo.InvariantCulture) + " trauma region(s); at least " + mdc.MinimumTraumaRegions.ToString(CultureInfo.InvariantCulture) + " needed", "诊断涉及" + regions.ToString(CultureInfo.InvariantCulture) + "个创伤部位，至少需要" + mdc.MinimumTraumaRegions.ToString(CultureInfo.InvariantCulture) + "个", "EditionConventions.MultipleTraumaMinimumRegions");
                     continue;
                 }
 
@@ -164,7 +164,7 @@ internal sealed class GroupingKernel
             {
                 if (_policy.AmbiguousGroupCheck)
                 {
-                    trace?.Add(DrgTraceKind.Ambiguous, ChsDrgProseRules.AmbiguousGroupCode(mdc.Letter), "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "手术室手术 " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "ChsDrgProseRules.AmbiguousGroupCode");
+                    trace?.Add(DrgTraceKind.Ambiguous, mdc.AmbiguousCode, "operating-room procedure " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "手术室手术 " + _pxCodes[_operatingRoom.FirstOf(c.Procedures)], "EditionConventions.AmbiguousGroupSuffix");
                     return new DrgOutcome(DrgStatus.Ambiguous, (short)m, -1, -1, OutcomeReason.None);
                 }
 
@@ -199,7 +199,7 @@ internal sealed class GroupingKernel
 
             trace?.Add(DrgTraceKind.AdrgMatched, adrg.Rule.Code, adrg.Describe(false), adrg.Describe(true), adrg.Rule.Source.ToString());
             var level = Complications(c, trace);
-            var drg = adrg.Choose(level);
+            var drg = adrg.Choose(level, c.AgeYears);
             if (drg < 0)
             {
                 trace?.Add(DrgTraceKind.Ungroupable, DrgIssueCodes.NoDrg, adrg.Rule.Code + " level " + ((ComplicationLevel)level), adrg.Rule.Code + " 无 " + LevelZh(level) + " 对应的DRG");
@@ -209,7 +209,7 @@ internal sealed class GroupingKernel
             if (trace is not null)
             {
                 var rule = _pack.Drgs[drg];
-                trace.Add(DrgTraceKind.DrgChosen, rule.Code, "split " + rule.Split + ", highest counted level " + ((ComplicationLevel)level), "细分位 " + rule.Code[3] + "，计入的最高级别：" + LevelZh(level), rule.Source.ToString());
+                trace.Add(DrgTraceKind.DrgChosen, rule.Code, "split " + rule.Code[3] + " (" + (_pack.Conventions.SplitOf(rule.Code[3])?.Meaning ?? string.Empty) + "), highest counted level " + ((ComplicationLevel)level), "细分位 " + rule.Code[3] + "，计入的最高级别：" + LevelZh(level), rule.Source.ToString());
             }
 
             return new DrgOutcome(DrgStatus.Grouped, (short)m, (short)a, (short)drg, OutcomeReason.None);

@@ -117,13 +117,13 @@ internal sealed class KernelTables
         {
             var rule = pack.Adrgs[a];
             mdcIndex.TryGetValue(rule.Mdc, out var m);
-            _adrgs[a] = new CompiledAdrg(rule, m, _dxIds, _pxIds, nDx, nPx, pack.Drgs);
+            _adrgs[a] = new CompiledAdrg(rule, m, _dxIds, _pxIds, nDx, nPx, pack.Drgs, pack.Conventions);
             foreach (var code in rule.MainDiagnoses)
             {
                 _mdcMask[_dxIds[code]] |= 1 << m;
             }
 
-            if (operatingRoom.Kind == OperatingRoomDefinitionKind.SurgicalAdrgLists && ChsDrgProseRules.DefinesOperatingRoomProcedures(rule.Code))
+            if (operatingRoom.Kind == OperatingRoomDefinitionKind.SurgicalAdrgLists && pack.Conventions.KindOf(rule.Code) == AdrgKind.Surgical)
             {
                 // Main-procedure lists and the first table of each combination; companion tables (“和 …”) hold
                 // procedures that only count together with the first (e.g. FF2's 介入操作), not operating-room ones.
@@ -143,12 +143,13 @@ internal sealed class KernelTables
         for (var m = 0; m < pack.Mdcs.Count; m++)
         {
             var adrgs = Enumerable.Range(0, _adrgs.Length).Where(a => _adrgs[a].Mdc == m).ToArray();
-            var medical = Array.FindIndex(adrgs, a => _adrgs[a].Rule.Kind == AdrgKind.Medical);
-            _mdcs[m] = new CompiledMdc(pack.Mdcs[m], adrgs, medical < 0 ? adrgs.Length : medical);
+            var medical = Array.FindIndex(adrgs, a => pack.Conventions.KindOf(_adrgs[a].Rule.Code) == AdrgKind.Medical);
+            _mdcs[m] = new CompiledMdc(pack.Mdcs[m], adrgs, medical < 0 ? adrgs.Length : medical, pack.Conventions);
         }
 
-        var pre = ChsDrgProseRules.PreMdcOrder.Select(l => Array.FindIndex(_mdcs, c => c.Letter == l)).Where(i => i >= 0);
-        var rest = Enumerable.Range(0, _mdcs.Length).Where(i => !ChsDrgProseRules.PreMdcOrder.Contains(_mdcs[i].Letter)).OrderBy(i => _mdcs[i].Letter);
+        var preOrder = pack.Conventions.PreMdcOrder;
+        var pre = preOrder.Select(code => Array.FindIndex(_mdcs, c => c.Rule.Code == code)).Where(i => i >= 0).Distinct();
+        var rest = Enumerable.Range(0, _mdcs.Length).Where(i => !preOrder.Contains(_mdcs[i].Rule.Code)).OrderBy(i => _mdcs[i].Rule.Code, StringComparer.Ordinal);
         _order = pre.Concat(rest).ToArray();
 
         // CC/MCC and exclusion tables.

@@ -30,7 +30,7 @@ internal sealed class ResultDescriber
     /// <param name="outcome">The outcome.</param>
     /// <returns>The code.</returns>
     public string AdrgCode(DrgOutcome outcome) => outcome.Status == DrgStatus.Ambiguous
-        ? ChsDrgProseRules.AmbiguousGroupCode(_mdcs[outcome.MdcIndex].Letter)
+        ? _mdcs[outcome.MdcIndex].AmbiguousCode
         : outcome.AdrgIndex < 0 ? string.Empty : _adrgs[outcome.AdrgIndex].Rule.Code;
 
     /// <summary>The DRG code of an outcome: the DRG, <c>xQY</c>, <c>0000</c> when ungroupable, empty when rejected.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,10 +16,10 @@ namespace MedInsurance.Payment.Drg.Loading;
 /// <remarks>Thread-safe. The JSON carries a format version; a file of another version is refused.</remarks>
 public static class CompiledRulePack
 {
-    /// <summary>The format version written and accepted.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version written (2: with <c>conventions</c> and <c>loadReport</c>); version 1 is still read.</summary>
+    public const int FormatVersion = 2;
 
-    /// <summary>Writes a pack as JSON.</summary>
+    /// <summary>Writes a pack as JSON (its load report holds only the counts).</summary>
     /// <param name="pack">The pack.</param>
     /// <param name="stream">The stream to write to (left open).</param>
     public static void Save(RulePack pack, Stream stream)
@@ -28,23 +29,56 @@ public static class CompiledRulePack
             throw new ArgumentNullException(nameof(pack));
         }
 
+        var report = new ReportBuilder();
+        RuleTextLoader.RecordCounts(pack, report);
+        Save(new RulePackLoadResult(pack, report.Build(pack.Edition)), stream);
+    }
+
+    /// <summary>Writes a loaded pack and its load report as JSON (规则包JSON, docs/formats-drg.md): the converter from the rule text.</summary>
+    /// <param name="loaded">The pack and report, e.g. from <see cref="RuleTextLoader.Load(string, string)"/>.</param>
+    /// <param name="stream">The stream to write to (left open).</param>
+    public static void Save(RulePackLoadResult loaded, Stream stream)
+    {
+        if (loaded is null)
+        {
+            throw new ArgumentNullException(nameof(loaded));
+        }
+
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
         }
 
-        JsonSerializer.Serialize(stream, ToDto(pack), CompiledPackJsonContext.Readable.PackDto);
+        var dto = ToDto(loaded.Pack);
+        dto.Conventions = CompiledPackConversion.ToDto(loaded.Pack.Conventions);
+        dto.LoadReport = CompiledPackConversion.ToDto(loaded.Report);
+        JsonSerializer.Serialize(stream, dto, CompiledPackJsonContext.Readable.PackDto);
     }
 
-    /// <summary>Reads a pack written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a pack written by <see cref="Save(RulePack, Stream)"/>.</summary>
     /// <param name="stream">The stream.</param>
     /// <returns>The pack.</returns>
-    /// <exception cref="FormatException">The content is not a compiled pack of <see cref="FormatVersion"/>.</exception>
-    public static RulePack Load(Stream stream)
+    /// <exception cref="FormatException">The content is not a compiled pack of version 1 or 2, or a field is missing or invalid (the message names the JSON path).</exception>
+    public static RulePack Load(Stream stream) => LoadWithReport(stream, "pack.json").Pack;
+
+    /// <summary>
+    /// Reads a rule-pack JSON with its load report: the counts are recomputed from the content (as the text loader does)
+    /// and must equal the counts the file states; notes and unparsed lines are those of the conversion.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="source">The file name used in messages.</param>
+    /// <returns>The pack and its report; check it with <see cref="RulePackIntegrity.CheckCompiled"/> before use.</returns>
+    /// <exception cref="FormatException">Not valid JSON (with line), another format version, or a missing, null or invalid field (with its JSON path, e.g. <c>$.adrgs[3].mainDiagnoses[2]</c>).</exception>
+    public static RulePackLoadResult LoadWithReport(Stream stream, string source)
     {
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
+        }
+
+        if (source is null)
+        {
+            throw new ArgumentNullException(nameof(source));
         }
 
         PackDto? dto;
@@ -54,15 +88,94 @@ public static class CompiledRulePack
         }
         catch (JsonException e)
         {
-            throw new FormatException("Compiled DRG pack is not valid JSON: " + e.Message, e);
+            throw new FormatException(source + ": " + (e.Path ?? "$") + " (line " + ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture) + "): not valid rule-pack JSON: " + e.Message, e);
         }
 
-        if (dto is null || dto.FormatVersion != FormatVersion)
+        if (dto is null || dto.FormatVersion is not (1 or FormatVersion))
         {
-            throw new FormatException("Compiled DRG pack has format version " + (dto?.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") + "; expected " + FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+            throw new FormatException(source + ": $.formatVersion: compiled DRG pack has format version " + (dto?.FormatVersion.ToString(CultureInfo.InvariantCulture) ?? "none") + "; expected 1 or " + FormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
-        return FromDto(dto);
+        CompiledPackValidator.Validate(dto, source);
+        EditionConventions conventions;
+        try
+        {
+            conventions = dto.Conventions is null ? EditionConventions.ChsDrg11 : CompiledPackConversion.FromDto(dto.Conventions, source, "$.conventions");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(source + ": $.conventions: " + e.Message, e);
+        }
+
+        RulePack pack;
+        try
+        {
+            pack = FromDto(dto, conventions);
+        }
+        catch (ArgumentException e)
+        {
+            // Whatever the validator does not name: still a refusal of the file, never a crash.
+            throw new FormatException(source + ": $: " + e.Message, e);
+        }
+
+        var report = new ReportBuilder();
+        var listed = dto.LoadReport?.Counts.FirstOrDefault(c => c.File == RuleTextLoader.AdrgFile && c.Table == "ADRG")?.Codes;
+        RuleTextLoader.RecordCounts(pack, report, listed);
+        var built = report.Build(pack.Edition);
+        if (dto.LoadReport is { } saved)
+        {
+            CompiledPackConversion.CompareCounts(saved, built, source);
+            foreach (var n in saved.Notes)
+            {
+                report.Note(n);
+            }
+
+            foreach (var u in saved.Unparsed)
+            {
+                report.Unparsed(u.File, u.Line, u.Text, u.Reason);
+            }
+
+            built = report.Build(pack.Edition);
+        }
+
+        return new RulePackLoadResult(pack, built);
+    }
+
+    /// <summary>Reads an edition's prose rules (版本约定) from JSON: the <c>conventions</c> object of the rule-pack format, alone in a file.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="source">The file name used in messages.</param>
+    /// <returns>The conventions.</returns>
+    /// <exception cref="FormatException">Not valid JSON, or a missing or invalid field (with its JSON path).</exception>
+    public static EditionConventions ReadConventions(Stream stream, string source)
+    {
+        if (stream is null || source is null)
+        {
+            throw new ArgumentNullException(stream is null ? nameof(stream) : nameof(source));
+        }
+
+        ConventionsDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(stream, CompiledPackJsonContext.Default.ConventionsDto);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(source + ": " + (e.Path ?? "$") + " (line " + ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture) + "): not valid conventions JSON: " + e.Message, e);
+        }
+
+        if (dto is null)
+        {
+            throw new FormatException(source + ": $: no conventions object.");
+        }
+
+        try
+        {
+            return CompiledPackConversion.FromDto(dto, source, "$");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(source + ": $: " + e.Message, e);
+        }
     }
 
     private static PackDto ToDto(RulePack pack) => new()
@@ -105,7 +218,7 @@ public static class CompiledRulePack
             .Select(t => new ExclusionDto { Id = t.Id, MainDiagnoses = t.MainDiagnoses.ToList(), File = t.Source.File, Line = t.Source.Line }).ToList(),
     };
 
-    private static RulePack FromDto(PackDto d) => new(
+    private static RulePack FromDto(PackDto d, EditionConventions conventions) => new(
         d.Edition,
         d.Mdcs.Select(m => new MdcRule(m.Code, m.Name, m.MainDiagnoses, m.TraumaRegions, m.AdditionalTraumaRegions?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal), new SourceLocation(m.File, m.Line))),
         d.Adrgs.Select(a => new AdrgRule(
@@ -124,7 +237,8 @@ public static class CompiledRulePack
             new SourceLocation(a.File, a.Line))),
         d.Drgs.Select(x => new DrgRule(x.Code, x.Name, new SourceLocation(x.File, x.Line))),
         d.Complications.Select(c => new ComplicationRule(c.Code, (ComplicationLevel)c.Level, c.ExclusionTable, new SourceLocation(c.File, c.Line))),
-        d.ExclusionTables.Select(t => new ExclusionTable(t.Id, t.MainDiagnoses, new SourceLocation(t.File, t.Line))));
+        d.ExclusionTables.Select(t => new ExclusionTable(t.Id, t.MainDiagnoses, new SourceLocation(t.File, t.Line))),
+        conventions);
 }
 
 #pragma warning disable CA1002, CA2227, SA1402 // JSON transfer objects: mutable lists are what the serializer fills.
@@ -143,6 +257,12 @@ internal sealed class PackDto
     public List<ComplicationDto> Complications { get; set; } = new();
 
     public List<ExclusionDto> ExclusionTables { get; set; } = new();
+
+    /// <summary>Version 2; absent: the CHS-DRG 1.1 conventions.</summary>
+    public ConventionsDto? Conventions { get; set; }
+
+    /// <summary>Version 2; absent: counts only.</summary>
+    public ReportDto? LoadReport { get; set; }
 }
 
 internal sealed class MdcDto
@@ -244,6 +364,7 @@ internal sealed class ExclusionDto
 /// <summary>System.Text.Json source-generated metadata for the compiled pack.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PackDto))]
+[JsonSerializable(typeof(ConventionsDto))]
 internal sealed partial class CompiledPackJsonContext : JsonSerializerContext
 {
     private static CompiledPackJsonContext? s_readable;
@@ -252,6 +373,7 @@ internal sealed partial class CompiledPackJsonContext : JsonSerializerContext
     public static CompiledPackJsonContext Readable => s_readable ??= new(new System.Text.Json.JsonSerializerOptions(Default.Options)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
     });
 
 }

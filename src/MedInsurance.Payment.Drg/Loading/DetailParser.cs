@@ -347,7 +347,7 @@ internal sealed class DetailParser
             return number;
         }
 
-        public AdrgRule Build(DetailParser parser, ReportBuilder report)
+        public AdrgRule Build(DetailParser parser, ReportBuilder report, EditionConventions conventions)
         {
             var mainProcedures = MainProcedures.ToList();
             var reference = RuleTextLoader.MatchCrossReference(Name);
@@ -366,7 +366,7 @@ internal sealed class DetailParser
             }
 
             var hasCondition = MainDiagnoses.Count + AnyDiagnoses.Count + mainProcedures.Count + _tables.Count > 0 || AnyOperatingRoomProcedure || NoProcedure;
-            var surgicalWithoutProcedures = ChsDrgProseRules.DefinesOperatingRoomProcedures(Code) && mainProcedures.Count == 0 && _tables.Count == 0;
+            var surgicalWithoutProcedures = conventions.KindOf(Code) == AdrgKind.Surgical && mainProcedures.Count == 0 && _tables.Count == 0;
             if (!hasCondition && !surgicalWithoutProcedures)
             {
                 report.Unparsed(File, Line, Code + " " + Name, "ADRG without any condition; it can never be chosen");
@@ -384,7 +384,13 @@ internal sealed class DetailParser
                 }
             }
 
-            var mdcLetter = Mdc[3];
+            // The age band a name states; otherwise the newborn band in an infant MDC (MDCP in 1.1), unbounded elsewhere.
+            var ageBand = ChsDrgProseRules.AgeBandOf(' ', Name);
+            if (!ageBand.IsBounded && conventions.InfantMdcs.Contains(Mdc))
+            {
+                ageBand = new AgeBand(0, ChsDrgProseRules.NewbornMaximumAgeDays);
+            }
+
             return new AdrgRule(
                 Code,
                 Name,
@@ -396,7 +402,7 @@ internal sealed class DetailParser
                 Combinations.Select(c => (IEnumerable<int>)c),
                 AnyOperatingRoomProcedure || surgicalWithoutProcedures,
                 NoProcedure,
-                ChsDrgProseRules.AgeBandOf(mdcLetter, Name),
+                ageBand,
                 ChsDrgProseRules.BirthWeightBandOf(Name),
                 new SourceLocation(File, Line));
         }

@@ -58,8 +58,22 @@ public static class RuleTextLoader
     /// <returns>The pack and its load report.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A rule-text file is missing.</exception>
-    public static RulePackLoadResult Load(string folder, string edition)
+    public static RulePackLoadResult Load(string folder, string edition) => Load(folder, edition, EditionConventions.ChsDrg11);
+
+    /// <summary>Loads a rule-text folder of an edition whose prose rules differ from 1.1 (版本约定).</summary>
+    /// <param name="folder">The folder holding 1_MDC.txt … 7_CCE.txt.</param>
+    /// <param name="edition">The edition id to record in the pack.</param>
+    /// <param name="conventions">The edition's prose rules, e.g. read with <see cref="CompiledRulePack.ReadConventions"/>.</param>
+    /// <returns>The pack and its load report.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">A rule-text file is missing.</exception>
+    public static RulePackLoadResult Load(string folder, string edition, EditionConventions conventions)
     {
+        if (conventions is null)
+        {
+            throw new ArgumentNullException(nameof(conventions));
+        }
+
         if (folder is null)
         {
             throw new ArgumentNullException(nameof(folder));
@@ -100,7 +114,7 @@ public static class RuleTextLoader
             detail.TraumaRegions.TryGetValue(code, out var regions);
             detail.AdditionalTraumaRegions.TryGetValue(code, out var more);
             mdcs.Add(new MdcRule(code, name, table ?? new List<string>(), regions, more?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal), new SourceLocation(MdcFile, line)));
-            if (code != "MDCA" && (table is null || table.Count == 0))
+            if (!conventions.ProcedureOnlyMdcs.Contains(code) && (table is null || table.Count == 0))
             {
                 report.Note(code + " has no main-diagnosis table (主诊表) in " + DetailFile + ".");
             }
@@ -111,7 +125,7 @@ public static class RuleTextLoader
             report.Note(code + " has a main-diagnosis table in " + DetailFile + " but is not in " + MdcFile + "; ignored.");
         }
 
-        var adrgs = detail.Adrgs.Select(b => b.Build(detail, report)).ToList();
+        var adrgs = detail.Adrgs.Select(b => b.Build(detail, report, conventions)).ToList();
         foreach (var (code, _, line) in adrgNames.Where(a => adrgs.All(r => r.Code != a.Code)))
         {
             report.Unparsed(AdrgFile, line, code, "ADRG listed in " + AdrgFile + " has no conditions in " + DetailFile);
@@ -123,9 +137,10 @@ public static class RuleTextLoader
             report.Note("ADRG " + adrg.Code + " has no DRG in " + DrgFile + "; its cases are reported ungroupable.");
         }
 
-        foreach (var drg in drgs.Where(d => d.Split == DrgSplit.Other))
+        var digits = string.Concat(conventions.Splits.Select(x => x.Digit));
+        foreach (var drg in drgs.Where(d => conventions.SplitOf(d.Code[3]) is null))
         {
-            report.Note("DRG " + drg.Code + " has a fourth character this library does not interpret (not 1/3/5/9).");
+            report.Note("DRG " + drg.Code + " has a fourth character the edition's split rules do not define (not one of " + digits + ").");
         }
 
         var complications = mcc.Concat(cc).ToList();
@@ -134,7 +149,30 @@ public static class RuleTextLoader
             report.Note("exclusion table 表 " + c + " is referenced by CC/MCC but missing from " + CceFile + ".");
         }
 
-        var pack = new RulePack(edition, mdcs, adrgs, drgs, complications, exclusions);
+        var pack = new RulePack(edition, mdcs, adrgs, drgs, complications, exclusions, conventions);
+        RecordTableCounts(pack, report);
+        return new RulePackLoadResult(pack, report.Build(edition));
+    }
+
+    /// <summary>The load report's counts per table (the same for the rule text and a compiled pack).</summary>
+    internal static void RecordCounts(RulePack pack, ReportBuilder report)
+    {
+        RecordCounts(pack, report, null);
+    }
+
+    /// <summary>The load report's counts of a pack that was not read from the text now: the code lists (1_MDC, 2_ADRG,
+    /// 3_DRG) first, as <see cref="ParseCodeList"/> records them, then the tables. <paramref name="adrgListed"/> is the
+    /// number of ADRGs 2_ADRG.txt listed (which may exceed those with conditions), or null for the pack's own count.</summary>
+    internal static void RecordCounts(RulePack pack, ReportBuilder report, int? adrgListed)
+    {
+        report.Count(MdcFile, "MDC", pack.Mdcs.Count);
+        report.Count(AdrgFile, "ADRG", adrgListed ?? pack.Adrgs.Count);
+        report.Count(DrgFile, "DRG", pack.Drgs.Count);
+        RecordTableCounts(pack, report);
+    }
+
+    private static void RecordTableCounts(RulePack pack, ReportBuilder report)
+    {
         foreach (var m in pack.Mdcs.Where(m => m.MainDiagnoses.Count > 0))
         {
             report.Count(DetailFile, m.Code + " 主诊表", m.MainDiagnoses.Count);
@@ -147,12 +185,10 @@ public static class RuleTextLoader
 
         report.Count(MccFile, "MCC", pack.Complications.Values.Count(c => c.Level == ComplicationLevel.Mcc));
         report.Count(CcFile, "CC", pack.Complications.Values.Count(c => c.Level == ComplicationLevel.Cc));
-        foreach (var t in pack.ExclusionTables.Values.OrderBy(t => int.Parse(t.Id.Substring(2), CultureInfo.InvariantCulture)))
+        foreach (var t in pack.ExclusionTables.Values.OrderBy(t => int.TryParse(t.Id.Substring(t.Id.IndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ThenBy(t => t.Id, StringComparer.Ordinal))
         {
             report.Count(CceFile, "表 " + t.Id, t.MainDiagnoses.Count);
         }
-
-        return new RulePackLoadResult(pack, report.Build(edition));
     }
 
     private static List<(string Code, string Name, int Line)> ParseCodeList(string folder, string file, Regex token, ReportBuilder report, string what)

@@ -10,7 +10,9 @@ namespace MedInsurance.Payment.Drg.Rules;
 /// <summary>
 /// 文字规则 — the CHS-DRG rules that the official text states only in prose, not in code tables. Each rule lives here,
 /// once, and cites the section of《国家医疗保障疾病诊断相关分组（CHS-DRG）分组与付费技术规范》/《CHS-DRG 细分组方案（1.1版）》
-/// it implements. Everything else the grouper does comes from the rule text.
+/// it implements. These are CHS-DRG 1.1's readings: <see cref="EditionConventions.ChsDrg11"/> is built from them, and the
+/// grouper reads the pack's <see cref="RulePack.Conventions"/>, so another edition states its own in its rule-pack JSON.
+/// Everything else the grouper does comes from the rule text.
 /// </summary>
 public static class ChsDrgProseRules
 {

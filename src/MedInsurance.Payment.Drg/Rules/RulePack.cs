@@ -18,9 +18,11 @@ public sealed class RulePack
         IEnumerable<AdrgRule> adrgs,
         IEnumerable<DrgRule> drgs,
         IEnumerable<ComplicationRule> complications,
-        IEnumerable<ExclusionTable> exclusionTables)
+        IEnumerable<ExclusionTable> exclusionTables,
+        EditionConventions? conventions = null)
     {
         Edition = edition;
+        Conventions = conventions ?? EditionConventions.ChsDrg11;
         Mdcs = new ReadOnlyCollection<MdcRule>(mdcs.ToArray());
         Adrgs = new ReadOnlyCollection<AdrgRule>(adrgs.ToArray());
         Drgs = new ReadOnlyCollection<DrgRule>(drgs.ToArray());
@@ -48,6 +50,9 @@ public sealed class RulePack
     /// <summary>排除表 — the exclusion tables by id (<c>7-N</c>).</summary>
     public IReadOnlyDictionary<string, ExclusionTable> ExclusionTables { get; }
 
+    /// <summary>版本约定 — the edition's prose rules as data (<see cref="EditionConventions.ChsDrg11"/> unless the pack states its own).</summary>
+    public EditionConventions Conventions { get; }
+
     /// <summary>Whether two packs hold the same rules (sources and line numbers are not compared).</summary>
     /// <param name="other">The other pack.</param>
     /// <returns>Whether every rule is equal.</returns>
@@ -59,6 +64,7 @@ public sealed class RulePack
         }
 
         return string.Equals(Edition, other.Edition, StringComparison.Ordinal)
+            && Conventions.ContentEquals(other.Conventions)
             && Mdcs.Count == other.Mdcs.Count && Mdcs.Zip(other.Mdcs, (a, b) => a.ContentEquals(b)).All(x => x)
             && Adrgs.Count == other.Adrgs.Count && Adrgs.Zip(other.Adrgs, (a, b) => a.ContentEquals(b)).All(x => x)
             && Drgs.Count == other.Drgs.Count && Drgs.Zip(other.Drgs, (a, b) => string.Equals(a.Code, b.Code, StringComparison.Ordinal) && string.Equals(a.Name, b.Name, StringComparison.Ordinal)).All(x => x)
