@@ -268,14 +268,14 @@ internal static class DrgCommands
         return command;
     }
 
-    private static Option<string[]> CrosswalkOption() => new("--crosswalk")
+    internal static Option<string[]> CrosswalkOption() => new("--crosswalk")
     {
         Description = "A code-edition crosswalk, NAME=DIAGNOSIS_FILE[,PROCEDURE_FILE] (e.g. 医保版1.0=ZD_YB10_TO_YB20.dat,SS_YB10_TO_YB20.dat); repeatable, tried in order. Codes the rule pack does not know are mapped (DRG_CODE_MAPPED, shown in the trace).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     /// <summary>The crosswalks named by <c>--crosswalk</c> (empty when none), or null after printing why one is refused.</summary>
-    private static List<CodeEditionCrosswalk>? LoadCrosswalks(string[]? values)
+    internal static List<CodeEditionCrosswalk>? LoadCrosswalks(string[]? values)
     {
         var result = new List<CodeEditionCrosswalk>();
         foreach (var value in values ?? Array.Empty<string>())

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Drg.Editions;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Interchange;
@@ -39,11 +40,12 @@ internal static class DrgPriceCommand
         var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
         var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
         var headerMap = CaseFiles.HeaderMapOption();
+        var crosswalk = DrgCommands.CrosswalkOption();
         var effectiveFrom = new Option<string?>("--effective-from") { Description = "First day the --weights table is in force (ISO yyyy-MM-dd): a case discharged earlier is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
         var effectiveTo = new Option<string?>("--effective-to") { Description = "Last day the --weights table is in force (ISO yyyy-MM-dd): a case discharged later is not priced (DRG_PRICE_TABLE_NOT_IN_FORCE)." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV (docs/formats-settlement.md) plus drg,weight,coefficient,status,issues (with --policy also level,standard,payment,outlier,rule,cost_ratio,low_threshold,high_threshold,review_candidate,formula) — one row per input row, in input order.", Required = true };
         var command = new Command("price", "Group every case and price it into a DRG settlement line: points = RW × hospital coefficient, or by a pricing policy (standard by fund and level, outlier rules). Exit 0 all priced, 1 some rows unpriced or rejected, 2 unusable input.");
-        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, effectiveFrom, effectiveTo, policy, hospitals, pointSystem, output, headerMap }))
+        foreach (var option in rules.All.Concat(new Option[] { threads, input, weights, encoding, effectiveFrom, effectiveTo, policy, hospitals, pointSystem, output, headerMap, crosswalk }))
         {
             command.Options.Add(option);
         }
@@ -111,6 +113,11 @@ internal static class DrgPriceCommand
                 return 2;
             }
 
+            if (DrgCommands.LoadCrosswalks(parse.GetValue(crosswalk)) is not { } crosswalks)
+            {
+                return 2;
+            }
+
             var grouper = rules.Load(parse);
             if (grouper is null)
             {
@@ -121,7 +128,7 @@ internal static class DrgPriceCommand
             var pricing = pricingPolicy is null
                 ? new DrgSettlementPricing(table, system ?? DrgSettlementPricing.DefaultPointSystem, new RoundingRule(RoundingMode.HalfAwayFromZero, DrgSettlementPricing.DefaultPointDecimals))
                 : new DrgSettlementPricing(table, system is null ? pricingPolicy : WithPointSystem(pricingPolicy, system));
-            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), new CsvReadOptions(choice), map);
+            var counts = PriceFile(grouper, pricing, hospitalList, file, outputFile, Math.Max(1, parse.GetValue(threads)), new CsvReadOptions(choice), map, crosswalks);
             Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "pricing: {0} of {1} rows priced, {2} unpriced, {3} rejected", counts.Priced, counts.Total, counts.Total - counts.Priced - counts.Rejected, counts.Rejected));
             if (counts.Candidates > 0)
             {
@@ -156,10 +163,10 @@ internal static class DrgPriceCommand
         new(p.Name, p.Version, p.Region, p.Standards, p.Outliers, system, p.MoneyRounding, p.PointsRounding);
 
     /// <summary>Streams the case file into the output file (with the progress display on an interactive terminal).</summary>
-    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CsvReadOptions options, CaseHeaderMap? headerMap)
+    private static (int Total, int Priced, int Rejected, int Candidates) PriceFile(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, FileInfo input, FileInfo output, int threads, CsvReadOptions options, CaseHeaderMap? headerMap, IReadOnlyList<CodeEditionCrosswalk> crosswalks)
     {
         using var writer = CliOutput.Open(output.FullName);
-        return BatchProgress.ReadStream(input, stream => Price(grouper, pricing, hospitals, stream, options, writer, threads, headerMap));
+        return BatchProgress.ReadStream(input, stream => Price(grouper, pricing, hospitals, stream, options, writer, threads, headerMap, crosswalks));
     }
 
     /// <summary>
@@ -167,7 +174,7 @@ internal static class DrgPriceCommand
     /// the next block read on another thread): prepare, group (parallel within a block), price, write — memory bounded by
     /// a few blocks whatever the input size; rows written in input order. The reader's counts go to stderr.
     /// </summary>
-    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, Stream input, CsvReadOptions options, TextWriter output, int threads, CaseHeaderMap? headerMap = null)
+    internal static (int Total, int Priced, int Rejected, int Candidates) Price(DrgGrouper grouper, DrgSettlementPricing pricing, DrgCommands.HospitalCoefficients hospitals, Stream input, CsvReadOptions options, TextWriter output, int threads, CaseHeaderMap? headerMap = null, IReadOnlyList<CodeEditionCrosswalk>? crosswalks = null)
     {
         var withPolicy = pricing.Policy is not null;
         int total = 0, priced = 0, rejected = 0, candidates = 0;
@@ -180,21 +187,33 @@ internal static class DrgPriceCommand
         csv.NextRecord();
         var prepared = new List<DrgCase>(CaseFiles.BlockSize);
         var outcomes = new DrgOutcome[CaseFiles.BlockSize];
+        var mappingIssues = new IReadOnlyList<ValidationIssue>?[CaseFiles.BlockSize];
         var report = CaseFiles.ReadBlocks(input, options, threads, block =>
         {
+            // Codes of other code editions are mapped first when crosswalks are given (DRG_CODE_MAPPED, in the trace).
             prepared.Clear();
-            foreach (var record in block)
+            for (var i = 0; i < block.Count; i++)
             {
-                if (!record.IsRejected)
+                mappingIssues[i] = null;
+                if (!block[i].IsRejected)
                 {
-                    prepared.Add(grouper.Prepare(record.Value!));
+                    var source = block[i].Value!;
+                    if (crosswalks is { Count: > 0 })
+                    {
+                        var mapped = grouper.MapCodes(source, crosswalks);
+                        source = mapped.Case;
+                        mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
+                    }
+
+                    prepared.Add(grouper.Prepare(source));
                 }
             }
 
             grouper.GroupBatch(prepared, outcomes, threads);
             var next = 0;
-            foreach (var record in block)
+            for (var i = 0; i < block.Count; i++)
             {
+                var record = block[i];
                 total++;
                 if (record.IsRejected)
                 {
@@ -209,7 +228,7 @@ internal static class DrgPriceCommand
                 var grouping = grouper.Describe(prep, outcomes[next]);
                 next++;
                 var result = hospitals.Price(pricing, inpatientCase, grouping, out var coefficientIssue);
-                var issues = DrgCommands.Merge(DrgCommands.Merge(record.Issues, grouping.Issues), result.Issues.Concat(coefficientIssue is null ? Enumerable.Empty<ValidationIssue>() : new[] { coefficientIssue }));
+                var issues = DrgCommands.Merge(DrgCommands.Merge(mappingIssues[i] is { } mappedIssues ? DrgCommands.Merge(record.Issues, mappedIssues) : record.Issues, grouping.Issues), result.Issues.Concat(coefficientIssue is null ? Enumerable.Empty<ValidationIssue>() : new[] { coefficientIssue }));
                 if (coefficientIssue is null && result.Line is { } line)
                 {
                     priced++;

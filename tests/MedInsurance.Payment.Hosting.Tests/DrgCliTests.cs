@@ -47,6 +47,41 @@ public sealed class DrgCliTests
     }
 
     [Fact]
+    public void Drg_price_maps_codes_of_another_edition_through_a_crosswalk_and_says_so_on_the_row()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-cw-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, "cases.csv");
+            var weights = Path.Combine(folder, "weights.csv");
+            var hospitals = Path.Combine(folder, "hospitals.csv");
+            var map = Path.Combine(folder, "zd.dat");
+            File.WriteAllText(input, "id,hospital_id,fund,sex,age,los,discharge_date,discharge_type,diagnoses,procedures,total_cost,fund_paid,patient_paid\n"
+                + "P1,DEMO-H1,employee,2,30,5,2026-03-06,1,K35.899x001,47.0100,12000.00,9000.00,3000.00\n");
+            File.WriteAllText(weights, "drg,weight\nGD25,0.9860\n");
+            File.WriteAllText(hospitals, "hospital_id,name,level,type,coefficient\nDEMO-H1,a,三级甲等,general,1.1\n");
+            File.WriteAllText(map, "K35.899x001 K35.800x002\n");
+            string[] Args(string output, params string[] more) => new[] { "drg", "price", "--rules", DemoRegion.Load().DrgRuleFolder, "--edition", DemoRegion.DrgEdition,
+                "--input", input, "--weights", weights, "--hospitals", hospitals, "--output", Path.Combine(folder, output) }.Concat(more).ToArray();
+
+            var (exit, stderr) = Run(Args("without.csv"));
+            Assert.True(exit == 1, "exit " + exit + ": " + stderr);   // the old code is not in the pack: not priced
+
+            (exit, stderr) = Run(Args("with.csv", "--crosswalk", "旧版=" + map));
+            Assert.True(exit == 0, "exit " + exit + ": " + stderr);
+            var row = File.ReadAllLines(Path.Combine(folder, "with.csv"))[1];
+            Assert.Contains(",GD25,", row, StringComparison.Ordinal);
+            Assert.Contains("DRG_CODE_MAPPED(diagnoses[0])", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("K35.899x001", row, StringComparison.Ordinal);   // the code is the value, not its text
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Drg_price_reads_cases_in_the_given_encoding_and_rejects_bytes_invalid_in_it()
     {
         var folder = Path.Combine(Path.GetTempPath(), "medpay-drg-price-enc-" + Guid.NewGuid().ToString("N"));
