@@ -85,6 +85,37 @@ public sealed record SettlementPolicy
     /// <summary>保证金返还区间 — assessment score → share of the quality deposit released.</summary>
     public IReadOnlyList<ScoreBand> DepositRelease { get; init; } = [new ScoreBand(0m, 1m)];
 
+    /// <summary>
+    /// 全区域点数法折算 — money lines converted into points of a pool (outpatient capitation, fee for service, consortium …),
+    /// each at its documented conversion value; empty when every money line is paid as computed.
+    /// </summary>
+    public IReadOnlyList<PointConversion> PointConversions { get; init; } = [];
+
+    /// <summary>The conversion rule of a money line of <paramref name="method"/> and <paramref name="fund"/>: a rule for that
+    /// fund before a rule for every fund.</summary>
+    /// <param name="method">The line's method code (normalised).</param>
+    /// <param name="fund">The line's fund.</param>
+    /// <returns>The rule's index in <see cref="PointConversions"/>, or −1 when the line is not converted.</returns>
+    public int PointConversionIndexOf(string method, InsuranceFund fund)
+    {
+        var any = -1;
+        for (var i = 0; i < PointConversions.Count; i++)
+        {
+            var rule = PointConversions[i];
+            if (rule.Converts(method, fund))
+            {
+                if (rule.Fund is not null)
+                {
+                    return i;
+                }
+
+                any = any < 0 ? i : any;
+            }
+        }
+
+        return any;
+    }
+
     /// <summary>舍入规则 — the rule of each named step; steps not listed use <see cref="RoundingRule.Default"/> (money) or stay exact (values).</summary>
     public IReadOnlyDictionary<RoundingStep, RoundingRule> Rounding { get; init; } = new Dictionary<RoundingStep, RoundingRule>();
 
@@ -295,6 +326,7 @@ public sealed record SettlementPolicy
             }
         }
 
+        CheckPointConversions();
         CheckBands(RiskSharing.Surplus, "riskSharing.surplus");
         CheckBands(RiskSharing.Overspend, "riskSharing.overspend");
         if (RiskSharing.OverspendPool is { IsNegative: true })
@@ -305,6 +337,39 @@ public sealed record SettlementPolicy
         CheckScoreBands(AssessmentCoefficients, "assessment.coefficients", maxValue: 2m);
         CheckScoreBands(DepositRelease, "assessment.depositRelease", maxValue: 1m);
         return issues;
+
+        void CheckPointConversions()
+        {
+            for (var i = 0; i < PointConversions.Count; i++)
+            {
+                var rule = PointConversions[i];
+                var field = "pointConversions[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (SpecialReviewCaps.ContainsKey(rule.Method))
+                {
+                    Error(PolicyIssueCodes.PointConversionInvalid, field + ".method", "设有特例单议的支付方式按点数结算，不折算", "A method with special review is settled in points; its money lines are not converted.");
+                }
+
+                if (PointConversions.Take(i).Any(r => r.Method == rule.Method && r.Fund == rule.Fund))
+                {
+                    Error(PolicyIssueCodes.PointConversionInvalid, field, "同一支付方式、险种的折算规则重复", "Another conversion rule has the same method and fund.");
+                }
+
+                var funds = rule.Fund is { } f ? new[] { f } : new[] { InsuranceFund.Employee, InsuranceFund.Resident };
+                if (!Pools.Any(p => string.Equals(p.PointSystem, rule.PointSystem, System.StringComparison.OrdinalIgnoreCase)) || funds.Any(f => PoolIndexOf(f, rule.PointSystem) < 0))
+                {
+                    Error(PolicyIssueCodes.PointConversionInvalid, field + ".pointSystem", "没有结算该点数体系（及险种）的资金池", "No pool settles this point system for the rule's fund(s).");
+                }
+
+                if (!PointConversionFormulas.IsExactToTheFen(rule.ConversionValue, UnitDecimals))
+                {
+                    Error(
+                        PolicyIssueCodes.PointConversionInvalid,
+                        field + ".conversionValue",
+                        "折算点值过大：按支付单元精度保留的点数换回金额不能精确到分，请提高 unitDecimals",
+                        "The conversion value is too large for unitDecimals: points kept at that precision do not convert back to the fen; raise unitDecimals.");
+                }
+            }
+        }
 
         void CheckShare(Ratio ratio, string field, bool allowZero, decimal max = 1m)
         {
@@ -409,4 +474,8 @@ public static class PolicyIssueCodes
 
     /// <summary>JSON格式或字段无效 — the JSON cannot be read or a field is unknown.</summary>
     public const string JsonInvalid = "POLICY_JSON_INVALID";
+
+    /// <summary>折算规则无效 — a whole-region point conversion names no pool, repeats, converts a special-review method, or
+    /// its value cannot convert back to the fen at the policy's point decimals.</summary>
+    public const string PointConversionInvalid = "POLICY_POINT_CONVERSION_INVALID";
 }

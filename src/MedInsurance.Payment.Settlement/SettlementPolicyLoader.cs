@@ -154,18 +154,44 @@ public static class SettlementPolicyLoader
             AssessmentCoefficients = dto.Assessment?.Coefficients is { } c ? c.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
             DepositRelease = dto.Assessment?.DepositRelease is { } d ? d.Select(b => new ScoreBand(b.MinScore, b.Value)).ToArray() : [new ScoreBand(0m, 1m)],
             Rounding = rounding,
+            PointConversions = (dto.PointConversions ?? []).Select((c, i) => ConvertPointConversion(c, "pointConversions[" + i.ToString(CultureInfo.InvariantCulture) + "]", source)).ToArray(),
         };
     }
 
+    private static PointConversion ConvertPointConversion(PointConversionJson? c, string field, string source)
+    {
+        if (c is null)
+        {
+            throw new InvalidDataException(source + ": field " + field + " is null (" + PolicyIssueCodes.JsonInvalid + ").");
+        }
+
+        var fund = ParseFund(c.Fund, field + ".fund", source);
+        try
+        {
+            return new PointConversion(
+                c.Method ?? throw new InvalidDataException(source + ": field " + field + ".method is required (" + PolicyIssueCodes.JsonInvalid + ")."),
+                fund,
+                c.PointSystem ?? throw new InvalidDataException(source + ": field " + field + ".pointSystem is required (" + PolicyIssueCodes.JsonInvalid + ")."),
+                new PointValue(c.ConversionValue ?? throw new InvalidDataException(source + ": field " + field + ".conversionValue is required (" + PolicyIssueCodes.JsonInvalid + ").")),
+                c.Source);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException(source + ": field " + field + ": " + ex.Message + " (" + PolicyIssueCodes.PointConversionInvalid + ")", ex);
+        }
+    }
+
+    private static InsuranceFund? ParseFund(string? text, string field, string source) => (text ?? "all").ToUpperInvariant() switch
+    {
+        "ALL" or "全部" => null,
+        "EMPLOYEE" or "职工" => InsuranceFund.Employee,
+        "RESIDENT" or "居民" => InsuranceFund.Resident,
+        _ => throw new InvalidDataException(source + ": field " + field + ": '" + text + "' is not all, employee or resident."),
+    };
+
     private static FundPool ConvertPool(PoolJson p, string field, string defaultSystem, string source)
     {
-        InsuranceFund? fund = (p.Fund ?? "all").ToUpperInvariant() switch
-        {
-            "ALL" or "全部" => null,
-            "EMPLOYEE" or "职工" => InsuranceFund.Employee,
-            "RESIDENT" or "居民" => InsuranceFund.Resident,
-            _ => throw new InvalidDataException(source + ": field " + field + ".fund: '" + p.Fund + "' is not all, employee or resident."),
-        };
+        var fund = ParseFund(p.Fund, field + ".fund", source);
         var b = p.Budget ?? new BudgetJson();
         var budget = new BudgetRule
         {
@@ -270,6 +296,21 @@ internal sealed class PolicyJson
     public AssessmentJson? Assessment { get; set; }
 
     public Dictionary<string, RoundingJson>? Rounding { get; set; }
+
+    public List<PointConversionJson?>? PointConversions { get; set; }
+}
+
+internal sealed class PointConversionJson
+{
+    public string? Method { get; set; }
+
+    public string? Fund { get; set; }
+
+    public string? PointSystem { get; set; }
+
+    public decimal? ConversionValue { get; set; }
+
+    public string? Source { get; set; }
 }
 
 internal sealed class ElasticJson

@@ -10,7 +10,8 @@ namespace MedInsurance.Payment.Settlement;
 /// </summary>
 /// <remarks>
 /// <para>The clearing is a sequence of named steps, each in its own type, passing one <c>ClearingYear</c> along and
-/// writing its statement lines through one recorder: line intake (<c>LineIntake</c>), special review
+/// writing its statement lines through one recorder: line intake (<c>LineIntake</c>), the whole-region point conversion
+/// (<c>PointConversionStep</c>), special review
 /// (<c>SpecialReviewStep</c>), pool valuation and payable (<c>PoolValuation</c>, <c>PayableStep</c>), risk sharing
 /// (<c>RiskSharingStep</c> over the public <see cref="RiskSharing"/>), assessment and deductions (<c>AssessmentStep</c>
 /// over <see cref="AssessmentAdjustment"/>), monthly pre-settlement and deposit (<c>MonthlyStep</c> over
@@ -72,6 +73,7 @@ public static class ClearingEngine
     private static ClearingResult Settle(SettlementPolicy policy, SettlementHospital[] hospitals, Dictionary<string, int> index, ClearingLedger ledger, IReadOnlyList<MonthlyPayment> monthlyPayments)
     {
         var year = new ClearingYear(policy, hospitals, ledger);
+        PointConversionStep.Apply(year);
         var review = SpecialReviewStep.Apply(year);
         var payable = PayableStep.Apply(year);
         var risk = RiskSharingStep.Apply(year, payable.Payable);

@@ -12,10 +12,14 @@ internal sealed class ClearingLedger
 {
     public const int Months = 12;
 
-    public ClearingLedger(int hospitals, int pools)
+    public ClearingLedger(int hospitals, int pools, int conversions = 0)
     {
         Hospitals = hospitals;
         Pools = pools;
+        Conversions = conversions;
+        ConvertedFen = new long[hospitals * conversions * pools * Months];
+        ConvertedPatient = new long[hospitals * conversions * pools * Months];
+        ConvertedCount = new int[hospitals * conversions * pools * Months];
         Points = new long[hospitals * pools * Months];
         PointsPatient = new long[hospitals * pools * Months];
         PointsCount = new int[hospitals * pools * Months];
@@ -31,6 +35,18 @@ internal sealed class ClearingLedger
     public int Hospitals { get; }
 
     public int Pools { get; }
+
+    /// <summary>The policy's point-conversion rules (全区域点数法).</summary>
+    public int Conversions { get; }
+
+    /// <summary>Money of converted lines per hospital × rule × pool × month, in fen (converted once per cell after intake).</summary>
+    public long[] ConvertedFen { get; }
+
+    /// <summary>Patients' share of the converted lines per cell, in fen.</summary>
+    public long[] ConvertedPatient { get; }
+
+    /// <summary>Converted lines per cell.</summary>
+    public int[] ConvertedCount { get; }
 
     public long[] Points { get; }
 
@@ -68,6 +84,8 @@ internal sealed class ClearingLedger
 
     public int Outside => Pools;
 
+    public int ConvertedCell(int h, int k, int p, int m) => ((((h * Conversions) + k) * Pools) + p) * Months + m;
+
     public void Merge(ClearingLedger other)
     {
         Add(Points, other.Points);
@@ -77,6 +95,9 @@ internal sealed class ClearingLedger
         Add(FundPaid, other.FundPaid);
         Add(TotalCost, other.TotalCost);
         Add(PatientPaid, other.PatientPaid);
+        Add(ConvertedFen, other.ConvertedFen);
+        Add(ConvertedPatient, other.ConvertedPatient);
+        Add(ConvertedCount, other.ConvertedCount);
         Add(PointsCount, other.PointsCount);
         Add(MonthCount, other.MonthCount);
         Add(FundPaidUnknown, other.FundPaidUnknown);

@@ -23,7 +23,7 @@ internal static class LineIntake
         var pools = policy.Pools.Count;
         var scale = Scale(policy.UnitDecimals);
         var unitsRule = policy.Rounding.TryGetValue(RoundingStep.Units, out var r) ? r : new RoundingRule(RoundingMode.HalfAwayFromZero, policy.UnitDecimals);
-        var result = new ClearingLedger(hospitals.Count, pools);
+        var result = new ClearingLedger(hospitals.Count, pools, policy.PointConversions.Count);
         var gate = new object();
         const int ChunkSize = 1 << 16;
         var chunks = (lines.Count + ChunkSize - 1) / ChunkSize;
@@ -31,7 +31,7 @@ internal static class LineIntake
             0,
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new ClearingLedger(hospitals.Count, pools),
+            () => new ClearingLedger(hospitals.Count, pools, policy.PointConversions.Count),
             (chunk, _, local) =>
             {
                 var end = Math.Min(lines.Count, (chunk + 1) * ChunkSize);
@@ -108,6 +108,7 @@ internal static class LineIntake
 
         var basis = line.Basis;
         var slot = -1;
+        var conversion = -1;
         long points = 0;
         if (basis.IsPoints)
         {
@@ -137,6 +138,23 @@ internal static class LineIntake
 
                 points = decimal.ToInt64(whole);
             }
+        }
+        else if (!string.IsNullOrEmpty(line.Method) && (conversion = policy.PointConversionIndexOf(line.Method, line.Fund)) >= 0)
+        {
+            // 全区域点数法: the money joins the points of the rule's pool; converted once per cell after intake.
+            var rule = policy.PointConversions[conversion];
+            if (basis.PointSystem is { } named && !string.Equals(named, rule.PointSystem, StringComparison.OrdinalIgnoreCase))
+            {
+                Error(SettlementIssueCodes.PointSystemConflict, "point_system", "该支付方式的金额按政策折算为另一点数体系的点数", "The policy converts this method's amounts into another point system's points.");
+            }
+
+            slot = policy.PoolIndexOf(line.Fund, rule.PointSystem);
+            if (slot < 0)
+            {
+                Error(SettlementIssueCodes.PoolUnknown, "point_system", "政策中没有结算该险种、该点数体系的资金池", "No pool of the policy settles this fund and point system.");
+            }
+
+            CheckMoney(basis.Amount, "amount");
         }
         else
         {
@@ -178,7 +196,14 @@ internal static class LineIntake
             ledger.FundPaidUnknown[h]++;
         }
 
-        if (basis.IsPoints)
+        if (conversion >= 0)
+        {
+            var cell = ledger.ConvertedCell(h, conversion, slot, m);
+            ledger.ConvertedFen[cell] = checked(ledger.ConvertedFen[cell] + basis.Amount.Fen);
+            ledger.ConvertedPatient[cell] = checked(ledger.ConvertedPatient[cell] + line.PatientPaid.Fen);
+            ledger.ConvertedCount[cell]++;
+        }
+        else if (basis.IsPoints)
         {
             var cell = ledger.PointCell(h, slot, m);
             ledger.Points[cell] = checked(ledger.Points[cell] + points);
