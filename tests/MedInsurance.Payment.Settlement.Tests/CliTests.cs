@@ -72,4 +72,39 @@ public sealed class CliTests
         Assert.Equal(0, profiles.ExitCode);
         Assert.Equal(3, profiles.Out.Split('\n').Count(l => l.StartsWith("example-", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Settle_year_converts_capitation_money_into_the_regional_points_when_the_policy_says_so()
+    {
+        // The worked example (f) of docs/settlement.md through the command: A 90 000 DIP points, C 100 000.00 of capitation
+        // at 10 yuan a point = 10 000 points; budget 1 100 000 → value 11; C = 110 000.00.
+        var folder = Directory.CreateTempSubdirectory("medpay-wrp-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "policy.json"), """
+                { "id": "wrp", "version": "1", "year": 2025, "valueMethod": "floating", "advanceRatio": 0.9,
+                  "pools": [ { "pointSystem": "DIP", "fund": "all", "fundPaymentRatio": 1, "budget": { "method": "fixed", "amount": 1100000 } } ],
+                  "pointConversions": [ { "method": "CAPITATION", "pointSystem": "DIP", "conversionValue": 10, "source": "2025年年初点值" } ] }
+                """);
+            File.WriteAllText(Path.Combine(folder, "hospitals.csv"), "hospital_id,name,level\nA,医院A,三级甲等\nC,卫生院C,一级\n");
+            File.WriteAllText(Path.Combine(folder, "lines.csv"), "line_id,hospital_id,fund,month,method,point_system,points,amount,total_cost,patient_paid,fund_paid\n"
+                + "a1,A,职工,3,DIP,DIP,50000,,500000,0,500000\na2,A,职工,4,DIP,DIP,40000,,400000,0,400000\n"
+                + "c3,C,居民,3,CAPITATION,,,60000,60000,0,60000\nc4,C,居民,4,CAPITATION,,,40000,40000,0,40000\n");
+            var output = Path.Combine(folder, "out");
+            var (code, _, stderr) = Medpay("settle", "year", "-p", Path.Combine(folder, "policy.json"), "--hospitals", Path.Combine(folder, "hospitals.csv"), "--lines", Path.Combine(folder, "lines.csv"), "-o", output);
+            Assert.True(code == 0, stderr);
+            var statements = File.ReadAllText(Path.Combine(output, "statements.csv"));
+            Assert.Contains("converted_points.CAPITATION.DIP", statements, StringComparison.Ordinal);
+            Assert.Contains("10000", statements, StringComparison.Ordinal);
+            var summary = File.ReadAllText(Path.Combine(output, "summary.csv"));
+            Assert.Contains("pool.DIP.value,", summary, StringComparison.Ordinal);
+            Assert.Contains(",11", summary.Split('\n').Single(l => l.StartsWith("pool.DIP.value,", StringComparison.Ordinal)), StringComparison.Ordinal);
+            Assert.Contains("outsidePools,", summary, StringComparison.Ordinal);
+            Assert.Contains(",0.00", summary.Split('\n').Single(l => l.StartsWith("outsidePools,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
