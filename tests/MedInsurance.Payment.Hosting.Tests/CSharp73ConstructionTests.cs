@@ -31,16 +31,13 @@ public sealed class CSharp73ConstructionTests
         "MedInsurance.Payment.Settlement.SettlementPolicy", "MedInsurance.Payment.Settlement.FundPool",
         "MedInsurance.Payment.Settlement.BudgetRule", "MedInsurance.Payment.Settlement.RiskSharingRule",
         "MedInsurance.Payment.Dip.DipPolicyProfile",
-        // Known gap: the catalog builder's 24 options have no C# 7.3 constructor yet; C# 7.3 hosts get the defaults
-        // (new DipBuildOptions()) or run `medpay dip build-catalog`.
-        "MedInsurance.Payment.Dip.DipBuildOptions",
     };
 
     private static readonly string[] LibraryAssemblies =
     {
         "MedInsurance.Payment.Core", "MedInsurance.Payment.Interchange", "MedInsurance.Payment.Drg", "MedInsurance.Payment.Dip",
         "MedInsurance.Payment.Settlement", "MedInsurance.Payment.PerDiem", "MedInsurance.Payment.Methods",
-        "MedInsurance.Payment.Capitation", "MedInsurance.Payment.Reporting", "MedInsurance.Payment.Extensions.DependencyInjection",
+        "MedInsurance.Payment.Capitation", "MedInsurance.Payment.Accounts", "MedInsurance.Payment.Reporting", "MedInsurance.Payment.Extensions.DependencyInjection",
         "MedInsurance.Payment.Demo",
     };
 

@@ -132,6 +132,23 @@ namespace HisVendor.Integration
             return result.CaseScore;
         }
 
+        /// <summary>DIP — catalog options set through the builder (no init members in C# 7.3), then the catalog built.</summary>
+        /// <param name="history">Three years of settled cases.</param>
+        /// <returns>The build result.</returns>
+        public static DipBuildResult BuildDipCatalog(IReadOnlyList<DipHistoryCase> history)
+        {
+            var builder = new DipBuildOptionsBuilder();
+            builder.Region = "示例市";
+            builder.EffectiveFrom = "2026-01-01";
+            builder.CoreThreshold = 10;
+            builder.YearWeights = new List<decimal> { 2m, 3m, 5m };
+            builder.PrimaryCareCandidates.Add("K35.8");
+            DipBuildOptions options = builder.Build();
+            DipBuildOptionsBuilder again = options.ToBuilder();
+            again.Trim = false;
+            return DipCatalogBuilder.Build(history, again.Build());
+        }
+
         /// <summary>宿主集成 — the DI registration, validated at start.</summary>
         /// <param name="dataFolder">The folder with the region's files.</param>
         /// <param name="inpatientCase">A case.</param>

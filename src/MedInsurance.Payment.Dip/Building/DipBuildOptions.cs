@@ -130,4 +130,34 @@ public sealed class DipBuildOptions
 
     /// <summary>手术操作属性表 — for comprehensive groups.</summary>
     public ProcedureAttributeTable ProcedureAttributes { get; init; } = ProcedureAttributeTable.Empty;
+
+    /// <summary>A builder holding these options, to change some and build new options (C# 7.3 callers).</summary>
+    /// <returns>The builder.</returns>
+    public DipBuildOptionsBuilder ToBuilder() => new()
+    {
+        Edition = Edition,
+        Region = Region,
+        EffectiveFrom = EffectiveFrom,
+        EffectiveTo = EffectiveTo,
+        YearWeights = new List<decimal>(YearWeights),
+        Trim = Trim,
+        TrimLower = TrimLower,
+        TrimUpper = TrimUpper,
+        CoreThreshold = CoreThreshold,
+        CoreCoverage = CoreCoverage,
+        RelatedProcedureIncrease = RelatedProcedureIncrease,
+        ScoreMethod = ScoreMethod,
+        BenchmarkGroupCode = BenchmarkGroupCode,
+        BenchmarkScore = BenchmarkScore,
+        ScoreDecimals = ScoreDecimals,
+        PrimaryCareMaxCv = PrimaryCareMaxCv,
+        PrimaryCareCandidates = new List<string>(PrimaryCareCandidates),
+        LevelCoefficients = LevelCoefficients,
+        MinimumLevelGroupCases = MinimumLevelGroupCases,
+        AuxiliaryMinimumGroupCases = AuxiliaryMinimumGroupCases,
+        AuxiliaryMinimumSubtypeCases = AuxiliaryMinimumSubtypeCases,
+        AuxiliaryMinimumCvReduction = AuxiliaryMinimumCvReduction,
+        CoefficientDecimals = CoefficientDecimals,
+        ProcedureAttributes = ProcedureAttributes,
+    };
 }
