@@ -340,6 +340,7 @@ internal static class SettleCommands
             policy,
             hospitalRecords.Where(r => !r.IsRejected).Select(r => r.Value!).ToList(),
             hospitalRecords.Count(r => r.IsRejected),
+            new HashSet<string>(hospitalRecords.Where(r => r.IsRejected && !string.IsNullOrEmpty(r.Id)).Select(r => r.Id), StringComparer.Ordinal),
             lines,
             rows,
             readerIssues,
@@ -378,7 +379,10 @@ internal static class SettleCommands
             if (next < inputs.Rows.Count && inputs.Rows[next] == row)
             {
                 id = inputs.Lines[next].LineId;
-                issues = (fromReader.Issues ?? []).Concat(engineIssues[next]);
+                var hospital = inputs.Lines[next].HospitalId;
+                issues = (fromReader.Issues ?? []).Concat(engineIssues[next].Select(i => i.Code == SettlementIssueCodes.HospitalUnknown && hospital is not null && inputs.InvalidHospitals.Contains(hospital)
+                    ? Validation.ValidationIssue.Error(SettlementIssueCodes.HospitalInvalid, "hospital_id", "医疗机构在机构清单中的行无效（已拒收），该结算行无法清算", "The hospital's row in the hospital file was rejected; the line cannot be settled.")
+                    : i));
                 next++;
             }
             else
@@ -405,6 +409,7 @@ internal static class SettleCommands
         SettlementPolicy Policy,
         IReadOnlyList<SettlementHospital> Hospitals,
         int RejectedHospitals,
+        HashSet<string> InvalidHospitals,
         IReadOnlyList<SettlementLine> Lines,
         IReadOnlyList<int> Rows,
         IReadOnlyList<(int Row, string Id, bool Rejected, IReadOnlyList<Validation.ValidationIssue> Issues)> ReaderIssues,

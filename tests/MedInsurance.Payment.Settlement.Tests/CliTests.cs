@@ -107,4 +107,25 @@ public sealed class CliTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_line_of_a_hospital_whose_row_was_rejected_is_named_invalid_not_unknown()
+    {
+        var folder = Directory.CreateTempSubdirectory("medpay-hinv-").FullName;
+        try
+        {
+            var hospitals = Path.Combine(folder, "hospitals.csv");
+            File.WriteAllText(hospitals, File.ReadAllText(Sample("hospitals.csv")).Replace("H2,第二医院,二级甲等", "H2,第二医院,二级甲x", StringComparison.Ordinal));
+            var output = Path.Combine(folder, "out");
+            var (code, _, stderr) = Medpay("settle", "year", "-p", Sample("policy.json"), "--hospitals", hospitals, "--lines", Sample("lines.csv"), "-o", output);
+            Assert.True(code == 1, stderr);
+            var results = File.ReadAllLines(Path.Combine(output, "line-results.csv"));
+            Assert.Contains(results, l => l.StartsWith("2,H2-1,rejected,", StringComparison.Ordinal) && l.Contains("SETTLE_HOSPITAL_INVALID(hospital_id)", StringComparison.Ordinal));
+            Assert.DoesNotContain(results, l => l.Contains("SETTLE_HOSPITAL_UNKNOWN", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -75,6 +75,9 @@ public static class SettlementIssueCodes
     /// <summary>点数或金额超出可计算范围 — a value is beyond what the settlement arithmetic can hold.</summary>
     public const string ValueOutOfRange = "SETTLE_VALUE_OUT_OF_RANGE";
 
+    /// <summary>医疗机构行无效 — the line's hospital is in the hospital file, but its row there was rejected (named so, not as unknown).</summary>
+    public const string HospitalInvalid = "SETTLE_HOSPITAL_INVALID";
+
     /// <summary>点数体系冲突 — the line names a point system other than the one the policy converts its method's amounts into (全区域点数法).</summary>
     public const string PointSystemConflict = "SETTLE_POINT_SYSTEM_CONFLICT";
 
