@@ -132,9 +132,13 @@ public sealed class PerDiemCalculator
             reasons |= PerDiemReasons.AdmissionAfterDischarge;
         }
 
-        if (c.DischargeDate is null)
+        if (c.DischargeDate is not { } dischargeDate)
         {
             reasons |= PerDiemReasons.DischargeDateMissing;
+        }
+        else if (!Policy.InForceOn(dischargeDate))
+        {
+            reasons |= PerDiemReasons.PolicyNotInForce;
         }
 
         if (!hospital.IsKnown)

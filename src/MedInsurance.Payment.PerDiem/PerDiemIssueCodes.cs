@@ -71,4 +71,7 @@ public static class PerDiemIssueCodes
 
     /// <summary>病种编码重复 — two classes have the same code.</summary>
     public const string PolicyClassDuplicated = "PERDIEM_POLICY_CLASS_DUPLICATED";
+
+    /// <summary>政策不在有效期内 — the stay was discharged outside the policy's <see cref="PerDiemPolicy.EffectiveFrom"/>–<see cref="PerDiemPolicy.EffectiveTo"/> (field <c>discharge_date</c>).</summary>
+    public const string PolicyNotInForce = "PERDIEM_POLICY_NOT_IN_FORCE";
 }

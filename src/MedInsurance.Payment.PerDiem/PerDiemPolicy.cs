@@ -284,6 +284,8 @@ public sealed class PerDiemPolicy
     /// <param name="applyHospitalCoefficient">是否乘医院系数 — points × the hospital coefficient.</param>
     /// <param name="fundRounding">基金金额舍入 — the rule of the one rounding of the fund amount (default 四舍五入 to the fen).</param>
     /// <param name="pointsRounding">点数舍入 — the rule of the one rounding of the points (default 四舍五入 to 4 decimals).</param>
+    /// <param name="effectiveFrom">生效日期 — the first discharge date the policy prices, or null (no start).</param>
+    /// <param name="effectiveTo">失效日期 — the last discharge date the policy prices, or null (no end).</param>
     public PerDiemPolicy(
         string id,
         string version,
@@ -295,7 +297,9 @@ public sealed class PerDiemPolicy
         int? maxPaidDaysPerYear = null,
         bool applyHospitalCoefficient = false,
         RoundingRule? fundRounding = null,
-        RoundingRule? pointsRounding = null)
+        RoundingRule? pointsRounding = null,
+        CalendarDate? effectiveFrom = null,
+        CalendarDate? effectiveTo = null)
     {
         Id = id ?? string.Empty;
         Version = version ?? string.Empty;
@@ -308,7 +312,21 @@ public sealed class PerDiemPolicy
         ApplyHospitalCoefficient = applyHospitalCoefficient;
         FundRounding = fundRounding ?? RoundingRule.Default;
         PointsRounding = pointsRounding ?? new RoundingRule(RoundingMode.HalfAwayFromZero, 4);
+        EffectiveFrom = effectiveFrom;
+        EffectiveTo = effectiveTo;
     }
+
+    /// <summary>生效日期 — the first discharge date priced, or null.</summary>
+    public CalendarDate? EffectiveFrom { get; }
+
+    /// <summary>失效日期 — the last discharge date priced, or null.</summary>
+    public CalendarDate? EffectiveTo { get; }
+
+    /// <summary>是否在有效期内 — whether a stay discharged on <paramref name="dischargeDate"/> is priced by this policy (both ends included).</summary>
+    /// <param name="dischargeDate">The discharge date.</param>
+    /// <returns>True inside the period (or when the policy has none).</returns>
+    public bool InForceOn(CalendarDate dischargeDate) =>
+        (EffectiveFrom is not { } from || dischargeDate >= from) && (EffectiveTo is not { } to || dischargeDate <= to);
 
     /// <summary>编号 — id.</summary>
     public string Id { get; }
@@ -380,6 +398,11 @@ public sealed class PerDiemPolicy
         if (Id.Length == 0)
         {
             Bad(PerDiemIssueCodes.PolicyJsonInvalid, "id", "缺少政策编号", "The policy id is required.");
+        }
+
+        if (EffectiveFrom is { } start && EffectiveTo is { } end && end < start)
+        {
+            Bad(PerDiemIssueCodes.PolicyValueInvalid, "effectiveTo", "失效日期早于生效日期", "effectiveTo is before effectiveFrom.");
         }
 
         if (ReadmissionDays < 0)

@@ -177,7 +177,29 @@ public static class PerDiemPolicyLoader
             dto.MaxPaidDaysPerYear,
             dto.ApplyHospitalCoefficient ?? false,
             Rounding(dto.Rounding?.Fund, "rounding.fund", RoundingRule.Default, issues),
-            Rounding(dto.Rounding?.Points, "rounding.points", new RoundingRule(RoundingMode.HalfAwayFromZero, 4), issues));
+            Rounding(dto.Rounding?.Points, "rounding.points", new RoundingRule(RoundingMode.HalfAwayFromZero, 4), issues),
+            IsoDate(dto.EffectiveFrom, "effectiveFrom", issues),
+            IsoDate(dto.EffectiveTo, "effectiveTo", issues));
+    }
+
+    private static CalendarDate? IsoDate(string? text, string field, List<ValidationIssue> issues)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+#if NETSTANDARD2_0
+            return date;
+#else
+            return DateOnly.FromDateTime(date);
+#endif
+        }
+
+        issues.Add(ValidationIssue.Error(PerDiemIssueCodes.PolicyValueInvalid, field, "日期须为yyyy-MM-dd", "The date must be yyyy-MM-dd."));
+        return null;
     }
 
     private static RoundingRule Rounding(RoundingJson? json, string field, RoundingRule fallback, List<ValidationIssue> issues)
@@ -308,6 +330,10 @@ internal sealed class PolicyJson
     public bool? ApplyHospitalCoefficient { get; set; }
 
     public int? ReadmissionDays { get; set; }
+
+    public string? EffectiveFrom { get; set; }
+
+    public string? EffectiveTo { get; set; }
 
     public int? MaxPaidDaysPerYear { get; set; }
 

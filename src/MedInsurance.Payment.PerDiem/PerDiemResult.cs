@@ -71,6 +71,9 @@ public enum PerDiemReasons
 
     /// <summary><see cref="PerDiemIssueCodes.ReadmissionContinued"/> (note).</summary>
     ReadmissionContinued = 1 << 15,
+
+    /// <summary><see cref="PerDiemIssueCodes.PolicyNotInForce"/>.</summary>
+    PolicyNotInForce = 1 << 16,
 }
 
 /// <summary>
@@ -172,5 +175,6 @@ internal static class PerDiemIssueTexts
         ValidationIssue.Warning(PerDiemIssueCodes.DaysBeyondYearMaximum, "los", "超出年度最高支付天数的部分不予支付", "Days beyond the yearly maximum of paid days are not paid."),
         ValidationIssue.Warning(PerDiemIssueCodes.DailyCapApplied, "daily", "床日标准高于日限额，按限额支付", "A daily standard above the daily cap was paid at the cap."),
         ValidationIssue.Warning(PerDiemIssueCodes.ReadmissionContinued, "admission_date", "再入院，延续上次住院天数计算分段", "A readmission within the policy's window: the day count continues the previous stay's."),
+        ValidationIssue.Error(PerDiemIssueCodes.PolicyNotInForce, "discharge_date", "出院日期不在按床日付费政策的有效期内", "The discharge date is outside the per-diem policy's effective period."),
     };
 }
