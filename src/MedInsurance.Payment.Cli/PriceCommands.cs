@@ -245,7 +245,9 @@ internal static class PriceCommands
                         lines[i] = Take(pricing.PriceFeeForService(mc), found);
                         break;
                     default:
-                        found.Add(ValidationIssue.Error(MethodIssueCodes.RouteNone, "diagnoses[0]", "无适用支付方式", "No method of the mix takes the case."));
+                        found.Add(routes[i].Reason == MethodIssueCodes.MixNotInForce
+                            ? ValidationIssue.Error(MethodIssueCodes.MixNotInForce, "discharge_date", "出院日期不在支付方式组合政策的有效期内", "The discharge date is outside the method mix's effective period.")
+                            : ValidationIssue.Error(MethodIssueCodes.RouteNone, "diagnoses[0]", "无适用支付方式", "No method of the mix takes the case."));
                         break;
                 }
 

@@ -28,6 +28,9 @@ public static class MethodIssueCodes
     /// <summary>无适用支付方式 (route) — no method of the order takes the case (field <c>diagnoses[0]</c>); the row is not priced.</summary>
     public const string RouteNone = "METHOD_ROUTE_NONE";
 
+    /// <summary>支付方式组合不在有效期内 — the case was discharged outside the mix's <see cref="MethodMixPolicy.EffectiveFrom"/>–<see cref="MethodMixPolicy.EffectiveTo"/> (field <c>discharge_date</c>); no method takes it.</summary>
+    public const string MixNotInForce = "METHOD_MIX_NOT_IN_FORCE";
+
     /// <summary>不符合按床日 (fallback) — not in a per-diem class, or not eligible; the case goes on to the next method.</summary>
     public const string PerDiemNotEligible = "METHOD_PER_DIEM_NOT_ELIGIBLE";
 

@@ -139,7 +139,28 @@ public static class MethodMixPolicyLoader
             ffs = new FeeForServicePolicy(new Ratio(fs.FundShare ?? 1m), fs.PointSystem, fs.Diagnoses, Rounding(fs.Rounding, "feeForService.rounding", issues));
         }
 
-        return new MethodMixPolicy(dto.Id ?? string.Empty, dto.Version ?? string.Empty, dto.Name ?? string.Empty, dto.Order ?? new List<string>(), perDiem, single, day, ffs);
+        return new MethodMixPolicy(dto.Id ?? string.Empty, dto.Version ?? string.Empty, dto.Name ?? string.Empty, dto.Order ?? new List<string>(), perDiem, single, day, ffs,
+            IsoDate(dto.EffectiveFrom, "effectiveFrom", issues), IsoDate(dto.EffectiveTo, "effectiveTo", issues));
+    }
+
+    private static CalendarDate? IsoDate(string? text, string field, List<ValidationIssue> issues)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+#if NETSTANDARD2_0
+            return date;
+#else
+            return DateOnly.FromDateTime(date);
+#endif
+        }
+
+        issues.Add(ValidationIssue.Error(MethodIssueCodes.PolicyValueInvalid, field, "日期须为yyyy-MM-dd", "The date must be yyyy-MM-dd."));
+        return null;
     }
 
     private static RoundingRule Rounding(RoundingJson? json, string field, List<ValidationIssue> issues)
@@ -227,6 +248,10 @@ internal sealed class MixJson
     public string? Name { get; set; }
 
     public List<string>? Order { get; set; }
+
+    public string? EffectiveFrom { get; set; }
+
+    public string? EffectiveTo { get; set; }
 
     public string? PerDiem { get; set; }
 

@@ -387,9 +387,13 @@ public sealed class MethodMixPolicy
     /// <param name="singleDisease">单病种目录 — the list, or null.</param>
     /// <param name="daySurgery">日间手术政策 — the policy, or null.</param>
     /// <param name="feeForService">按项目政策 — the policy, or null.</param>
+    /// <param name="effectiveFrom">生效日期 — the first discharge date the mix routes, or null (no start).</param>
+    /// <param name="effectiveTo">失效日期 — the last discharge date the mix routes, or null (no end).</param>
     public MethodMixPolicy(string id, string version, string name, IReadOnlyList<string> order, PerDiemPolicy? perDiem, SingleDiseaseList? singleDisease,
-        DaySurgeryPolicy? daySurgery, FeeForServicePolicy? feeForService)
+        DaySurgeryPolicy? daySurgery, FeeForServicePolicy? feeForService, CalendarDate? effectiveFrom = null, CalendarDate? effectiveTo = null)
     {
+        EffectiveFrom = effectiveFrom;
+        EffectiveTo = effectiveTo;
         Id = id ?? string.Empty;
         Version = version ?? string.Empty;
         Name = name ?? string.Empty;
@@ -424,6 +428,18 @@ public sealed class MethodMixPolicy
     /// <summary>按项目政策 — the fee-for-service policy, or null.</summary>
     public FeeForServicePolicy? FeeForService { get; }
 
+    /// <summary>生效日期 — the first discharge date routed, or null.</summary>
+    public CalendarDate? EffectiveFrom { get; }
+
+    /// <summary>失效日期 — the last discharge date routed, or null.</summary>
+    public CalendarDate? EffectiveTo { get; }
+
+    /// <summary>是否在有效期内 — whether a case discharged on <paramref name="dischargeDate"/> is routed by this mix (both ends included).</summary>
+    /// <param name="dischargeDate">The discharge date.</param>
+    /// <returns>True inside the period (or when the mix has none).</returns>
+    public bool InForceOn(CalendarDate dischargeDate) =>
+        (EffectiveFrom is not { } from || dischargeDate >= from) && (EffectiveTo is not { } to || dischargeDate <= to);
+
     /// <summary>The grouping method of the mix (DRG or DIP, whichever comes first in the order), or null.</summary>
     public string? GroupingMethod => Order.FirstOrDefault(m => m == SettlementMethods.Drg || m == SettlementMethods.Dip);
 
@@ -434,6 +450,11 @@ public sealed class MethodMixPolicy
         var issues = new List<ValidationIssue>();
         void Order(int i, string code, string zh, string en) =>
             issues.Add(ValidationIssue.Error(code, "order[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", zh, en));
+
+        if (EffectiveFrom is { } start && EffectiveTo is { } end && end < start)
+        {
+            issues.Add(ValidationIssue.Error(MethodIssueCodes.PolicyValueInvalid, "effectiveTo", "失效日期早于生效日期", "effectiveTo is before effectiveFrom."));
+        }
 
         if (this.Order.Count == 0)
         {

@@ -191,10 +191,16 @@ public sealed class MethodRouter
 
     /// <summary>Routes one case.</summary>
     /// <param name="methodCase">The case.</param>
-    /// <returns>The route: exactly one method, or none (<see cref="MethodIssueCodes.RouteNone"/>) when no method of the order takes it.</returns>
+    /// <returns>The route: exactly one method, or none (<see cref="MethodIssueCodes.RouteNone"/>) when no method of the order takes it,
+    /// or <see cref="MethodIssueCodes.MixNotInForce"/> when the case was discharged outside the mix's effective period.</returns>
     public MethodRoute Route(in MethodCase methodCase)
     {
         var c = methodCase.Case ?? throw new ArgumentException("The case is empty.", nameof(methodCase));
+        if (c.DischargeDate is { } discharged && !Policy.InForceOn(discharged))
+        {
+            return new MethodRoute(string.Empty, MethodIssueCodes.MixNotInForce, RouteFallbacks.None);
+        }
+
         var fallbacks = RouteFallbacks.None;
         var sdIndex = -1;
         foreach (var method in Policy.Order)
