@@ -193,4 +193,31 @@ public sealed class DrgPolicyPricingTests
         var pointsWithoutReference = Assert.Throws<InvalidDataException>(() => DrgPricingPolicyLoader.Parse("{\"name\":\"x\",\"version\":\"1\",\"form\":\"points\",\"outliers\":{\"lowMultiple\":0.4}}", "p.json"));
         Assert.Contains("参考点值", pointsWithoutReference.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_case_discharged_outside_the_pricing_policy_s_period_is_not_priced()
+    {
+        // Epilepsy cases are discharged on 2026-05-20.
+        DrgPricingPolicy Period(int fromMonth, int toMonth) => new(
+            "test-period", "1", "示例市", MoneyPolicy.Standards, MoneyOutliers, "DRG", RoundingRule.HalfAwayFromZeroToFen, new RoundingRule(RoundingMode.HalfAwayFromZero, 4),
+            new DateOnly(2026, fromMonth, 1), new DateOnly(2026, toMonth, 20));
+        Assert.True(Price(new DrgSettlementPricing(Table, Period(1, 5)), Epilepsy("H3", InsuranceFund.Employee, 12_345.67m)).IsPriced);
+        var outside = Price(new DrgSettlementPricing(Table, Period(6, 12)), Epilepsy("H3", InsuranceFund.Employee, 12_345.67m));
+        Assert.False(outside.IsPriced);
+        Assert.Contains(outside.Issues, i => i.Code == DrgPricingIssueCodes.PolicyNotInForce && i.Field == "discharge_date");
+        Assert.Throws<ArgumentException>(() => Period(6, 1));
+    }
+
+    [Fact]
+    public void The_loader_reads_the_period_and_refuses_a_malformed_one()
+    {
+        var json = DrgPricingPolicyLoader.Embedded.Read("example-drg-pricing-2025")!;
+        var at = json.IndexOf('{', StringComparison.Ordinal) + 1;
+        var dated = DrgPricingPolicyLoader.Parse(json.Insert(at, "\"effectiveFrom\": \"2025-01-01\", \"effectiveTo\": \"2025-12-31\","), "p.json");
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), (dated.EffectiveFrom!.Value, dated.EffectiveTo!.Value));
+        var reversed = Assert.Throws<InvalidDataException>(() => DrgPricingPolicyLoader.Parse(json.Insert(at, "\"effectiveFrom\": \"2025-12-31\", \"effectiveTo\": \"2025-01-01\","), "p.json"));
+        Assert.Contains("effectiveTo", reversed.Message, StringComparison.Ordinal);
+        var malformed = Assert.Throws<InvalidDataException>(() => DrgPricingPolicyLoader.Parse(json.Insert(at, "\"effectiveFrom\": \"2025/01/01\","), "p.json"));
+        Assert.Contains("effectiveFrom", malformed.Message, StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,9 @@ public static class DrgPricingIssueCodes
     /// </summary>
     public const string TableNotInForce = "DRG_PRICE_TABLE_NOT_IN_FORCE";
 
+    /// <summary>定价政策不在有效期内 — the case was discharged outside the pricing policy's <see cref="DrgPricingPolicy.EffectiveFrom"/>–<see cref="DrgPricingPolicy.EffectiveTo"/> (field <c>discharge_date</c>).</summary>
+    public const string PolicyNotInForce = "DRG_PRICE_POLICY_NOT_IN_FORCE";
+
     /// <summary>缺少医疗机构代码 — the case has no hospital id; field <c>hospital_id</c>.</summary>
     public const string HospitalMissing = "DRG_PRICE_HOSPITAL_MISSING";
 

@@ -20,7 +20,9 @@ public sealed class DrgPricingPolicy
     /// <param name="pointSystem">点数体系 — the pool the lines belong to (e.g. <c>DRG</c>), or null for the settlement policy's only one.</param>
     /// <param name="moneyRounding">金额舍入 — a case payment in yuan (at most 2 decimals; default 四舍五入 to the fen).</param>
     /// <param name="pointsRounding">点数舍入 — a case payment in points (default 四舍五入 to 4 decimals).</param>
-    /// <exception cref="ArgumentException">When a required value is missing, the money rounding keeps more than 2 decimals, or the point form compares with the standard without a reference point value.</exception>
+    /// <param name="effectiveFrom">生效日期 — the first discharge date priced, or null (no start).</param>
+    /// <param name="effectiveTo">失效日期 — the last discharge date priced, or null (no end).</param>
+    /// <exception cref="ArgumentException">When a required value is missing, the money rounding keeps more than 2 decimals, the point form compares with the standard without a reference point value, or the period ends before it starts.</exception>
     public DrgPricingPolicy(
         string name,
         string version,
@@ -29,8 +31,15 @@ public sealed class DrgPricingPolicy
         DrgOutlierRules? outliers,
         string? pointSystem,
         RoundingRule moneyRounding,
-        RoundingRule pointsRounding)
+        RoundingRule pointsRounding,
+        CalendarDate? effectiveFrom = null,
+        CalendarDate? effectiveTo = null)
     {
+        if (effectiveFrom is { } start && effectiveTo is { } end && end < start)
+        {
+            throw new ArgumentException("effectiveTo is before effectiveFrom.", nameof(effectiveTo));
+        }
+
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(version))
         {
             throw new ArgumentException("A pricing policy has a name and a version.");
@@ -56,7 +65,21 @@ public sealed class DrgPricingPolicy
         PointSystem = string.IsNullOrWhiteSpace(pointSystem) ? null : pointSystem!.Trim();
         MoneyRounding = moneyRounding;
         PointsRounding = pointsRounding;
+        EffectiveFrom = effectiveFrom;
+        EffectiveTo = effectiveTo;
     }
+
+    /// <summary>生效日期 — the first discharge date priced, or null.</summary>
+    public CalendarDate? EffectiveFrom { get; }
+
+    /// <summary>失效日期 — the last discharge date priced, or null.</summary>
+    public CalendarDate? EffectiveTo { get; }
+
+    /// <summary>是否在有效期内 — whether a case discharged on <paramref name="dischargeDate"/> is priced by this policy (both ends included).</summary>
+    /// <param name="dischargeDate">The discharge date.</param>
+    /// <returns>True inside the period (or when the policy has none).</returns>
+    public bool InForceOn(CalendarDate dischargeDate) =>
+        (EffectiveFrom is not { } from || dischargeDate >= from) && (EffectiveTo is not { } to || dischargeDate <= to);
 
     /// <summary>名称.</summary>
     public string Name { get; }

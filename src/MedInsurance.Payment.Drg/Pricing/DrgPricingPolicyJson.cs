@@ -11,6 +11,10 @@ internal sealed class DrgPricingPolicyJson
 
     public string? Region { get; set; }
 
+    public string? EffectiveFrom { get; set; }
+
+    public string? EffectiveTo { get; set; }
+
     public string? Description { get; set; }
 
     public string? Form { get; set; }

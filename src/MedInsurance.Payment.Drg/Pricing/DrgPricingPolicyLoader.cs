@@ -156,13 +156,35 @@ public static class DrgPricingPolicyLoader
         try
         {
             var standards = new DrgStandardPolicy(rates, coefficients, dto.BaseGroupLevel, standardsRounding, form, dto.PointScale ?? 100m);
-            return new DrgPricingPolicy(dto.Name!, dto.Version!, dto.Region ?? string.Empty, standards, outliers, dto.PointSystem ?? DrgSettlementPricing.DefaultPointSystem, moneyRounding, pointsRounding);
+            var from = IsoDate(dto.EffectiveFrom, "effectiveFrom", issues);
+            var to = IsoDate(dto.EffectiveTo, "effectiveTo", issues);
+            return new DrgPricingPolicy(dto.Name!, dto.Version!, dto.Region ?? string.Empty, standards, outliers, dto.PointSystem ?? DrgSettlementPricing.DefaultPointSystem, moneyRounding, pointsRounding, from, to);
         }
         catch (ArgumentException ex)
         {
-            issues.Add(Invalid(ex.ParamName == "outliers" ? "outliers" : "$", ex.Message));
+            issues.Add(Invalid(ex.ParamName switch { "outliers" => "outliers", "effectiveTo" => "effectiveTo", _ => "$" }, ex.Message));
             return null;
         }
+    }
+
+    private static CalendarDate? IsoDate(string? text, string field, List<ValidationIssue> issues)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+#if NETSTANDARD2_0
+            return date;
+#else
+            return DateOnly.FromDateTime(date);
+#endif
+        }
+
+        issues.Add(Invalid(field, "The date must be yyyy-MM-dd."));
+        return null;
     }
 
     private static DrgOutlierRules? Outliers(DrgOutliersJson o, List<ValidationIssue> issues)

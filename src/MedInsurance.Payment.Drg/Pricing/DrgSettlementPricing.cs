@@ -251,6 +251,10 @@ public sealed class DrgSettlementPricing
         {
             issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.TableNotInForce, "discharge_date", "出院日期不在DRG分组方案表有效期内", "The discharge date is outside the DRG table's effective dates."));
         }
+        else if (Policy is not null && !Policy.InForceOn(discharged))
+        {
+            issues.Add(ValidationIssue.Error(DrgPricingIssueCodes.PolicyNotInForce, "discharge_date", "出院日期不在DRG定价政策有效期内", "The discharge date is outside the DRG pricing policy's effective dates."));
+        }
 
         if (inpatientCase.HospitalId.Length == 0)
         {
