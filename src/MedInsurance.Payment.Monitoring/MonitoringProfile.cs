@@ -170,6 +170,8 @@ public sealed class MonitoringProfile
                 return (int)value;
             }
 
+            var name = Text("name");
+            var version = Text("version");
             var sources = new List<string>();
             if (root.TryGetProperty("sources", out var s))
             {
@@ -199,8 +201,8 @@ public sealed class MonitoringProfile
             }
 
             return new MonitoringProfile(
-                Text("name"),
-                Text("version"),
+                name,
+                version,
                 sources.AsReadOnly(),
                 days,
                 Whole("splitAdmissionDays", 0, 365),

@@ -54,7 +54,7 @@ internal readonly struct PersonStay : IComparable<PersonStay>
         var hash = 14695981039346656037UL;
         foreach (var ch in id)
         {
-            hash = (hash ^ ch) * 1099511628211UL;
+            hash = unchecked((hash ^ ch) * 1099511628211UL);
         }
 
         return hash;

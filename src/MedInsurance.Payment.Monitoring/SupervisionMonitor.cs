@@ -474,7 +474,7 @@ public sealed class SupervisionMonitor
             }
 
             decimal? Z(long o, decimal e, decimal v) => v > 0m ? (o - e) / (decimal)Math.Sqrt((double)v) : null;
-            var drivers = excess.Where(x => x.Excess > 0m).OrderByDescending(x => x.Excess).ThenBy(x => x.Adrg, StringComparer.Ordinal).Take(_profile.SeverityDriverGroups).ToList();
+            var drivers = excess.Where(x => x.Excess > 0.000001m).OrderByDescending(x => x.Excess).ThenBy(x => x.Adrg, StringComparer.Ordinal).Take(_profile.SeverityDriverGroups).ToList();
             foreach (var driver in drivers)
             {
                 foreach (var (row, caseId) in driver.Cell.SevereCases)
