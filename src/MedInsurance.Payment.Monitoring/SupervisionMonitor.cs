@@ -31,17 +31,15 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
-    private long _row;
+    private readonly List<int> _relatedOf = new();
+    private long _row, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
     /// <param name="profile">The thresholds (<see cref="MonitoringProfile.Default"/> for the national default).</param>
     public SupervisionMonitor(MonitoringProfile profile)
     {
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
-        foreach (var key in new[] { "cases", "cases_without_discharge_date", "cases_without_patient_id", "cases_with_result", "cases_without_result", "cases_without_group", "overlapping_stays" })
-        {
-            _counts[key] = 0;
-        }
+        _counts["overlapping_stays"] = 0;
     }
 
     /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
@@ -64,11 +62,18 @@ public sealed class SupervisionMonitor
         }
 
         var row = ++_row;
-        _counts["cases"]++;
-        _counts[result is null ? "cases_without_result" : "cases_with_result"]++;
+        if (result is null)
+        {
+            _withoutResult++;
+        }
+        else
+        {
+            _withResult++;
+        }
+
         if (inpatientCase.DischargeDate is not { } discharged)
         {
-            _counts["cases_without_discharge_date"]++;
+            _withoutDate++;
             return;
         }
 
@@ -76,7 +81,7 @@ public sealed class SupervisionMonitor
         if (groupCode.Length == 0)
         {
             // Without a result the main diagnosis category (类目, 3 characters) stands in for the group.
-            _counts["cases_without_group"]++;
+            _withoutGroup++;
             var dx = inpatientCase.MainDiagnosis.ToString();
             groupCode = "DX:" + (dx.Length >= 3 ? dx.Substring(0, 3) : dx);
         }
@@ -154,12 +159,22 @@ public sealed class SupervisionMonitor
 
         if (inpatientCase.PatientId.Length == 0)
         {
-            _counts["cases_without_patient_id"]++;
+            _withoutPatient++;
         }
         else
         {
             var admitted = inpatientCase.AdmissionDate is { } a ? DayNumber(a) : DayNumber(discharged) - los;
-            var related = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
+            while (_relatedOf.Count <= g)
+            {
+                _relatedOf.Add(-1);
+            }
+
+            if (_relatedOf[g] < 0)
+            {
+                _relatedOf[g] = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
+            }
+
+            var related = _relatedOf[g];
             _stays.Add(new PersonStay(PersonStay.Hash(inpatientCase.PatientId), admitted, DayNumber(discharged), h, g, related, checked((int)row)));
         }
     }
@@ -244,10 +259,14 @@ public sealed class SupervisionMonitor
             var h = hospital.Key;
             var id = _hospitals[h];
             var level = LevelOf(id);
-            var periods = hospital.SelectMany(p => new[] { Year(MonthOfKey(p.Key)), MonthText(MonthOfKey(p.Key)) }).Distinct().OrderBy(p => p, StringComparer.Ordinal);
-            foreach (var period in periods)
+            // A period is a month (code = month index) or a year (code = −year − 1); its text is yyyy-MM or yyyy.
+            var months = hospital.Select(p => MonthOfKey(p.Key)).Distinct().ToList();
+            var periods = months.Select(m => (Text: MonthText(m), Code: m)).Concat(months.Select(m => m / 12).Distinct().Select(y => (Text: Year(y * 12), Code: -y - 1)))
+                .OrderBy(p => p.Text, StringComparer.Ordinal).ToList();
+            var hospitalCells = hospital.ToList();
+            foreach (var (period, code) in periods)
             {
-                var cells = hospital.Where(p => InPeriod(MonthOfKey(p.Key), period)).ToList();
+                var cells = hospitalCells.Where(p => InPeriod(MonthOfKey(p.Key), code)).ToList();
                 decimal cases = cells.Sum(p => p.Value.Cases);
                 void Add(string name, decimal numerator, decimal denominator)
                 {
@@ -265,7 +284,7 @@ public sealed class SupervisionMonitor
                 Add("deviation_share", cells.Sum(p => p.Value.Deviation), cells.Sum(p => p.Value.DeviationKnown));
                 Add("special_review_share", cells.Sum(p => p.Value.Review), cells.Sum(p => p.Value.ReviewKnown));
                 Add("low_risk_death_rate", cells.Where(p => lowRisk[GroupOf(p.Key)]).Sum(p => p.Value.Deaths), cells.Where(p => lowRisk[GroupOf(p.Key)]).Sum(p => p.Value.Cases));
-                var stays = readmission[h].Where(r => InPeriod(r.Key.Month, period)).Select(r => r.Value).ToList();
+                var stays = readmission[h].Where(r => InPeriod(r.Key.Month, code)).Select(r => r.Value).ToList();
                 decimal staysWithId = stays.Sum(s => s.Stays);
                 for (var w = 0; w < _profile.ReadmissionDays.Count; w++)
                 {
@@ -273,7 +292,7 @@ public sealed class SupervisionMonitor
                 }
 
                 Add("split_admission_rate", stays.Sum(s => s.Split), staysWithId);
-                Add("low_standard_admission_rate", lowStandardByHospital[h].Where(l => InPeriod(l.Key.Month, period)).Sum(l => l.Value), cases);
+                Add("low_standard_admission_rate", lowStandardByHospital[h].Where(l => InPeriod(l.Key.Month, code)).Sum(l => l.Value), cases);
                 Add("overlong_stay_rate", cells.Sum(p => p.Value.Overlong), cases);
                 Add("out_of_catalog_share", cells.Sum(p => p.Value.OutOfCatalogFen), cells.Sum(p => p.Value.CostFen));
                 Add("referral_rate", cells.Sum(p => p.Value.Referrals), cases);
@@ -297,12 +316,18 @@ public sealed class SupervisionMonitor
         }
 
         PeerComparison.Fill(rows);
-        _counts["review_cases_found"] = _reviewListed.Values.Sum();
+        _counts["cases"] = _row;
+        _counts["cases_with_result"] = _withResult;
+        _counts["cases_without_result"] = _withoutResult;
+        _counts["cases_without_discharge_date"] = _withoutDate;
+        _counts["cases_without_patient_id"] = _withoutPatient;
+        _counts["cases_without_group"] = _withoutGroup;
         var counts = new Dictionary<string, long>(_counts, StringComparer.Ordinal);
         var groupRows = GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk);
         var lowRiskRows = Enumerable.Range(0, groupCount).Where(g => regionCases[g] > 0)
             .Select(g => new LowRiskGroup(_groups[g], regionCases[g], regionDeaths[g], lowRisk[g])).OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
         var severity = SeverityShift();
+        counts["review_cases_found"] = _reviewListed.Values.Sum();
         counts["review_cases_listed"] = _review.Count;
         return new MonitoringReport(_profile, rows, groupRows, lowRiskRows, severity, _review.ToList(), counts);
     }
@@ -535,7 +560,7 @@ public sealed class SupervisionMonitor
 
     private static string MonthText(int month) => Year(month) + "-" + ((month % 12) + 1).ToString("00", CultureInfo.InvariantCulture);
 
-    private static bool InPeriod(int month, string period) => period.Length == 4 ? Year(month) == period : MonthText(month) == period;
+    private static bool InPeriod(int month, int code) => code >= 0 ? month == code : month / 12 == -code - 1;
 
 #if NET
     private static int DayNumber(CalendarDate date) => date.DayNumber;
