@@ -57,6 +57,40 @@ public class MonitoringBenchmarks
         }
     }
 
+    /// <summary>One timed run of each phase, printed: generation, <c>Add</c> for every case, <c>Finish</c>.</summary>
+    /// <param name="cases">How many synthetic cases.</param>
+    public static void TimePhases(int cases)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var bench = new MonitoringBenchmarks { Cases = cases };
+        bench.Setup();
+        Console.WriteLine("setup " + watch.ElapsedMilliseconds + " ms");
+        for (var run = 0; run < 3; run++)
+        {
+            watch.Restart();
+            var monitor = bench.NewMonitor();
+            for (var i = 0; i < bench._cases.Length; i++)
+            {
+                monitor.Add(bench._cases[i], bench._results[i]);
+            }
+
+            var added = watch.ElapsedMilliseconds;
+            var rows = monitor.Finish().Indicators.Count;
+            Console.WriteLine("run " + run + ": add " + added + " ms, finish " + (watch.ElapsedMilliseconds - added) + " ms, " + rows + " indicator rows");
+        }
+    }
+
+    private SupervisionMonitor NewMonitor()
+    {
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        for (var h = 0; h < 200; h++)
+        {
+            monitor.SetLevel("H" + h.ToString(CultureInfo.InvariantCulture), (1 + (h % 3)).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return monitor;
+    }
+
     [Benchmark]
     public int IndicatorPass()
     {

@@ -34,12 +34,17 @@ internal static class DrgSeverity
     }
 
     /// <summary>The related-group key of split admissions: the ADRG of a DRG, the diagnosis part of a DIP group (before
-    /// the first <c>:</c>), else the group itself.</summary>
+    /// the first <c>:</c>), else the group itself (a <c>DX:</c> diagnosis-category stand-in is its own key).</summary>
     public static string Related(string group)
     {
         if (group.Length == 4 && char.IsLetter(group[0]) && char.IsLetter(group[1]) && char.IsDigit(group[2]))
         {
             return group.Substring(0, 3);
+        }
+
+        if (group.StartsWith("DX:", System.StringComparison.Ordinal))
+        {
+            return group;
         }
 
         var colon = group.IndexOf(':');

@@ -32,6 +32,8 @@ public sealed class SupervisionMonitor
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
     private readonly List<int> _relatedOf = new();
+    private readonly List<string?> _adrgOf = new();
+    private readonly List<bool> _severeOf = new();
     private long _row, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
@@ -138,8 +140,27 @@ public sealed class SupervisionMonitor
             _short.Add(new ShortStay(h, g, month, cost, row, inpatientCase.CaseId));
         }
 
-        if (DrgSeverity.TryRead(groupCode, out var adrg, out var severe))
+        while (_relatedOf.Count <= g)
         {
+            _relatedOf.Add(-1);
+            _adrgOf.Add(null);
+            _severeOf.Add(false);
+        }
+
+        if (_relatedOf[g] < 0)
+        {
+            // Once per group: its related-group key, and its ADRG and severity when it is a split DRG.
+            _relatedOf[g] = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
+            if (DrgSeverity.TryRead(groupCode, out var a, out var sev))
+            {
+                _adrgOf[g] = a;
+                _severeOf[g] = sev;
+            }
+        }
+
+        if (_adrgOf[g] is { } adrg)
+        {
+            var severe = _severeOf[g];
             if (!_severity.TryGetValue((h, adrg), out var s))
             {
                 s = new SeverityCell();
@@ -164,16 +185,6 @@ public sealed class SupervisionMonitor
         else
         {
             var admitted = inpatientCase.AdmissionDate is { } a ? DayNumber(a) : DayNumber(discharged) - los;
-            while (_relatedOf.Count <= g)
-            {
-                _relatedOf.Add(-1);
-            }
-
-            if (_relatedOf[g] < 0)
-            {
-                _relatedOf[g] = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
-            }
-
             var related = _relatedOf[g];
             _stays.Add(new PersonStay(PersonStay.Hash(inpatientCase.PatientId), admitted, DayNumber(discharged), h, g, related, checked((int)row)));
         }
@@ -248,26 +259,69 @@ public sealed class SupervisionMonitor
 
         var lowRisk = LowRiskGroups(regionCases, regionDeaths);
         var lowStandard = LowStandard(regionCases, regionCost);
-        var readmission = Readmissions().ToLookup(r => r.Key.Hospital);
-        var lowStandardByHospital = lowStandard.ToLookup(l => l.Key.Hospital);
 
-        // Hospital × period rows.
+        // Hospital × month aggregates, each cell read once (its consumption-index terms computed once); a year is the sum
+        // of its months.
+        var readmission = Readmissions();
+        var months = new Dictionary<(int Hospital, int Month), Period>();
+        foreach (var pair in _cells)
+        {
+            var key = (HospitalOf(pair.Key), MonthOfKey(pair.Key));
+            if (!months.TryGetValue(key, out var period))
+            {
+                period = new Period(_profile.ReadmissionDays.Count);
+                months.Add(key, period);
+            }
+
+            var g = GroupOf(pair.Key);
+            period.Add(pair.Value, regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
+        }
+
+        foreach (var pair in readmission)
+        {
+            if (!months.TryGetValue(pair.Key, out var period))
+            {
+                continue;
+            }
+
+            period.Stays += pair.Value.Stays;
+            period.Split += pair.Value.Split;
+            for (var w = 0; w < pair.Value.Readmitted.Length; w++)
+            {
+                period.Readmitted[w] += pair.Value.Readmitted[w];
+            }
+        }
+
+        foreach (var pair in lowStandard)
+        {
+            if (months.TryGetValue(pair.Key, out var period))
+            {
+                period.LowStandard += pair.Value;
+            }
+        }
+
+        var previousByHospital = _previous.GroupBy(p => p.Key.Hospital).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Points: x.Sum(p => p.Value.PointsSum)));
         var rows = new List<IndicatorRow>();
-        var byHospital = _cells.GroupBy(p => HospitalOf(p.Key));
-        foreach (var hospital in byHospital.OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
+        foreach (var hospital in months.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
         {
             var h = hospital.Key;
             var id = _hospitals[h];
             var level = LevelOf(id);
-            // A period is a month (code = month index) or a year (code = −year − 1); its text is yyyy-MM or yyyy.
-            var months = hospital.Select(p => MonthOfKey(p.Key)).Distinct().ToList();
-            var periods = months.Select(m => (Text: MonthText(m), Code: m)).Concat(months.Select(m => m / 12).Distinct().Select(y => (Text: Year(y * 12), Code: -y - 1)))
-                .OrderBy(p => p.Text, StringComparer.Ordinal).ToList();
-            var hospitalCells = hospital.ToList();
-            foreach (var (period, code) in periods)
+            var periods = new List<(string Text, Period Value, bool IsYear)>();
+            foreach (var year in hospital.GroupBy(p => p.Key.Month / 12))
             {
-                var cells = hospitalCells.Where(p => InPeriod(MonthOfKey(p.Key), code)).ToList();
-                decimal cases = cells.Sum(p => p.Value.Cases);
+                var total = new Period(_profile.ReadmissionDays.Count);
+                foreach (var month in year)
+                {
+                    total.Add(month.Value);
+                    periods.Add((MonthText(month.Key.Month), month.Value, false));
+                }
+
+                periods.Add((Year(year.Key * 12), total, true));
+            }
+
+            foreach (var (period, p, isYear) in periods.OrderBy(x => x.Text, StringComparer.Ordinal))
+            {
                 void Add(string name, decimal numerator, decimal denominator)
                 {
                     if (denominator > 0m)
@@ -276,32 +330,29 @@ public sealed class SupervisionMonitor
                     }
                 }
 
+                decimal cases = p.Cases;
                 Add("cases", cases, 1m);
-                var weightCases = cells.Sum(p => p.Value.WeightCases);
-                Add("cmi", cells.Sum(p => p.Value.WeightSum), weightCases);
-                Add("cost_index", cells.Sum(p => regionCost[GroupOf(p.Key)] == 0 ? 0m : p.Value.CostFen * (decimal)regionCases[GroupOf(p.Key)] / regionCost[GroupOf(p.Key)]), cases);
-                Add("time_index", cells.Sum(p => regionLos[GroupOf(p.Key)] == 0 ? 0m : p.Value.LosDays * (decimal)regionCases[GroupOf(p.Key)] / regionLos[GroupOf(p.Key)]), cases);
-                Add("deviation_share", cells.Sum(p => p.Value.Deviation), cells.Sum(p => p.Value.DeviationKnown));
-                Add("special_review_share", cells.Sum(p => p.Value.Review), cells.Sum(p => p.Value.ReviewKnown));
-                Add("low_risk_death_rate", cells.Where(p => lowRisk[GroupOf(p.Key)]).Sum(p => p.Value.Deaths), cells.Where(p => lowRisk[GroupOf(p.Key)]).Sum(p => p.Value.Cases));
-                var stays = readmission[h].Where(r => InPeriod(r.Key.Month, code)).Select(r => r.Value).ToList();
-                decimal staysWithId = stays.Sum(s => s.Stays);
+                Add("cmi", p.WeightSum, p.WeightCases);
+                Add("cost_index", p.CostIndex, cases);
+                Add("time_index", p.TimeIndex, cases);
+                Add("deviation_share", p.Deviation, p.DeviationKnown);
+                Add("special_review_share", p.Review, p.ReviewKnown);
+                Add("low_risk_death_rate", p.LowRiskDeaths, p.LowRiskCases);
                 for (var w = 0; w < _profile.ReadmissionDays.Count; w++)
                 {
-                    Add("readmission_" + _profile.ReadmissionDays[w].ToString(CultureInfo.InvariantCulture) + "d_rate", stays.Sum(s => s.Readmitted[w]), staysWithId);
+                    Add("readmission_" + _profile.ReadmissionDays[w].ToString(CultureInfo.InvariantCulture) + "d_rate", p.Readmitted[w], p.Stays);
                 }
 
-                Add("split_admission_rate", stays.Sum(s => s.Split), staysWithId);
-                Add("low_standard_admission_rate", lowStandardByHospital[h].Where(l => InPeriod(l.Key.Month, code)).Sum(l => l.Value), cases);
-                Add("overlong_stay_rate", cells.Sum(p => p.Value.Overlong), cases);
-                Add("out_of_catalog_share", cells.Sum(p => p.Value.OutOfCatalogFen), cells.Sum(p => p.Value.CostFen));
-                Add("referral_rate", cells.Sum(p => p.Value.Referrals), cases);
-                if (period.Length == 4 && _previous.Count > 0)
+                Add("split_admission_rate", p.Split, p.Stays);
+                Add("low_standard_admission_rate", p.LowStandard, cases);
+                Add("overlong_stay_rate", p.Overlong, cases);
+                Add("out_of_catalog_share", p.OutOfCatalogFen, p.CostFen);
+                Add("referral_rate", p.Referrals, cases);
+                if (isYear && _previous.Count > 0)
                 {
-                    var previous = _previous.Where(p => p.Key.Hospital == h).Select(p => p.Value).ToList();
-                    decimal prevCases = previous.Sum(p => p.Cases);
-                    Add("case_growth", cases - prevCases, prevCases);
-                    Add("points_growth", cells.Sum(p => p.Value.PointsSum) - previous.Sum(p => p.PointsSum), previous.Sum(p => p.PointsSum));
+                    previousByHospital.TryGetValue(h, out var previous);
+                    Add("case_growth", cases - previous.Cases, previous.Cases);
+                    Add("points_growth", p.PointsSum - previous.Points, previous.Points);
                 }
             }
         }
@@ -560,7 +611,6 @@ public sealed class SupervisionMonitor
 
     private static string MonthText(int month) => Year(month) + "-" + ((month % 12) + 1).ToString("00", CultureInfo.InvariantCulture);
 
-    private static bool InPeriod(int month, int code) => code >= 0 ? month == code : month / 12 == -code - 1;
 
 #if NET
     private static int DayNumber(CalendarDate date) => date.DayNumber;
@@ -576,6 +626,68 @@ public sealed class SupervisionMonitor
     {
         public long Cases, CostFen, LosDays, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
         public decimal WeightSum, PointsSum;
+    }
+
+    /// <summary>The sums of one hospital in one month (or year) that the indicator rows divide.</summary>
+    private sealed class Period
+    {
+        public Period(int windows) => Readmitted = new long[windows];
+
+        public long Cases, CostFen, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong, LowRiskCases, LowRiskDeaths;
+        public long Stays, Split, LowStandard;
+        public long[] Readmitted;
+        public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
+
+        /// <summary>Adds a cell; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
+        public void Add(Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
+        {
+            Cases += c.Cases;
+            CostFen += c.CostFen;
+            Deaths += c.Deaths;
+            OutOfCatalogFen += c.OutOfCatalogFen;
+            Referrals += c.Referrals;
+            WeightCases += c.WeightCases;
+            DeviationKnown += c.DeviationKnown;
+            Deviation += c.Deviation;
+            ReviewKnown += c.ReviewKnown;
+            Review += c.Review;
+            Overlong += c.Overlong;
+            WeightSum += c.WeightSum;
+            PointsSum += c.PointsSum;
+            CostIndex += groupCost == 0 ? 0m : c.CostFen * (decimal)groupCases / groupCost;
+            TimeIndex += groupLos == 0 ? 0m : c.LosDays * (decimal)groupCases / groupLos;
+            LowRiskCases += lowRisk ? c.Cases : 0;
+            LowRiskDeaths += lowRisk ? c.Deaths : 0;
+        }
+
+        /// <summary>Adds another period (a month into its year).</summary>
+        public void Add(Period p)
+        {
+            Cases += p.Cases;
+            CostFen += p.CostFen;
+            Deaths += p.Deaths;
+            OutOfCatalogFen += p.OutOfCatalogFen;
+            Referrals += p.Referrals;
+            WeightCases += p.WeightCases;
+            DeviationKnown += p.DeviationKnown;
+            Deviation += p.Deviation;
+            ReviewKnown += p.ReviewKnown;
+            Review += p.Review;
+            Overlong += p.Overlong;
+            WeightSum += p.WeightSum;
+            PointsSum += p.PointsSum;
+            CostIndex += p.CostIndex;
+            TimeIndex += p.TimeIndex;
+            LowRiskCases += p.LowRiskCases;
+            LowRiskDeaths += p.LowRiskDeaths;
+            Stays += p.Stays;
+            Split += p.Split;
+            LowStandard += p.LowStandard;
+            for (var w = 0; w < Readmitted.Length; w++)
+            {
+                Readmitted[w] += p.Readmitted[w];
+            }
+        }
     }
 
     private sealed class PreviousCell
