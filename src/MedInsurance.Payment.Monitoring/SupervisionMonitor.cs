@@ -430,11 +430,12 @@ public sealed class SupervisionMonitor
     /// </summary>
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
-        var stays = _stays.ToArray();
-        Array.Sort(stays);
+        // Sorted in place: no second copy of the per-person records.
+        _stays.Sort();
+        var stays = _stays;
         var windows = _profile.ReadmissionDays;
         var result = new Dictionary<(int, int), StayCounts>();
-        for (var i = 0; i < stays.Length; i++)
+        for (var i = 0; i < stays.Count; i++)
         {
             var stay = stays[i];
             var key = (stay.Hospital, MonthOfDay(stay.Discharge));
@@ -445,7 +446,7 @@ public sealed class SupervisionMonitor
             }
 
             counts.Stays++;
-            if (i + 1 >= stays.Length || stays[i + 1].Patient != stay.Patient)
+            if (i + 1 >= stays.Count || stays[i + 1].Patient != stay.Patient)
             {
                 continue;
             }
