@@ -21,4 +21,12 @@ if (args.Length >= 1 && args[0] == "fuzz")
     return FuzzPass.Run(minutes, seed);
 }
 
+// dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- time-monitor [cases]
+// times the two phases of the indicator pass (Add per case, Finish) once, with a stopwatch (MonitoringBenchmarks.TimePhases).
+if (args.Length >= 1 && args[0] == "time-monitor")
+{
+    MonitoringBenchmarks.TimePhases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
 return BenchmarkSwitcher.FromAssembly(typeof(QuickJobAttribute).Assembly).Run(args).Any() ? 0 : 0;

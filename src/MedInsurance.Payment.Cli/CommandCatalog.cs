@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return CapitationCommands.Create();
         yield return ConsortiumCommands.Create();
         yield return AccountsCommands.Create();
+        yield return MonitorCommands.Create();
     }
 }

@@ -13,6 +13,15 @@ public static class CaseCsvColumns
     /// <summary>医疗机构代码 — hospital id.</summary>
     public const string HospitalId = "hospital_id";
 
+    /// <summary>人员编号 — the insured person's id (pseudonymous in analysis files); links a person's stays.</summary>
+    public const string PatientId = "patient_id";
+
+    /// <summary>入院途径 — 1 急诊, 2 门诊, 3 其他医疗机构转入 (referral), 9 其他 (also the Chinese names).</summary>
+    public const string AdmissionRoute = "admission_route";
+
+    /// <summary>个人自费（元） — cost outside the insurance catalogues (目录外/全自费).</summary>
+    public const string OutOfCatalogCost = "out_of_catalog_cost";
+
     /// <summary>险种 — <c>employee|resident|other</c>, also 职工/居民/其他 and the national codes 310/390.</summary>
     public const string Fund = "fund";
 
@@ -99,7 +108,7 @@ public static class CaseCsvColumns
     {
         Id, HospitalId, Fund, Sex, Age, AgeDays, BirthWeight, AdmissionWeight, AdmissionDate, DischargeDate, LengthOfStay, DischargeType,
         Diagnoses, MainDiagnosis, OtherDiagnoses, Procedures, MainProcedure, OtherProcedures, IcuDays, TotalCost, DrugCost, ConsumableCost,
-        TreatmentCost, SurgeryCost, ExaminationCost, OtherCost, FundPaid, PatientPaid, PaymentMethod,
+        TreatmentCost, SurgeryCost, ExaminationCost, OtherCost, FundPaid, PatientPaid, PaymentMethod, PatientId, AdmissionRoute, OutOfCatalogCost,
     };
 
     /// <summary>The separator between codes in a list column.</summary>

@@ -157,6 +157,7 @@ public static class CaseCsvReader
         private readonly ByteKeyCache<Sex> _sexes = new(64);
         private readonly ByteKeyCache<InsuranceFund> _funds = new(64);
         private readonly ByteKeyCache<PaymentMethod> _methods = new(64);
+        private readonly ByteKeyCache<AdmissionRoute> _routes = new(64);
         private readonly List<DiagnosisCode> _secondary = new();
         private readonly List<ProcedureCode> _others = new();
         private readonly List<DiagnosisCode> _moreDiagnoses = new();
@@ -164,7 +165,8 @@ public static class CaseCsvReader
         private readonly ValidationIssue[] _headerIssues;
         private readonly int _mainDx, _otherDx, _mainPx, _otherPx;
         private readonly int _id, _hospital, _fund, _sex, _age, _ageDays, _birthWeight, _admissionWeight, _admission, _discharge, _los,
-            _dischargeType, _dx, _px, _icu, _total, _drug, _consumable, _treatment, _surgery, _examination, _other, _fundPaid, _patientPaid, _method;
+            _dischargeType, _dx, _px, _icu, _total, _drug, _consumable, _treatment, _surgery, _examination, _other, _fundPaid, _patientPaid, _method,
+            _patientId, _route, _outOfCatalog;
 
         public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates)
         {
@@ -215,6 +217,9 @@ public static class CaseCsvReader
             _fundPaid = header.IndexOf(C.FundPaid);
             _patientPaid = header.IndexOf(C.PatientPaid);
             _method = header.IndexOf(C.PaymentMethod);
+            _patientId = header.IndexOf(C.PatientId);
+            _route = header.IndexOf(C.AdmissionRoute);
+            _outOfCatalog = header.IndexOf(C.OutOfCatalogCost);
         }
 
         public ReadRecord<InpatientCase> Read(int row)
@@ -266,6 +271,7 @@ public static class CaseCsvReader
             {
                 CaseId = id,
                 HospitalId = _input.SharedText(_hospital),
+                PatientId = _f.Text(_patientId),
                 Fund = Choice(_fund, C.Fund, _funds, ParseFund, "employee、resident、other（职工、居民、其他）", "employee, resident or other", InsuranceFund.Other),
                 Sex = Choice(_sex, C.Sex, _sexes, ParseSex, "1（男）、2（女）、0或9", "1 (male), 2 (female), 0 or 9", Sex.Unknown),
                 AgeYears = f.Int(_age, C.Age, 0, 150, 0),
@@ -276,12 +282,14 @@ public static class CaseCsvReader
                 DischargeDate = f.Date(_discharge, C.DischargeDate),
                 LengthOfStayDays = f.Int(_los, C.LengthOfStay, -100000, 100000, 0),
                 DischargeType = ReadDischargeType(),
+                AdmissionRoute = Choice(_route, C.AdmissionRoute, _routes, ParseAdmissionRoute, "1（急诊）、2（门诊）、3（其他医疗机构转入）或9（其他）", "1 (emergency), 2 (outpatient), 3 (referred from another institution) or 9 (other)", AdmissionRoute.Unspecified),
                 MainDiagnosis = mainDiagnosis,
                 SecondaryDiagnoses = _secondary,
                 MainProcedure = mainProcedure,
                 OtherProcedures = _others,
                 IcuDays = f.Int(_icu, C.IcuDays, 0, 100000, 0),
                 Costs = ReadCosts(),
+                OutOfCatalogCost = f.Money(_outOfCatalog, C.OutOfCatalogCost),
                 PaymentMethod = Choice(_method, C.PaymentMethod, _methods, ParsePaymentMethod, "drg、dip、per_diem、capitation、fee_for_service或single_disease", "drg, dip, per_diem, capitation, fee_for_service or single_disease", PaymentMethod.Unspecified),
             };
         }
@@ -465,6 +473,16 @@ public static class CaseCsvReader
         "1" or "男" or "M" or "MALE" => Sex.Male,
         "2" or "女" or "F" or "FEMALE" => Sex.Female,
         "9" => Sex.NotStated,
+        _ => null,
+    };
+
+    private static AdmissionRoute? ParseAdmissionRoute(string text) => text.Trim() switch
+    {
+        "" => AdmissionRoute.Unspecified,
+        "1" or "急诊" => AdmissionRoute.Emergency,
+        "2" or "门诊" => AdmissionRoute.Outpatient,
+        "3" or "其他医疗机构转入" or "转入" or "转院" => AdmissionRoute.Referral,
+        "9" or "其他" => AdmissionRoute.Other,
         _ => null,
     };
 

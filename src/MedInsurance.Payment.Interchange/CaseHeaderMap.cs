@@ -161,6 +161,9 @@ public sealed class CaseHeaderMap
         Add(C.TotalCost, "医疗总费用", "总费用", "金额合计", "住院总费用");
         Add(C.FundPaid, "医保统筹基金支付", "统筹基金支付");
         Add(C.PatientPaid, "个人负担");
+        Add(C.PatientId, "人员编号", "个人编号", "医保编号", "psn_no");
+        Add(C.AdmissionRoute, "入院途径");
+        Add(C.OutOfCatalogCost, "个人自费", "全自费金额", "全自费", "目录外费用");
         return names;
     }
 }

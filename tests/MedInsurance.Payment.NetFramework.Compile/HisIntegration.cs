@@ -10,6 +10,7 @@ using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Monitoring;
 using MedInsurance.Payment.Hosting;
 using MedInsurance.Payment.Settlement;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ namespace HisVendor.Integration
             {
                 CaseId = "ZY2026000123",
                 HospitalId = "H4401001",
+                PatientId = "P-7f3a",
+                AdmissionRoute = AdmissionRoute.Referral,
+                OutOfCatalogCost = Money.FromYuan(120.50m),
                 Fund = InsuranceFund.Employee,
                 Sex = Sex.Female,
                 AgeYears = 30,
@@ -51,6 +55,18 @@ namespace HisVendor.Integration
             InpatientCaseBuilder corrected = inpatientCase.ToBuilder();
             corrected.IcuDays = 1;
             return corrected.Build();
+        }
+
+        /// <summary>智能监管指标 — the supervision indicators of one case (a region feeds all its cases).</summary>
+        /// <param name="inpatientCase">The case.</param>
+        /// <returns>The indicator rows.</returns>
+        public static IReadOnlyList<IndicatorRow> Monitor(InpatientCase inpatientCase)
+        {
+            var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+            monitor.SetLevel("H4401001", "3");
+            monitor.Add(inpatientCase, new CaseResult("ES31", weight: 1.2m, points: 1.2m, deviation: false, specialReview: false));
+            monitor.AddQualityCheck("H4401001", "accepted");
+            return monitor.Finish().Indicators;
         }
 
         /// <summary>DRG分组与结算行 — loads the region's rule text, groups the case, prices it into a settlement line.</summary>

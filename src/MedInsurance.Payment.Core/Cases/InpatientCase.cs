@@ -25,6 +25,10 @@ public sealed record InpatientCase
     /// <summary>定点医疗机构代码 — the hospital's id.</summary>
     public string HospitalId { get; init; } = string.Empty;
 
+    /// <summary>人员编号 — the insured person's id (pseudonymous in analysis files); empty when not given. It links a
+    /// person's stays (readmission, split-admission checks); never printed in messages.</summary>
+    public string PatientId { get; init; } = string.Empty;
+
     /// <summary>险种 — the insurance fund.</summary>
     public InsuranceFund Fund { get; init; }
 
@@ -55,6 +59,9 @@ public sealed record InpatientCase
     /// <summary>离院方式 — discharge type.</summary>
     public DischargeType DischargeType { get; init; }
 
+    /// <summary>入院途径 — admission route; <see cref="AdmissionRoute.Referral"/> is a referral in (转诊).</summary>
+    public AdmissionRoute AdmissionRoute { get; init; }
+
     /// <summary>主要诊断 — the main diagnosis (empty when missing).</summary>
     public DiagnosisCode MainDiagnosis { get; init; }
 
@@ -81,6 +88,9 @@ public sealed record InpatientCase
     /// <summary>费用 — costs and who paid them.</summary>
     public CostBreakdown Costs { get; init; } = CostBreakdown.None;
 
+    /// <summary>个人自费 — cost outside the insurance catalogues (目录外/全自费 费用), paid wholly by the patient; zero when not reported.</summary>
+    public Money OutOfCatalogCost { get; init; }
+
     /// <summary>支付方式 — the payment method tag.</summary>
     public PaymentMethod PaymentMethod { get; init; }
 
@@ -93,6 +103,7 @@ public sealed record InpatientCase
         {
             CaseId = CaseId,
             HospitalId = HospitalId,
+            PatientId = PatientId,
             Fund = Fund,
             Sex = Sex,
             AgeYears = AgeYears,
@@ -103,10 +114,12 @@ public sealed record InpatientCase
             DischargeDate = DischargeDate,
             LengthOfStayDays = LengthOfStayDays,
             DischargeType = DischargeType,
+            AdmissionRoute = AdmissionRoute,
             MainDiagnosis = MainDiagnosis,
             MainProcedure = MainProcedure,
             IcuDays = IcuDays,
             Costs = Costs,
+            OutOfCatalogCost = OutOfCatalogCost,
             PaymentMethod = PaymentMethod,
         };
         foreach (var code in _secondaryDiagnoses)
@@ -169,6 +182,8 @@ public sealed record InpatientCase
     public bool Equals(InpatientCase? other) => other is not null
         && string.Equals(CaseId, other.CaseId, StringComparison.Ordinal)
         && string.Equals(HospitalId, other.HospitalId, StringComparison.Ordinal)
+        && string.Equals(PatientId, other.PatientId, StringComparison.Ordinal) && AdmissionRoute == other.AdmissionRoute
+        && OutOfCatalogCost == other.OutOfCatalogCost
         && Fund == other.Fund && Sex == other.Sex && AgeYears == other.AgeYears && AgeDays == other.AgeDays
         && BirthWeightGrams == other.BirthWeightGrams && AdmissionWeightGrams == other.AdmissionWeightGrams
         && Nullable.Equals(AdmissionDate, other.AdmissionDate) && Nullable.Equals(DischargeDate, other.DischargeDate)

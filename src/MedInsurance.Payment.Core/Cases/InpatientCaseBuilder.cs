@@ -26,6 +26,9 @@ public sealed class InpatientCaseBuilder
     /// <summary>定点医疗机构代码 — the hospital's id.</summary>
     public string HospitalId { get; set; } = string.Empty;
 
+    /// <summary>人员编号 — the insured person's id (pseudonymous in analysis files); empty when not given.</summary>
+    public string PatientId { get; set; } = string.Empty;
+
     /// <summary>险种 — the insurance fund.</summary>
     public InsuranceFund Fund { get; set; }
 
@@ -56,6 +59,9 @@ public sealed class InpatientCaseBuilder
     /// <summary>离院方式 — discharge type.</summary>
     public DischargeType DischargeType { get; set; }
 
+    /// <summary>入院途径 — admission route; <see cref="AdmissionRoute.Referral"/> is a referral in (转诊).</summary>
+    public AdmissionRoute AdmissionRoute { get; set; }
+
     /// <summary>主要诊断 — the main diagnosis (empty when missing).</summary>
     public DiagnosisCode MainDiagnosis { get; set; }
 
@@ -74,6 +80,9 @@ public sealed class InpatientCaseBuilder
     /// <summary>费用 — costs and who paid them.</summary>
     public CostBreakdown Costs { get; set; } = CostBreakdown.None;
 
+    /// <summary>个人自费 — cost outside the insurance catalogues (目录外/全自费 费用); zero when not reported.</summary>
+    public Money OutOfCatalogCost { get; set; }
+
     /// <summary>支付方式 — the payment method tag.</summary>
     public PaymentMethod PaymentMethod { get; set; }
 
@@ -84,6 +93,7 @@ public sealed class InpatientCaseBuilder
     {
         CaseId = CaseId ?? throw new InvalidOperationException("InpatientCaseBuilder.CaseId is required (结算清单号)."),
         HospitalId = HospitalId ?? string.Empty,
+        PatientId = PatientId ?? string.Empty,
         Fund = Fund,
         Sex = Sex,
         AgeYears = AgeYears,
@@ -94,12 +104,14 @@ public sealed class InpatientCaseBuilder
         DischargeDate = DischargeDate,
         LengthOfStayDays = LengthOfStayDays,
         DischargeType = DischargeType,
+        AdmissionRoute = AdmissionRoute,
         MainDiagnosis = MainDiagnosis,
         SecondaryDiagnoses = new List<DiagnosisCode>(SecondaryDiagnoses),
         MainProcedure = MainProcedure,
         OtherProcedures = new List<ProcedureCode>(OtherProcedures),
         IcuDays = IcuDays,
         Costs = Costs ?? CostBreakdown.None,
+        OutOfCatalogCost = OutOfCatalogCost,
         PaymentMethod = PaymentMethod,
     };
 }

@@ -1,0 +1,254 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CsvHelper;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Monitoring;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary><c>medpay monitor</c>: supervision indicators (智能监管指标), docs/monitoring.md.</summary>
+internal static class MonitorCommands
+{
+    private static readonly string[] HospitalIndicatorsColumns = { "hospital_id", "level", "period", "indicator", "value", "numerator", "denominator", "level_hospitals", "level_mean", "difference", "ratio", "z", "percentile" };
+
+    private static readonly string[] GroupIndicatorsColumns = { "hospital_id", "level", "group", "year", "cases", "deaths", "mean_cost", "mean_los", "region_mean_cost", "region_mean_los", "previous_cases", "previous_mean_cost", "cost_growth", "low_risk" };
+
+    private static readonly string[] LowRiskGroupsColumns = { "group", "cases", "deaths", "mortality", "low_risk" };
+
+    private static readonly string[] SeverityShiftColumns = { "hospital_id", "level", "cases", "observed_severe", "expected_severe", "z_peers", "previous_comparable_cases", "previous_observed_severe", "previous_expected_severe", "z_previous", "drivers" };
+
+    private static readonly string[] ReviewCasesColumns = { "reason", "hospital_id", "row", "case_id", "related_row", "detail" };
+
+    private static readonly string[] SummaryColumns = { "item", "count" };
+
+    public static Command Create()
+    {
+        var cases = new Option<FileInfo>("--cases", "-i") { Description = "Case CSV (case format; patient_id, admission_route and out_of_catalog_cost are used when present).", Required = true };
+        var results = new Option<FileInfo?>("--results") { Description = "Results of the same case file, one row per case row in order: medpay drg group, drg price or dip score output." };
+        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV (hospital_id,name,level,type): the level hospitals are compared within; without it all hospitals are one level 'all'." };
+        var previous = new Option<FileInfo?>("--previous-year") { Description = "Previous year's results file with hospital_id, a group column and total_cost (medpay drg price or dip score output)." };
+        var qc = new Option<FileInfo?>("--qc") { Description = "medpay check output (issues.csv: hospital_id, status) for the coding-accuracy proxy." };
+        var profile = new Option<FileInfo?>("--profile") { Description = "Monitoring profile JSON (default: the embedded national-default profile)." };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the indicator tables (CSV, one file per table).", Required = true };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the supervision section as an HTML file with charts." };
+        var headerMap = CaseFiles.HeaderMapOption();
+        var command = new Command("monitor", "Supervision indicators per hospital, level, group and month against same-level peers, and cases to review (智能监管指标).");
+        foreach (var option in new Option[] { cases, results, hospitals, previous, qc, profile, output, html, headerMap })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Run(
+            parse.GetValue(cases)!, parse.GetValue(results), parse.GetValue(hospitals), parse.GetValue(previous), parse.GetValue(qc), parse.GetValue(profile),
+            parse.GetValue(output)!, parse.GetValue(html), parse.GetValue(headerMap)));
+        return command;
+    }
+
+    private static int Run(FileInfo casesFile, FileInfo? resultsFile, FileInfo? hospitalsFile, FileInfo? previousFile, FileInfo? qcFile, FileInfo? profileFile,
+        DirectoryInfo output, FileInfo? htmlFile, FileInfo? headerMapFile)
+    {
+        if (!CliFiles.AllExist(casesFile, resultsFile, hospitalsFile, previousFile, qcFile, profileFile) || !CliFiles.Writable(output)
+            || (htmlFile is not null && !CliFiles.Writable(htmlFile.Directory!)))
+        {
+            return 2;
+        }
+
+        MonitoringProfile profile;
+        try
+        {
+            profile = profileFile is null ? MonitoringProfile.Default : MonitoringProfile.Load(profileFile.FullName);
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine("medpay: monitoring profile: " + ex.Message + " Nothing written.");
+            return 2;
+        }
+
+        if (!CaseFiles.LoadHeaderMap(headerMapFile, casesFile, CsvReadOptions.Default, out var map))
+        {
+            return 2;
+        }
+
+        var monitor = new SupervisionMonitor(profile);
+        if (hospitalsFile is not null)
+        {
+            foreach (var row in HospitalCsvReader.ReadFile(hospitalsFile.FullName))
+            {
+                if (row.IsRejected)
+                {
+                    Console.Error.WriteLine("medpay: warning: hospitals file, row " + row.RowNumber.ToString(CultureInfo.InvariantCulture) + ": " + ResultCsv.Issues(row.Issues)
+                        + "; that hospital is compared at level 'all'");
+                    continue;
+                }
+
+                monitor.SetLevel(row.Value!.Hospital.Id, ((int)row.Value.Hospital.Level.Tier).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        ResultsFile? joined = null;
+        if (resultsFile is not null && (joined = ResultsFile.Open(resultsFile.FullName, out var problem)) is null)
+        {
+            Console.Error.WriteLine("medpay: --results " + resultsFile.Name + ": " + problem + ". Nothing written.");
+            return 2;
+        }
+
+        long previousRows = 0;
+        if (previousFile is not null)
+        {
+            using var prev = ResultsFile.Open(previousFile.FullName, out var previousProblem);
+            if (prev is null || !prev.HasPreviousYearColumns)
+            {
+                Console.Error.WriteLine("medpay: --previous-year " + previousFile.Name + ": " + (previousProblem ?? "the header needs hospital_id, a group column (drg or group_code) and total_cost") + ". Nothing written.");
+                joined?.Dispose();
+                return 2;
+            }
+
+            while (prev.Next(out _, out var result, out var hospital, out var fen))
+            {
+                previousRows++;
+                if (result.Group.Length > 0 && hospital.Length > 0)
+                {
+                    monitor.AddPrevious(hospital, result.Group, Money.FromFen(fen), result.Points);
+                }
+            }
+        }
+
+        long? qcRows = null;
+        if (qcFile is not null && (qcRows = QualityCheckFile.Read(qcFile.FullName, monitor, out var qcProblem)) is null)
+        {
+            Console.Error.WriteLine("medpay: --qc " + qcFile.Name + ": " + qcProblem + ". Nothing written.");
+            joined?.Dispose();
+            return 2;
+        }
+
+        long rejected = 0, unjoined = 0;
+        CsvReadReport report;
+        using (joined)
+        {
+            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, 2, headerMap: map, process: block =>
+            {
+                foreach (var record in block)
+                {
+                    CaseResult? result = null;
+                    if (joined is not null)
+                    {
+                        if (joined.Next(out var id, out var r, out _, out _) && string.Equals(id, record.Id, StringComparison.Ordinal))
+                        {
+                            result = r;
+                        }
+                        else
+                        {
+                            unjoined++;
+                        }
+                    }
+
+                    if (record.IsRejected)
+                    {
+                        rejected++;
+                        continue;
+                    }
+
+                    monitor.Add(record.Value!, result);
+                }
+            });
+            while (joined is not null && joined.Next(out _, out _, out _, out _))
+            {
+                unjoined++;
+            }
+        }
+
+        var monitoring = monitor.Finish();
+        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, previousRows, qcRows);
+        if (htmlFile is not null)
+        {
+            File.WriteAllText(htmlFile.FullName, MonitoringHtml.Render(monitoring), CliOutput.Encoding);
+        }
+
+        Console.Error.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "monitor: {0} case rows, {1} rejected, {2} results rows not joined, {3} indicator rows, {4} cases to review listed; tables in {5}",
+            report.Rows, rejected, unjoined, monitoring.Indicators.Count, monitoring.Review.Count, output.FullName));
+        return rejected == 0 && unjoined == 0 && monitoring.Counts["cases_without_discharge_date"] == 0 ? 0 : 1;
+    }
+
+    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long? qcRows)
+    {
+        static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
+        static string L(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        void Table(string name, string[] header, Action<CsvWriter> body)
+        {
+            using var writer = CliOutput.Open(Path.Combine(folder.FullName, name));
+            using var csv = CliOutput.Csv(writer);
+            foreach (var column in header)
+            {
+                csv.WriteField(column);
+            }
+
+            csv.NextRecord();
+            body(csv);
+        }
+
+        void Row(CsvWriter csv, params string[] cells)
+        {
+            foreach (var cell in cells)
+            {
+                csv.WriteField(cell);
+            }
+
+            csv.NextRecord();
+        }
+
+        Table("hospital_indicators.csv", HospitalIndicatorsColumns, csv =>
+        {
+            foreach (var r in report.Indicators)
+            {
+                Row(csv, r.HospitalId, r.Level, r.Period, r.Indicator, D(r.Value), D(r.Numerator), D(r.Denominator), L(r.LevelHospitals), D(r.LevelMean), D(r.Difference), D(r.Ratio), D(r.ZScore), D(r.PercentileRank));
+            }
+        });
+        Table("group_indicators.csv", GroupIndicatorsColumns, csv =>
+        {
+            foreach (var g in report.Groups)
+            {
+                Row(csv, g.HospitalId, g.Level, g.Group, g.Year, L(g.Cases), L(g.Deaths), D(g.MeanCostYuan), D(g.MeanLos), D(g.RegionMeanCostYuan), D(g.RegionMeanLos), L(g.PreviousCases), D(g.PreviousMeanCostYuan), D(g.CostGrowth), g.LowRisk ? "1" : "0");
+            }
+        });
+        Table("low_risk_groups.csv", LowRiskGroupsColumns, csv =>
+        {
+            foreach (var g in report.LowRiskGroups)
+            {
+                Row(csv, g.Group, L(g.Cases), L(g.Deaths), D(g.Mortality), g.LowRisk ? "1" : "0");
+            }
+        });
+        Table("severity_shift.csv", SeverityShiftColumns, csv =>
+        {
+            foreach (var s in report.Severity)
+            {
+                Row(csv, s.HospitalId, s.Level, L(s.Cases), L(s.ObservedSevere), D(s.ExpectedSevere), D(s.ZPeers), L(s.PreviousCases), L(s.PreviousObservedSevere), D(s.PreviousExpectedSevere), D(s.ZPrevious), s.Drivers);
+            }
+        });
+        Table("review_cases.csv", ReviewCasesColumns, csv =>
+        {
+            foreach (var r in report.Review)
+            {
+                Row(csv, r.Reason, r.HospitalId, L(r.Row), r.CaseId, L(r.RelatedRow), r.Detail);
+            }
+        });
+        Table("summary.csv", SummaryColumns, csv =>
+        {
+            Row(csv, "case_rows", L(rows));
+            Row(csv, "case_rows_rejected", L(rejected));
+            Row(csv, "results_rows", L(resultRows));
+            Row(csv, "results_rows_not_joined", L(unjoined));
+            Row(csv, "previous_year_rows", L(previousRows));
+            Row(csv, "qc_rows", L(qcRows));
+            foreach (var pair in report.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Row(csv, pair.Key, L(pair.Value));
+            }
+
+        });
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using MedInsurance.Payment.Interchange;
+
+namespace MedInsurance.Payment.Monitoring;
+
+/// <summary>
+/// 分组结果文件 — reads a results file row by row, by header names, whichever command wrote it: <c>medpay drg group</c>
+/// (<c>id, drg</c>), <c>medpay drg price</c> (<c>line_id, hospital_id, total_cost, points, drg, weight, outlier,
+/// review_candidate</c>) or <c>medpay dip score</c> (<c>line_id, group_code, base_score, case_score, deviation, review</c>).
+/// Streaming: the results are joined to the cases in file order (each results file has one row per case row, in order)
+/// and the ids are compared; a row whose id differs is counted as not joined, never used for another case.
+/// </summary>
+internal sealed class ResultsFile : IDisposable
+{
+    private readonly CsvInput _input;
+    private readonly int _id, _hospital, _group, _weight, _points, _outlier, _deviation, _reviewCandidate, _review, _cost;
+
+    private ResultsFile(CsvInput input, HeaderIndex header)
+    {
+        _input = input;
+        int First(params string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (header.IndexOf(name) is var i && i >= 0)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        _id = First("id", "line_id");
+        _hospital = First("hospital_id");
+        _group = First("drg", "group_code");
+        _weight = First("weight", "base_score");
+        _points = First("points", "case_score");
+        _outlier = First("outlier");
+        _deviation = First("deviation");
+        _reviewCandidate = First("review_candidate");
+        _review = First("review");
+        _cost = First("total_cost");
+    }
+
+    /// <summary>The data rows read so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Whether the file has the columns of a previous-year file (hospital, group, cost).</summary>
+    public bool HasPreviousYearColumns => _hospital >= 0 && _group >= 0 && _cost >= 0;
+
+    /// <summary>Opens a results file; null with the reason when it has no id or no group column.</summary>
+    public static ResultsFile? Open(string path, out string? problem)
+    {
+        var input = CsvInput.Open(new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.Read, System.IO.FileShare.Read, 1 << 16), CsvReadOptions.Default, ownsStream: true);
+        var header = CsvTables.ReadHeader(input);
+        if (header is null)
+        {
+            input.Dispose();
+            problem = "the file is empty";
+            return null;
+        }
+
+        var file = new ResultsFile(input, header);
+        if (file._id < 0 || file._group < 0)
+        {
+            input.Dispose();
+            problem = "the header has no id (id or line_id) or no group (drg or group_code) column";
+            return null;
+        }
+
+        problem = null;
+        return file;
+    }
+
+    /// <summary>Reads the next row: its id, result, hospital id and total cost (fen, 0 when absent or unreadable).</summary>
+    public bool Next(out string id, out CaseResult result, out string hospitalId, out long costFen)
+    {
+        if (!_input.MoveNext())
+        {
+            id = hospitalId = string.Empty;
+            result = null!;
+            costFen = 0;
+            return false;
+        }
+
+        Rows++;
+        id = _input.Text(_id);
+        hospitalId = _hospital < 0 ? string.Empty : _input.SharedText(_hospital);
+        costFen = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out var fen) == ValueStatus.Ok ? fen : 0;
+        var group = _input.SharedText(_group);
+        if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
+        {
+            group = string.Empty;
+        }
+
+        bool? deviation = _outlier >= 0 ? Flag(_outlier, "normal") : _deviation >= 0 ? Flag(_deviation, "normal") : null;
+        bool? review = _reviewCandidate >= 0 ? Bool(_reviewCandidate) : _review >= 0 ? Bool(_review) : null;
+        result = new CaseResult(group, Number(_weight), Number(_points), deviation, review);
+        return true;
+    }
+
+    public void Dispose() => _input.Dispose();
+
+    private decimal? Number(int index) =>
+        index >= 0 && decimal.TryParse(_input.Text(index), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private bool? Flag(int index, string normal)
+    {
+        var text = _input.Text(index);
+        return text.Length == 0 ? null : !string.Equals(text, normal, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private bool? Bool(int index) => _input.Text(index).ToUpperInvariant() switch
+    {
+        "1" or "TRUE" or "是" => true,
+        "0" or "FALSE" or "否" => false,
+        _ => null,
+    };
+}

@@ -1,0 +1,715 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+
+namespace MedInsurance.Payment.Monitoring;
+
+/// <summary>
+/// 智能监管指标计算 — one streaming pass over the cases of a region (with their DRG/DIP results when given), then
+/// <see cref="Finish"/> computes every indicator (docs/monitoring.md). Memory: one aggregate per hospital × group ×
+/// month, one per hospital × ADRG for the severity mix, and a 32-byte record per stay with a patient id for the
+/// readmission scan (sorted once at the end) plus one per stay of at most <see cref="MonitoringProfile.LowStandardMaxLosDays"/>
+/// days. Not thread-safe: feed it from one thread.
+/// </summary>
+public sealed class SupervisionMonitor
+{
+    private readonly MonitoringProfile _profile;
+    private readonly Dictionary<string, int> _hospitalIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _hospitals = new();
+    private readonly Dictionary<string, string> _levels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _groups = new();
+    private readonly Dictionary<long, Cell> _cells = new();
+    private readonly List<PersonStay> _stays = new();
+    private readonly List<ShortStay> _short = new();
+    private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _severity = new();
+    private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _previousSeverity = new();
+    private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
+    private readonly Dictionary<string, (long Rows, long Rejected, long Warnings)> _qc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly List<ReviewCase> _review = new();
+    private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
+    private readonly List<int> _relatedOf = new();
+    private readonly List<string?> _adrgOf = new();
+    private readonly List<bool> _severeOf = new();
+    private long _row, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
+
+    /// <summary>Creates a monitor.</summary>
+    /// <param name="profile">The thresholds (<see cref="MonitoringProfile.Default"/> for the national default).</param>
+    public SupervisionMonitor(MonitoringProfile profile)
+    {
+        _profile = profile ?? throw new ArgumentNullException(nameof(profile));
+        _counts["overlapping_stays"] = 0;
+    }
+
+    /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
+    /// <param name="hospitalId">The hospital id.</param>
+    /// <param name="level">The level label.</param>
+    public void SetLevel(string hospitalId, string level)
+    {
+        _levels[hospitalId ?? throw new ArgumentNullException(nameof(hospitalId))] = level ?? throw new ArgumentNullException(nameof(level));
+    }
+
+    /// <summary>Adds the next case of the file (rows are numbered 1, 2 … in the order added) with its result, or null when
+    /// the results file has none for it. A case without a discharge date is counted, not used.</summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="result">Its DRG/DIP result, or null.</param>
+    public void Add(InpatientCase inpatientCase, CaseResult? result)
+    {
+        if (inpatientCase is null)
+        {
+            throw new ArgumentNullException(nameof(inpatientCase));
+        }
+
+        var row = ++_row;
+        if (result is null)
+        {
+            _withoutResult++;
+        }
+        else
+        {
+            _withResult++;
+        }
+
+        if (inpatientCase.DischargeDate is not { } discharged)
+        {
+            _withoutDate++;
+            return;
+        }
+
+        var groupCode = result is { Group.Length: > 0 } ? result.Group : string.Empty;
+        if (groupCode.Length == 0)
+        {
+            // Without a result the main diagnosis category (类目, 3 characters) stands in for the group.
+            _withoutGroup++;
+            var dx = inpatientCase.MainDiagnosis.ToString();
+            groupCode = "DX:" + (dx.Length >= 3 ? dx.Substring(0, 3) : dx);
+        }
+
+        var h = Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
+        var g = Index(_groupIndex, _groups, groupCode);
+        var month = MonthOf(discharged);
+        var key = Key(h, g, month);
+        if (!_cells.TryGetValue(key, out var cell))
+        {
+            cell = new Cell();
+            _cells.Add(key, cell);
+        }
+
+        var cost = inpatientCase.Costs.Total.Fen;
+        var los = inpatientCase.LengthOfStayDays;
+        cell.Cases++;
+        cell.CostFen += cost;
+        cell.LosDays += los;
+        cell.Deaths += inpatientCase.DischargeType == DischargeType.Death ? 1 : 0;
+        cell.OutOfCatalogFen += inpatientCase.OutOfCatalogCost.Fen;
+        cell.Referrals += inpatientCase.AdmissionRoute == AdmissionRoute.Referral ? 1 : 0;
+        if (result?.Weight is { } weight)
+        {
+            cell.WeightCases++;
+            cell.WeightSum += weight;
+        }
+
+        if (result?.Points is { } points)
+        {
+            cell.PointsSum += points;
+        }
+
+        if (result?.Deviation is { } deviation)
+        {
+            cell.DeviationKnown++;
+            cell.Deviation += deviation ? 1 : 0;
+        }
+
+        if (result?.SpecialReview is { } review)
+        {
+            cell.ReviewKnown++;
+            cell.Review += review ? 1 : 0;
+        }
+
+        if (los > _profile.OverlongStayDays)
+        {
+            cell.Overlong++;
+            AddReview("overlong_stay", h, row, inpatientCase.CaseId, null, "los > " + _profile.OverlongStayDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (los <= _profile.LowStandardMaxLosDays)
+        {
+            _short.Add(new ShortStay(h, g, month, cost, row, inpatientCase.CaseId));
+        }
+
+        while (_relatedOf.Count <= g)
+        {
+            _relatedOf.Add(-1);
+            _adrgOf.Add(null);
+            _severeOf.Add(false);
+        }
+
+        if (_relatedOf[g] < 0)
+        {
+            // Once per group: its related-group key, and its ADRG and severity when it is a split DRG.
+            _relatedOf[g] = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
+            if (DrgSeverity.TryRead(groupCode, out var a, out var sev))
+            {
+                _adrgOf[g] = a;
+                _severeOf[g] = sev;
+            }
+        }
+
+        if (_adrgOf[g] is { } adrg)
+        {
+            var severe = _severeOf[g];
+            if (!_severity.TryGetValue((h, adrg), out var s))
+            {
+                s = new SeverityCell();
+                _severity.Add((h, adrg), s);
+            }
+
+            s.Cases++;
+            if (severe)
+            {
+                s.Severe++;
+                if (s.SevereCases.Count < _profile.MaxReviewCasesPerHospital)
+                {
+                    s.SevereCases.Add((row, inpatientCase.CaseId));
+                }
+            }
+        }
+
+        if (inpatientCase.PatientId.Length == 0)
+        {
+            _withoutPatient++;
+        }
+        else
+        {
+            var admitted = inpatientCase.AdmissionDate is { } a ? DayNumber(a) : DayNumber(discharged) - los;
+            var related = _relatedOf[g];
+            _stays.Add(new PersonStay(PersonStay.Hash(inpatientCase.PatientId), admitted, DayNumber(discharged), h, g, related, checked((int)row)));
+        }
+    }
+
+    /// <summary>Adds a case of the previous year (from its results file): hospital, group, total cost and points.</summary>
+    /// <param name="hospitalId">The hospital id.</param>
+    /// <param name="group">The group.</param>
+    /// <param name="totalCost">Its total cost.</param>
+    /// <param name="points">Its points, or null.</param>
+    public void AddPrevious(string hospitalId, string group, Money totalCost, decimal? points)
+    {
+        if (hospitalId is null || group is null)
+        {
+            throw new ArgumentNullException(hospitalId is null ? nameof(hospitalId) : nameof(group));
+        }
+
+        var h = Index(_hospitalIndex, _hospitals, hospitalId);
+        var g = Index(_groupIndex, _groups, group);
+        if (!_previous.TryGetValue((h, g), out var p))
+        {
+            p = new PreviousCell();
+            _previous.Add((h, g), p);
+        }
+
+        p.Cases++;
+        p.CostFen += totalCost.Fen;
+        p.PointsSum += points ?? 0m;
+        if (DrgSeverity.TryRead(group, out var adrg, out var severe))
+        {
+            if (!_previousSeverity.TryGetValue((h, adrg), out var s))
+            {
+                s = new SeverityCell();
+                _previousSeverity.Add((h, adrg), s);
+            }
+
+            s.Cases++;
+            s.Severe += severe ? 1 : 0;
+        }
+    }
+
+    /// <summary>Adds one row of the settlement-list quality check (<c>medpay check</c> issues.csv).</summary>
+    /// <param name="hospitalId">The hospital id of the row.</param>
+    /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c>.</param>
+    public void AddQualityCheck(string hospitalId, string status)
+    {
+        hospitalId ??= string.Empty;
+        _qc.TryGetValue(hospitalId, out var q);
+        q.Rows++;
+        q.Rejected += string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        q.Warnings += string.Equals(status, "warning", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        _qc[hospitalId] = q;
+    }
+
+    /// <summary>Computes every indicator from what was added.</summary>
+    /// <returns>The report.</returns>
+    public MonitoringReport Finish()
+    {
+        var groupCount = _groups.Count;
+        var regionCases = new long[groupCount];
+        var regionCost = new long[groupCount];
+        var regionLos = new long[groupCount];
+        var regionDeaths = new long[groupCount];
+        foreach (var pair in _cells)
+        {
+            var g = GroupOf(pair.Key);
+            regionCases[g] += pair.Value.Cases;
+            regionCost[g] += pair.Value.CostFen;
+            regionLos[g] += pair.Value.LosDays;
+            regionDeaths[g] += pair.Value.Deaths;
+        }
+
+        var lowRisk = LowRiskGroups(regionCases, regionDeaths);
+        var lowStandard = LowStandard(regionCases, regionCost);
+
+        // Hospital × month aggregates, each cell read once (its consumption-index terms computed once); a year is the sum
+        // of its months.
+        var readmission = Readmissions();
+        var months = new Dictionary<(int Hospital, int Month), Period>();
+        foreach (var pair in _cells)
+        {
+            var key = (HospitalOf(pair.Key), MonthOfKey(pair.Key));
+            if (!months.TryGetValue(key, out var period))
+            {
+                period = new Period(_profile.ReadmissionDays.Count);
+                months.Add(key, period);
+            }
+
+            var g = GroupOf(pair.Key);
+            period.Add(pair.Value, regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
+        }
+
+        foreach (var pair in readmission)
+        {
+            if (!months.TryGetValue(pair.Key, out var period))
+            {
+                continue;
+            }
+
+            period.Stays += pair.Value.Stays;
+            period.Split += pair.Value.Split;
+            for (var w = 0; w < pair.Value.Readmitted.Length; w++)
+            {
+                period.Readmitted[w] += pair.Value.Readmitted[w];
+            }
+        }
+
+        foreach (var pair in lowStandard)
+        {
+            if (months.TryGetValue(pair.Key, out var period))
+            {
+                period.LowStandard += pair.Value;
+            }
+        }
+
+        var previousByHospital = _previous.GroupBy(p => p.Key.Hospital).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Points: x.Sum(p => p.Value.PointsSum)));
+        var rows = new List<IndicatorRow>();
+        foreach (var hospital in months.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
+        {
+            var h = hospital.Key;
+            var id = _hospitals[h];
+            var level = LevelOf(id);
+            var periods = new List<(string Text, Period Value, bool IsYear)>();
+            foreach (var year in hospital.GroupBy(p => p.Key.Month / 12))
+            {
+                var total = new Period(_profile.ReadmissionDays.Count);
+                foreach (var month in year)
+                {
+                    total.Add(month.Value);
+                    periods.Add((MonthText(month.Key.Month), month.Value, false));
+                }
+
+                periods.Add((Year(year.Key * 12), total, true));
+            }
+
+            foreach (var (period, p, isYear) in periods.OrderBy(x => x.Text, StringComparer.Ordinal))
+            {
+                void Add(string name, decimal numerator, decimal denominator)
+                {
+                    if (denominator > 0m)
+                    {
+                        rows.Add(new IndicatorRow(id, level, period, name, numerator / denominator, numerator, denominator));
+                    }
+                }
+
+                decimal cases = p.Cases;
+                Add("cases", cases, 1m);
+                Add("cmi", p.WeightSum, p.WeightCases);
+                Add("cost_index", p.CostIndex, cases);
+                Add("time_index", p.TimeIndex, cases);
+                Add("deviation_share", p.Deviation, p.DeviationKnown);
+                Add("special_review_share", p.Review, p.ReviewKnown);
+                Add("low_risk_death_rate", p.LowRiskDeaths, p.LowRiskCases);
+                for (var w = 0; w < _profile.ReadmissionDays.Count; w++)
+                {
+                    Add("readmission_" + _profile.ReadmissionDays[w].ToString(CultureInfo.InvariantCulture) + "d_rate", p.Readmitted[w], p.Stays);
+                }
+
+                Add("split_admission_rate", p.Split, p.Stays);
+                Add("low_standard_admission_rate", p.LowStandard, cases);
+                Add("overlong_stay_rate", p.Overlong, cases);
+                Add("out_of_catalog_share", p.OutOfCatalogFen, p.CostFen);
+                Add("referral_rate", p.Referrals, cases);
+                if (isYear && _previous.Count > 0)
+                {
+                    previousByHospital.TryGetValue(h, out var previous);
+                    Add("case_growth", cases - previous.Cases, previous.Cases);
+                    Add("points_growth", p.PointsSum - previous.Points, previous.Points);
+                }
+            }
+        }
+
+        foreach (var pair in _qc.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (pair.Value.Rows > 0)
+            {
+                rows.Add(new IndicatorRow(pair.Key, LevelOf(pair.Key), "all", "coding_error_rate", (decimal)pair.Value.Rejected / pair.Value.Rows, pair.Value.Rejected, pair.Value.Rows));
+                rows.Add(new IndicatorRow(pair.Key, LevelOf(pair.Key), "all", "coding_warning_rate", (decimal)pair.Value.Warnings / pair.Value.Rows, pair.Value.Warnings, pair.Value.Rows));
+            }
+        }
+
+        PeerComparison.Fill(rows);
+        _counts["cases"] = _row;
+        _counts["cases_with_result"] = _withResult;
+        _counts["cases_without_result"] = _withoutResult;
+        _counts["cases_without_discharge_date"] = _withoutDate;
+        _counts["cases_without_patient_id"] = _withoutPatient;
+        _counts["cases_without_group"] = _withoutGroup;
+        var counts = new Dictionary<string, long>(_counts, StringComparer.Ordinal);
+        var groupRows = GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk);
+        var lowRiskRows = Enumerable.Range(0, groupCount).Where(g => regionCases[g] > 0)
+            .Select(g => new LowRiskGroup(_groups[g], regionCases[g], regionDeaths[g], lowRisk[g])).OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
+        var severity = SeverityShift();
+        counts["review_cases_found"] = _reviewListed.Values.Sum();
+        counts["review_cases_listed"] = _review.Count;
+        return new MonitoringReport(_profile, rows, groupRows, lowRiskRows, severity, _review.ToList(), counts);
+    }
+
+    /// <summary>
+    /// 低风险组 — a group is low-risk when it has no deaths, or when ln(its mortality) is below the mean minus k population
+    /// SDs of ln(mortality) over the groups with deaths (k = <see cref="MonitoringProfile.LowRiskSdMultiplier"/>).
+    /// </summary>
+    private bool[] LowRiskGroups(long[] cases, long[] deaths)
+    {
+        var logs = Enumerable.Range(0, cases.Length).Where(g => cases[g] > 0 && deaths[g] > 0).Select(g => Math.Log((double)deaths[g] / cases[g])).ToList();
+        var mean = logs.Count == 0 ? 0d : logs.Average();
+        var sd = logs.Count == 0 ? 0d : Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / logs.Count);
+        var threshold = mean - ((double)_profile.LowRiskSdMultiplier * sd);
+        return Enumerable.Range(0, cases.Length).Select(g => cases[g] > 0 && (deaths[g] == 0 || Math.Log((double)deaths[g] / cases[g]) < threshold)).ToArray();
+    }
+
+    /// <summary>
+    /// 低标入院 — stays of at most the profile's days costing at most the profile's share of their group's regional mean,
+    /// in groups where such stays are at most the rare share of the group's cases. Counted per hospital × month.
+    /// </summary>
+    private Dictionary<(int Hospital, int Month), long> LowStandard(long[] cases, long[] cost)
+    {
+        bool Cheap(ShortStay s) => cases[s.Group] > 0 && s.CostFen * (decimal)cases[s.Group] <= _profile.LowStandardMaxCostRatio * cost[s.Group];
+        var cheapPerGroup = new long[cases.Length];
+        foreach (var s in _short)
+        {
+            cheapPerGroup[s.Group] += Cheap(s) ? 1 : 0;
+        }
+
+        var result = new Dictionary<(int, int), long>();
+        foreach (var s in _short)
+        {
+            if (Cheap(s) && cheapPerGroup[s.Group] <= _profile.LowStandardRareShare * cases[s.Group])
+            {
+                result[(s.Hospital, s.Month)] = result.TryGetValue((s.Hospital, s.Month), out var n) ? n + 1 : 1;
+                AddReview("low_standard_admission", s.Hospital, s.Row, s.CaseId, null, "group " + _groups[s.Group]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// 再入院 and 分解住院 — the stays sorted by person and dates; each stay followed by the same person's next admission
+    /// within N days (0 ≤ next admission − this discharge ≤ N) is a readmission of N days, counted at the discharging
+    /// hospital in its discharge month; within the split window, in the same related group (and the same hospital when
+    /// the profile says so), a split-admission suspect counted the same way. Overlapping stays are counted apart.
+    /// </summary>
+    private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
+    {
+        // Sorted in place: no second copy of the per-person records.
+        _stays.Sort();
+        var stays = _stays;
+        var windows = _profile.ReadmissionDays;
+        var result = new Dictionary<(int, int), StayCounts>();
+        for (var i = 0; i < stays.Count; i++)
+        {
+            var stay = stays[i];
+            var key = (stay.Hospital, MonthOfDay(stay.Discharge));
+            if (!result.TryGetValue(key, out var counts))
+            {
+                counts = new StayCounts(windows.Count);
+                result.Add(key, counts);
+            }
+
+            counts.Stays++;
+            if (i + 1 >= stays.Count || stays[i + 1].Patient != stay.Patient)
+            {
+                continue;
+            }
+
+            var next = stays[i + 1];
+            var gap = next.Admission - stay.Discharge;
+            if (gap < 0)
+            {
+                _counts["overlapping_stays"]++;
+                continue;
+            }
+
+            for (var w = 0; w < windows.Count; w++)
+            {
+                counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
+            }
+
+            if (windows.Count > 0 && gap <= windows[0])
+            {
+                AddReview("readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d", stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
+            {
+                counts.Split++;
+                AddReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return result;
+    }
+
+    private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
+    {
+        var rows = new List<GroupIndicatorRow>();
+        var prevRegion = _previous.GroupBy(p => p.Key.Group).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Cost: x.Sum(p => p.Value.CostFen)));
+        foreach (var year in _cells.GroupBy(p => Year(MonthOfKey(p.Key))).OrderBy(x => x.Key, StringComparer.Ordinal))
+        {
+            foreach (var group in year.GroupBy(p => GroupOf(p.Key)).OrderBy(x => _groups[x.Key], StringComparer.Ordinal))
+            {
+                var g = group.Key;
+                var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
+                var regionMeanLos = (decimal)regionLos[g] / regionCases[g];
+                long yc = group.Sum(p => p.Value.Cases), ycost = group.Sum(p => p.Value.CostFen), ylos = group.Sum(p => p.Value.LosDays), yd = group.Sum(p => p.Value.Deaths);
+                var hasPrev = prevRegion.TryGetValue(g, out var pr);
+                rows.Add(new GroupIndicatorRow(string.Empty, string.Empty, _groups[g], year.Key, yc, yd, Yuan(ycost, yc), (decimal)ylos / yc, regionMeanCost, regionMeanLos,
+                    _previous.Count > 0 ? (hasPrev ? pr.Cases : 0) : null, hasPrev && pr.Cases > 0 ? Yuan(pr.Cost, pr.Cases) : null, lowRisk[g]));
+                foreach (var hospital in group.GroupBy(p => HospitalOf(p.Key)).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
+                {
+                    long c = hospital.Sum(p => p.Value.Cases), cost = hospital.Sum(p => p.Value.CostFen), los = hospital.Sum(p => p.Value.LosDays), d = hospital.Sum(p => p.Value.Deaths);
+                    var has = _previous.TryGetValue((hospital.Key, g), out var prev);
+                    rows.Add(new GroupIndicatorRow(_hospitals[hospital.Key], LevelOf(_hospitals[hospital.Key]), _groups[g], year.Key, c, d, Yuan(cost, c), (decimal)los / c,
+                        regionMeanCost, regionMeanLos, _previous.Count > 0 ? (has ? prev!.Cases : 0) : null, has && prev!.Cases > 0 ? Yuan(prev.CostFen, prev.Cases) : null, lowRisk[g]));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// 高套信号 — indirect standardisation of the severe share (细分位 1/3 against 5) per hospital: expected severe cases =
+    /// Σ over its ADRGs of its cases × the severe share of the other hospitals at its level in that ADRG; z = (O − E) ÷
+    /// √Σ n·p·(1 − p). The same against the hospital's own previous-year shares. Drivers: the ADRGs with the largest
+    /// excess, whose severe cases are listed to review.
+    /// </summary>
+    private List<SeverityShiftRow> SeverityShift()
+    {
+        var rows = new List<SeverityShiftRow>();
+        var levelTotals = _severity.GroupBy(p => (Level: LevelOf(_hospitals[p.Key.Hospital]), p.Key.Adrg))
+            .ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Severe: x.Sum(p => p.Value.Severe)));
+        foreach (var hospital in _severity.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
+        {
+            var id = _hospitals[hospital.Key];
+            var level = LevelOf(id);
+            long n = 0, observed = 0, prevN = 0, prevObserved = 0;
+            decimal expected = 0m, variance = 0m, prevExpected = 0m, prevVariance = 0m;
+            var excess = new List<(string Adrg, decimal Excess, SeverityCell Cell)>();
+            foreach (var pair in hospital)
+            {
+                var cell = pair.Value;
+                var total = levelTotals[(level, pair.Key.Adrg)];
+                var peerCases = total.Cases - cell.Cases;
+                if (peerCases > 0)
+                {
+                    var p = (decimal)(total.Severe - cell.Severe) / peerCases;
+                    n += cell.Cases;
+                    observed += cell.Severe;
+                    expected += cell.Cases * p;
+                    variance += cell.Cases * p * (1m - p);
+                    excess.Add((pair.Key.Adrg, cell.Severe - (cell.Cases * p), cell));
+                }
+
+                if (_previousSeverity.TryGetValue(pair.Key, out var prev) && prev.Cases > 0)
+                {
+                    var p = (decimal)prev.Severe / prev.Cases;
+                    prevN += cell.Cases;
+                    prevObserved += cell.Severe;
+                    prevExpected += cell.Cases * p;
+                    prevVariance += cell.Cases * p * (1m - p);
+                }
+            }
+
+            decimal? Z(long o, decimal e, decimal v) => v > 0m ? (o - e) / (decimal)Math.Sqrt((double)v) : null;
+            var drivers = excess.Where(x => x.Excess > 0.000001m).OrderByDescending(x => x.Excess).ThenBy(x => x.Adrg, StringComparer.Ordinal).Take(_profile.SeverityDriverGroups).ToList();
+            foreach (var driver in drivers)
+            {
+                foreach (var (row, caseId) in driver.Cell.SevereCases)
+                {
+                    AddReview("severity_mix", hospital.Key, row, caseId, null, "ADRG " + driver.Adrg + " severe share above peers");
+                }
+            }
+
+            var hasPrevious = _previousSeverity.Count > 0;
+            rows.Add(new SeverityShiftRow(id, level, n, observed, expected, Z(observed, expected, variance), prevN, prevObserved,
+                hasPrevious ? prevExpected : null, hasPrevious ? Z(prevObserved, prevExpected, prevVariance) : null,
+                string.Join("|", drivers.Select(d => d.Adrg + ":+" + d.Excess.ToString("0.####", CultureInfo.InvariantCulture)))));
+        }
+
+        return rows;
+    }
+
+    private void AddReview(string reason, int hospital, long row, string caseId, long? relatedRow, string detail)
+    {
+        var key = (reason, hospital);
+        _reviewListed.TryGetValue(key, out var listed);
+        _reviewListed[key] = listed + 1;
+        if (listed < _profile.MaxReviewCasesPerHospital)
+        {
+            _review.Add(new ReviewCase(reason, _hospitals[hospital], row, caseId, relatedRow, detail));
+        }
+    }
+
+    private string LevelOf(string hospitalId) => _levels.TryGetValue(hospitalId, out var level) ? level : "all";
+
+    private static int Index(Dictionary<string, int> index, List<string> names, string name)
+    {
+        if (!index.TryGetValue(name, out var i))
+        {
+            i = names.Count;
+            index.Add(name, i);
+            names.Add(name);
+        }
+
+        return i;
+    }
+
+    private static decimal Yuan(long fen, long cases) => cases == 0 ? 0m : fen / 100m / cases;
+
+    private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
+
+    private static int HospitalOf(long key) => (int)(key >> 40);
+
+    private static int GroupOf(long key) => (int)((key >> 16) & 0xFFFFFF);
+
+    private static int MonthOfKey(long key) => (int)(key & 0xFFFF);
+
+    private static int MonthOf(CalendarDate date) => (date.Year * 12) + date.Month - 1;
+
+    private static int MonthOfDay(int dayNumber) => MonthOf(FromDayNumber(dayNumber));
+
+    private static string Year(int month) => (month / 12).ToString("0000", CultureInfo.InvariantCulture);
+
+    private static string MonthText(int month) => Year(month) + "-" + ((month % 12) + 1).ToString("00", CultureInfo.InvariantCulture);
+
+
+#if NET
+    private static int DayNumber(CalendarDate date) => date.DayNumber;
+
+    private static CalendarDate FromDayNumber(int day) => CalendarDate.FromDayNumber(day);
+#else
+    private static int DayNumber(CalendarDate date) => (int)(date.Ticks / TimeSpan.TicksPerDay);
+
+    private static CalendarDate FromDayNumber(int day) => new(day * TimeSpan.TicksPerDay);
+#endif
+
+    private sealed class Cell
+    {
+        public long Cases, CostFen, LosDays, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
+        public decimal WeightSum, PointsSum;
+    }
+
+    /// <summary>The sums of one hospital in one month (or year) that the indicator rows divide.</summary>
+    private sealed class Period
+    {
+        public Period(int windows) => Readmitted = new long[windows];
+
+        public long Cases, CostFen, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong, LowRiskCases, LowRiskDeaths;
+        public long Stays, Split, LowStandard;
+        public long[] Readmitted;
+        public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
+
+        /// <summary>Adds a cell; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
+        public void Add(Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
+        {
+            Cases += c.Cases;
+            CostFen += c.CostFen;
+            Deaths += c.Deaths;
+            OutOfCatalogFen += c.OutOfCatalogFen;
+            Referrals += c.Referrals;
+            WeightCases += c.WeightCases;
+            DeviationKnown += c.DeviationKnown;
+            Deviation += c.Deviation;
+            ReviewKnown += c.ReviewKnown;
+            Review += c.Review;
+            Overlong += c.Overlong;
+            WeightSum += c.WeightSum;
+            PointsSum += c.PointsSum;
+            CostIndex += groupCost == 0 ? 0m : c.CostFen * (decimal)groupCases / groupCost;
+            TimeIndex += groupLos == 0 ? 0m : c.LosDays * (decimal)groupCases / groupLos;
+            LowRiskCases += lowRisk ? c.Cases : 0;
+            LowRiskDeaths += lowRisk ? c.Deaths : 0;
+        }
+
+        /// <summary>Adds another period (a month into its year).</summary>
+        public void Add(Period p)
+        {
+            Cases += p.Cases;
+            CostFen += p.CostFen;
+            Deaths += p.Deaths;
+            OutOfCatalogFen += p.OutOfCatalogFen;
+            Referrals += p.Referrals;
+            WeightCases += p.WeightCases;
+            DeviationKnown += p.DeviationKnown;
+            Deviation += p.Deviation;
+            ReviewKnown += p.ReviewKnown;
+            Review += p.Review;
+            Overlong += p.Overlong;
+            WeightSum += p.WeightSum;
+            PointsSum += p.PointsSum;
+            CostIndex += p.CostIndex;
+            TimeIndex += p.TimeIndex;
+            LowRiskCases += p.LowRiskCases;
+            LowRiskDeaths += p.LowRiskDeaths;
+            Stays += p.Stays;
+            Split += p.Split;
+            LowStandard += p.LowStandard;
+            for (var w = 0; w < Readmitted.Length; w++)
+            {
+                Readmitted[w] += p.Readmitted[w];
+            }
+        }
+    }
+
+    private sealed class PreviousCell
+    {
+        public long Cases, CostFen;
+        public decimal PointsSum;
+    }
+
+    private sealed class SeverityCell
+    {
+        public long Cases, Severe;
+        public List<(long Row, string CaseId)> SevereCases { get; } = new();
+    }
+
+    private sealed class StayCounts
+    {
+        public StayCounts(int windows) => Readmitted = new long[windows];
+
+        public long Stays, Split;
+        public long[] Readmitted;
+    }
+
+    private readonly record struct ShortStay(int Hospital, int Group, int Month, long CostFen, long Row, string CaseId);
+}

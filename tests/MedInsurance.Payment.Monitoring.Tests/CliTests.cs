@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Linq;
+using MedInsurance.Payment.TestSupport;
+
+namespace MedInsurance.Payment.Monitoring.Tests;
+
+/// <summary><c>medpay monitor</c> run as a process on the worked-example region: tables, HTML, exit codes 0/1/2.</summary>
+public sealed class CliTests
+{
+    private static string Folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-monitor-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [Fact]
+    public void The_worked_example_end_to_end()
+    {
+        var folder = Folder();
+        try
+        {
+            var html = Path.Combine(folder, "monitor.html");
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Region.File("results.csv"), "--hospitals", Region.File("hospitals.csv"),
+                "--previous-year", Region.File("previous.csv"), "--qc", Region.File("issues.csv"), "--output", Path.Combine(folder, "out"), "--html", html);
+            Assert.True(run.Exit == 0, run.Err);
+            var indicators = File.ReadAllLines(Path.Combine(folder, "out", "hospital_indicators.csv"));
+            Assert.Equal("hospital_id,level,period,indicator,value,numerator,denominator,level_hospitals,level_mean,difference,ratio,z,percentile", indicators[0]);
+            Assert.Contains("H1,3,2026,cmi,1.27,12.7,10,2,1.198636,0.071364,1.059537,1,75", indicators);
+            Assert.Contains("H4,2,2026,low_standard_admission_rate,0.166667,1,6,2,0.083333,0.083333,2,1,75", indicators);
+            Assert.Contains("H1,3,all,coding_error_rate,0.25,1,4,2,0.25,0,1,,50", indicators);
+            var review = File.ReadAllText(Path.Combine(folder, "out", "review_cases.csv"));
+            Assert.Contains("split_admission,H1,2,,1,", review, StringComparison.Ordinal);
+            Assert.Contains("low_standard_admission,H4,31,C31,,group ES35", review, StringComparison.Ordinal);
+            Assert.Contains("H1,3,8,5,2,2.477168,5,3,1.25,1.807392,ES3:+2|GB1:+1", File.ReadAllText(Path.Combine(folder, "out", "severity_shift.csv")), StringComparison.Ordinal);
+            Assert.Contains("results_rows_not_joined,0", File.ReadAllText(Path.Combine(folder, "out", "summary.csv")), StringComparison.Ordinal);
+            foreach (var table in new[] { "group_indicators.csv", "low_risk_groups.csv" })
+            {
+                Assert.True(File.Exists(Path.Combine(folder, "out", table)), table);
+            }
+
+            var page = File.ReadAllText(html);
+            Assert.Contains("<svg", page, StringComparison.Ordinal);
+            Assert.Contains("cost index by month", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void Results_rows_that_do_not_join_are_counted_and_exit_1()
+    {
+        var folder = Folder();
+        try
+        {
+            var results = File.ReadAllLines(Region.File("results.csv")).ToList();
+            results[5] = results[5].Replace("C05,", "C99,", StringComparison.Ordinal);
+            results.Add("C36,H1,100.00,1,ES35,0.8,normal,0");
+            File.WriteAllLines(Path.Combine(folder, "results.csv"), results);
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Path.Combine(folder, "results.csv"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 1, run.Err);
+            var summary = File.ReadAllText(Path.Combine(folder, "out", "summary.csv"));
+            Assert.Contains("results_rows_not_joined,2", summary, StringComparison.Ordinal);
+            Assert.Contains("cases_without_result,1", summary, StringComparison.Ordinal);
+            Assert.Contains("case_rows,35", summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_profile_or_a_results_file_without_a_group_writes_nothing_and_exits_2()
+    {
+        var folder = Folder();
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "profile.json"), "{\"name\":\"x\"}");
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--profile", Path.Combine(folder, "profile.json"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 2, run.Err);
+            Assert.Contains("version", run.Err, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "bad.csv"), "id,weight\nC01,1\n");
+            run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Path.Combine(folder, "bad.csv"), "--output", Path.Combine(folder, "out2"));
+            Assert.True(run.Exit == 2, run.Err);
+            Assert.False(File.Exists(Path.Combine(folder, "out", "hospital_indicators.csv")));
+            Assert.False(File.Exists(Path.Combine(folder, "out2", "hospital_indicators.csv")));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+}

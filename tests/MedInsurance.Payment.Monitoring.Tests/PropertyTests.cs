@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Xunit;
+using MedInsurance.Payment.Cases;
+
+namespace MedInsurance.Payment.Monitoring.Tests;
+
+/// <summary>Properties on synthetic regions: indices average to 1, readmission counts ignore row order, a copied severity mix shows no shift.</summary>
+public sealed class PropertyTests
+{
+    private static readonly string[] Groups = ["ES31", "ES35", "GB11", "GB15", "FM19"];
+
+    internal static List<(InpatientCase Case, CaseResult Result)> Synthetic(int seed, int n)
+    {
+        var random = new Random(seed);
+        var list = new List<(InpatientCase, CaseResult)>();
+        for (var i = 0; i < n; i++)
+        {
+            var admitted = new CalendarDate(2026, 1, 1).AddDays(random.Next(0, 330));
+            var los = random.Next(1, 40);
+            var c = new InpatientCase
+            {
+                CaseId = "S" + i,
+                HospitalId = "H" + random.Next(0, 6),
+                PatientId = "P" + random.Next(0, Math.Max(1, n / 3)),
+                AdmissionDate = admitted,
+                DischargeDate = admitted.AddDays(los),
+                LengthOfStayDays = los,
+                DischargeType = random.Next(20) == 0 ? DischargeType.Death : DischargeType.MedicalAdvice,
+                Costs = CostBreakdown.FromTotal(Money.FromFen(random.Next(100_00, 100_000_00))),
+            };
+            list.Add((c, new CaseResult(Groups[random.Next(Groups.Length)], 1m)));
+        }
+
+        return list;
+    }
+
+    private static MonitoringReport Monitor(IEnumerable<(InpatientCase Case, CaseResult Result)> cases)
+    {
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        foreach (var (c, r) in cases)
+        {
+            monitor.Add(c, r);
+        }
+
+        return monitor.Finish();
+    }
+
+    [Property(MaxTest = 100)]
+    public void Consumption_indices_average_to_one_over_the_region_weighted_by_cases(int seed, PositiveInt count)
+    {
+        var report = Monitor(Synthetic(seed, 1 + (count.Get % 300)));
+        foreach (var indicator in new[] { "cost_index", "time_index" })
+        {
+            var rows = report.Indicators.Where(r => r.Indicator == indicator && r.Period.Length == 4).ToList();
+            var weighted = rows.Sum(r => r.Value * r.Denominator) / rows.Sum(r => r.Denominator);
+            Assert.Equal(1m, Math.Round(weighted, 20, MidpointRounding.AwayFromZero));
+        }
+    }
+
+    [Property(MaxTest = 100)]
+    public void Readmission_counts_do_not_depend_on_row_order(int seed, PositiveInt count)
+    {
+        var cases = Synthetic(seed, 1 + (count.Get % 300));
+        var shuffled = cases.Select((c, i) => (c, k: (i * 7919) % cases.Count)).OrderBy(x => x.k).ThenBy(x => x.c.Case.CaseId, StringComparer.Ordinal).Select(x => x.c).Reverse().ToList();
+        string Counts(MonitoringReport report) => string.Join(";", report.Indicators
+            .Where(r => r.Indicator.StartsWith("readmission", StringComparison.Ordinal) || r.Indicator == "split_admission_rate")
+            .OrderBy(r => r.HospitalId, StringComparer.Ordinal).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Indicator, StringComparer.Ordinal)
+            .Select(r => r.HospitalId + r.Period + r.Indicator + "=" + r.Numerator + "/" + r.Denominator));
+        Assert.Equal(Counts(Monitor(cases)), Counts(Monitor(shuffled)));
+    }
+
+    [Property(MaxTest = 100)]
+    public void A_hospital_whose_severity_mix_is_copied_from_its_peers_shows_no_shift(int seed, PositiveInt count)
+    {
+        // Peers H1..H3: random severe/non-severe counts per ADRG; the copy H9 gets k times the peers' counts in every ADRG.
+        var random = new Random(seed);
+        var k = 1 + (count.Get % 3);
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        var id = 0;
+        void Add(string hospital, string drg, int times)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                monitor.Add(new InpatientCase { CaseId = "X" + id++, HospitalId = hospital, DischargeDate = new CalendarDate(2026, 5, 1), LengthOfStayDays = 5 }, new CaseResult(drg));
+            }
+        }
+
+        foreach (var adrg in new[] { "ES3", "GB1", "FR2" })
+        {
+            int severe = 0, plain = 0;
+            foreach (var peer in new[] { "H1", "H2", "H3" })
+            {
+                var s = random.Next(0, 6);
+                var p = random.Next(0, 6);
+                severe += s;
+                plain += p;
+                Add(peer, adrg + (random.Next(2) == 0 ? "1" : "3"), s);
+                Add(peer, adrg + "5", p);
+            }
+
+            Add("H9", adrg + "1", severe * k);
+            Add("H9", adrg + "5", plain * k);
+        }
+
+        var row = monitor.Finish().Severity.SingleOrDefault(s => s.HospitalId == "H9");
+        if (row is not null)
+        {
+            Assert.Equal(row.ObservedSevere, Math.Round(row.ExpectedSevere, 10, MidpointRounding.AwayFromZero));
+            // Decimal division leaves at most a few units in the 27th place; z is zero to 10 decimals.
+            Assert.True(row.ZPeers is null || Math.Abs(row.ZPeers.Value) < 0.0000000001m, "z " + row.ZPeers);
+            Assert.Equal(string.Empty, row.Drivers);
+        }
+    }
+}
