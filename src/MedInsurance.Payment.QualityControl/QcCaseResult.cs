@@ -22,6 +22,12 @@ public sealed class QcCaseResult
         Status = ErrorCount > 0 ? QcStatus.Rejected : WarningCount > 0 ? QcStatus.Warning : QcStatus.Accepted;
     }
 
+    /// <summary>The result of issues found elsewhere (e.g. by the case reader alone), graded as they are.</summary>
+    /// <param name="issues">The issues.</param>
+    /// <returns>The result.</returns>
+    public static QcCaseResult FromIssues(IReadOnlyList<ValidationIssue> issues) =>
+        new(issues is null ? throw new ArgumentNullException(nameof(issues)) : issues.Count == 0 ? null : issues);
+
     /// <summary>问题 — the issues, severities as the profile sets them, basic checks first.</summary>
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
