@@ -79,17 +79,46 @@ public sealed class QcChecker
             return new QcCaseResult(record.Issues.Count == 0 ? null : record.Issues);
         }
 
-        return Finish(record.Issues.Count == 0 ? null : new List<ValidationIssue>(record.Issues), record.Value);
+        return Finish(record.Issues.Count == 0 ? null : new List<ValidationIssue>(record.Issues), record.Value, Unreadable(record.Issues));
     }
 
-    private QcCaseResult Finish(List<ValidationIssue>? issues, InpatientCase c)
+    /// <summary>
+    /// The fields the reader could not read (FIELD_INVALID): it filled them with a default (age 0, no date), so the rules
+    /// that judge them would report the default, not the data — they are skipped; the reader's issue names the field.
+    /// </summary>
+    private static Unread Unreadable(IReadOnlyList<ValidationIssue> issues)
+    {
+        var unread = Unread.None;
+        foreach (var issue in issues)
+        {
+            if (issue.Code != IssueCodes.FieldInvalid)
+            {
+                continue;
+            }
+
+            unread |= issue.Field switch
+            {
+                "age" or "age_days" => Unread.Age,
+                "sex" => Unread.Sex,
+                "admission_date" => Unread.AdmissionDate,
+                "discharge_date" => Unread.DischargeDate,
+                "discharge_type" => Unread.DischargeType,
+                "total_cost" => Unread.TotalCost,
+                _ => Unread.None,
+            };
+        }
+
+        return unread;
+    }
+
+    private QcCaseResult Finish(List<ValidationIssue>? issues, InpatientCase c, Unread unread = Unread.None)
     {
         if (issues is not null)
         {
             ApplyProfile(issues);
         }
 
-        AddRules(c, ref issues);
+        AddRules(c, unread, ref issues);
         return issues is null ? Clean : new QcCaseResult(issues);
     }
 
@@ -115,7 +144,7 @@ public sealed class QcChecker
         }
     }
 
-    private void AddRules(InpatientCase c, ref List<ValidationIssue>? issues)
+    private void AddRules(InpatientCase c, Unread unread, ref List<ValidationIssue>? issues)
     {
         // Completeness (结算清单必填项).
         if (string.IsNullOrWhiteSpace(c.HospitalId))
@@ -123,27 +152,27 @@ public sealed class QcChecker
             Add(ref issues, QcRules.HospitalMissing, "hospital_id", null);
         }
 
-        if (c.AdmissionDate is null)
+        if (c.AdmissionDate is null && (unread & Unread.AdmissionDate) == 0)
         {
             Add(ref issues, QcRules.AdmissionDateMissing, "admission_date", null);
         }
 
-        if (c.DischargeDate is null)
+        if (c.DischargeDate is null && (unread & Unread.DischargeDate) == 0)
         {
             Add(ref issues, QcRules.DischargeDateMissing, "discharge_date", null);
         }
 
-        if (c.DischargeType == DischargeType.Unspecified)
+        if (c.DischargeType == DischargeType.Unspecified && (unread & Unread.DischargeType) == 0)
         {
             Add(ref issues, QcRules.DischargeTypeMissing, "discharge_type", null);
         }
 
-        if (c.Costs.Total.IsZero)
+        if (c.Costs.Total.IsZero && (unread & Unread.TotalCost) == 0)
         {
             Add(ref issues, QcRules.TotalCostMissing, "total_cost", null);
         }
 
-        if (c.AgeYears == 0 && c.AgeDays is null)
+        if (c.AgeYears == 0 && c.AgeDays is null && (unread & Unread.Age) == 0)
         {
             Add(ref issues, QcRules.AgeDaysMissing, "age_days", null);
         }
@@ -152,7 +181,7 @@ public sealed class QcChecker
         var index = 0;
         foreach (var dx in c.AllDiagnoses())
         {
-            CheckDiagnosis(c, dx.Value, index == 0 && !c.MainDiagnosis.IsEmpty, Field(DxFields, "diagnoses", index), ref issues);
+            CheckDiagnosis(c, unread, dx.Value, index == 0 && !c.MainDiagnosis.IsEmpty, Field(DxFields, "diagnoses", index), ref issues);
             index++;
         }
 
@@ -164,12 +193,12 @@ public sealed class QcChecker
         index = 0;
         foreach (var px in c.AllProcedures())
         {
-            CheckProcedure(c, px.Value, Field(PxFields, "procedures", index), ref issues);
+            CheckProcedure(c, unread, px.Value, Field(PxFields, "procedures", index), ref issues);
             index++;
         }
     }
 
-    private void CheckDiagnosis(InpatientCase c, string code, bool main, string field, ref List<ValidationIssue>? issues)
+    private void CheckDiagnosis(InpatientCase c, Unread unread, string code, bool main, string field, ref List<ValidationIssue>? issues)
     {
         var checkedCode = code;
         if (_dictionary is { } dictionary)
@@ -197,12 +226,12 @@ public sealed class QcChecker
         }
 
         var sex = _lists.DiagnosisSex(checkedCode);
-        if (sex != Sex.Unknown && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
+        if (sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
         {
             Add(ref issues, QcRules.DiagnosisSexConflict, field, checkedCode);
         }
 
-        if (_lists.DiagnosisAge(checkedCode, out var range) && range.Excludes(c))
+        if ((unread & Unread.Age) == 0 && _lists.DiagnosisAge(checkedCode, out var range) && range.Excludes(c))
         {
             Add(ref issues, QcRules.DiagnosisAgeConflict, field, checkedCode);
         }
@@ -285,7 +314,7 @@ public sealed class QcChecker
         return true;
     }
 
-    private void CheckProcedure(InpatientCase c, string code, string field, ref List<ValidationIssue>? issues)
+    private void CheckProcedure(InpatientCase c, Unread unread, string code, string field, ref List<ValidationIssue>? issues)
     {
         var checkedCode = code;
         if (_dictionary is { } dictionary)
@@ -313,12 +342,12 @@ public sealed class QcChecker
         }
 
         var sex = _lists.ProcedureSex(checkedCode);
-        if (sex != Sex.Unknown && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
+        if (sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
         {
             Add(ref issues, QcRules.ProcedureSexConflict, field, checkedCode);
         }
 
-        if (_lists.ProcedureAge(checkedCode, out var range) && range.Excludes(c))
+        if ((unread & Unread.Age) == 0 && _lists.ProcedureAge(checkedCode, out var range) && range.Excludes(c))
         {
             Add(ref issues, QcRules.ProcedureAgeConflict, field, checkedCode);
         }
@@ -345,6 +374,18 @@ public sealed class QcChecker
         }
 
         return fields;
+    }
+
+    [Flags]
+    private enum Unread
+    {
+        None = 0,
+        Age = 1,
+        Sex = 2,
+        AdmissionDate = 4,
+        DischargeDate = 8,
+        DischargeType = 16,
+        TotalCost = 32,
     }
 
     /// <summary>A rule under the profile: on or off, its severity, and its valueless issue made once.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using MedInsurance.Payment.Cases;
-using MedInsurance.Payment.QualityControl;
 using MedInsurance.Payment.Validation;
 using static MedInsurance.Payment.QualityControl.Tests.QcTestCases;
 
@@ -45,7 +44,7 @@ public sealed class ProfileTests
     {
         var profile = QcProfile.Load(Path.Combine(DemoFolder, "demo-qc-profile.json"));
         Assert.Equal(("demo-region-qc", "2026.1", "yb2.0"), (profile.Name, profile.Version, profile.Edition));
-        Assert.Equal(16, profile.Lists.Count); // the demo list has 16 entries (docs/quality-control.md)
+        Assert.Equal(14, profile.Lists.Count); // the demo list has 14 entries (docs/quality-control.md)
         Assert.False(profile.IsEnabled("QC_ADMISSION_DATE_MISSING"));
         Assert.Equal(IssueSeverity.Error, profile.SeverityOf(QcRules.DiagnosisGray));
         Assert.Equal(IssueSeverity.Info, profile.SeverityOf(QcRules.SexUnknown));

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Cases;
-using MedInsurance.Payment.QualityControl;
 
 namespace MedInsurance.Payment.QualityControl.Tests;
 

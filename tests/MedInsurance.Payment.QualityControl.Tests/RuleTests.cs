@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using MedInsurance.Payment.Cases;
-using MedInsurance.Payment.QualityControl;
-using MedInsurance.Payment.Validation;
 using static MedInsurance.Payment.QualityControl.Tests.QcTestCases;
 
 namespace MedInsurance.Payment.QualityControl.Tests;
@@ -85,7 +83,7 @@ public sealed class RuleTests
     public void Every_rule_in_the_catalog_has_a_test_case()
     {
         var tested = Rules.Select(row => (string)row.Data.Item1).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(QcRules.All.Select(r => r.Code).Where(c => !tested.Contains(c)));
+        Assert.DoesNotContain(QcRules.All, r => !tested.Contains(r.Code));
     }
 
     [Fact]
