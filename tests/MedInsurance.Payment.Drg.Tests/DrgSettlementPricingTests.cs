@@ -173,8 +173,8 @@ public sealed class DrgSettlementPricingTests
         { "coefficient 0", () => Epilepsy(), 0m, "DRG_PRICE_COEFFICIENT_INVALID(coefficient)" },
         { "coefficient above 10", () => Epilepsy(), 10.01m, "DRG_PRICE_COEFFICIENT_INVALID(coefficient)" },
         // A negative amount fails the one basic rule set (COST_NEGATIVE, an error) that the grouper runs too: the case is
-        // rejected before grouping, so the pricer reports it as not grouped.
-        { "negative total cost", () => Epilepsy() with { Costs = new CostBreakdown { Total = Money.FromYuan(-1m) } }, 1m, "DRG_PRICE_NOT_GROUPED(drg)" },
+        // rejected before grouping: the pricer reports it as not grouped, and the negative amount as before.
+        { "negative total cost", () => Epilepsy() with { Costs = new CostBreakdown { Total = Money.FromYuan(-1m) } }, 1m, "DRG_PRICE_NOT_GROUPED(drg) DRG_PRICE_AMOUNT_NEGATIVE(total_cost)" },
     };
 
     [Theory]
@@ -184,7 +184,7 @@ public sealed class DrgSettlementPricingTests
         var result = PriceAt(build(), coefficient);
         Assert.False(result.IsPriced, why);
         Assert.Null(result.Line);
-        Assert.Equal([expected], Codes(result));
+        Assert.Equal(expected.Split(' '), Codes(result));
         Assert.All(result.Issues, i => Assert.True(i.IsError));
     }
 
