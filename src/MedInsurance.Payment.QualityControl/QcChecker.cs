@@ -24,6 +24,8 @@ public sealed class QcChecker
     private readonly QcCodeDictionary? _dictionary;
     private readonly QcCodeLists _lists;
     private readonly Dictionary<string, Grade> _grades = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeFacts> _dxFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeFacts> _pxFacts = new(StringComparer.Ordinal);
 
     /// <summary>Creates a checker.</summary>
     /// <param name="profile">The profile (<see cref="QcProfile.Default"/> for the national defaults); its lists are used.</param>
@@ -36,6 +38,20 @@ public sealed class QcChecker
         foreach (var rule in QcRules.All)
         {
             _grades[rule.Code] = new Grade(rule, profile.IsEnabled(rule.Code), profile.SeverityOf(rule));
+        }
+
+        // Every dictionary code's facts (gray? on which lists?) once, so a case's code costs one lookup, not one per list.
+        if (dictionary is not null)
+        {
+            foreach (var code in dictionary.Diagnoses)
+            {
+                _dxFacts[code] = Facts(code, CodeKind.Diagnosis, dictionary.IsGrayDiagnosis(code));
+            }
+
+            foreach (var code in dictionary.Procedures)
+            {
+                _pxFacts[code] = Facts(code, CodeKind.Procedure, dictionary.IsGrayProcedure(code));
+            }
         }
     }
 
@@ -200,45 +216,50 @@ public sealed class QcChecker
 
     private void CheckDiagnosis(InpatientCase c, Unread unread, string code, bool main, string field, ref List<ValidationIssue>? issues)
     {
-        var checkedCode = code;
+        CodeFacts facts;
         if (_dictionary is { } dictionary)
         {
-            if (!dictionary.ContainsDiagnosis(code))
+            if (!_dxFacts.TryGetValue(code, out facts))
             {
                 switch (dictionary.Map(code, CodeKind.Diagnosis, out var target))
                 {
                     case 1:
                         Add(ref issues, QcRules.DiagnosisEditionMapped, field, target);
-                        checkedCode = target; // the clinical lists judge the code the crosswalk gives
+                        facts = _dxFacts[target]; // the clinical lists judge the code the crosswalk gives
                         break;
                     case 2:
                         Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                        facts = Facts(code, CodeKind.Diagnosis, false);
                         break;
                     default:
                         Add(ref issues, QcRules.DiagnosisNotInDictionary, field, code);
+                        facts = Facts(code, CodeKind.Diagnosis, false);
                         break;
                 }
             }
-            else if (dictionary.IsGrayDiagnosis(code))
+            else if (facts.Gray)
             {
                 Add(ref issues, QcRules.DiagnosisGray, field, code);
             }
         }
-
-        var sex = _lists.DiagnosisSex(checkedCode);
-        if (sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
+        else
         {
-            Add(ref issues, QcRules.DiagnosisSexConflict, field, checkedCode);
+            facts = Facts(code, CodeKind.Diagnosis, false);
         }
 
-        if ((unread & Unread.Age) == 0 && _lists.DiagnosisAge(checkedCode, out var range) && range.Excludes(c))
+        if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
         {
-            Add(ref issues, QcRules.DiagnosisAgeConflict, field, checkedCode);
+            Add(ref issues, QcRules.DiagnosisSexConflict, field, facts.Code);
         }
 
-        if (main && _lists.IsNotMain(checkedCode))
+        if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
         {
-            Add(ref issues, QcRules.MainDiagnosisNotAllowed, field, checkedCode);
+            Add(ref issues, QcRules.DiagnosisAgeConflict, field, facts.Code);
+        }
+
+        if (main && facts.NotMain)
+        {
+            Add(ref issues, QcRules.MainDiagnosisNotAllowed, field, facts.Code);
         }
     }
 
@@ -316,41 +337,59 @@ public sealed class QcChecker
 
     private void CheckProcedure(InpatientCase c, Unread unread, string code, string field, ref List<ValidationIssue>? issues)
     {
-        var checkedCode = code;
+        CodeFacts facts;
         if (_dictionary is { } dictionary)
         {
-            if (!dictionary.ContainsProcedure(code))
+            if (!_pxFacts.TryGetValue(code, out facts))
             {
                 switch (dictionary.Map(code, CodeKind.Procedure, out var target))
                 {
                     case 1:
                         Add(ref issues, QcRules.ProcedureEditionMapped, field, target);
-                        checkedCode = target;
+                        facts = _pxFacts[target];
                         break;
                     case 2:
                         Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                        facts = Facts(code, CodeKind.Procedure, false);
                         break;
                     default:
                         Add(ref issues, QcRules.ProcedureNotInDictionary, field, code);
+                        facts = Facts(code, CodeKind.Procedure, false);
                         break;
                 }
             }
-            else if (dictionary.IsGrayProcedure(code))
+            else if (facts.Gray)
             {
                 Add(ref issues, QcRules.ProcedureGray, field, code);
             }
         }
-
-        var sex = _lists.ProcedureSex(checkedCode);
-        if (sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != sex)
+        else
         {
-            Add(ref issues, QcRules.ProcedureSexConflict, field, checkedCode);
+            facts = Facts(code, CodeKind.Procedure, false);
         }
 
-        if ((unread & Unread.Age) == 0 && _lists.ProcedureAge(checkedCode, out var range) && range.Excludes(c))
+        if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
         {
-            Add(ref issues, QcRules.ProcedureAgeConflict, field, checkedCode);
+            Add(ref issues, QcRules.ProcedureSexConflict, field, facts.Code);
         }
+
+        if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
+        {
+            Add(ref issues, QcRules.ProcedureAgeConflict, field, facts.Code);
+        }
+    }
+
+    /// <summary>What the lists say about a code (and whether it is gray).</summary>
+    private CodeFacts Facts(string code, CodeKind kind, bool gray)
+    {
+        if (kind == CodeKind.Diagnosis)
+        {
+            var hasAge = _lists.DiagnosisAge(code, out var range);
+            return new CodeFacts(code, gray, _lists.DiagnosisSex(code), hasAge, range, _lists.IsNotMain(code));
+        }
+
+        var pxAge = _lists.ProcedureAge(code, out var pxRange);
+        return new CodeFacts(code, gray, _lists.ProcedureSex(code), pxAge, pxRange, false);
     }
 
     private void Add(ref List<ValidationIssue>? issues, QcRule rule, string field, string? value)
@@ -374,6 +413,32 @@ public sealed class QcChecker
         }
 
         return fields;
+    }
+
+    /// <summary>One code's facts: gray, and what the region's lists say.</summary>
+    private readonly struct CodeFacts
+    {
+        public CodeFacts(string code, bool gray, Sex sex, bool hasAge, AgeRange age, bool notMain)
+        {
+            Code = code;
+            Gray = gray;
+            Sex = sex;
+            HasAge = hasAge;
+            Age = age;
+            NotMain = notMain;
+        }
+
+        public string Code { get; }
+
+        public bool Gray { get; }
+
+        public Sex Sex { get; }
+
+        public bool HasAge { get; }
+
+        public AgeRange Age { get; }
+
+        public bool NotMain { get; }
     }
 
     [Flags]

@@ -97,6 +97,12 @@ public sealed class QcCodeDictionary
         return new QcCodeDictionary(edition, diagnoses, procedures, grayDx, grayPx, ReadWalks(folder, dxWalks, CodeKind.Diagnosis), ReadWalks(folder, pxWalks, CodeKind.Procedure));
     }
 
+    /// <summary>The diagnosis codes (for the checker's per-code facts).</summary>
+    internal IEnumerable<string> Diagnoses => _diagnoses;
+
+    /// <summary>The procedure codes.</summary>
+    internal IEnumerable<string> Procedures => _procedures;
+
     /// <summary>Whether the dictionary has the diagnosis code.</summary>
     /// <param name="code">The normalized code.</param>
     /// <returns>Whether it is in the dictionary.</returns>
