@@ -194,11 +194,22 @@ public sealed class QcChecker
         }
 
         // Diagnoses: dictionary, gray codes, editions, sex and age lists; the main one's suitability.
+        // Indexed loops, not AllDiagnoses()/AllProcedures(): no iterator to allocate per case. Field index: main first.
         var index = 0;
-        foreach (var dx in c.AllDiagnoses())
+        if (!c.MainDiagnosis.IsEmpty)
         {
-            CheckDiagnosis(c, unread, dx.Value, index == 0 && !c.MainDiagnosis.IsEmpty, Field(DxFields, "diagnoses", index), ref issues);
-            index++;
+            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), ref issues);
+        }
+
+        var secondary = c.SecondaryDiagnoses;
+        for (var i = 0; i < secondary.Count; i++)
+        {
+            if (!secondary[i].IsEmpty)
+            {
+                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), ref issues);
+            }
+
+            index++; // positions as AllDiagnoses() counts them (the basic checks' fields)
         }
 
         if (!c.MainDiagnosis.IsEmpty)
@@ -207,9 +218,19 @@ public sealed class QcChecker
         }
 
         index = 0;
-        foreach (var px in c.AllProcedures())
+        if (!c.MainProcedure.IsEmpty)
         {
-            CheckProcedure(c, unread, px.Value, Field(PxFields, "procedures", index), ref issues);
+            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), ref issues);
+        }
+
+        var others = c.OtherProcedures;
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (!others[i].IsEmpty)
+            {
+                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), ref issues);
+            }
+
             index++;
         }
     }
