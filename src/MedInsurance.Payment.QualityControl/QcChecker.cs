@@ -13,7 +13,7 @@ namespace MedInsurance.Payment.QualityControl;
 /// code editions and clinical logic (<see cref="QcRules"/>), under a <see cref="QcProfile"/> that switches rules off or
 /// changes their severity.
 /// </summary>
-/// <remarks>Pure and thread-safe: one checker serves every thread. A clean case allocates only its (empty) result.</remarks>
+/// <remarks>Pure and thread-safe: one checker serves every thread. A clean case allocates nothing (its result is shared).</remarks>
 public sealed class QcChecker
 {
     private static readonly QcCaseResult Clean = new(null);

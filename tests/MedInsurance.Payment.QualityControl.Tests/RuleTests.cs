@@ -95,6 +95,23 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void A_clean_case_allocates_nothing()
+    {
+        var checker = Checker(dictionary: true);
+        var clean = Clean();
+        checker.Check(clean);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var accepted = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            accepted += checker.Check(clean).Status == QcStatus.Accepted ? 1 : 0;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1_000, accepted);
+    }
+
+    [Fact]
     public void Status_is_rejected_with_an_error_warning_with_warnings_only()
     {
         var checker = Checker(dictionary: true);
