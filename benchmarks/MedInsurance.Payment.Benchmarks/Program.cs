@@ -12,6 +12,14 @@ if (args.Length == 2 && args[0] == "write-capitation-files")
     return 0;
 }
 
+// dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- write-qc-cases <file> <count>
+// writes synthetic settlement-list cases (QcBenchmarkData), to time `medpay check` as a process.
+if (args.Length == 3 && args[0] == "write-qc-cases")
+{
+    QcBenchmarkData.WriteFile(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 // dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- fuzz [minutes] [seed]
 // runs the long fuzz pass over every reader and loader (FuzzPass; exit 1 on any failure, with the seed).
 if (args.Length >= 1 && args[0] == "fuzz")

@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -18,7 +16,7 @@ internal static class CasesCommands
         var headerMap = CaseFiles.HeaderMapOption();
         var threads = DrgCommands.ThreadsOption();
         threads.Description = "Threads: 2 or more read the next block while the current one is counted and written (default: all cores).";
-        var check = new Command("check", "Read a case CSV, streaming, validate every row and report accepted and rejected rows (病例数据质量校验).");
+        var check = new Command("check", "Read a case CSV, streaming, validate every row (the reader's checks and the basic settlement-list rules; `medpay check` adds the QC rules) and report accepted and rejected rows (病例数据质量校验).");
         check.Options.Add(input);
         check.Options.Add(output);
         check.Options.Add(encoding);
@@ -27,62 +25,30 @@ internal static class CasesCommands
         check.SetAction(parse =>
         {
             var file = parse.GetValue(input)!;
-            var options = CaseFiles.Options(parse.GetValue(encoding));
-            if (options is null)
-            {
-                return 2;
-            }
-
-            if (!file.Exists)
-            {
-                Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
-                return 2;
-            }
-
             var outFile = parse.GetValue(output);
-            if (outFile is not null && !CliFiles.Writable(outFile.Directory!))
+            if (!CaseCheckRun.Prepare(file, parse.GetValue(encoding), parse.GetValue(headerMap), new[] { outFile }, out var options, out var map))
             {
                 return 2;
             }
 
-            if (!CaseFiles.LoadHeaderMap(parse.GetValue(headerMap), file, options, out var map))
-            {
-                return 2;
-            }
-
-            long rejected = 0, warnings = 0;
-            var codes = new Dictionary<string, long>(StringComparer.Ordinal);
+            var run = new CaseCheckRun();
             using var writer = outFile is null ? null : CliOutput.Open(outFile.FullName);
             using var issues = writer is null ? null : new ResultCsv.IssueWriter(writer);
-            var report = CaseFiles.ReadBlocks(file, options, Math.Max(1, parse.GetValue(threads)), headerMap: map, process: block =>
+            run.Run(file, options, parse.GetValue(threads), map, CaseCheckRun.ReaderOnly, (record, _) => issues?.Write(record));
+            foreach (var pair in run.ByRule())
             {
-                foreach (var record in block)
-                {
-                    rejected += record.IsRejected ? 1 : 0;
-                    warnings += !record.IsRejected && record.Issues.Count > 0 ? 1 : 0;
-                    foreach (var issue in record.Issues)
-                    {
-                        codes[issue.Code] = codes.TryGetValue(issue.Code, out var n) ? n + 1 : 1;
-                    }
-
-                    issues?.Write(record);
-                }
-            });
-
-            foreach (var pair in codes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-            {
-                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-26} {1,8}", pair.Key, pair.Value));
+                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-26} {1,8}", pair.Key, pair.Value.Issues));
             }
 
             Console.Out.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "cases: {0} rows, {1} accepted ({2} with warnings), {3} rejected",
-                report.Rows,
-                report.Rows - rejected,
-                warnings,
-                rejected));
-            Console.Error.WriteLine("reading: " + report);
-            return rejected == 0 ? 0 : 1;
+                run.Rows,
+                run.Rows - run.Rejected,
+                run.Warned,
+                run.Rejected));
+            Console.Error.WriteLine("reading: " + run.Report);
+            return run.Rejected == 0 ? 0 : 1;
         });
 
         var cases = new Command("cases", "Settlement-list case files (医保结算清单): read and check.");

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return CasesCommands.Create();
+        yield return CheckCommands.Create();
         yield return DrgCommands.Create();
         yield return DipCommands.Create();
         yield return PerDiemCommands.Create();

@@ -184,7 +184,8 @@ public sealed class SyntheticHistory
                 * (age >= 65 ? 1.1 : 1.0)
                 * (death ? 1.4 : 1.0);
             var cost = Money.FromYuan((decimal)Math.Round(factor, 2, MidpointRounding.AwayFromZero) * LevelCostFactor[hospital.LevelIndex], RoundingRule.Default);
-            var los = Math.Max(1, (int)Math.Round(Math.Exp(1.8 + (0.5 * Normal(random))), MidpointRounding.AwayFromZero));
+            // ICU days are part of the stay (the basic checks reject ICU days beyond the length of stay: FIELD_OUT_OF_RANGE(icu_days)).
+            var los = Math.Max(icu, Math.Max(1, (int)Math.Round(Math.Exp(1.8 + (0.5 * Normal(random))), MidpointRounding.AwayFromZero)));
             yield return new SyntheticCase(
                 "C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 year,

@@ -144,7 +144,7 @@ public sealed class ScorerPropertyTests
                 CaseId = "T1",
                 AgeYears = age,
                 IcuDays = icuDays,
-                LengthOfStayDays = 9,
+                LengthOfStayDays = 14, // at least the ICU days: more ICU days than the stay fails the basic checks (rejected)
                 MainDiagnosis = DiagnosisCode.Parse("K35.900"),
                 Costs = CostBreakdown.FromTotal(Money.FromYuan(costYuan)),
             };

@@ -172,7 +172,9 @@ public sealed class DrgSettlementPricingTests
         { "no hospital id", () => Epilepsy() with { HospitalId = string.Empty }, 1m, "DRG_PRICE_HOSPITAL_MISSING(hospital_id)" },
         { "coefficient 0", () => Epilepsy(), 0m, "DRG_PRICE_COEFFICIENT_INVALID(coefficient)" },
         { "coefficient above 10", () => Epilepsy(), 10.01m, "DRG_PRICE_COEFFICIENT_INVALID(coefficient)" },
-        { "negative total cost", () => Epilepsy() with { Costs = new CostBreakdown { Total = Money.FromYuan(-1m) } }, 1m, "DRG_PRICE_AMOUNT_NEGATIVE(total_cost)" },
+        // A negative amount fails the one basic rule set (COST_NEGATIVE, an error) that the grouper runs too: the case is
+        // rejected before grouping: the pricer reports it as not grouped, and the negative amount as before.
+        { "negative total cost", () => Epilepsy() with { Costs = new CostBreakdown { Total = Money.FromYuan(-1m) } }, 1m, "DRG_PRICE_NOT_GROUPED(drg) DRG_PRICE_AMOUNT_NEGATIVE(total_cost)" },
     };
 
     [Theory]
@@ -182,14 +184,15 @@ public sealed class DrgSettlementPricingTests
         var result = PriceAt(build(), coefficient);
         Assert.False(result.IsPriced, why);
         Assert.Null(result.Line);
-        Assert.Equal([expected], Codes(result));
+        Assert.Equal(expected.Split(' '), Codes(result));
         Assert.All(result.Issues, i => Assert.True(i.IsError));
     }
 
     [Fact]
     public void Every_reason_that_applies_is_reported_and_none_repeats_patient_values()
     {
-        // 0000 (male N80.000), no discharge date, unknown hospital, negative patient share: four reasons at once.
+        // Male N80.000, no discharge date, unknown hospital, negative patient share: four reasons at once. The negative share
+        // fails the basic checks the grouper runs (COST_NEGATIVE), so the case is rejected, not 0000: NOT_GROUPED.
         var c = Epilepsy() with
         {
             MainDiagnosis = DiagnosisCode.Parse("N80.000"),
@@ -201,7 +204,7 @@ public sealed class DrgSettlementPricingTests
         };
         var result = Pricing.Price(c, G.Group(c), new Dictionary<string, Coefficient>());
         Assert.Equal(
-            ["DRG_PRICE_UNGROUPABLE(drg)", "DRG_PRICE_DISCHARGE_DATE_MISSING(discharge_date)", "DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)", "DRG_PRICE_AMOUNT_NEGATIVE(patient_paid)"],
+            ["DRG_PRICE_NOT_GROUPED(drg)", "DRG_PRICE_DISCHARGE_DATE_MISSING(discharge_date)", "DRG_PRICE_HOSPITAL_UNKNOWN(hospital_id)", "DRG_PRICE_AMOUNT_NEGATIVE(patient_paid)"],
             Codes(result));
         foreach (var text in result.Issues.SelectMany(i => new[] { i.MessageZh, i.MessageEn }))
         {

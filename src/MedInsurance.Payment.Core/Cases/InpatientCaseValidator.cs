@@ -1,93 +1,145 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Cases;
 
 /// <summary>
-/// 结算清单基础校验 — the checks of a settlement-list case that need no rule pack: required fields, ranges,
-/// date order, newborn weight, duplicated codes and cost consistency. Payment layers add their own checks
-/// (for example, codes unknown to the grouper's dictionary).
+/// 结算清单基础校验 — the one set of basic checks of a settlement-list case, shared by the case reader, the
+/// settlement-list quality control (结算清单质控), the DRG preparation and the DIP scorer: required id and main diagnosis,
+/// ranges (age, age in days, ICU days, newborn weights), length of stay, date order, newborn weight, duplicated codes and
+/// cost consistency. Layers add only what is theirs (a grouper: codes unknown to its rule pack; the QC checker:
+/// dictionaries, clinical lists, code editions).
 /// </summary>
-/// <remarks>Pure and thread-safe. Returns issues; never throws on bad data.</remarks>
+/// <remarks>Pure and thread-safe. Returns issues; never throws on bad data. A clean case allocates nothing.</remarks>
 public static class InpatientCaseValidator
 {
     /// <summary>Oldest age in years accepted without an issue.</summary>
     public const int MaximumAgeYears = 150;
+
+    // The issues without a value are the same object every time: a batch of millions of cases reports them without allocating.
+    private static readonly ValidationIssue IdMissing = ValidationIssue.Error(IssueCodes.FieldRequired, "id", "缺少结算清单号/病案号", "The case id is missing.");
+    private static readonly ValidationIssue MainDiagnosisMissing = ValidationIssue.Error(IssueCodes.MainDiagnosisMissing, "diagnoses[0]", "缺少主要诊断", "The main diagnosis is missing.");
+    private static readonly ValidationIssue SexUnknown = ValidationIssue.Warning(IssueCodes.SexUnknown, "sex", "性别未知或未说明", "Sex is unknown or not stated.");
+    private static readonly ValidationIssue AgeOutOfRange = ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age", "年龄超出0–150岁", "Age must be between 0 and 150 years.");
+    private static readonly ValidationIssue AgeDaysOutOfRange = ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age_days", "年龄（天）仅用于不足1周岁的患儿，应在0–365之间", "Age in days applies only to infants under one year and must be 0–365.");
+    private static readonly ValidationIssue LengthOfStayInvalid = ValidationIssue.Error(IssueCodes.LengthOfStayInvalid, "los", "住院天数必须大于0", "The length of stay must be at least one day.");
+    private static readonly ValidationIssue DatesOutOfOrder = ValidationIssue.Error(IssueCodes.DatesOutOfOrder, "discharge_date", "出院日期早于入院日期", "The discharge date is before the admission date.");
+    private static readonly ValidationIssue NewbornWeightMissing = ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿（≤28天）缺少出生体重或入院体重", "A newborn (28 days or younger) needs a birth or admission weight.");
+    private static readonly ValidationIssue BirthWeightOutOfRange = ValidationIssue.Error(IssueCodes.FieldOutOfRange, "birth_weight_g", "新生儿体重应在100–9999克之间", "A newborn weight must be 100–9999 g.");
+    private static readonly ValidationIssue AdmissionWeightOutOfRange = ValidationIssue.Error(IssueCodes.FieldOutOfRange, "admission_weight_g", "新生儿体重应在100–9999克之间", "A newborn weight must be 100–9999 g.");
+    private static readonly ValidationIssue IcuOutOfRange = ValidationIssue.Error(IssueCodes.FieldOutOfRange, "icu_days", "重症监护天数应在0与住院天数之间", "ICU days must be between 0 and the length of stay.");
+    private static readonly ValidationIssue CostNegative = ValidationIssue.Error(IssueCodes.CostNegative, "total_cost", "费用金额不能为负数", "Cost amounts must not be negative.");
+    private static readonly ValidationIssue CostBreakdownMismatch = ValidationIssue.Warning(IssueCodes.CostBreakdownMismatch, "total_cost", "分项费用合计与总费用不符", "The cost categories do not add up to the total cost.");
 
     /// <summary>Checks a case.</summary>
     /// <param name="inpatientCase">The case.</param>
     /// <returns>The issues found, in a fixed order; empty when the case is clean.</returns>
     public static IReadOnlyList<ValidationIssue> Validate(InpatientCase inpatientCase)
     {
+        List<ValidationIssue>? issues = null;
+        Validate(inpatientCase, ref issues);
+        return (IReadOnlyList<ValidationIssue>?)issues ?? Array.Empty<ValidationIssue>();
+    }
+
+    /// <summary>
+    /// Checks a case, adding the issues to <paramref name="issues"/>, which is created only when there is one (a clean case
+    /// allocates nothing): the form the DRG preparation, the DIP scorer and the QC checker call.
+    /// </summary>
+    internal static void Validate(InpatientCase inpatientCase, ref List<ValidationIssue>? issues)
+    {
         if (inpatientCase is null)
         {
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        var issues = new List<ValidationIssue>();
         var c = inpatientCase;
-
         if (string.IsNullOrWhiteSpace(c.CaseId))
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldRequired, "id", "缺少结算清单号/病案号", "The case id is missing."));
+            Add(ref issues, IdMissing);
         }
 
         if (c.MainDiagnosis.IsEmpty)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.MainDiagnosisMissing, "diagnoses[0]", "缺少主要诊断", "The main diagnosis is missing."));
+            Add(ref issues, MainDiagnosisMissing);
         }
 
         if (c.Sex is not (Sex.Male or Sex.Female))
         {
-            issues.Add(ValidationIssue.Warning(IssueCodes.SexUnknown, "sex", "性别未知或未说明", "Sex is unknown or not stated."));
+            Add(ref issues, SexUnknown);
         }
 
         if (c.AgeYears < 0 || c.AgeYears > MaximumAgeYears)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age", "年龄超出0–150岁", "Age must be between 0 and 150 years."));
+            Add(ref issues, AgeOutOfRange);
         }
 
         if (c.AgeDays is int days && (days < 0 || days > 365 || c.AgeYears > 0))
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age_days", "年龄（天）仅用于不足1周岁的患儿，应在0–365之间", "Age in days applies only to infants under one year and must be 0–365."));
+            Add(ref issues, AgeDaysOutOfRange);
         }
 
         if (c.LengthOfStayDays <= 0)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.LengthOfStayInvalid, "los", "住院天数必须大于0", "The length of stay must be at least one day."));
+            Add(ref issues, LengthOfStayInvalid);
         }
 
-        CheckDates(c, issues);
-        CheckNewborn(c, issues);
-        CheckDuplicates(c, issues);
-        CheckCosts(c, issues);
+        CheckDates(c, ref issues);
+        CheckNewborn(c, ref issues);
+        CheckDuplicates(c, ref issues);
+        CheckCosts(c, ref issues);
 
         if (c.IcuDays < 0 || (c.LengthOfStayDays > 0 && c.IcuDays > c.LengthOfStayDays))
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "icu_days", "重症监护天数应在0与住院天数之间", "ICU days must be between 0 and the length of stay."));
+            Add(ref issues, IcuOutOfRange);
         }
-
-        return issues;
     }
 
-    private static void CheckDates(InpatientCase c, List<ValidationIssue> issues)
+    [ThreadStatic]
+    private static List<ValidationIssue>? t_scratch;
+
+    /// <summary>Whether the basic checks find an error (a case every payment method rejects); reuses a per-thread list, so a
+    /// clean case allocates nothing.</summary>
+    internal static bool HasError(InpatientCase inpatientCase)
+    {
+        var issues = t_scratch;
+        issues?.Clear();
+        Validate(inpatientCase, ref issues);
+        t_scratch = issues;
+        if (issues is null)
+        {
+            return false;
+        }
+
+        var error = false;
+        foreach (var issue in issues)
+        {
+            error |= issue.IsError;
+        }
+
+        issues.Clear();
+        return error;
+    }
+
+    private static void Add(ref List<ValidationIssue>? issues, ValidationIssue issue) => (issues ??= new List<ValidationIssue>()).Add(issue);
+
+    private static void CheckDates(InpatientCase c, ref List<ValidationIssue>? issues)
     {
         if (c.AdmissionDate is not { } admitted || c.DischargeDate is not { } discharged)
         {
             return;
         }
 
+        // 实际住院天数 = 出院日期 − 入院日期, a same-day stay counting as one day (医保结算清单填写规范).
         var days = CalendarDates.DaysBetween(admitted, discharged);
         if (days < 0)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.DatesOutOfOrder, "discharge_date", "出院日期早于入院日期", "The discharge date is before the admission date."));
+            Add(ref issues, DatesOutOfOrder);
         }
         else if (c.LengthOfStayDays > 0 && Math.Max(1, days) != c.LengthOfStayDays)
         {
-            issues.Add(ValidationIssue.Warning(
+            Add(ref issues, ValidationIssue.Warning(
                 IssueCodes.LengthOfStayMismatch,
                 "los",
                 "住院天数与入出院日期相差的天数不符",
@@ -95,46 +147,62 @@ public static class InpatientCaseValidator
         }
     }
 
-    private static void CheckNewborn(InpatientCase c, List<ValidationIssue> issues)
+    private static void CheckNewborn(InpatientCase c, ref List<ValidationIssue>? issues)
     {
         if (c.IsNewborn && c.BirthWeightGrams is null && c.AdmissionWeightGrams is null)
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿（≤28天）缺少出生体重或入院体重", "A newborn (28 days or younger) needs a birth or admission weight."));
+            Add(ref issues, NewbornWeightMissing);
         }
 
-        CheckNewbornWeight(c.BirthWeightGrams, "birth_weight_g", issues);
-        CheckNewbornWeight(c.AdmissionWeightGrams, "admission_weight_g", issues);
-    }
-
-    private static void CheckNewbornWeight(int? weight, string field, List<ValidationIssue> issues)
-    {
-        if (weight is int grams && (grams < 100 || grams > 9999))
+        if (c.BirthWeightGrams is int birth && (birth < 100 || birth > 9999))
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, field, "新生儿体重应在100–9999克之间", "A newborn weight must be 100–9999 g."));
+            Add(ref issues, BirthWeightOutOfRange);
+        }
+
+        if (c.AdmissionWeightGrams is int admission && (admission < 100 || admission > 9999))
+        {
+            Add(ref issues, AdmissionWeightOutOfRange);
         }
     }
 
-    private static void CheckDuplicates(InpatientCase c, List<ValidationIssue> issues)
+    private static void CheckDuplicates(InpatientCase c, ref List<ValidationIssue>? issues)
     {
         // Almost every case lists each code once: find that out without allocating (readers validate millions of cases).
-        if (!HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses) && !HasRepeat(c.MainProcedure, c.OtherProcedures))
+        if (HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses))
         {
-            return;
+            var index = 0;
+            foreach (var code in c.AllDiagnoses())
+            {
+                if (IsRepeatAt(c.MainDiagnosis, c.SecondaryDiagnoses, index))
+                {
+                    Add(ref issues, ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, Field("diagnoses", index), "诊断编码重复填写", "The diagnosis code is listed more than once.").WithValue(code.Value));
+                }
+
+                index++;
+            }
         }
 
-        ReportRepeats(c.AllDiagnoses().Select(d => d.Value), IssueCodes.DiagnosisDuplicated, "diagnoses", "诊断", "diagnosis", issues);
-        ReportRepeats(c.AllProcedures().Select(p => p.Value), IssueCodes.ProcedureDuplicated, "procedures", "手术操作", "procedure", issues);
+        if (HasRepeat(c.MainProcedure, c.OtherProcedures))
+        {
+            var index = 0;
+            foreach (var code in c.AllProcedures())
+            {
+                if (IsRepeatAt(c.MainProcedure, c.OtherProcedures, index))
+                {
+                    Add(ref issues, ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, Field("procedures", index), "手术操作编码重复填写", "The procedure code is listed more than once.").WithValue(code.Value));
+                }
+
+                index++;
+            }
+        }
     }
+
+    private static string Field(string column, int index) => column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     /// <summary>Whether a code occurs twice among <paramref name="main"/> (when not empty) and <paramref name="others"/>.</summary>
     private static bool HasRepeat<T>(T main, IReadOnlyList<T> others)
         where T : struct, IEquatable<T>
     {
-        if (others.Count > 64)
-        {
-            return true; // rare: let the set-based check decide
-        }
-
         var hasMain = !main.Equals(default);
         for (var i = 0; i < others.Count; i++)
         {
@@ -155,40 +223,49 @@ public static class InpatientCaseValidator
         return false;
     }
 
-    private static void ReportRepeats(IEnumerable<string> codes, string issueCode, string column, string kindZh, string kindEn, List<ValidationIssue> issues)
+    /// <summary>
+    /// Whether the code at <paramref name="position"/> of the list "main (when not empty) then others" repeats one before it:
+    /// the second and later listings of a code are reported, the first is not.
+    /// </summary>
+    private static bool IsRepeatAt<T>(T main, IReadOnlyList<T> others, int position)
+        where T : struct, IEquatable<T>
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var code in codes)
+        var hasMain = !main.Equals(default);
+        var k = hasMain ? position - 1 : position; // index into others; −1 is the main code
+        if (k < 0)
         {
-            if (!seen.Add(code))
-            {
-                issues.Add(ValidationIssue.Warning(
-                    issueCode,
-                    column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]",
-                    kindZh + "编码重复填写",
-                    "The " + kindEn + " code is listed more than once.").WithValue(code));
-            }
-
-            index++;
+            return false;
         }
+
+        var code = others[k];
+        if (hasMain && code.Equals(main))
+        {
+            return true;
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            if (others[j].Equals(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static void CheckCosts(InpatientCase c, List<ValidationIssue> issues)
+    private static void CheckCosts(InpatientCase c, ref List<ValidationIssue>? issues)
     {
         var costs = c.Costs;
         if (!costs.AllNonNegative())
         {
-            issues.Add(ValidationIssue.Error(IssueCodes.CostNegative, "total_cost", "费用金额不能为负数", "Cost amounts must not be negative."));
+            Add(ref issues, CostNegative);
         }
 
+        // 医疗总费用 = 各分项费用之和 (医保结算清单填写规范, 住院医疗收费信息).
         if (costs.HasCategories && costs.CategorySum != costs.Total)
         {
-            issues.Add(ValidationIssue.Warning(
-                IssueCodes.CostBreakdownMismatch,
-                "total_cost",
-                "分项费用合计与总费用不符",
-                "The cost categories do not add up to the total cost."));
+            Add(ref issues, CostBreakdownMismatch);
         }
     }
 }

@@ -121,6 +121,11 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
             list.Add(ValidationIssue.Error(DipIssueCodes.CostMissing, "total_cost", "医疗总费用缺失或不为正", "The total cost is missing, zero or negative."));
         }
 
+        if ((Flags & DipCaseFlags.CaseInvalid) != 0)
+        {
+            list.Add(ValidationIssue.Error(DipIssueCodes.CaseInvalid, "case", "病例未通过结算清单基础校验（见病例问题），不予计分", "The case fails the basic settlement-list checks (see the case's issues); it is not scored."));
+        }
+
         if ((Flags & DipCaseFlags.CatalogNotInForce) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.CatalogNotInForce, "discharge_date", "出院日期不在病种目录有效期内", "The discharge date is outside the catalog's effective dates."));

@@ -9,6 +9,12 @@ public static class DipIssueCodes
     /// <summary>总费用缺失 — the total cost is missing, zero or negative.</summary>
     public const string CostMissing = "DIP_COST_MISSING";
 
+    /// <summary>
+    /// 病例未通过基础校验 — the case fails the basic settlement-list checks shared by the case reader, QC and DRG (Core
+    /// <c>InpatientCaseValidator</c>; its issues name the field): rejected, not scored; field <c>case</c>.
+    /// </summary>
+    public const string CaseInvalid = "DIP_CASE_INVALID";
+
     /// <summary>医疗机构未知 — the hospital id is not in the hospitals file.</summary>
     public const string HospitalUnknown = "DIP_HOSPITAL_UNKNOWN";
 

@@ -193,6 +193,12 @@ public sealed class DipScorer
             flags |= DipCaseFlags.MainDiagnosisMissing;
         }
 
+        else if (InpatientCaseValidator.HasError(inpatientCase))
+        {
+            // The one basic rule set (the same checks as the case reader, QC and the DRG preparation).
+            flags |= DipCaseFlags.CaseInvalid;
+        }
+
         if (inpatientCase.Costs.Total.Fen <= 0)
         {
             flags |= DipCaseFlags.CostMissing;

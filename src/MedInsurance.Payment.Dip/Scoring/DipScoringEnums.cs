@@ -98,4 +98,11 @@ public enum DipCaseFlags
 
     /// <summary>目录不在有效期 — <see cref="DipIssueCodes.CatalogNotInForce"/>: discharged outside the catalog's effective dates; the case is rejected.</summary>
     CatalogNotInForce = 1024,
+
+    /// <summary>
+    /// 病例未通过基础校验 — <see cref="DipIssueCodes.CaseInvalid"/>: the case fails the basic settlement-list checks that every
+    /// payment method shares (Core <c>InpatientCaseValidator</c>: length of stay, ages, newborn weight, date order, negative
+    /// amounts …); the case is rejected. A missing main diagnosis keeps its own flag.
+    /// </summary>
+    CaseInvalid = 2048,
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Text;
 
 namespace MedInsurance.Payment.Drg.Editions;
 
@@ -19,7 +17,8 @@ public enum CrosswalkOneToManyRule
 /// <summary>
 /// 编码版本映射 — a crosswalk from one code edition to another (e.g. 医保版1.0→医保版2.0, 国临版→医保版), read from
 /// <c>source target</c> files such as <c>ZD_YB10_TO_YB20.dat</c> (diagnoses, ICD-10) and <c>SS_YB10_TO_YB20.dat</c>
-/// (procedures, ICD-9-CM-3). Used by <see cref="Grouping.DrgGrouper.MapCodes"/>: only codes the rule pack does not know
+/// (procedures, ICD-9-CM-3); the files are read by the table reader in Core (<c>CrosswalkTable</c>), which the settlement-list
+/// quality control shares. Used by <see cref="Grouping.DrgGrouper.MapCodes"/>: only codes the rule pack does not know
 /// are looked up.
 /// </summary>
 /// <remarks>
@@ -35,21 +34,20 @@ public enum CrosswalkOneToManyRule
 /// </remarks>
 public sealed class CodeEditionCrosswalk
 {
-    private static readonly char[] Separators = { ' ', '\t' };
     private readonly Dictionary<string, string> _diagnoses;
     private readonly Dictionary<string, string> _procedures;
     private readonly HashSet<string> _ambiguousDiagnoses;
     private readonly HashSet<string> _ambiguousProcedures;
 
-    private CodeEditionCrosswalk(string name, Table diagnoses, Table procedures)
+    private CodeEditionCrosswalk(string name, CrosswalkTable diagnoses, CrosswalkTable procedures)
     {
         Name = name;
         _diagnoses = diagnoses.Map;
         _procedures = procedures.Map;
         _ambiguousDiagnoses = diagnoses.Ambiguous;
         _ambiguousProcedures = procedures.Ambiguous;
-        DiagnosisRule = diagnoses.Rule;
-        ProcedureRule = procedures.Rule;
+        DiagnosisRule = diagnoses.FirstWins ? CrosswalkOneToManyRule.First : CrosswalkOneToManyRule.Refuse;
+        ProcedureRule = procedures.FirstWins ? CrosswalkOneToManyRule.First : CrosswalkOneToManyRule.Refuse;
     }
 
     /// <summary>名称 — e.g. <c>医保版1.0→医保版2.0</c>; shown in the trace.</summary>
@@ -104,8 +102,8 @@ public sealed class CodeEditionCrosswalk
 
         return new CodeEditionCrosswalk(
             name,
-            ReadTable(diagnoses, diagnosisSource ?? string.Empty, IsDiagnosis, "ICD-10 diagnosis"),
-            ReadTable(procedures, procedureSource ?? string.Empty, IsProcedure, "ICD-9-CM-3 procedure"));
+            CrosswalkTable.Read(diagnoses, diagnosisSource ?? string.Empty, CodeKind.Diagnosis),
+            CrosswalkTable.Read(procedures, procedureSource ?? string.Empty, CodeKind.Procedure));
     }
 
     internal MapLookup MapDiagnosis(string code, out string target) => Lookup(_diagnoses, _ambiguousDiagnoses, code, out target);
@@ -123,176 +121,7 @@ public sealed class CodeEditionCrosswalk
         return ambiguous.Contains(code) ? MapLookup.Ambiguous : MapLookup.Absent;
     }
 
-    private static bool IsDiagnosis(string text, out string normalized)
-    {
-        var ok = DiagnosisCode.TryParse(text, out var code);
-        normalized = ok ? code.Value : string.Empty;
-        return ok;
-    }
-
-    private static bool IsProcedure(string text, out string normalized)
-    {
-        var ok = ProcedureCode.TryParse(text, out var code);
-        normalized = ok ? code.Value : string.Empty;
-        return ok;
-    }
-
-    private static bool LooksLikeCode(string text)
-    {
-        if (text.Length is < 3 or > 40 || !char.IsLetterOrDigit(text[0]))
-        {
-            return false;
-        }
-
-        foreach (var ch in text)
-        {
-            if (!(ch is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '+' or '*' or '-' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static StreamReader? Open(string? path)
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException("Crosswalk file not found: " + path, path);
-        }
-
-        return new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-    }
-
-    private static Table ReadTable(TextReader? reader, string source, CodeParser parse, string what)
-    {
-        var table = new Table();
-        if (reader is null)
-        {
-            return table;
-        }
-
-        var firstTarget = new Dictionary<string, string>(StringComparer.Ordinal);
-        var number = 0;
-        var sawData = false;
-        string? raw;
-        while ((raw = ReadLine(reader, source, number + 1)) is not null)
-        {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (line[0] == '#')
-            {
-                var directive = line.TrimStart('#').Trim();
-                if (directive.StartsWith("one-to-many:", StringComparison.OrdinalIgnoreCase))
-                {
-                    var rule = directive.Substring("one-to-many:".Length).Trim();
-                    if (sawData)
-                    {
-                        throw Refuse(source, number, 0, "the one-to-many directive must come before the first mapping");
-                    }
-
-                    table.Rule = rule.ToUpperInvariant() switch
-                    {
-                        "REFUSE" => CrosswalkOneToManyRule.Refuse,
-                        "FIRST" => CrosswalkOneToManyRule.First,
-                        _ => throw Refuse(source, number, 0, "one-to-many is \"refuse\" or \"first\""),
-                    };
-                }
-
-                continue;
-            }
-
-            sawData = true;
-            var fields = line.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 2)
-            {
-                throw Refuse(source, number, 2, "missing; expected two codes: source target");
-            }
-
-            if (fields.Length > 2)
-            {
-                throw Refuse(source, number, 3, "unexpected; expected two codes: source target");
-            }
-
-            // The source is a code of another edition (国临版 writes some dagger codes without + and *): kept as written
-            // when it is not a well-formed 医保版 code but looks like a code; the target must be well-formed.
-            if (!parse(fields[0], out var from))
-            {
-                if (!LooksLikeCode(fields[0]))
-                {
-                    throw Refuse(source, number, 1, "not an " + what + " code");
-                }
-
-                from = fields[0];
-            }
-
-            if (!parse(fields[1], out var to))
-            {
-                throw Refuse(source, number, 2, "not an " + what + " code");
-            }
-
-            if (!firstTarget.TryGetValue(from, out var earlier))
-            {
-                firstTarget[from] = to;
-            }
-            else if (!string.Equals(earlier, to, StringComparison.Ordinal))
-            {
-                table.Ambiguous.Add(from);
-            }
-        }
-
-        foreach (var pair in firstTarget)
-        {
-            if (table.Rule == CrosswalkOneToManyRule.First || !table.Ambiguous.Contains(pair.Key))
-            {
-                table.Map[pair.Key] = pair.Value;
-            }
-        }
-
-        if (table.Rule == CrosswalkOneToManyRule.First)
-        {
-            table.Ambiguous.Clear();
-        }
-
-        return table;
-    }
-
-    private static string? ReadLine(TextReader reader, string source, int number)
-    {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InvalidDataException(source + ":" + number.ToString(CultureInfo.InvariantCulture) + ": bytes that are not UTF-8", e);
-        }
-    }
-
-    private static InvalidDataException Refuse(string source, int line, int field, string reason) =>
-        new(source + ":" + line.ToString(CultureInfo.InvariantCulture) + (field == 0 ? string.Empty : ": field " + field.ToString(CultureInfo.InvariantCulture) + (field == 1 ? " (source)" : field == 2 ? " (target)" : string.Empty)) + ": " + reason);
-
-    private delegate bool CodeParser(string text, out string normalized);
-
-    private sealed class Table
-    {
-        public Dictionary<string, string> Map { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Ambiguous { get; } = new(StringComparer.Ordinal);
-
-        public CrosswalkOneToManyRule Rule { get; set; }
-    }
+    private static StreamReader? Open(string? path) => CrosswalkTable.Open(path);
 }
 
 /// <summary>What a crosswalk says about a code.</summary>

@@ -1,18 +1,22 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Drg.Grouping;
 
 /// <summary>
-/// 病例预处理 — turns a case into the kernel's form: codes interned to ids, duplicates removed with a warning, and the
-/// input checked (missing main diagnosis, length of stay, ages, newborn weight, sex against the main diagnosis). Issues,
-/// never exceptions.
+/// 病例预处理 — turns a case into the kernel's form: codes interned to ids and duplicates skipped. The case checks are the
+/// one basic rule set of Core (<see cref="InpatientCaseValidator"/>: main diagnosis, length of stay, ages, newborn weight,
+/// duplicates, dates, costs — the same codes and messages as the case reader and the QC checker); this class adds only what
+/// is about grouping: a main diagnosis the rule pack does not know, an infant without age in days (newborn rules cannot
+/// apply), a newborn without the birth weight MDCP groups by, and sex against the main diagnosis's MDC. Issues, never
+/// exceptions; a clean case adds no issue list.
 /// </summary>
 internal sealed class CasePreparer
 {
+    private static readonly ValidationIssue AgeDaysMissing = ValidationIssue.Warning(DrgIssueCodes.AgeDaysMissing, "age_days", "不足1周岁患儿缺少年龄（天），新生儿规则不适用", "Age in days is missing for an infant; newborn rules cannot apply.");
+    private static readonly ValidationIssue BirthWeightMissing = ValidationIssue.Error(DrgIssueCodes.BirthWeightMissing, "birth_weight_g", "新生儿缺少出生体重，MDCP 按出生体重分组", "A newborn needs a birth weight: MDCP groups by birth weight.");
     private readonly string _edition;
     private readonly Dictionary<string, int> _dxIds;
     private readonly Dictionary<string, int> _pxIds;
@@ -37,12 +41,9 @@ internal sealed class CasePreparer
 
         var c = inpatientCase;
         List<ValidationIssue>? issues = null; // most cases have none: no list to allocate
+        InpatientCaseValidator.Validate(c, ref issues);
         var main = -1;
-        if (c.MainDiagnosis.IsEmpty)
-        {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.MainDiagnosisMissing, "diagnoses[0]", "缺少主要诊断", "The main diagnosis is missing."));
-        }
-        else if (!_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
+        if (!c.MainDiagnosis.IsEmpty && !_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
         {
             main = -1;
             (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(DrgIssueCodes.MainDiagnosisUnknown, "diagnoses[0]", "主要诊断不在 " + _edition + " 分组方案中", "The main diagnosis is not in any table of " + _edition + ".").WithValue(c.MainDiagnosis.Value));
@@ -64,10 +65,10 @@ internal sealed class CasePreparer
                 continue;
             }
 
-            // Duplicates: a linear scan of the codes before this one (a case lists a handful; no set to allocate).
+            // Duplicates (reported by the basic checks as DX_DUPLICATED) are skipped: a linear scan of the codes before this
+            // one (a case lists a handful; no set to allocate).
             if (code.Value == c.MainDiagnosis.Value || IndexOf(secondary, code, i) >= 0)
             {
-                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.DiagnosisDuplicated, "diagnoses[" + (i + 1).ToString(CultureInfo.InvariantCulture) + "]", "诊断重复，已忽略", "The diagnosis is listed more than once; ignored.").WithValue(code.Value));
                 continue;
             }
 
@@ -87,7 +88,7 @@ internal sealed class CasePreparer
             var code = k < 0 ? c.MainProcedure : others[k];
             if (k >= 0 && ((!c.MainProcedure.IsEmpty && code == c.MainProcedure) || IndexOf(others, code, k) >= 0))
             {
-                (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.ProcedureDuplicated, "procedures[" + index.ToString(CultureInfo.InvariantCulture) + "]", "手术操作重复，已忽略", "The procedure is listed more than once; ignored.").WithValue(code.Value));
+                // skipped; reported by the basic checks as PX_DUPLICATED
             }
             else if (_pxIds.TryGetValue(code.Value, out var id))
             {
@@ -102,31 +103,18 @@ internal sealed class CasePreparer
             index++;
         }
 
-        if (c.LengthOfStayDays <= 0)
-        {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.LengthOfStayInvalid, "los", "住院天数必须大于0", "The length of stay must be at least one day."));
-        }
-
-        if (c.AgeYears < 0 || c.AgeYears > InpatientCaseValidator.MaximumAgeYears || c.AgeDays is < 0 or > 365)
-        {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.FieldOutOfRange, "age", "年龄超出范围", "The age is out of range."));
-        }
-
         if (c.AgeYears == 0 && c.AgeDays is null)
         {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(DrgIssueCodes.AgeDaysMissing, "age_days", "不足1周岁患儿缺少年龄（天），新生儿规则不适用", "Age in days is missing for an infant; newborn rules cannot apply."));
+            (issues ??= new List<ValidationIssue>()).Add(AgeDaysMissing);
         }
 
-        if (c.IsNewborn && c.BirthWeightGrams is null)
+        // The basic checks accept a newborn with only an admission weight (清单: 出生体重 or 入院体重); MDCP groups by birth weight.
+        if (c.IsNewborn && c.BirthWeightGrams is null && c.AdmissionWeightGrams is not null)
         {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Error(IssueCodes.NewbornWeightMissing, "birth_weight_g", "新生儿缺少出生体重", "A newborn (28 days or younger) needs a birth weight."));
+            (issues ??= new List<ValidationIssue>()).Add(BirthWeightMissing);
         }
 
-        if (c.Sex is not (Sex.Male or Sex.Female))
-        {
-            (issues ??= new List<ValidationIssue>()).Add(ValidationIssue.Warning(IssueCodes.SexUnknown, "sex", "性别未知，MDCM/MDCN 不能入组", "Sex is unknown; MDCM/MDCN cannot be entered."));
-        }
-        else if (main >= 0)
+        if (c.Sex is Sex.Male or Sex.Female && main >= 0)
         {
             var conflict = SexConflict(main, c.Sex);
             if (conflict is not null)

@@ -12,6 +12,9 @@ public static class DrgIssueCodes
     /// <summary>婴儿缺少年龄（天） — age 0 years without age in days; newborn rules cannot apply (warning).</summary>
     public const string AgeDaysMissing = "DRG_AGE_DAYS_MISSING";
 
+    /// <summary>新生儿缺少出生体重 — a newborn (≤ 28 days) reported with an admission weight only: MDCP groups by birth weight (rejected).</summary>
+    public const string BirthWeightMissing = "DRG_BIRTH_WEIGHT_MISSING";
+
     /// <summary>无法入组：主要诊断不属于任何MDC — no MDC admits the main diagnosis (ungroupable 0000).</summary>
     public const string NoMdc = "DRG_NO_MDC";
 

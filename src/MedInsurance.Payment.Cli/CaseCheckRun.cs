@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.QualityControl;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.Cli;
+
+/// <summary>
+/// The case-checking run shared by <c>medpay cases check</c> (the reader's checks: the basic rule set) and <c>medpay check</c>
+/// (settlement-list QC on top): the up-front checks of input and options, the streamed block pipeline, one result per row
+/// in input order, and the tallies by rule and by hospital.
+/// </summary>
+internal sealed class CaseCheckRun
+{
+    private readonly Dictionary<string, RuleTally> _rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HospitalTally> _hospitals = new(StringComparer.Ordinal);
+
+    /// <summary>Rows read.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Rows accepted without any warning.</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>Rows accepted with warnings.</summary>
+    public long Warned { get; private set; }
+
+    /// <summary>Rows rejected.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>The reader's report (rows, encoding), after <see cref="Run"/>.</summary>
+    public CsvReadReport? Report { get; private set; }
+
+    /// <summary>
+    /// The up-front checks of the case file, <c>--encoding</c>, <c>--header-map</c> and the output files' folders: false (after
+    /// saying why; nothing written) when any is unusable.
+    /// </summary>
+    public static bool Prepare(FileInfo input, string? encoding, FileInfo? headerMap, IEnumerable<FileInfo?> outputs, out CsvReadOptions options, out CaseHeaderMap? map)
+    {
+        map = null;
+        options = CaseFiles.Options(encoding)!;
+        if (options is null)
+        {
+            return false;
+        }
+
+        if (!input.Exists)
+        {
+            Console.Error.WriteLine("medpay: input file not found: " + input.FullName);
+            return false;
+        }
+
+        foreach (var output in outputs)
+        {
+            if (output is not null && !CliFiles.Writable(output.Directory!))
+            {
+                return false;
+            }
+        }
+
+        return CaseFiles.LoadHeaderMap(headerMap, input, options, out map);
+    }
+
+    /// <summary>
+    /// Streams the file: each record is checked by <paramref name="check"/> (on the block's thread) and handed to
+    /// <paramref name="write"/> in input order; tallies are kept by rule and by hospital.
+    /// </summary>
+    public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, Func<ReadRecord<InpatientCase>, QcCaseResult> check, Action<ReadRecord<InpatientCase>, QcCaseResult> write)
+    {
+        Report = CaseFiles.ReadBlocks(file, options, Math.Max(1, threads), headerMap: map, process: block =>
+        {
+            foreach (var record in block)
+            {
+                var result = check(record);
+                Count(record, result);
+                write(record, result);
+            }
+        });
+    }
+
+    /// <summary>The result of a record under the reader's checks only (the basic rule set): <c>medpay cases check</c>.</summary>
+    public static QcCaseResult ReaderOnly(ReadRecord<InpatientCase> record) => QcCaseResult.FromIssues(record.Issues);
+
+    /// <summary>Counts by rule: code → (cases, issues), most frequent first.</summary>
+    public IEnumerable<KeyValuePair<string, RuleTally>> ByRule() =>
+        _rules.OrderByDescending(p => p.Value.Issues).ThenBy(p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>Counts by hospital, by hospital id.</summary>
+    public IEnumerable<KeyValuePair<string, HospitalTally>> ByHospital() =>
+        _hospitals.OrderBy(p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>Writes the summary CSV: <c>kind,key,severity,cases,issues,accepted,warning,rejected</c>.</summary>
+    public void WriteSummary(string path)
+    {
+        using var writer = CliOutput.Open(path);
+        using var csv = CliOutput.Csv(writer);
+        foreach (var header in new[] { "kind", "key", "severity", "cases", "issues", "accepted", "warning", "rejected" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        Row(csv, "total", "all", string.Empty, Rows, _rules.Values.Sum(r => r.Issues), Accepted, Warned, Rejected);
+        foreach (var pair in ByRule())
+        {
+            Row(csv, "rule", pair.Key, pair.Value.SeverityText, pair.Value.Cases, pair.Value.Issues, null, null, null);
+        }
+
+        foreach (var pair in ByHospital())
+        {
+            var h = pair.Value;
+            Row(csv, "hospital", pair.Key, string.Empty, h.Cases, h.Issues, h.Accepted, h.Warned, h.Rejected);
+        }
+    }
+
+    /// <summary>Prints the summary by rule and by hospital.</summary>
+    public void PrintSummary(TextWriter to, int hospitals)
+    {
+        to.WriteLine("by rule (cases with the rule, issues):");
+        foreach (var pair in ByRule())
+        {
+            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-28} {1,-8} {2,10} {3,10}", pair.Key, pair.Value.SeverityText, pair.Value.Cases, pair.Value.Issues));
+        }
+
+        var shown = ByHospital().OrderByDescending(p => p.Value.Rejected).ThenBy(p => p.Key, StringComparer.Ordinal).Take(hospitals).ToList();
+        to.WriteLine("by hospital (cases, accepted, warning, rejected), " + (shown.Count < _hospitals.Count ? "the " + shown.Count.ToString(CultureInfo.InvariantCulture) + " with most rejections of " + _hospitals.Count.ToString(CultureInfo.InvariantCulture) : "all") + ":");
+        foreach (var pair in shown)
+        {
+            var h = pair.Value;
+            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-20} {1,10} {2,10} {3,10} {4,10}", pair.Key.Length == 0 ? "(none)" : pair.Key, h.Cases, h.Accepted, h.Warned, h.Rejected));
+        }
+    }
+
+    private static void Row(Interchange.SafeCsvWriter csv, string kind, string key, string severity, long cases, long issues, long? accepted, long? warned, long? rejected)
+    {
+        csv.WriteField(kind);
+        csv.WriteField(key);
+        csv.WriteField(severity);
+        csv.WriteField(cases.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(issues.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(accepted?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.WriteField(warned?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.WriteField(rejected?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.NextRecord();
+    }
+
+    private void Count(ReadRecord<InpatientCase> record, QcCaseResult result)
+    {
+        Rows++;
+        switch (result.Status)
+        {
+            case QcStatus.Rejected:
+                Rejected++;
+                break;
+            case QcStatus.Warning:
+                Warned++;
+                break;
+            default:
+                Accepted++;
+                break;
+        }
+
+        var hospitalId = record.Value?.HospitalId ?? string.Empty;
+        if (!_hospitals.TryGetValue(hospitalId, out var hospital))
+        {
+            _hospitals[hospitalId] = hospital = new HospitalTally();
+        }
+
+        hospital.Add(result);
+        var issues = result.Issues;
+        for (var i = 0; i < issues.Count; i++)
+        {
+            var issue = issues[i];
+            if (!_rules.TryGetValue(issue.Code, out var rule))
+            {
+                _rules[issue.Code] = rule = new RuleTally();
+            }
+
+            rule.Issues++;
+            rule.Severity |= 1 << (int)issue.Severity;
+            if (FirstOfCode(issues, i))
+            {
+                rule.Cases++;
+            }
+        }
+    }
+
+    private static bool FirstOfCode(IReadOnlyList<ValidationIssue> issues, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(issues[j].Code, issues[index].Code, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One rule's counts.</summary>
+    internal sealed class RuleTally
+    {
+        public long Cases { get; set; }
+
+        public long Issues { get; set; }
+
+        /// <summary>Bit per severity seen (a rule's severity is fixed by the profile; reader codes may vary by field).</summary>
+        public int Severity { get; set; }
+
+        public string SeverityText => string.Join("|", new[] { IssueSeverity.Error, IssueSeverity.Warning, IssueSeverity.Info }
+            .Where(s => (Severity & (1 << (int)s)) != 0).Select(s => s.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>One hospital's counts.</summary>
+    internal sealed class HospitalTally
+    {
+        public long Cases { get; private set; }
+
+        public long Issues { get; private set; }
+
+        public long Accepted { get; private set; }
+
+        public long Warned { get; private set; }
+
+        public long Rejected { get; private set; }
+
+        public void Add(QcCaseResult result)
+        {
+            Cases++;
+            Issues += result.Issues.Count;
+            Accepted += result.Status == QcStatus.Accepted ? 1 : 0;
+            Warned += result.Status == QcStatus.Warning ? 1 : 0;
+            Rejected += result.Status == QcStatus.Rejected ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,505 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
+using MedInsurance.Payment.Validation;
+
+namespace MedInsurance.Payment.QualityControl;
+
+/// <summary>
+/// 结算清单质控 — checks settlement-list cases: the one basic rule set of Core (<see cref="InpatientCaseValidator"/>, the
+/// same checks the case reader and the DRG and DIP preparation run), then completeness, dictionary and gray-code validity,
+/// code editions and clinical logic (<see cref="QcRules"/>), under a <see cref="QcProfile"/> that switches rules off or
+/// changes their severity.
+/// </summary>
+/// <remarks>Pure and thread-safe: one checker serves every thread. A clean case allocates nothing (its result is shared).</remarks>
+public sealed class QcChecker
+{
+    private static readonly QcCaseResult Clean = new(null);
+    private static readonly string[] DxFields = Fields("diagnoses", 64);
+    private static readonly string[] PxFields = Fields("procedures", 64);
+
+    private readonly QcProfile _profile;
+    private readonly QcCodeDictionary? _dictionary;
+    private readonly QcCodeLists _lists;
+    private readonly Dictionary<string, Grade> _grades = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeFacts> _dxFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeFacts> _pxFacts = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a checker.</summary>
+    /// <param name="profile">The profile (<see cref="QcProfile.Default"/> for the national defaults); its lists are used.</param>
+    /// <param name="dictionary">The edition's dictionary, or null to skip the dictionary, gray-code and edition rules.</param>
+    public QcChecker(QcProfile profile, QcCodeDictionary? dictionary)
+    {
+        _profile = profile ?? throw new ArgumentNullException(nameof(profile));
+        _dictionary = dictionary;
+        _lists = profile.Lists;
+        foreach (var rule in QcRules.All)
+        {
+            _grades[rule.Code] = new Grade(rule, profile.IsEnabled(rule.Code), profile.SeverityOf(rule));
+        }
+
+        // Every dictionary code's facts (gray? on which lists?) once, so a case's code costs one lookup, not one per list.
+        if (dictionary is not null)
+        {
+            foreach (var code in dictionary.Diagnoses)
+            {
+                _dxFacts[code] = Facts(code, CodeKind.Diagnosis, dictionary.IsGrayDiagnosis(code));
+            }
+
+            foreach (var code in dictionary.Procedures)
+            {
+                _pxFacts[code] = Facts(code, CodeKind.Procedure, dictionary.IsGrayProcedure(code));
+            }
+        }
+    }
+
+    /// <summary>方案 — the profile.</summary>
+    public QcProfile Profile => _profile;
+
+    /// <summary>字典 — the dictionary, or null.</summary>
+    public QcCodeDictionary? Dictionary => _dictionary;
+
+    /// <summary>Checks a case: the basic rule set, then the QC rules.</summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <returns>The result.</returns>
+    public QcCaseResult Check(InpatientCase inpatientCase)
+    {
+        if (inpatientCase is null)
+        {
+            throw new ArgumentNullException(nameof(inpatientCase));
+        }
+
+        List<ValidationIssue>? basic = null;
+        InpatientCaseValidator.Validate(inpatientCase, ref basic);
+        return Finish(basic, inpatientCase);
+    }
+
+    /// <summary>
+    /// Checks a record of the case reader, whose issues already hold the reader's checks and the basic rule set (they are not
+    /// run twice); a row the reader could not build keeps its reader issues and is rejected.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The result.</returns>
+    public QcCaseResult Check(ReadRecord<InpatientCase> record)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        if (record.Value is null)
+        {
+            // Not built (a malformed row, a missing column): nothing to check further; it stays rejected whatever the profile.
+            return new QcCaseResult(record.Issues.Count == 0 ? null : record.Issues);
+        }
+
+        return Finish(record.Issues.Count == 0 ? null : new List<ValidationIssue>(record.Issues), record.Value, Unreadable(record.Issues));
+    }
+
+    /// <summary>
+    /// The fields the reader could not read (FIELD_INVALID): it filled them with a default (age 0, no date), so the rules
+    /// that judge them would report the default, not the data — they are skipped; the reader's issue names the field.
+    /// </summary>
+    private static Unread Unreadable(IReadOnlyList<ValidationIssue> issues)
+    {
+        var unread = Unread.None;
+        foreach (var issue in issues)
+        {
+            if (issue.Code != IssueCodes.FieldInvalid)
+            {
+                continue;
+            }
+
+            unread |= issue.Field switch
+            {
+                "age" or "age_days" => Unread.Age,
+                "sex" => Unread.Sex,
+                "admission_date" => Unread.AdmissionDate,
+                "discharge_date" => Unread.DischargeDate,
+                "discharge_type" => Unread.DischargeType,
+                "total_cost" => Unread.TotalCost,
+                _ => Unread.None,
+            };
+        }
+
+        return unread;
+    }
+
+    private QcCaseResult Finish(List<ValidationIssue>? issues, InpatientCase c, Unread unread = Unread.None)
+    {
+        if (issues is not null)
+        {
+            ApplyProfile(issues);
+        }
+
+        AddRules(c, unread, ref issues);
+        return issues is null ? Clean : new QcCaseResult(issues);
+    }
+
+    /// <summary>Applies the profile to issues found elsewhere (basic checks): off rules dropped, severities changed.</summary>
+    private void ApplyProfile(List<ValidationIssue> issues)
+    {
+        for (var i = issues.Count - 1; i >= 0; i--)
+        {
+            var issue = issues[i];
+            if (!_grades.TryGetValue(issue.Code, out var grade))
+            {
+                continue; // a reader issue (FIELD_INVALID, ROW_MALFORMED …): kept as the reader graded it
+            }
+
+            if (!grade.Enabled)
+            {
+                issues.RemoveAt(i);
+            }
+            else if (grade.Severity != issue.Severity)
+            {
+                issues[i] = new ValidationIssue(issue.Code, issue.Field, grade.Severity, issue.MessageZh, issue.MessageEn, issue.Value);
+            }
+        }
+    }
+
+    private void AddRules(InpatientCase c, Unread unread, ref List<ValidationIssue>? issues)
+    {
+        // Completeness (结算清单必填项).
+        if (string.IsNullOrWhiteSpace(c.HospitalId))
+        {
+            Add(ref issues, QcRules.HospitalMissing, "hospital_id", null);
+        }
+
+        if (c.AdmissionDate is null && (unread & Unread.AdmissionDate) == 0)
+        {
+            Add(ref issues, QcRules.AdmissionDateMissing, "admission_date", null);
+        }
+
+        if (c.DischargeDate is null && (unread & Unread.DischargeDate) == 0)
+        {
+            Add(ref issues, QcRules.DischargeDateMissing, "discharge_date", null);
+        }
+
+        if (c.DischargeType == DischargeType.Unspecified && (unread & Unread.DischargeType) == 0)
+        {
+            Add(ref issues, QcRules.DischargeTypeMissing, "discharge_type", null);
+        }
+
+        if (c.Costs.Total.IsZero && (unread & Unread.TotalCost) == 0)
+        {
+            Add(ref issues, QcRules.TotalCostMissing, "total_cost", null);
+        }
+
+        if (c.AgeYears == 0 && c.AgeDays is null && (unread & Unread.Age) == 0)
+        {
+            Add(ref issues, QcRules.AgeDaysMissing, "age_days", null);
+        }
+
+        // Diagnoses: dictionary, gray codes, editions, sex and age lists; the main one's suitability.
+        // Indexed loops, not AllDiagnoses()/AllProcedures(): no iterator to allocate per case. Field index: main first.
+        var index = 0;
+        if (!c.MainDiagnosis.IsEmpty)
+        {
+            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), ref issues);
+        }
+
+        var secondary = c.SecondaryDiagnoses;
+        for (var i = 0; i < secondary.Count; i++)
+        {
+            if (!secondary[i].IsEmpty)
+            {
+                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), ref issues);
+            }
+
+            index++; // positions as AllDiagnoses() counts them (the basic checks' fields)
+        }
+
+        if (!c.MainDiagnosis.IsEmpty)
+        {
+            CheckMain(c, ref issues);
+        }
+
+        index = 0;
+        if (!c.MainProcedure.IsEmpty)
+        {
+            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), ref issues);
+        }
+
+        var others = c.OtherProcedures;
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (!others[i].IsEmpty)
+            {
+                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), ref issues);
+            }
+
+            index++;
+        }
+    }
+
+    private void CheckDiagnosis(InpatientCase c, Unread unread, string code, bool main, string field, ref List<ValidationIssue>? issues)
+    {
+        CodeFacts facts;
+        if (_dictionary is { } dictionary)
+        {
+            if (!_dxFacts.TryGetValue(code, out facts))
+            {
+                switch (dictionary.Map(code, CodeKind.Diagnosis, out var target))
+                {
+                    case 1:
+                        Add(ref issues, QcRules.DiagnosisEditionMapped, field, target);
+                        facts = _dxFacts[target]; // the clinical lists judge the code the crosswalk gives
+                        break;
+                    case 2:
+                        Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                        facts = Facts(code, CodeKind.Diagnosis, false);
+                        break;
+                    default:
+                        Add(ref issues, QcRules.DiagnosisNotInDictionary, field, code);
+                        facts = Facts(code, CodeKind.Diagnosis, false);
+                        break;
+                }
+            }
+            else if (facts.Gray)
+            {
+                Add(ref issues, QcRules.DiagnosisGray, field, code);
+            }
+        }
+        else
+        {
+            facts = Facts(code, CodeKind.Diagnosis, false);
+        }
+
+        if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
+        {
+            Add(ref issues, QcRules.DiagnosisSexConflict, field, facts.Code);
+        }
+
+        if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
+        {
+            Add(ref issues, QcRules.DiagnosisAgeConflict, field, facts.Code);
+        }
+
+        if (main && facts.NotMain)
+        {
+            Add(ref issues, QcRules.MainDiagnosisNotAllowed, field, facts.Code);
+        }
+    }
+
+    private void CheckMain(InpatientCase c, ref List<ValidationIssue>? issues)
+    {
+        var main = c.MainDiagnosis.Value;
+        var letter = main[0];
+
+        // 第二十章 V01–Y98: external causes are additional codes beside the nature of the injury (chapter XIX).
+        if (letter is 'V' or 'W' or 'X' or 'Y')
+        {
+            Add(ref issues, QcRules.MainDiagnosisExternalCause, "diagnoses[0]", main);
+        }
+
+        // A bare asterisk code (the dictionaries hold asterisk codes only inside dagger+asterisk pairs such as A01.002+G01*).
+        if (main[main.Length - 1] == '*' && main.IndexOf('+') < 0)
+        {
+            Add(ref issues, QcRules.MainDiagnosisAsterisk, "diagnoses[0]", main);
+        }
+
+        // Symptoms, signs and abnormal findings (chapter XVIII, R00–R99) as main while a definite diagnosis (chapters I–XVII,
+        // XIX: A–Q, S–T) is reported.
+        if (letter == 'R')
+        {
+            var secondary = c.SecondaryDiagnoses;
+            for (var i = 0; i < secondary.Count; i++)
+            {
+                var first = secondary[i].IsEmpty ? ' ' : secondary[i].Value[0];
+                if (first is (>= 'A' and <= 'Q') or 'S' or 'T')
+                {
+                    Add(ref issues, QcRules.MainDiagnosisSymptom, "diagnoses[0]", main);
+                    break;
+                }
+            }
+        }
+
+        if (IsSequelae(main))
+        {
+            Add(ref issues, QcRules.MainDiagnosisSequelae, "diagnoses[0]", main);
+        }
+    }
+
+    /// <summary>后遗症类目 — B90–B94, E64, E68, G09, I69, O97, T90–T98, Y85–Y89 (ICD-10 "sequelae of …" categories).</summary>
+    internal static bool IsSequelae(string code)
+    {
+        if (code.Length < 3 || !CodeTextDigits(code, out var number))
+        {
+            return false;
+        }
+
+        return code[0] switch
+        {
+            'B' => number is >= 90 and <= 94,
+            'E' => number is 64 or 68,
+            'G' => number == 9,
+            'I' => number == 69,
+            'O' => number == 97,
+            'T' => number is >= 90 and <= 98,
+            'Y' => number is >= 85 and <= 89,
+            _ => false,
+        };
+    }
+
+    private static bool CodeTextDigits(string code, out int number)
+    {
+        number = 0;
+        if (!(code[1] is >= '0' and <= '9') || !(code[2] is >= '0' and <= '9'))
+        {
+            return false;
+        }
+
+        number = ((code[1] - '0') * 10) + (code[2] - '0');
+        return true;
+    }
+
+    private void CheckProcedure(InpatientCase c, Unread unread, string code, string field, ref List<ValidationIssue>? issues)
+    {
+        CodeFacts facts;
+        if (_dictionary is { } dictionary)
+        {
+            if (!_pxFacts.TryGetValue(code, out facts))
+            {
+                switch (dictionary.Map(code, CodeKind.Procedure, out var target))
+                {
+                    case 1:
+                        Add(ref issues, QcRules.ProcedureEditionMapped, field, target);
+                        facts = _pxFacts[target];
+                        break;
+                    case 2:
+                        Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                        facts = Facts(code, CodeKind.Procedure, false);
+                        break;
+                    default:
+                        Add(ref issues, QcRules.ProcedureNotInDictionary, field, code);
+                        facts = Facts(code, CodeKind.Procedure, false);
+                        break;
+                }
+            }
+            else if (facts.Gray)
+            {
+                Add(ref issues, QcRules.ProcedureGray, field, code);
+            }
+        }
+        else
+        {
+            facts = Facts(code, CodeKind.Procedure, false);
+        }
+
+        if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
+        {
+            Add(ref issues, QcRules.ProcedureSexConflict, field, facts.Code);
+        }
+
+        if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
+        {
+            Add(ref issues, QcRules.ProcedureAgeConflict, field, facts.Code);
+        }
+    }
+
+    /// <summary>What the lists say about a code (and whether it is gray).</summary>
+    private CodeFacts Facts(string code, CodeKind kind, bool gray)
+    {
+        if (kind == CodeKind.Diagnosis)
+        {
+            var hasAge = _lists.DiagnosisAge(code, out var range);
+            return new CodeFacts(code, gray, _lists.DiagnosisSex(code), hasAge, range, _lists.IsNotMain(code));
+        }
+
+        var pxAge = _lists.ProcedureAge(code, out var pxRange);
+        return new CodeFacts(code, gray, _lists.ProcedureSex(code), pxAge, pxRange, false);
+    }
+
+    private void Add(ref List<ValidationIssue>? issues, QcRule rule, string field, string? value)
+    {
+        var grade = _grades[rule.Code];
+        if (grade.Enabled)
+        {
+            (issues ??= new List<ValidationIssue>()).Add(value is null ? grade.Plain(field) : rule.Issue(grade.Severity, field, value));
+        }
+    }
+
+    private static string Field(string[] cache, string column, int index) =>
+        index < cache.Length ? cache[index] : column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static string[] Fields(string column, int count)
+    {
+        var fields = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            fields[i] = column + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+        }
+
+        return fields;
+    }
+
+    /// <summary>One code's facts: gray, and what the region's lists say.</summary>
+    private readonly struct CodeFacts
+    {
+        public CodeFacts(string code, bool gray, Sex sex, bool hasAge, AgeRange age, bool notMain)
+        {
+            Code = code;
+            Gray = gray;
+            Sex = sex;
+            HasAge = hasAge;
+            Age = age;
+            NotMain = notMain;
+        }
+
+        public string Code { get; }
+
+        public bool Gray { get; }
+
+        public Sex Sex { get; }
+
+        public bool HasAge { get; }
+
+        public AgeRange Age { get; }
+
+        public bool NotMain { get; }
+    }
+
+    [Flags]
+    private enum Unread
+    {
+        None = 0,
+        Age = 1,
+        Sex = 2,
+        AdmissionDate = 4,
+        DischargeDate = 8,
+        DischargeType = 16,
+        TotalCost = 32,
+    }
+
+    /// <summary>A rule under the profile: on or off, its severity, and its valueless issue made once.</summary>
+    private sealed class Grade
+    {
+        private readonly QcRule _rule;
+        private ValidationIssue? _plain;
+
+        public Grade(QcRule rule, bool enabled, IssueSeverity severity)
+        {
+            _rule = rule;
+            Enabled = enabled;
+            Severity = severity;
+        }
+
+        public bool Enabled { get; }
+
+        public IssueSeverity Severity { get; }
+
+        /// <summary>The issue without a value at the rule's own field (cached: millions of cases report the same one).</summary>
+        public ValidationIssue Plain(string field)
+        {
+            if (field == _rule.Field)
+            {
+                return _plain ??= _rule.Issue(Severity, field, null);
+            }
+
+            return _rule.Issue(Severity, field, null);
+        }
+    }
+}
