@@ -247,6 +247,12 @@ public sealed class QcChecker
                     case 1:
                         Add(ref issues, QcRules.DiagnosisEditionMapped, field, target);
                         facts = _dxFacts[target]; // the clinical lists judge the code the crosswalk gives
+                        if (facts.Gray)
+                        {
+                            // A crosswalk may land on a gray code: the code the list would carry is still not for use.
+                            Add(ref issues, QcRules.DiagnosisGray, field, target);
+                        }
+
                         break;
                     case 2:
                         Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
@@ -368,6 +374,11 @@ public sealed class QcChecker
                     case 1:
                         Add(ref issues, QcRules.ProcedureEditionMapped, field, target);
                         facts = _pxFacts[target];
+                        if (facts.Gray)
+                        {
+                            Add(ref issues, QcRules.ProcedureGray, field, target);
+                        }
+
                         break;
                     case 2:
                         Add(ref issues, QcRules.EditionMapAmbiguous, field, code);

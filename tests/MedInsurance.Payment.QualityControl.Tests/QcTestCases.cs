@@ -55,6 +55,7 @@ internal static class QcTestCases
         File.WriteAllLines(Path.Combine(folder, "ZD_YB10_TO_YB20.dat"), new[] { "A18.300x009 A18.300x009+K93.0*", "Z99.999 J18.900", "Z99.999 R50.900" });
         File.WriteAllLines(Path.Combine(folder, "SS_YB10_TO_YB20.dat"), new[] { "01.3900x003 01.0900x006" });
         File.WriteAllLines(Path.Combine(folder, "ZD_GL20_TO_YB20.dat"), new[] { "A02.100x004 A00.000" });
+        File.WriteAllLines(Path.Combine(folder, "SS_GL30_TO_YB20.dat"), new[] { "47.0100x001 47.0900" });
         return folder;
     }
 

@@ -80,6 +80,16 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void A_code_mapped_onto_a_gray_code_is_reported_as_mapped_and_as_gray()
+    {
+        // 国临版 A02.100x004 → 医保版 2.0 A00.000 (gray in the hand-made dictionary); 47.0100x001 → 47.0900 (gray).
+        var result = Checker(dictionary: true).Check(Clean() with { SecondaryDiagnoses = new[] { Dx("A02.100x004") }, OtherProcedures = new[] { Px("47.0100x001") } });
+        Assert.Equal(
+            new[] { "QC_DX_EDITION_MAPPED(diagnoses[1])=A00.000", "QC_DX_GRAY(diagnoses[1])=A00.000", "QC_PX_EDITION_MAPPED(procedures[1])=47.0900", "QC_PX_GRAY(procedures[1])=47.0900" },
+            result.Issues.Where(i => i.Code.Contains("MAPPED", StringComparison.Ordinal) || i.Code.Contains("GRAY", StringComparison.Ordinal)).Select(i => i.ToCompactString() + "=" + i.Value).ToArray());
+    }
+
+    [Fact]
     public void Every_rule_in_the_catalog_has_a_test_case()
     {
         var tested = Rules.Select(row => (string)row.Data.Item1).ToHashSet(StringComparer.Ordinal);
@@ -124,9 +134,10 @@ public sealed class RuleTests
     [Fact]
     public void Clinical_lists_judge_the_code_a_crosswalk_gives()
     {
-        // 国临版 A02.100x004 maps to A00.000 in the hand-made crosswalk; the demo lists do not name it, so only the mapping is reported.
+        // 国临版 A02.100x004 maps to A00.000 in the hand-made crosswalk; the demo lists do not name it, so the mapping is
+        // reported, and the target is judged like a code written on the list: A00.000 is gray there.
         var result = Checker(dictionary: true).Check(Clean() with { SecondaryDiagnoses = new[] { Dx("A02.100x004") } });
-        Assert.Equal(new[] { "QC_DX_EDITION_MAPPED(diagnoses[1])" }, Codes(result));
+        Assert.Equal(new[] { "QC_DX_EDITION_MAPPED(diagnoses[1])", "QC_DX_GRAY(diagnoses[1])" }, Codes(result));
         Assert.Equal("A00.000", result.Issues[0].Value);
     }
 
