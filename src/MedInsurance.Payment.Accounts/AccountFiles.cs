@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
@@ -160,19 +161,7 @@ internal static class AccountFiles
 
     public static string MonthText(int year, int month) => year.ToString("0000", CultureInfo.InvariantCulture) + "-" + month.ToString("00", CultureInfo.InvariantCulture);
 
-    private static CalendarDate? Date(string? text)
-    {
-        if (text is null || !DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return null;
-        }
-
-#if NETSTANDARD2_0
-        return date;
-#else
-        return DateOnly.FromDateTime(date);
-#endif
-    }
+    private static CalendarDate? Date(string? text) => IsoDate.TryParse(text, out var date) ? date : null;
 
     private static AccountRelation? Relation(string? text) => (text ?? string.Empty).ToUpperInvariant() switch
     {

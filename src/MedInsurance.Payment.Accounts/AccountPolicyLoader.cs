@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MedInsurance.Payment.Cases;
 
 namespace MedInsurance.Payment.Accounts;
 
@@ -117,13 +118,7 @@ public static class AccountPolicyLoader
         where T : class => value ?? throw Invalid(source, field, "required");
 
     private static CalendarDate Date(string text, string source, string field) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-#if NETSTANDARD2_0
-            ? date
-#else
-            ? DateOnly.FromDateTime(date)
-#endif
-            : throw Invalid(source, field, "not a date yyyy-MM-dd");
+        IsoDate.TryParse(text, out var date) ? date : throw Invalid(source, field, "not a date yyyy-MM-dd");
 
     private static Ratio Rate(decimal value, string source, string field) =>
         value is >= 0m and <= 1m ? new Ratio(value) : throw Invalid(source, field, "must be between 0 and 1");

@@ -149,9 +149,9 @@ internal static class DrgPriceCommand
             return true;
         }
 
-        if (DateTime.TryParseExact(text!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (Cases.IsoDate.TryParse(text!.Trim(), out var d))
         {
-            date = new CalendarDate(d.Year, d.Month, d.Day);
+            date = d;
             return true;
         }
 

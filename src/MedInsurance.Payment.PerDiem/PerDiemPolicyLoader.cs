@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
@@ -178,24 +179,20 @@ public static class PerDiemPolicyLoader
             dto.ApplyHospitalCoefficient ?? false,
             Rounding(dto.Rounding?.Fund, "rounding.fund", RoundingRule.Default, issues),
             Rounding(dto.Rounding?.Points, "rounding.points", new RoundingRule(RoundingMode.HalfAwayFromZero, 4), issues),
-            IsoDate(dto.EffectiveFrom, "effectiveFrom", issues),
-            IsoDate(dto.EffectiveTo, "effectiveTo", issues));
+            ReadDate(dto.EffectiveFrom, "effectiveFrom", issues),
+            ReadDate(dto.EffectiveTo, "effectiveTo", issues));
     }
 
-    private static CalendarDate? IsoDate(string? text, string field, List<ValidationIssue> issues)
+    private static CalendarDate? ReadDate(string? text, string field, List<ValidationIssue> issues)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
-#if NETSTANDARD2_0
             return date;
-#else
-            return DateOnly.FromDateTime(date);
-#endif
         }
 
         issues.Add(ValidationIssue.Error(PerDiemIssueCodes.PolicyValueInvalid, field, "日期须为yyyy-MM-dd", "The date must be yyyy-MM-dd."));

@@ -120,8 +120,8 @@ public sealed class DipCatalog
             return null;
         }
 
-        return System.DateTime.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
-            ? new CalendarDate(d.Year, d.Month, d.Day)
+        return Cases.IsoDate.TryParse(text, out var d)
+            ? d
             : throw new FormatException("The catalog's effective date is not an ISO date yyyy-MM-dd.");
     }
 

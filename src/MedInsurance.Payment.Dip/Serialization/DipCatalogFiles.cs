@@ -279,7 +279,7 @@ public static class DipCatalogFiles
             return string.Empty;
         }
 
-        return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        return Cases.IsoDate.TryParse(text, out _)
             ? text!
             : throw new FormatException(source + ": field '" + field + "' has '" + text + "'; expected an ISO date yyyy-MM-dd.");
     }

@@ -156,8 +156,8 @@ public static class DrgPricingPolicyLoader
         try
         {
             var standards = new DrgStandardPolicy(rates, coefficients, dto.BaseGroupLevel, standardsRounding, form, dto.PointScale ?? 100m);
-            var from = IsoDate(dto.EffectiveFrom, "effectiveFrom", issues);
-            var to = IsoDate(dto.EffectiveTo, "effectiveTo", issues);
+            var from = ReadDate(dto.EffectiveFrom, "effectiveFrom", issues);
+            var to = ReadDate(dto.EffectiveTo, "effectiveTo", issues);
             return new DrgPricingPolicy(dto.Name!, dto.Version!, dto.Region ?? string.Empty, standards, outliers, dto.PointSystem ?? DrgSettlementPricing.DefaultPointSystem, moneyRounding, pointsRounding, from, to);
         }
         catch (ArgumentException ex)
@@ -167,20 +167,16 @@ public static class DrgPricingPolicyLoader
         }
     }
 
-    private static CalendarDate? IsoDate(string? text, string field, List<ValidationIssue> issues)
+    private static CalendarDate? ReadDate(string? text, string field, List<ValidationIssue> issues)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
-#if NETSTANDARD2_0
             return date;
-#else
-            return DateOnly.FromDateTime(date);
-#endif
         }
 
         issues.Add(Invalid(field, "The date must be yyyy-MM-dd."));
