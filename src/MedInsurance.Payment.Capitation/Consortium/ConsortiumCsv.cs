@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
 using MedInsurance.Payment.Validation;

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
-using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
-namespace MedInsurance.Payment.Capitation;
+namespace MedInsurance.Payment.Interchange;
 
 /// <summary>The fields of the current row by column name (valid only while the row is current).</summary>
 internal sealed class CsvRow

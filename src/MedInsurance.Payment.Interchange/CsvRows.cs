@@ -2,13 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
-namespace MedInsurance.Payment.Capitation;
+namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
-/// The row reader the roster, claim, member and outside-claim files share, on the byte-level CSV reader of
+/// The row reader the capitation (roster, claim, member, outside-claim) and outpatient (item line) files share, on the byte-level CSV reader of
 /// Interchange: strict decoding (a row with bytes invalid in the file's encoding is rejected, never read with
 /// replacement characters), a quote left open rejects its line only, limits on field and row size, and the rows in and
 /// out counted (<see cref="CsvReadReport"/>). One entry per data row: its number, the row's fields (null when the row
