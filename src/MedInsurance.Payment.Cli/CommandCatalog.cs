@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return SettleCommands.Create();
         yield return CapitationCommands.Create();
         yield return ConsortiumCommands.Create();
+        yield return OutpatientCommands.Create();
     }
 }
