@@ -227,7 +227,7 @@ public sealed class OutpatientGrouping
 
         public override bool Equals(object? obj) => obj is UnitKey other && Equals(other);
 
-        public override int GetHashCode() => (StringComparer.Ordinal.GetHashCode(Person) * 31) ^ StringComparer.Ordinal.GetHashCode(Institution) ^ (int)Fund;
+        public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(Person) * 31) ^ StringComparer.Ordinal.GetHashCode(Institution) ^ (int)Fund);
 
         public int CompareTo(UnitKey other)
         {
