@@ -125,7 +125,8 @@ internal static class OutpatientCommands
                 },
                 (record, found) => WriteIssue(issues, record, found),
                 maxDayItems);
-            summary = BatchProgress.ReadStream(inputFile, stream => grouping.Run(OutpatientCsv.ReadItems(stream, options, r => read = r)));
+            // The file is read and decoded on another thread while the days are grouped and priced on this one.
+            summary = BatchProgress.ReadStream(inputFile, stream => grouping.Run(BlockPipeline.ReadAhead(OutpatientCsv.ReadItems(stream, options, r => read = r), 4_096, Environment.ProcessorCount)));
         }
 
         var lines = book.Lines();

@@ -81,6 +81,8 @@ public static class OutpatientCsv
             }
 
             var rows = input.Rows;
+            var claims = new RepeatedText();
+            var persons = new RepeatedText();
             var row = 0;
             long accepted = 0;
             while (input.MoveNext())
@@ -99,14 +101,27 @@ public static class OutpatientCsv
                 }
 
                 List<ValidationIssue>? issues = null;
-                var claimId = Required(input, at[0], "claim_id", shared: false, ref issues);
-                var person = Required(input, at[1], "person_id", shared: false, ref issues);
-                var institution = Required(input, at[2], "institution_id", shared: true, ref issues);
-                var fund = InsuranceFund.Other;
-                var fundText = Required(input, at[3], "fund", shared: true, ref issues);
-                if (fundText.Length > 0 && !TryFund(fundText, out fund))
+                var claimId = claims.Read(input, at[0]);
+                var person = persons.Read(input, at[1]);
+                if (claimId.Length == 0)
                 {
-                    (issues ??= []).Add(Invalid("fund", "险种（employee/职工、resident/居民）", "a fund (employee/职工, resident/居民)").WithValue(fundText));
+                    (issues ??= []).Add(RequiredIssue("claim_id"));
+                }
+
+                if (person.Length == 0)
+                {
+                    (issues ??= []).Add(RequiredIssue("person_id"));
+                }
+
+                var institution = Required(input, at[2], "institution_id", shared: true, ref issues);
+                var fund = FundOf(rows.Field(at[3]));
+                if (fund == InsuranceFund.Other)
+                {
+                    var fundText = Required(input, at[3], "fund", shared: true, ref issues);
+                    if (fundText.Length > 0 && !TryFund(fundText, out fund))
+                    {
+                        (issues ??= []).Add(Invalid("fund", "险种（employee/职工、resident/居民）", "a fund (employee/职工, resident/居民)").WithValue(fundText));
+                    }
                 }
 
                 var date = 0;
@@ -125,11 +140,14 @@ public static class OutpatientCsv
                 }
 
                 var code = Required(input, at[5], "item_code", shared: true, ref issues);
-                var kind = OutpatientItemKind.Unknown;
-                var kindText = Required(input, at[6], "item_kind", shared: true, ref issues);
-                if (kindText.Length > 0 && (kind = Kind(kindText)) == OutpatientItemKind.Unknown)
+                var kind = KindOf(rows.Field(at[6]));
+                if (kind == OutpatientItemKind.Unknown)
                 {
-                    (issues ??= []).Add(Invalid("item_kind", "明细类别（drug/药品、consumable/耗材、procedure/诊疗、test/检查）", "an item kind (drug, consumable, procedure, test)").WithValue(kindText));
+                    var kindText = Required(input, at[6], "item_kind", shared: true, ref issues);
+                    if (kindText.Length > 0 && (kind = Kind(kindText)) == OutpatientItemKind.Unknown)
+                    {
+                        (issues ??= []).Add(Invalid("item_kind", "明细类别（drug/药品、consumable/耗材、procedure/诊疗、test/检查）", "an item kind (drug, consumable, procedure, test)").WithValue(kindText));
+                    }
                 }
 
                 var quantity = 0m;
@@ -164,6 +182,55 @@ public static class OutpatientCsv
             }
 
             completed?.Invoke(CsvRows.Report(input, row, accepted));
+        }
+    }
+
+    private static readonly byte[] Employee = "employee"u8.ToArray();
+    private static readonly byte[] Resident = "resident"u8.ToArray();
+    private static readonly byte[] DrugWord = "drug"u8.ToArray();
+    private static readonly byte[] TestWord = "test"u8.ToArray();
+    private static readonly byte[] ProcedureWord = "procedure"u8.ToArray();
+    private static readonly byte[] ConsumableWord = "consumable"u8.ToArray();
+
+    /// <summary>The fund of the common lower-case English spellings straight from the bytes; Other for anything else (then read as text).</summary>
+    private static InsuranceFund FundOf(ReadOnlySpan<byte> bytes) =>
+        bytes.SequenceEqual(Employee) ? InsuranceFund.Employee : bytes.SequenceEqual(Resident) ? InsuranceFund.Resident : InsuranceFund.Other;
+
+    /// <summary>The kind of the common lower-case English spellings straight from the bytes; Unknown for anything else (then read as text).</summary>
+    private static OutpatientItemKind KindOf(ReadOnlySpan<byte> bytes) =>
+        bytes.SequenceEqual(DrugWord) ? OutpatientItemKind.Drug
+        : bytes.SequenceEqual(TestWord) ? OutpatientItemKind.Test
+        : bytes.SequenceEqual(ProcedureWord) ? OutpatientItemKind.Procedure
+        : bytes.SequenceEqual(ConsumableWord) ? OutpatientItemKind.Consumable
+        : OutpatientItemKind.Unknown;
+
+    /// <summary>
+    /// The text of a column whose value repeats on consecutive rows (the claim id and person id of a claim's lines): the
+    /// previous row's string when the bytes are the same, else a new one. Not thread-safe; one per reader.
+    /// </summary>
+    private sealed class RepeatedText
+    {
+        private byte[] _bytes = new byte[64];
+        private int _length = -1;
+        private string _text = string.Empty;
+
+        public string Read(CsvInput input, int index)
+        {
+            var bytes = input.Rows.Field(index);
+            if (_length == bytes.Length && bytes.SequenceEqual(_bytes.AsSpan(0, _length)))
+            {
+                return _text;
+            }
+
+            _text = input.Text(index);
+            if (bytes.Length > _bytes.Length)
+            {
+                _bytes = new byte[bytes.Length * 2];
+            }
+
+            bytes.CopyTo(_bytes);
+            _length = bytes.Length;
+            return _text;
         }
     }
 

@@ -15,7 +15,7 @@ namespace MedInsurance.Payment.Outpatient;
 /// <remarks>Not thread-safe; memory grows with institutions × months, not with days.</remarks>
 public sealed class OutpatientLineBook
 {
-    private readonly Dictionary<string, Sum> _sums = new(StringComparer.Ordinal);
+    private readonly Dictionary<Key, Sum> _sums = new();
 
     /// <summary>Adds a line of service year <paramref name="year"/>.</summary>
     /// <param name="year">The service year.</param>
@@ -23,11 +23,10 @@ public sealed class OutpatientLineBook
     public void Add(int year, SettlementLine line)
     {
         var basis = line.Basis;
-        var key = line.Method + "-" + line.HospitalId + "-" + FundCode(line.Fund) + "-" + year.ToString("0000", CultureInfo.InvariantCulture) + "-" + line.Month.ToString("00", CultureInfo.InvariantCulture)
-            + (basis.IsPoints ? "-P" : "-M") + (basis.PointSystem is null ? string.Empty : "-" + basis.PointSystem);
+        var key = new Key(line.Method, line.HospitalId, line.Fund, (year * 100) + line.Month, basis.IsPoints, basis.PointSystem);
         if (!_sums.TryGetValue(key, out var sum))
         {
-            _sums[key] = sum = new Sum(line);
+            _sums[key] = sum = new Sum(line, year);
         }
 
         sum.Points += basis.Points;
@@ -54,14 +53,20 @@ public sealed class OutpatientLineBook
     /// <returns>The lines.</returns>
     public IReadOnlyList<SettlementLine> Lines()
     {
-        var keys = new List<string>(_sums.Keys);
-        keys.Sort(StringComparer.Ordinal);
-        var lines = new List<SettlementLine>(keys.Count);
-        foreach (var key in keys)
+        var ids = new List<(string Id, Sum Sum)>(_sums.Count);
+        foreach (var s in _sums.Values)
         {
-            var s = _sums[key];
+            var b = s.First.Basis;
+            ids.Add((s.First.Method + "-" + s.First.HospitalId + "-" + FundCode(s.First.Fund) + "-" + s.Year.ToString("0000", CultureInfo.InvariantCulture) + "-" + s.First.Month.ToString("00", CultureInfo.InvariantCulture)
+                + (b.IsPoints ? "-P" : "-M") + (b.PointSystem is null ? string.Empty : "-" + b.PointSystem), s));
+        }
+
+        ids.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        var lines = new List<SettlementLine>(ids.Count);
+        foreach (var (id, s) in ids)
+        {
             var basis = s.First.Basis.IsPoints ? SettlementBasis.OfPoints(s.First.Basis.PointSystem, s.Points) : SettlementBasis.OfMoney(s.Amount, s.First.Basis.PointSystem);
-            lines.Add(new SettlementLine(key, s.First.HospitalId, s.First.Fund, s.First.Month, s.First.Method, basis, s.Total, s.Patient, s.FundUnknown ? null : s.Fund));
+            lines.Add(new SettlementLine(id, s.First.HospitalId, s.First.Fund, s.First.Month, s.First.Method, basis, s.Total, s.Patient, s.FundUnknown ? null : s.Fund));
         }
 
         return lines;
@@ -89,11 +94,44 @@ public sealed class OutpatientLineBook
         _ => "other",
     };
 
+    private readonly struct Key : IEquatable<Key>
+    {
+        private readonly string _method;
+        private readonly string _hospital;
+        private readonly InsuranceFund _fund;
+        private readonly int _yearMonth;
+        private readonly bool _points;
+        private readonly string? _system;
+
+        public Key(string method, string hospital, InsuranceFund fund, int yearMonth, bool points, string? system)
+        {
+            _method = method;
+            _hospital = hospital;
+            _fund = fund;
+            _yearMonth = yearMonth;
+            _points = points;
+            _system = system;
+        }
+
+        public bool Equals(Key other) => _yearMonth == other._yearMonth && _fund == other._fund && _points == other._points
+            && string.Equals(_hospital, other._hospital, StringComparison.Ordinal) && string.Equals(_method, other._method, StringComparison.Ordinal) && string.Equals(_system, other._system, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(_hospital) * 397) ^ (_yearMonth * 31) ^ ((int)_fund * 7) ^ _method.Length ^ (_points ? 1 : 0));
+    }
+
     private sealed class Sum
     {
-        public Sum(SettlementLine first) => First = first;
+        public Sum(SettlementLine first, int year)
+        {
+            First = first;
+            Year = year;
+        }
 
         public SettlementLine First { get; }
+
+        public int Year { get; }
 
         public decimal Points { get; set; }
 

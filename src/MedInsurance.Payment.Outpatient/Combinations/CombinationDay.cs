@@ -10,7 +10,11 @@ namespace MedInsurance.Payment.Outpatient;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed class CombinationDay
 {
-    internal CombinationDay(string unitId, string personId, string institutionId, InsuranceFund fund, int serviceDate, int claims, int items, Money totalCost, TreatmentCombination? combination, string matchedCode, string fallbackCode, string trace, Money price, decimal points, decimal fundShare, Money fundPays, decimal fundPoints, Money itemFund, SettlementLine line)
+    private readonly int _candidates;
+    private readonly string _levelCode;
+    private string? _trace;
+
+    internal CombinationDay(string unitId, string personId, string institutionId, InsuranceFund fund, int serviceDate, int claims, int items, Money totalCost, TreatmentCombination? combination, string matchedCode, string fallbackCode, int candidates, string levelCode, Money price, decimal points, decimal fundShare, Money fundPays, decimal fundPoints, Money itemFund, SettlementLine line)
     {
         UnitId = unitId;
         PersonId = personId;
@@ -23,7 +27,8 @@ public sealed class CombinationDay
         Combination = combination;
         MatchedCode = matchedCode;
         FallbackCode = fallbackCode;
-        Trace = trace;
+        _candidates = candidates;
+        _levelCode = levelCode;
         Price = price;
         Points = points;
         FundShare = fundShare;
@@ -69,8 +74,8 @@ public sealed class CombinationDay
     /// <summary>Whether the day is paid by a combination.</summary>
     public bool IsCombination => Combination is not null && FallbackCode.Length == 0;
 
-    /// <summary>分组路径 — which rule matched (or why none did), in English with the Chinese terms.</summary>
-    public string Trace { get; }
+    /// <summary>分组路径 — which rule matched (or why none did), in English with the Chinese terms (built when first read).</summary>
+    public string Trace => _trace ??= CombinationTrace.Describe(this, _candidates, _levelCode);
 
     /// <summary>组合支付标准 — the combination's price at the level (money tables; zero otherwise).</summary>
     public Money Price { get; }

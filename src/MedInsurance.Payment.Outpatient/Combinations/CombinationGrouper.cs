@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Settlement;
 
@@ -24,7 +23,7 @@ namespace MedInsurance.Payment.Outpatient;
 public sealed class CombinationGrouper
 {
     private readonly CombinationTable _table;
-    private readonly IReadOnlyDictionary<string, HospitalLevel> _levels;
+    private readonly Dictionary<string, LevelCodes> _levels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<int> _withPrefix = [];
 
@@ -34,7 +33,11 @@ public sealed class CombinationGrouper
     public CombinationGrouper(CombinationTable table, IReadOnlyDictionary<string, HospitalLevel> levels)
     {
         _table = table ?? throw new ArgumentNullException(nameof(table));
-        _levels = levels ?? throw new ArgumentNullException(nameof(levels));
+        foreach (var pair in levels ?? throw new ArgumentNullException(nameof(levels)))
+        {
+            _levels[pair.Key] = new LevelCodes(pair.Value.Code, ((int)pair.Value.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         for (var i = 0; i < table.Combinations.Count; i++)
         {
             var hasPrefix = false;
@@ -109,97 +112,118 @@ public sealed class CombinationGrouper
         var itemFund = total.Multiply(itemShare).Round(_table.Rounding);
         var best = Best(items, first.ServiceDate, out var matchedCode, out var candidates);
         string fallback;
-        string trace;
+        var levelCode = string.Empty;
         if (best is null)
         {
             fallback = OutpatientIssueCodes.NoCombination;
-            trace = "按项目 fee-for-service: no combination in force matches the day's items (" + OutpatientIssueCodes.NoCombination + ")";
         }
         else if (!_levels.TryGetValue(first.InstitutionId, out var level))
         {
             fallback = OutpatientIssueCodes.LevelUnknown;
-            trace = Matched(best, matchedCode, candidates) + "; 按项目 fee-for-service: the institution's level is unknown (" + OutpatientIssueCodes.LevelUnknown + ")";
         }
-        else if (!best.TryPrice(level, out var price))
+        else if (!best.TryPrice(level.Code, level.Tier, out var price))
         {
             fallback = OutpatientIssueCodes.NoPriceAtLevel;
-            trace = Matched(best, matchedCode, candidates) + "; 按项目 fee-for-service: no price at level " + level.Code + " (" + OutpatientIssueCodes.NoPriceAtLevel + ")";
+            levelCode = level.Code;
         }
         else
         {
+            levelCode = level.Code;
             var share = _table.FundShares.TryGetValue(first.Fund, out var cs) ? cs : 0m;
-            trace = Matched(best, matchedCode, candidates) + "; level " + level.Code + ", fund share " + share.ToString(CultureInfo.InvariantCulture);
             SettlementLine line;
             Money fundPays = Money.Zero;
             var fundPoints = 0m;
             if (_table.PaysInPoints)
             {
+                // 组合点数 × 基金支付比例 (issue 18: "Payment = price (or points) × fund share").
                 fundPoints = price.Points * share;
                 line = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.OutpatientCombination, SettlementBasis.OfPoints(_table.PointSystem, fundPoints), total, total - itemFund, itemFund);
             }
             else
             {
+                // 组合支付标准 × 基金支付比例, rounded to the fen.
                 fundPays = price.Amount.Multiply(share).Round(_table.Rounding);
                 line = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.OutpatientCombination, SettlementBasis.OfMoney(fundPays, _table.PointSystem), total, total - itemFund, itemFund);
             }
 
-            return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, matchedCode, string.Empty, trace, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, line);
+            return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, matchedCode, string.Empty, candidates, levelCode, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, line);
         }
 
+        // 按项目: total × item share, rounded to the fen.
         var ffsLine = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.FeeForService, SettlementBasis.OfMoney(itemFund, _table.FeeForServicePointSystem), total, total - itemFund, itemFund);
-        return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, best is null ? string.Empty : matchedCode, fallback, trace, Money.Zero, 0m, itemShare, itemFund, 0m, itemFund, ffsLine);
+        return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, best is null ? string.Empty : matchedCode, fallback, candidates, levelCode, Money.Zero, 0m, itemShare, itemFund, 0m, itemFund, ffsLine);
     }
-
-    private static string Matched(TreatmentCombination best, string code, int candidates) =>
-        TreatmentCombination.ClassName(best.Class) + " " + best.Code + " matched by " + code
-        + (candidates > 1 ? " (precedence: class 手术操作 > 内科诊疗 > 辅助服务, then table order; " + (candidates - 1).ToString(CultureInfo.InvariantCulture) + " other candidate(s))" : string.Empty);
 
     /// <summary>The highest-precedence combination in force whose codes match (null when none).</summary>
     private TreatmentCombination? Best(IReadOnlyList<OutpatientItem> items, int date, out string matchedCode, out int candidates)
     {
-        var indices = new List<int>();
-        foreach (var item in items)
+        TreatmentCombination? best = null;
+        matchedCode = string.Empty;
+        candidates = 0;
+        var seenLow = 0UL;
+        HashSet<int>? seenHigh = null;
+        for (var i = 0; i < items.Count; i++)
         {
-            if (_exact.TryGetValue(item.ItemCode, out var list))
+            if (_exact.TryGetValue(items[i].ItemCode, out var list))
             {
                 foreach (var index in list)
                 {
-                    if (!indices.Contains(index))
-                    {
-                        indices.Add(index);
-                    }
+                    Consider(index, items, date, ref seenLow, ref seenHigh, ref best, ref matchedCode, ref candidates);
                 }
             }
         }
 
         foreach (var index in _withPrefix)
         {
-            if (!indices.Contains(index))
-            {
-                indices.Add(index);
-            }
-        }
-
-        TreatmentCombination? best = null;
-        matchedCode = string.Empty;
-        candidates = 0;
-        foreach (var index in indices)
-        {
-            var combination = _table.Combinations[index];
-            if (!combination.InForce(date) || !Matches(combination, items, out var code))
-            {
-                continue;
-            }
-
-            candidates++;
-            if (best is null || combination.Class < best.Class || (combination.Class == best.Class && combination.Order < best.Order))
-            {
-                best = combination;
-                matchedCode = code;
-            }
+            Consider(index, items, date, ref seenLow, ref seenHigh, ref best, ref matchedCode, ref candidates);
         }
 
         return best;
+    }
+
+    private void Consider(int index, IReadOnlyList<OutpatientItem> items, int date, ref ulong seenLow, ref HashSet<int>? seenHigh, ref TreatmentCombination? best, ref string matchedCode, ref int candidates)
+    {
+        if (index < 64)
+        {
+            var bit = 1UL << index;
+            if ((seenLow & bit) != 0)
+            {
+                return;
+            }
+
+            seenLow |= bit;
+        }
+        else if (!(seenHigh ??= []).Add(index))
+        {
+            return;
+        }
+
+        var combination = _table.Combinations[index];
+        if (!combination.InForce(date) || !Matches(combination, items, out var code))
+        {
+            return;
+        }
+
+        candidates++;
+        if (best is null || combination.Class < best.Class || (combination.Class == best.Class && combination.Order < best.Order))
+        {
+            best = combination;
+            matchedCode = code;
+        }
+    }
+
+    /// <summary>An institution's level code (<c>3A</c>) and tier code (<c>3</c>), computed once.</summary>
+    private readonly struct LevelCodes
+    {
+        public LevelCodes(string code, string tier)
+        {
+            Code = code;
+            Tier = tier;
+        }
+
+        public string Code { get; }
+
+        public string Tier { get; }
     }
 
     /// <summary>Whether the items satisfy the combination; <paramref name="code"/> is the first item code that matched.</summary>

@@ -116,7 +116,10 @@ public sealed class TreatmentCombination
     /// <param name="price">The price when found.</param>
     /// <returns>Whether the table prices the combination at the level.</returns>
     public bool TryPrice(HospitalLevel level, out CombinationPrice price) =>
-        _prices.TryGetValue(level.Code, out price) || _prices.TryGetValue(((int)level.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture), out price);
+        TryPrice(level.Code, ((int)level.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture), out price);
+
+    internal bool TryPrice(string levelCode, string tierCode, out CombinationPrice price) =>
+        _prices.TryGetValue(levelCode, out price) || _prices.TryGetValue(tierCode, out price);
 
     /// <summary>类别中文名 — the class's Chinese name.</summary>
     /// <param name="combinationClass">The class.</param>
