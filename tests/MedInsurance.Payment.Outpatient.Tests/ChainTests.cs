@@ -86,7 +86,9 @@ public sealed class ChainTests : IDisposable
         // Group: H1 combination 384.00; H3 combinations 105.00 + 32.00 = 137.00 (resident 105.00, employee 32.00); H3 fee-for-service 31.17.
         Assert.Equal(Y(384m + 105m + 32m + 31.17m), Money.Sum(groupLines.Select(l => l.Basis.Amount)));
         Assert.Equal(4, groupLines.Count);
-        // Chronic: one line, DEMO-H3 employee CHRONIC_OUTPATIENT … K1 in January, K2 April, K3 August, K4 November (0.00) → 4 lines summing 4 000.00.
+        // Chronic: DEMO-H3 employee CHRONIC_OUTPATIENT lines for January (800.00), April (2 000.00), August (1 200.00) and
+        // November (0.00) → 4 lines summing 4 000.00; the claim outside the list (N1) writes no line.
+        Assert.Equal(4, chronicLines.Count);
         Assert.Equal(Y(4000m), Money.Sum(chronicLines.Select(l => l.Basis.Amount)));
         Assert.All(chronicLines, l => Assert.Equal("CHRONIC_OUTPATIENT", l.Method));
 
