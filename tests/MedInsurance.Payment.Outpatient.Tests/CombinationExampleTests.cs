@@ -139,4 +139,16 @@ public sealed class CombinationExampleTests
         Assert.Equal((Y(210.00m), Y(108.80m), Y(65.28m)), (line.Basis.Amount, line.TotalCost, line.FundPaid!.Value));
         Assert.Equal(2, days.Count(d => d.IsCombination));
     }
+
+    [Fact]
+    public void Combinations_apply_only_within_their_dates_and_method_names_normalise()
+    {
+        // The demo table's combinations run 2026-01-01 … 2026-12-31: the same surgical day in 2027 falls back.
+        var (days, _, _) = Group([Item("G1", "P8", "DEMO-H1", E, 20270105, "86.3x00", OutpatientItemKind.Procedure, 300.00m)]);
+        Assert.Equal(OutpatientIssueCodes.NoCombination, Assert.Single(days).FallbackCode);
+
+        Assert.Equal(SettlementMethods.OutpatientCombination, SettlementMethods.Normalize("按诊疗组合付费"));
+        Assert.Equal(SettlementMethods.ChronicOutpatient, SettlementMethods.Normalize("门诊慢特病"));
+        Assert.Equal("OUTPATIENT_COMBINATION", SettlementMethods.Normalize("outpatient-combination"));
+    }
 }

@@ -32,6 +32,7 @@ public sealed class OutpatientGrouping
     private readonly Dictionary<UnitKey, List<OutpatientItem>> _units = new();
     private readonly HashSet<string> _claimsOfDay = new(StringComparer.Ordinal);
     private readonly List<List<OutpatientItem>> _spare = [];
+    private readonly List<UnitKey> _keys = [];
     private int _openDate;
     private int _buffered;
     private long _rows;
@@ -179,9 +180,11 @@ public sealed class OutpatientGrouping
             return;
         }
 
-        var keys = new List<UnitKey>(_units.Keys);
-        keys.Sort();
-        foreach (var key in keys)
+        // One list for every day: a new one per day would land on the large-object heap and force full collections.
+        _keys.Clear();
+        _keys.AddRange(_units.Keys);
+        _keys.Sort();
+        foreach (var key in _keys)
         {
             var items = _units[key];
             items.Sort(ItemOrder.Instance);
