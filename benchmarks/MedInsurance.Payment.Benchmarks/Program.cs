@@ -22,6 +22,13 @@ if (args.Length == 3 && args[0] == "write-qc-cases")
 
 // dotnet run -c Release --project benchmarks/MedInsurance.Payment.Benchmarks -- fuzz [minutes] [seed]
 // runs the long fuzz pass over every reader and loader (FuzzPass; exit 1 on any failure, with the seed).
+// ... -- write-outpatient-files <folder> [lines] writes the files of OutpatientGroupBenchmarks, to time `medpay outpatient group` as a process.
+if (args.Length >= 2 && args[0] == "write-outpatient-files")
+{
+    OutpatientGroupBenchmarks.WriteFiles(args[1], args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : OutpatientGroupBenchmarks.Lines);
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "fuzz")
 {
     var minutes = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;

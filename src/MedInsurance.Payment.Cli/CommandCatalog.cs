@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return ConsortiumCommands.Create();
         yield return AccountsCommands.Create();
         yield return MonitorCommands.Create();
+        yield return OutpatientCommands.Create();
     }
 }

@@ -9,6 +9,7 @@ using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
 using MedInsurance.Payment.Drg.Rules;
 using MedInsurance.Payment.Hospitals;
+using MedInsurance.Payment.Outpatient;
 using MedInsurance.Payment.Settlement;
 
 namespace MedInsurance.Payment.Demo;
@@ -69,6 +70,8 @@ public sealed class DemoRegion
                 .Concat(SettlementHospitals.Where(h => h.Id == "DEMO-H5")).ToArray();
         }
 
+        OutpatientCombinations = CombinationTableLoader.Parse(EmbeddedData.ReadText("outpatient-combinations.json"), "embedded demo outpatient-combinations.json");
+        ChronicPolicy = ChronicPolicyLoader.Parse(EmbeddedData.ReadText("chronic-policy.json"), "embedded demo chronic-policy.json");
         ConsortiumPolicy = ConsortiumPolicyLoader.Parse(EmbeddedData.ReadText("consortium-policy.json"), "embedded demo consortium-policy.json");
         using (var reader = EmbeddedData.Reader("consortium-members.csv"))
         {
@@ -135,6 +138,31 @@ public sealed class DemoRegion
     /// DEMO-C2) and the township health centre DEMO-H5, with their assessment scores.
     /// </summary>
     public IReadOnlyList<SettlementHospital> CapitationInstitutions { get; }
+
+    /// <summary>
+    /// 门诊诊疗组合目录 — the demo table (money, 2026): two surgical (SS01 体表肿物切除, SS02 清创缝合), two internal-medicine
+    /// (NK01 糖尿病随访, NK02 急性上呼吸道感染) and two auxiliary-service (FZ01 换药, FZ02 康复理疗) combinations priced at
+    /// levels 2 and 3 (SS01 also 3A); fund shares 0.8 employee / 0.7 resident, item shares 0.7 / 0.6.
+    /// </summary>
+    public CombinationTable OutpatientCombinations { get; }
+
+    /// <summary>
+    /// 门诊慢特病政策 — the demo chronic and special outpatient disease policy: hypertension (MT01), diabetes (MT02),
+    /// outpatient cancer treatment (MT03), per-person ceilings, and the old list's hypertension (L-GXY) kept for persons
+    /// certified before 2025-01-01 until 2028-01-01 (老人老办法).
+    /// </summary>
+    public ChronicPolicy ChronicPolicy { get; }
+
+    /// <summary>
+    /// Generates outpatient item lines (门诊费用明细) at the demo hospitals in export order — claims by service date, the
+    /// lines of a claim together — spread evenly over the demo year (deterministic for a seed), streamed.
+    /// </summary>
+    /// <param name="lines">How many item lines.</param>
+    /// <param name="persons">How many distinct persons.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The lines, lazily.</returns>
+    public IEnumerable<OutpatientItem> GenerateOutpatientItems(long lines, int persons = 200_000, int seed = 20260306) =>
+        DemoOutpatientItemGenerator.Items(Hospitals.Where(h => h.Level.Tier >= HospitalTier.Secondary).Select(h => h.Id).ToArray(), "DEMO-H5", lines, Year, Math.Max(1, persons), seed);
 
     /// <summary>医共体打包付费政策 — the demo consortium policy: one county consortium (DEMO-GC) with its base, growth and adjustments.</summary>
     public ConsortiumPolicy ConsortiumPolicy { get; }

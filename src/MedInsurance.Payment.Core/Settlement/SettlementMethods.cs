@@ -30,6 +30,12 @@ public static class SettlementMethods
     /// <summary>医共体打包付费 — medical-consortium package.</summary>
     public const string Consortium = "CONSORTIUM";
 
+    /// <summary>按诊疗组合付费 — outpatient treatment combination (a day's outpatient items as one unit).</summary>
+    public const string OutpatientCombination = "OUTPATIENT_COMBINATION";
+
+    /// <summary>门诊慢特病 — chronic and special outpatient diseases (items paid at set ratios).</summary>
+    public const string ChronicOutpatient = "CHRONIC_OUTPATIENT";
+
     /// <summary>
     /// Normalises a method name as written in a file: trims, upper-cases, turns <c>-</c> and spaces into <c>_</c>,
     /// and maps the Chinese names (按床日, 按单病种, 按项目 …) to their codes.
@@ -60,6 +66,8 @@ public static class SettlementMethods
             case "按项目": case "按项目付费": return FeeForService;
             case "按人头": case "按人头付费": return Capitation;
             case "医共体": case "医共体打包": case "医共体打包付费": return Consortium;
+            case "按诊疗组合": case "按诊疗组合付费": case "诊疗组合": return OutpatientCombination;
+            case "门诊慢特病": case "慢特病": case "门诊慢性病": return ChronicOutpatient;
         }
 
         var chars = t.ToUpperInvariant().ToCharArray();

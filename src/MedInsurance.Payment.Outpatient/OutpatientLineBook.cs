@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Settlement;
+
+namespace MedInsurance.Payment.Outpatient;
+
+/// <summary>
+/// 门诊结算行汇总 — sums per-day or per-claim settlement lines into one line per institution × fund × year-month ×
+/// method × basis (points or money, point system), the granularity <c>medpay settle year --lines</c> clears: amounts,
+/// points, total cost, patient and item-based fund amounts are sums, so nothing is lost to rounding. Line ids are
+/// <c>METHOD-institution-fund-yyyy-MM[-P|-M-pointsystem]</c>.
+/// </summary>
+/// <remarks>Not thread-safe; memory grows with institutions × months, not with days.</remarks>
+public sealed class OutpatientLineBook
+{
+    private readonly Dictionary<Key, Sum> _sums = new();
+
+    /// <summary>Adds a line of service year <paramref name="year"/>.</summary>
+    /// <param name="year">The service year.</param>
+    /// <param name="line">The line.</param>
+    public void Add(int year, SettlementLine line)
+    {
+        var basis = line.Basis;
+        var key = new Key(line.Method, line.HospitalId, line.Fund, (year * 100) + line.Month, basis.IsPoints, basis.PointSystem);
+        if (!_sums.TryGetValue(key, out var sum))
+        {
+            _sums[key] = sum = new Sum(line, year);
+        }
+
+        sum.Points += basis.Points;
+        sum.Amount += basis.Amount;
+        sum.Total += line.TotalCost;
+        sum.Patient += line.PatientPaid;
+        if (line.FundPaid is { } f)
+        {
+            sum.Fund += f;
+        }
+        else
+        {
+            sum.FundUnknown = true;
+        }
+
+        sum.Count++;
+    }
+
+    /// <summary>Adds a grouped day.</summary>
+    /// <param name="day">The day.</param>
+    public void Add(CombinationDay day) => Add(Dates.Year((day ?? throw new ArgumentNullException(nameof(day))).ServiceDate), day.Line);
+
+    /// <summary>The summed lines, ordered by line id.</summary>
+    /// <returns>The lines.</returns>
+    public IReadOnlyList<SettlementLine> Lines()
+    {
+        var ids = new List<(string Id, Sum Sum)>(_sums.Count);
+        foreach (var s in _sums.Values)
+        {
+            var b = s.First.Basis;
+            ids.Add((s.First.Method + "-" + s.First.HospitalId + "-" + FundCode(s.First.Fund) + "-" + s.Year.ToString("0000", CultureInfo.InvariantCulture) + "-" + s.First.Month.ToString("00", CultureInfo.InvariantCulture)
+                + (b.IsPoints ? "-P" : "-M") + (b.PointSystem is null ? string.Empty : "-" + b.PointSystem), s));
+        }
+
+        ids.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        var lines = new List<SettlementLine>(ids.Count);
+        foreach (var (id, s) in ids)
+        {
+            var basis = s.First.Basis.IsPoints ? SettlementBasis.OfPoints(s.First.Basis.PointSystem, s.Points) : SettlementBasis.OfMoney(s.Amount, s.First.Basis.PointSystem);
+            lines.Add(new SettlementLine(id, s.First.HospitalId, s.First.Fund, s.First.Month, s.First.Method, basis, s.Total, s.Patient, s.FundUnknown ? null : s.Fund));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The number of lines (days or claims) summed.</summary>
+    public long Count
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _sums.Values)
+            {
+                n += s.Count;
+            }
+
+            return n;
+        }
+    }
+
+    private static string FundCode(InsuranceFund fund) => fund switch
+    {
+        InsuranceFund.Employee => "employee",
+        InsuranceFund.Resident => "resident",
+        _ => "other",
+    };
+
+    private readonly struct Key : IEquatable<Key>
+    {
+        private readonly string _method;
+        private readonly string _hospital;
+        private readonly InsuranceFund _fund;
+        private readonly int _yearMonth;
+        private readonly bool _points;
+        private readonly string? _system;
+
+        public Key(string method, string hospital, InsuranceFund fund, int yearMonth, bool points, string? system)
+        {
+            _method = method;
+            _hospital = hospital;
+            _fund = fund;
+            _yearMonth = yearMonth;
+            _points = points;
+            _system = system;
+        }
+
+        public bool Equals(Key other) => _yearMonth == other._yearMonth && _fund == other._fund && _points == other._points
+            && string.Equals(_hospital, other._hospital, StringComparison.Ordinal) && string.Equals(_method, other._method, StringComparison.Ordinal) && string.Equals(_system, other._system, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(_hospital) * 397) ^ (_yearMonth * 31) ^ ((int)_fund * 7) ^ _method.Length ^ (_points ? 1 : 0));
+    }
+
+    private sealed class Sum
+    {
+        public Sum(SettlementLine first, int year)
+        {
+            First = first;
+            Year = year;
+        }
+
+        public SettlementLine First { get; }
+
+        public int Year { get; }
+
+        public decimal Points { get; set; }
+
+        public Money Amount { get; set; }
+
+        public Money Total { get; set; }
+
+        public Money Patient { get; set; }
+
+        public Money Fund { get; set; }
+
+        public bool FundUnknown { get; set; }
+
+        public long Count { get; set; }
+    }
+}
