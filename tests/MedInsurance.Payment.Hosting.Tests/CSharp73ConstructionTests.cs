@@ -38,7 +38,7 @@ public sealed class CSharp73ConstructionTests
         "MedInsurance.Payment.Core", "MedInsurance.Payment.Interchange", "MedInsurance.Payment.Drg", "MedInsurance.Payment.Dip",
         "MedInsurance.Payment.Settlement", "MedInsurance.Payment.PerDiem", "MedInsurance.Payment.Methods",
         "MedInsurance.Payment.Capitation", "MedInsurance.Payment.Accounts", "MedInsurance.Payment.Reporting", "MedInsurance.Payment.Extensions.DependencyInjection",
-        "MedInsurance.Payment.Demo", "MedInsurance.Payment.Monitoring",
+        "MedInsurance.Payment.Demo", "MedInsurance.Payment.Monitoring", "MedInsurance.Payment.QualityControl", "MedInsurance.Payment.Outpatient",
     };
 
     [Fact]
