@@ -171,7 +171,8 @@ internal static class MonitorCommands
             CultureInfo.InvariantCulture,
             "monitor: {0} case rows, {1} rejected, {2} results rows not joined, {3} indicator rows, {4} cases to review listed; tables in {5}",
             report.Rows, rejected, unjoined, monitoring.Indicators.Count, monitoring.Review.Count, output.FullName));
-        return rejected == 0 && unjoined == 0 && monitoring.Counts["cases_without_discharge_date"] == 0 ? 0 : 1;
+        return rejected == 0 && unjoined == 0 && monitoring.Counts["cases_without_discharge_date"] == 0
+            && monitoring.Counts["cases_rejected_MONITOR_DATE_OUT_OF_RANGE"] == 0 ? 0 : 1;
     }
 
     private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long? qcRows)

@@ -15,6 +15,11 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 public sealed class SupervisionMonitor
 {
+    /// <summary>The <see cref="MonitoringReport.Counts"/> key of the cases rejected with MONITOR_DATE_OUT_OF_RANGE
+    /// (discharge or admission year outside 1900–2199): counted, in no indicator.</summary>
+    internal const string DateOutOfRangeCount = "cases_rejected_MONITOR_DATE_OUT_OF_RANGE";
+
+    private const int MinYear = 1900, MaxYear = 2199;
     private readonly MonitoringProfile _profile;
     private readonly Dictionary<string, int> _hospitalIndex = new(StringComparer.Ordinal);
     private readonly List<string> _hospitals = new();
@@ -34,7 +39,7 @@ public sealed class SupervisionMonitor
     private readonly List<int> _relatedOf = new();
     private readonly List<string?> _adrgOf = new();
     private readonly List<bool> _severeOf = new();
-    private long _row, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
+    private long _row, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
     /// <param name="profile">The thresholds (<see cref="MonitoringProfile.Default"/> for the national default).</param>
@@ -76,6 +81,14 @@ public sealed class SupervisionMonitor
         if (inpatientCase.DischargeDate is not { } discharged)
         {
             _withoutDate++;
+            return;
+        }
+
+        if (!InRange(discharged) || (inpatientCase.AdmissionDate is { } admission && !InRange(admission)))
+        {
+            // MONITOR_DATE_OUT_OF_RANGE (discharge_date / admission_date): a year outside 1900–2199 (a typo such as 6026)
+            // is counted, not used — it would not fit the month in the cell key.
+            _outOfRange++;
             return;
         }
 
@@ -371,6 +384,7 @@ public sealed class SupervisionMonitor
         _counts["cases_with_result"] = _withResult;
         _counts["cases_without_result"] = _withoutResult;
         _counts["cases_without_discharge_date"] = _withoutDate;
+        _counts[DateOutOfRangeCount] = _outOfRange;
         _counts["cases_without_patient_id"] = _withoutPatient;
         _counts["cases_without_group"] = _withoutGroup;
         var counts = new Dictionary<string, long>(_counts, StringComparer.Ordinal);
@@ -595,6 +609,9 @@ public sealed class SupervisionMonitor
     }
 
     private static decimal Yuan(long fen, long cases) => cases == 0 ? 0m : fen / 100m / cases;
+
+    /// <summary>The years a case may be discharged or admitted in; outside, it is rejected (MONITOR_DATE_OUT_OF_RANGE).</summary>
+    private static bool InRange(CalendarDate date) => date.Year >= MinYear && date.Year <= MaxYear;
 
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
 
