@@ -95,7 +95,7 @@ internal static class MonitorCommands
             return 2;
         }
 
-        long previousRows = 0;
+        long previousRows = 0, previousCostUnreadable = 0;
         if (previousFile is not null)
         {
             using var prev = ResultsFile.Open(previousFile.FullName, out var previousProblem);
@@ -109,8 +109,16 @@ internal static class MonitorCommands
             while (prev.Next(out _, out var result, out var hospital, out var fen))
             {
                 previousRows++;
-                if (result.Group.Length > 0 && hospital.Length > 0)
+                if (prev.CostUnreadable)
                 {
+                    // Counted and exit 1: an unknown cost is never taken as 0 fen.
+                    previousCostUnreadable++;
+                    continue;
+                }
+
+                if (hospital.Length > 0)
+                {
+                    // Every previous-year case counts for case growth, whatever its group (empty for 0000/QY/rejected).
                     monitor.AddPrevious(hospital, result.Group, Money.FromFen(fen), result.Points);
                 }
             }
@@ -161,7 +169,7 @@ internal static class MonitorCommands
         }
 
         var monitoring = monitor.Finish();
-        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, previousRows, qcRows);
+        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, previousRows, previousCostUnreadable, qcRows);
         if (htmlFile is not null)
         {
             File.WriteAllText(htmlFile.FullName, MonitoringHtml.Render(monitoring), CliOutput.Encoding);
@@ -171,11 +179,11 @@ internal static class MonitorCommands
             CultureInfo.InvariantCulture,
             "monitor: {0} case rows, {1} rejected, {2} results rows not joined, {3} indicator rows, {4} cases to review listed; tables in {5}",
             report.Rows, rejected, unjoined, monitoring.Indicators.Count, monitoring.Review.Count, output.FullName));
-        return rejected == 0 && unjoined == 0 && monitoring.Counts["cases_without_discharge_date"] == 0
+        return rejected == 0 && unjoined == 0 && previousCostUnreadable == 0 && monitoring.Counts["cases_without_discharge_date"] == 0
             && monitoring.Counts["cases_rejected_MONITOR_DATE_OUT_OF_RANGE"] == 0 ? 0 : 1;
     }
 
-    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long? qcRows)
+    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long previousCostUnreadable, long? qcRows)
     {
         static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
         static string L(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
@@ -244,6 +252,7 @@ internal static class MonitorCommands
             Row(csv, "results_rows", L(resultRows));
             Row(csv, "results_rows_not_joined", L(unjoined));
             Row(csv, "previous_year_rows", L(previousRows));
+            Row(csv, "previous_year_rows_cost_unreadable", L(previousCostUnreadable));
             Row(csv, "qc_rows", L(qcRows));
             foreach (var pair in report.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

@@ -74,7 +74,10 @@ internal sealed class ResultsFile : IDisposable
         return file;
     }
 
-    /// <summary>Reads the next row: its id, result, hospital id and total cost (fen, 0 when absent or unreadable).</summary>
+    /// <summary>Whether the last row read has a total_cost column whose value is empty or unreadable (its cost is then not known, not 0).</summary>
+    public bool CostUnreadable { get; private set; }
+
+    /// <summary>Reads the next row: its id, result, hospital id and total cost (fen; see <see cref="CostUnreadable"/>).</summary>
     public bool Next(out string id, out CaseResult result, out string hospitalId, out long costFen)
     {
         if (!_input.MoveNext())
@@ -88,7 +91,9 @@ internal sealed class ResultsFile : IDisposable
         Rows++;
         id = _input.Text(_id);
         hospitalId = _hospital < 0 ? string.Empty : _input.SharedText(_hospital);
-        costFen = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out var fen) == ValueStatus.Ok ? fen : 0;
+        long fen = 0;
+        CostUnreadable = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out fen) != ValueStatus.Ok;
+        costFen = _cost >= 0 && !CostUnreadable ? fen : 0;
         var group = _input.SharedText(_group);
         if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
         {

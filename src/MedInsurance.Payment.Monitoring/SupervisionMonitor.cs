@@ -32,6 +32,7 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _severity = new();
     private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _previousSeverity = new();
     private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
+    private readonly Dictionary<int, (long Cases, decimal Points)> _previousUngrouped = new();
     private readonly Dictionary<string, (long Rows, long Rejected, long Warnings)> _qc = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
@@ -203,9 +204,10 @@ public sealed class SupervisionMonitor
         }
     }
 
-    /// <summary>Adds a case of the previous year (from its results file): hospital, group, total cost and points.</summary>
+    /// <summary>Adds a case of the previous year (from its results file): hospital, group, total cost and points. A case
+    /// without a group (empty: ungroupable 0000/QY or rejected) counts for case and points growth, in no group.</summary>
     /// <param name="hospitalId">The hospital id.</param>
-    /// <param name="group">The group.</param>
+    /// <param name="group">The group, or empty.</param>
     /// <param name="totalCost">Its total cost.</param>
     /// <param name="points">Its points, or null.</param>
     public void AddPrevious(string hospitalId, string group, Money totalCost, decimal? points)
@@ -216,6 +218,13 @@ public sealed class SupervisionMonitor
         }
 
         var h = Index(_hospitalIndex, _hospitals, hospitalId);
+        if (group.Length == 0)
+        {
+            _previousUngrouped.TryGetValue(h, out var u);
+            _previousUngrouped[h] = (u.Cases + 1, u.Points + (points ?? 0m));
+            return;
+        }
+
         var g = Index(_groupIndex, _groups, group);
         if (!_previous.TryGetValue((h, g), out var p))
         {
@@ -314,6 +323,14 @@ public sealed class SupervisionMonitor
         }
 
         var previousByHospital = _previous.GroupBy(p => p.Key.Hospital).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Points: x.Sum(p => p.Value.PointsSum)));
+        foreach (var pair in _previousUngrouped)
+        {
+            // Case growth counts every previous-year case, whatever its group, as this year's cases count every case.
+            previousByHospital.TryGetValue(pair.Key, out var sum);
+            previousByHospital[pair.Key] = (sum.Cases + pair.Value.Cases, sum.Points + pair.Value.Points);
+        }
+
+        var hasPrevious = _previous.Count > 0 || _previousUngrouped.Count > 0;
         var rows = new List<IndicatorRow>();
         foreach (var hospital in months.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
         {
@@ -361,7 +378,7 @@ public sealed class SupervisionMonitor
                 Add("overlong_stay_rate", p.Overlong, cases);
                 Add("out_of_catalog_share", p.OutOfCatalogFen, p.CostFen);
                 Add("referral_rate", p.Referrals, cases);
-                if (isYear && _previous.Count > 0)
+                if (isYear && hasPrevious)
                 {
                     previousByHospital.TryGetValue(h, out var previous);
                     Add("case_growth", cases - previous.Cases, previous.Cases);

@@ -1,5 +1,8 @@
+using System;
+using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.TestSupport;
 
 namespace MedInsurance.Payment.Monitoring.Tests;
 
@@ -34,5 +37,39 @@ public sealed class DefectTests
         Assert.Equal(300m, report.Row("H1", "cases").Value);
         Assert.Equal(new[] { "2026" }, report.Groups.Select(g => g.Year).Distinct().ToArray());
         Assert.All(report.Groups.Where(g => g.HospitalId.Length == 0), g => Assert.Equal(1, g.Cases));
+    }
+
+    private static string Folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "medpay-monfix-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [Fact]
+    public void Case_growth_counts_ungrouped_previous_year_cases_and_an_unreadable_cost_is_counted_exit_1()
+    {
+        var folder = Folder();
+        try
+        {
+            // H1: 10 cases this year; previous year 4 grouped + 1 ungroupable (0000) = 5 → case growth (10 − 5) ÷ 5 = 1.
+            var previous = File.ReadAllLines(Region.File("previous.csv")).ToList();
+            previous.Add("Y10,H1,3000.00,,0000");
+            File.WriteAllLines(Path.Combine(folder, "previous.csv"), previous);
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Region.File("results.csv"), "--previous-year", Path.Combine(folder, "previous.csv"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 0, run.Err);
+            Assert.Contains(File.ReadAllLines(Path.Combine(folder, "out", "hospital_indicators.csv")), l => l.StartsWith("H1,all,2026,case_growth,1,5,5,", StringComparison.Ordinal));
+
+            previous.Add("Y11,H1,12x.00,0.8,ES35");
+            File.WriteAllLines(Path.Combine(folder, "previous.csv"), previous);
+            run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Region.File("results.csv"), "--previous-year", Path.Combine(folder, "previous.csv"), "--output", Path.Combine(folder, "out2"));
+            Assert.True(run.Exit == 1, run.Err);
+            Assert.Contains("previous_year_rows_cost_unreadable,1", File.ReadAllText(Path.Combine(folder, "out2", "summary.csv")), StringComparison.Ordinal);
+            Assert.Contains(File.ReadAllLines(Path.Combine(folder, "out2", "hospital_indicators.csv")), l => l.StartsWith("H1,all,2026,case_growth,1,5,5,", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
     }
 }
