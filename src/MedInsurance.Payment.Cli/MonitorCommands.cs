@@ -22,6 +22,8 @@ internal static class MonitorCommands
 
     private static readonly string[] ReviewCasesColumns = { "reason", "hospital_id", "row", "case_id", "related_row", "detail" };
 
+    private static readonly string[] RejectedColumns = { "row", "id", "issues" };
+
     private static readonly string[] SummaryColumns = { "item", "count" };
 
     public static Command Create()
@@ -135,7 +137,16 @@ internal static class MonitorCommands
         long rejected = 0, unjoined = 0;
         CsvReadReport report;
         using (joined)
+        using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
+        using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         {
+            // rejected.csv: every case row the reader rejected, with its issue codes (CODE(field)); streamed.
+            foreach (var column in RejectedColumns)
+            {
+                rejectedCsv.WriteField(column);
+            }
+
+            rejectedCsv.NextRecord();
             report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, 2, headerMap: map, process: block =>
             {
                 foreach (var record in block)
@@ -156,6 +167,10 @@ internal static class MonitorCommands
                     if (record.IsRejected)
                     {
                         rejected++;
+                        rejectedCsv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+                        rejectedCsv.WriteField(record.Id);
+                        rejectedCsv.WriteField(ResultCsv.Issues(record.Issues));
+                        rejectedCsv.NextRecord();
                         continue;
                     }
 

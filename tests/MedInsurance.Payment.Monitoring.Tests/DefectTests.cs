@@ -72,4 +72,27 @@ public sealed class DefectTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public void Rejected_case_rows_are_written_with_their_issue_codes()
+    {
+        var folder = Folder();
+        try
+        {
+            var cases = File.ReadAllLines(Region.File("cases.csv")).ToList();
+            cases[3] = cases[3].Replace(",2026-03-", ",2026-13-", StringComparison.Ordinal);
+            File.WriteAllLines(Path.Combine(folder, "cases.csv"), cases);
+            var run = MedpayProcess.Run("monitor", "--cases", Path.Combine(folder, "cases.csv"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 1, run.Err);
+            var rejected = File.ReadAllLines(Path.Combine(folder, "out", "rejected.csv"));
+            Assert.Equal("row,id,issues", rejected[0]);
+            var row = Assert.Single(rejected.Skip(1));
+            Assert.StartsWith("3,C03,", row, StringComparison.Ordinal);
+            Assert.Contains("_date)", row, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
