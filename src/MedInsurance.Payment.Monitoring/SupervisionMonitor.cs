@@ -40,6 +40,7 @@ public sealed class SupervisionMonitor
     private readonly List<int> _relatedOf = new();
     private readonly List<string?> _adrgOf = new();
     private readonly List<bool> _severeOf = new();
+    private bool _finished;
     private long _row, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
@@ -53,8 +54,10 @@ public sealed class SupervisionMonitor
     /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
     /// <param name="hospitalId">The hospital id.</param>
     /// <param name="level">The level label.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void SetLevel(string hospitalId, string level)
     {
+        ThrowIfFinished();
         _levels[hospitalId ?? throw new ArgumentNullException(nameof(hospitalId))] = level ?? throw new ArgumentNullException(nameof(level));
     }
 
@@ -62,8 +65,10 @@ public sealed class SupervisionMonitor
     /// the results file has none for it. A case without a discharge date is counted, not used.</summary>
     /// <param name="inpatientCase">The case.</param>
     /// <param name="result">Its DRG/DIP result, or null.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void Add(InpatientCase inpatientCase, CaseResult? result)
     {
+        ThrowIfFinished();
         if (inpatientCase is null)
         {
             throw new ArgumentNullException(nameof(inpatientCase));
@@ -210,8 +215,10 @@ public sealed class SupervisionMonitor
     /// <param name="group">The group, or empty.</param>
     /// <param name="totalCost">Its total cost.</param>
     /// <param name="points">Its points, or null.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void AddPrevious(string hospitalId, string group, Money totalCost, decimal? points)
     {
+        ThrowIfFinished();
         if (hospitalId is null || group is null)
         {
             throw new ArgumentNullException(hospitalId is null ? nameof(hospitalId) : nameof(group));
@@ -251,8 +258,10 @@ public sealed class SupervisionMonitor
     /// <summary>Adds one row of the settlement-list quality check (<c>medpay check</c> issues.csv).</summary>
     /// <param name="hospitalId">The hospital id of the row.</param>
     /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c>.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void AddQualityCheck(string hospitalId, string status)
     {
+        ThrowIfFinished();
         hospitalId ??= string.Empty;
         _qc.TryGetValue(hospitalId, out var q);
         q.Rows++;
@@ -261,10 +270,14 @@ public sealed class SupervisionMonitor
         _qc[hospitalId] = q;
     }
 
-    /// <summary>Computes every indicator from what was added.</summary>
+    /// <summary>Computes every indicator from what was added — once: afterwards every method of the monitor throws.</summary>
     /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public MonitoringReport Finish()
     {
+        // Finish sorts the stays and adds to the review list and counts: a second call would count twice.
+        ThrowIfFinished();
+        _finished = true;
         var groupCount = _groups.Count;
         var regionCases = new long[groupCount];
         var regionCost = new long[groupCount];
@@ -608,6 +621,14 @@ public sealed class SupervisionMonitor
         if (listed < _profile.MaxReviewCasesPerHospital)
         {
             _review.Add(new ReviewCase(reason, _hospitals[hospital], row, caseId, relatedRow, detail));
+        }
+    }
+
+    private void ThrowIfFinished()
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The monitor has finished: Finish computes the report once; use a new SupervisionMonitor.");
         }
     }
 

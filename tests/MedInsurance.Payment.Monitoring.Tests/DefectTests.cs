@@ -95,4 +95,17 @@ public sealed class DefectTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public void Finish_runs_once_and_the_monitor_refuses_more_cases_after_it()
+    {
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        monitor.Add(Case("C1", "H1", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 5)), new CaseResult("ES31", 1m));
+        var report = monitor.Finish();
+        Assert.Equal(1m, report.Row("H1", "cases").Value);
+        Assert.Throws<InvalidOperationException>(() => monitor.Finish());
+        Assert.Throws<InvalidOperationException>(() => monitor.Add(Case("C2", "H1", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 5)), null));
+        Assert.Throws<InvalidOperationException>(() => monitor.AddPrevious("H1", "ES31", Money.FromFen(1), null));
+        Assert.Throws<InvalidOperationException>(() => monitor.AddQualityCheck("H1", "accepted"));
+    }
 }
