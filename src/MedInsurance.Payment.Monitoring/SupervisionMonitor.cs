@@ -49,6 +49,7 @@ public sealed class SupervisionMonitor
     {
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _counts["overlapping_stays"] = 0;
+        _counts["duplicate_stays"] = 0;
     }
 
     /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
@@ -467,10 +468,12 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>
-    /// 再入院 and 分解住院 — the stays sorted by person and dates; each stay followed by the same person's next admission
-    /// within N days (0 ≤ next admission − this discharge ≤ N) is a readmission of N days, counted at the discharging
-    /// hospital in its discharge month; within the split window, in the same related group (and the same hospital when
-    /// the profile says so), a split-admission suspect counted the same way. Overlapping stays are counted apart.
+    /// 再入院 and 分解住院 — the stays sorted by person and dates; each stay is compared with the same person's next stay
+    /// admitted on or after the latest discharge so far: within N days (0 ≤ next admission − this discharge ≤ N) it is a
+    /// readmission of N days, counted at the discharging hospital in its discharge month; within the split window, in the
+    /// same related group (and the same hospital when the profile says so), a split-admission suspect counted the same
+    /// way. A stay beginning inside an earlier stay (overlapping) or repeating one (same admission and discharge,
+    /// duplicate) is counted apart and is not an index stay.
     /// </summary>
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
@@ -479,6 +482,7 @@ public sealed class SupervisionMonitor
         var stays = _stays;
         var windows = _profile.ReadmissionDays;
         var result = new Dictionary<(int, int), StayCounts>();
+        var latest = 0;
         for (var i = 0; i < stays.Count; i++)
         {
             var stay = stays[i];
@@ -490,18 +494,45 @@ public sealed class SupervisionMonitor
             }
 
             counts.Stays++;
-            if (i + 1 >= stays.Count || stays[i + 1].Patient != stay.Patient)
+            var first = i == 0 || stays[i - 1].Patient != stay.Patient;
+            if (first)
+            {
+                latest = stay.Discharge;
+            }
+            else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
+            {
+                // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
+                _counts["duplicate_stays"]++;
+                continue;
+            }
+            else if (stay.Admission < latest)
+            {
+                // Begins inside an earlier stay of the person: overlapping, not an index stay.
+                _counts["overlapping_stays"]++;
+                latest = Math.Max(latest, stay.Discharge);
+                continue;
+            }
+            else
+            {
+                latest = stay.Discharge;
+            }
+
+            // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
+            // inside it (overlapping, counted when their turn comes) and copies of this stay.
+            var j = i + 1;
+            while (j < stays.Count && stays[j].Patient == stay.Patient
+                && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
+            {
+                j++;
+            }
+
+            if (j >= stays.Count || stays[j].Patient != stay.Patient)
             {
                 continue;
             }
 
-            var next = stays[i + 1];
+            var next = stays[j];
             var gap = next.Admission - stay.Discharge;
-            if (gap < 0)
-            {
-                _counts["overlapping_stays"]++;
-                continue;
-            }
 
             for (var w = 0; w < windows.Count; w++)
             {

@@ -108,4 +108,28 @@ public sealed class DefectTests
         Assert.Throws<InvalidOperationException>(() => monitor.AddPrevious("H1", "ES31", Money.FromFen(1), null));
         Assert.Throws<InvalidOperationException>(() => monitor.AddQualityCheck("H1", "accepted"));
     }
+
+    [Fact]
+    public void A_stay_is_compared_with_the_next_stay_after_the_latest_discharge_and_a_duplicate_is_no_readmission()
+    {
+        // Person P (docs/monitoring.md, "Overlapping and duplicate stays"): A H1 03-01..03-10 (row 1), B H2 03-05..03-06
+        // (row 2, inside A: overlapping), C H1 03-12..03-15 (row 3), D = C again (row 4, duplicate). A → C: 12 − 10 = 2
+        // days → H1 readmitted 1 of its 3 stays (A, C, D), a split admission (same group, same hospital, 2 ≤ 14); H2 0 of 1.
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        var es31 = new CaseResult("ES31", 1m);
+        monitor.Add(Case("A", "H1", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 10), "P"), es31);
+        monitor.Add(Case("B", "H2", new CalendarDate(2026, 3, 5), new CalendarDate(2026, 3, 6), "P"), es31);
+        monitor.Add(Case("C", "H1", new CalendarDate(2026, 3, 12), new CalendarDate(2026, 3, 15), "P"), es31);
+        monitor.Add(Case("D", "H1", new CalendarDate(2026, 3, 12), new CalendarDate(2026, 3, 15), "P"), es31);
+        var report = monitor.Finish();
+        var h1 = report.Row("H1", "readmission_14d_rate", "2026-03");
+        Assert.Equal((1m, 3m), (h1.Numerator, h1.Denominator));
+        Assert.Equal(1m, report.Row("H1", "split_admission_rate", "2026-03").Numerator);
+        Assert.Equal((0m, 1m), (report.Row("H2", "readmission_14d_rate", "2026-03").Numerator, report.Row("H2", "readmission_14d_rate", "2026-03").Denominator));
+        Assert.Equal(1, report.Counts["overlapping_stays"]);
+        Assert.Equal(1, report.Counts["duplicate_stays"]);
+        var readmission = Assert.Single(report.Review, r => r.Reason == "readmission_14d");
+        Assert.Equal(1L, readmission.RelatedRow);
+        Assert.Contains(readmission.Row, new[] { 3L, 4L });
+    }
 }
