@@ -183,8 +183,9 @@ internal static class MonitorCommands
             }
         }
 
+        var unreadable = joined is null ? new long[3] : new[] { joined.WeightUnreadable, joined.PointsUnreadable, joined.OutlierUnreadable };
         var monitoring = monitor.Finish();
-        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, previousRows, previousCostUnreadable, qcRows);
+        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, unreadable, previousRows, previousCostUnreadable, qcRows);
         if (htmlFile is not null)
         {
             File.WriteAllText(htmlFile.FullName, MonitoringHtml.Render(monitoring), CliOutput.Encoding);
@@ -194,11 +195,11 @@ internal static class MonitorCommands
             CultureInfo.InvariantCulture,
             "monitor: {0} case rows, {1} rejected, {2} results rows not joined, {3} indicator rows, {4} cases to review listed; tables in {5}",
             report.Rows, rejected, unjoined, monitoring.Indicators.Count, monitoring.Review.Count, output.FullName));
-        return rejected == 0 && unjoined == 0 && previousCostUnreadable == 0 && monitoring.Counts["cases_without_discharge_date"] == 0
+        return rejected == 0 && unjoined == 0 && previousCostUnreadable == 0 && unreadable.All(n => n == 0) && monitoring.Counts["cases_without_discharge_date"] == 0
             && monitoring.Counts["cases_rejected_MONITOR_DATE_OUT_OF_RANGE"] == 0 ? 0 : 1;
     }
 
-    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long previousCostUnreadable, long? qcRows)
+    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long[] unreadable, long previousRows, long previousCostUnreadable, long? qcRows)
     {
         static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
         static string L(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
@@ -266,6 +267,9 @@ internal static class MonitorCommands
             Row(csv, "case_rows_rejected", L(rejected));
             Row(csv, "results_rows", L(resultRows));
             Row(csv, "results_rows_not_joined", L(unjoined));
+            Row(csv, "results_weight_unreadable", L(unreadable[0]));
+            Row(csv, "results_points_unreadable", L(unreadable[1]));
+            Row(csv, "results_outlier_unreadable", L(unreadable[2]));
             Row(csv, "previous_year_rows", L(previousRows));
             Row(csv, "previous_year_rows_cost_unreadable", L(previousCostUnreadable));
             Row(csv, "qc_rows", L(qcRows));

@@ -132,4 +132,30 @@ public sealed class DefectTests
         Assert.Equal(1L, readmission.RelatedRow);
         Assert.Contains(readmission.Row, new[] { 3L, 4L });
     }
+
+    [Fact]
+    public void Unreadable_weight_points_and_outlier_values_are_counted_per_column_and_exit_1()
+    {
+        var folder = Folder();
+        try
+        {
+            var results = File.ReadAllLines(Region.File("results.csv")).ToList();
+            results[1] = "C01,H1,12000.00,1.2,ES31,1.2x,normal,0";
+            results[2] = results[2].Replace(",ES", "y,ES", StringComparison.Ordinal);
+            var c = results[3].Split(',');
+            c[6] = "weird";
+            results[3] = string.Join(",", c);
+            File.WriteAllLines(Path.Combine(folder, "results.csv"), results);
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Path.Combine(folder, "results.csv"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 1, run.Err);
+            var summary = File.ReadAllLines(Path.Combine(folder, "out", "summary.csv"));
+            Assert.Contains("results_weight_unreadable,1", summary);
+            Assert.Contains("results_points_unreadable,1", summary);
+            Assert.Contains("results_outlier_unreadable,1", summary);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
