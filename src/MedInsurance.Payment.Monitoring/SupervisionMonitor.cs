@@ -258,12 +258,18 @@ public sealed class SupervisionMonitor
 
     /// <summary>Adds one row of the settlement-list quality check (<c>medpay check</c> issues.csv).</summary>
     /// <param name="hospitalId">The hospital id of the row.</param>
-    /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c>.</param>
+    /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c> (any case).</param>
+    /// <exception cref="ArgumentException">Another status: it is never taken as accepted.</exception>
     /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void AddQualityCheck(string hospitalId, string status)
     {
         ThrowIfFinished();
         hospitalId ??= string.Empty;
+        if (!IsQualityCheckStatus(status))
+        {
+            throw new ArgumentException("The status is not accepted, warning or rejected.", nameof(status));
+        }
+
         _qc.TryGetValue(hospitalId, out var q);
         q.Rows++;
         q.Rejected += string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -654,6 +660,11 @@ public sealed class SupervisionMonitor
             _review.Add(new ReviewCase(reason, _hospitals[hospital], row, caseId, relatedRow, detail));
         }
     }
+
+    /// <summary>Whether a QC status is one of <c>accepted</c>, <c>warning</c>, <c>rejected</c> (any case).</summary>
+    internal static bool IsQualityCheckStatus(string? status) =>
+        string.Equals(status, "accepted", StringComparison.OrdinalIgnoreCase) || string.Equals(status, "warning", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase);
 
     private void ThrowIfFinished()
     {

@@ -158,4 +158,28 @@ public sealed class DefectTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public void A_qc_file_with_an_unknown_status_is_refused_with_line_and_field_and_exit_2()
+    {
+        var folder = Folder();
+        try
+        {
+            var issues = File.ReadAllLines(Region.File("issues.csv")).ToList();
+            var c = issues[2].Split(',');
+            c[3] = "acepted";
+            issues[2] = string.Join(",", c);
+            File.WriteAllLines(Path.Combine(folder, "issues.csv"), issues);
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--qc", Path.Combine(folder, "issues.csv"), "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 2, run.Err);
+            Assert.Contains("issues.csv", run.Err, StringComparison.Ordinal);
+            Assert.Contains("line 3, field status", run.Err, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "out", "summary.csv")));
+            Assert.Throws<ArgumentException>(() => new SupervisionMonitor(MonitoringProfile.Default).AddQualityCheck("H1", "acepted"));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
