@@ -182,4 +182,20 @@ public sealed class DefectTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public void The_default_profile_and_a_report_cannot_be_changed_through_a_cast()
+    {
+        Assert.IsNotType<int[]>(MonitoringProfile.Default.ReadmissionDays);
+        Assert.False(MonitoringProfile.Default.ReadmissionDays is System.Collections.Generic.IList<int> { IsReadOnly: false });
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        monitor.Add(Case("C1", "H1", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 5)), new CaseResult("ES31", 1m));
+        var report = monitor.Finish();
+        foreach (var list in new System.Collections.IEnumerable[] { report.Indicators, report.Groups, report.LowRiskGroups, report.Severity, report.Review })
+        {
+            Assert.False(list is System.Collections.IList { IsReadOnly: false }, list.GetType().Name);
+        }
+
+        Assert.False(report.Counts is System.Collections.Generic.IDictionary<string, long> { IsReadOnly: false });
+    }
 }
