@@ -198,4 +198,17 @@ public sealed class DefectTests
 
         Assert.False(report.Counts is System.Collections.Generic.IDictionary<string, long> { IsReadOnly: false });
     }
+
+    [Fact]
+    public void The_html_charts_the_first_configured_readmission_window()
+    {
+        var profile = MonitoringProfile.Parse(
+            "{\"name\":\"x\",\"version\":\"1\",\"readmissionDays\":[7,30],\"splitAdmissionDays\":14,\"splitAdmissionSameHospital\":true,\"lowStandardMaxLosDays\":3,\"lowStandardMaxCostRatio\":0.3,\"lowStandardRareShare\":0.1,\"overlongStayDays\":60,\"lowRiskSdMultiplier\":1,\"maxReviewCasesPerHospital\":5,\"severityDriverGroups\":3}", "p.json");
+        var monitor = new SupervisionMonitor(profile);
+        monitor.Add(Case("A", "H1", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 10), "P"), new CaseResult("ES31", 1m));
+        monitor.Add(Case("C", "H1", new CalendarDate(2026, 3, 12), new CalendarDate(2026, 3, 15), "P"), new CaseResult("ES31", 1m));
+        var html = MonitoringHtml.Render(monitor.Finish());
+        Assert.Contains("readmission_7d_rate — level", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("readmission_14d_rate", html, StringComparison.Ordinal);
+    }
 }
