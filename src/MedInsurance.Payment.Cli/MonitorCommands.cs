@@ -22,6 +22,8 @@ internal static class MonitorCommands
 
     private static readonly string[] ReviewCasesColumns = { "reason", "hospital_id", "row", "case_id", "related_row", "detail" };
 
+    private static readonly string[] RejectedColumns = { "row", "id", "issues" };
+
     private static readonly string[] SummaryColumns = { "item", "count" };
 
     public static Command Create()
@@ -95,7 +97,7 @@ internal static class MonitorCommands
             return 2;
         }
 
-        long previousRows = 0;
+        long previousRows = 0, previousCostUnreadable = 0;
         if (previousFile is not null)
         {
             using var prev = ResultsFile.Open(previousFile.FullName, out var previousProblem);
@@ -109,8 +111,16 @@ internal static class MonitorCommands
             while (prev.Next(out _, out var result, out var hospital, out var fen))
             {
                 previousRows++;
-                if (result.Group.Length > 0 && hospital.Length > 0)
+                if (prev.CostUnreadable)
                 {
+                    // Counted and exit 1: an unknown cost is never taken as 0 fen.
+                    previousCostUnreadable++;
+                    continue;
+                }
+
+                if (hospital.Length > 0)
+                {
+                    // Every previous-year case counts for case growth, whatever its group (empty for 0000/QY/rejected).
                     monitor.AddPrevious(hospital, result.Group, Money.FromFen(fen), result.Points);
                 }
             }
@@ -127,7 +137,16 @@ internal static class MonitorCommands
         long rejected = 0, unjoined = 0;
         CsvReadReport report;
         using (joined)
+        using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
+        using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         {
+            // rejected.csv: every case row the reader rejected, with its issue codes (CODE(field)); streamed.
+            foreach (var column in RejectedColumns)
+            {
+                rejectedCsv.WriteField(column);
+            }
+
+            rejectedCsv.NextRecord();
             report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, 2, headerMap: map, process: block =>
             {
                 foreach (var record in block)
@@ -148,6 +167,10 @@ internal static class MonitorCommands
                     if (record.IsRejected)
                     {
                         rejected++;
+                        rejectedCsv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+                        rejectedCsv.WriteField(record.Id);
+                        rejectedCsv.WriteField(ResultCsv.Issues(record.Issues));
+                        rejectedCsv.NextRecord();
                         continue;
                     }
 
@@ -160,8 +183,9 @@ internal static class MonitorCommands
             }
         }
 
+        var unreadable = joined is null ? new long[3] : new[] { joined.WeightUnreadable, joined.PointsUnreadable, joined.OutlierUnreadable };
         var monitoring = monitor.Finish();
-        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, previousRows, qcRows);
+        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, unreadable, previousRows, previousCostUnreadable, qcRows);
         if (htmlFile is not null)
         {
             File.WriteAllText(htmlFile.FullName, MonitoringHtml.Render(monitoring), CliOutput.Encoding);
@@ -171,10 +195,11 @@ internal static class MonitorCommands
             CultureInfo.InvariantCulture,
             "monitor: {0} case rows, {1} rejected, {2} results rows not joined, {3} indicator rows, {4} cases to review listed; tables in {5}",
             report.Rows, rejected, unjoined, monitoring.Indicators.Count, monitoring.Review.Count, output.FullName));
-        return rejected == 0 && unjoined == 0 && monitoring.Counts["cases_without_discharge_date"] == 0 ? 0 : 1;
+        return rejected == 0 && unjoined == 0 && previousCostUnreadable == 0 && unreadable.All(n => n == 0) && monitoring.Counts["cases_without_discharge_date"] == 0
+            && monitoring.Counts["cases_rejected_MONITOR_DATE_OUT_OF_RANGE"] == 0 ? 0 : 1;
     }
 
-    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long previousRows, long? qcRows)
+    private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long[] unreadable, long previousRows, long previousCostUnreadable, long? qcRows)
     {
         static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
         static string L(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
@@ -242,7 +267,11 @@ internal static class MonitorCommands
             Row(csv, "case_rows_rejected", L(rejected));
             Row(csv, "results_rows", L(resultRows));
             Row(csv, "results_rows_not_joined", L(unjoined));
+            Row(csv, "results_weight_unreadable", L(unreadable[0]));
+            Row(csv, "results_points_unreadable", L(unreadable[1]));
+            Row(csv, "results_outlier_unreadable", L(unreadable[2]));
             Row(csv, "previous_year_rows", L(previousRows));
+            Row(csv, "previous_year_rows_cost_unreadable", L(previousCostUnreadable));
             Row(csv, "qc_rows", L(qcRows));
             foreach (var pair in report.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

@@ -12,10 +12,16 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 internal static class MonitoringHtml
 {
-    private static readonly string[] Charted = { "cmi", "cost_index", "time_index", "readmission_14d_rate", "low_risk_death_rate", "out_of_catalog_share" };
+    private static readonly string[] ChartedBefore = { "cmi", "cost_index", "time_index" };
+
+    private static readonly string[] ChartedAfter = { "low_risk_death_rate", "out_of_catalog_share" };
 
     public static string Render(MonitoringReport report)
     {
+        // The readmission chart follows the profile: its first window (no window configured, no readmission chart).
+        var charted = ChartedBefore
+            .Concat(report.Profile.ReadmissionDays.Take(1).Select(d => "readmission_" + d.ToString(CultureInfo.InvariantCulture) + "d_rate"))
+            .Concat(ChartedAfter).ToArray();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>智能监管指标 / Supervision indicators</title>\n<style>\n")
             .Append(ClearingHtmlReport.Css).Append("</style>\n</head>\n<body>\n");
@@ -28,7 +34,7 @@ internal static class MonitoringHtml
         if (year is not null)
         {
             html.Append("<h2>同级分布 / Distribution by level, ").Append(Html.Encode(year)).Append("</h2>\n");
-            foreach (var indicator in Charted)
+            foreach (var indicator in charted)
             {
                 foreach (var level in report.Indicators.Where(r => r.Indicator == indicator && r.Period == year).GroupBy(r => r.Level).OrderBy(g => g.Key, System.StringComparer.Ordinal))
                 {

@@ -21,8 +21,9 @@ public sealed class MonitoringProfile
     {
         Name = name;
         Version = version;
-        Sources = sources;
-        ReadmissionDays = readmissionDays;
+        // Read-only wrappers over copies: the process-wide Default cannot be changed through a cast.
+        Sources = Array.AsReadOnly(sources.ToArray());
+        ReadmissionDays = Array.AsReadOnly((int[])readmissionDays.Clone());
         SplitAdmissionDays = splitDays;
         SplitAdmissionSameHospital = splitSameHospital;
         LowStandardMaxLosDays = lowLos;

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
 
 namespace MedInsurance.Payment.Monitoring;
 
@@ -12,13 +15,14 @@ public sealed class MonitoringReport
     internal MonitoringReport(MonitoringProfile profile, IReadOnlyList<IndicatorRow> indicators, IReadOnlyList<GroupIndicatorRow> groups, IReadOnlyList<LowRiskGroup> lowRiskGroups,
         IReadOnlyList<SeverityShiftRow> severity, IReadOnlyList<ReviewCase> review, IReadOnlyDictionary<string, long> counts)
     {
+        // Read-only wrappers over copies: a caller cannot cast them back to List/Dictionary and change the report.
         Profile = profile;
-        Indicators = indicators;
-        Groups = groups;
-        LowRiskGroups = lowRiskGroups;
-        Severity = severity;
-        Review = review;
-        Counts = counts;
+        Indicators = Array.AsReadOnly(indicators.ToArray());
+        Groups = Array.AsReadOnly(groups.ToArray());
+        LowRiskGroups = Array.AsReadOnly(lowRiskGroups.ToArray());
+        Severity = Array.AsReadOnly(severity.ToArray());
+        Review = Array.AsReadOnly(review.ToArray());
+        Counts = new ReadOnlyDictionary<string, long>(counts.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     /// <summary>The profile used.</summary>

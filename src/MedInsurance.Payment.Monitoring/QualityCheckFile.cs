@@ -9,7 +9,8 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 internal static class QualityCheckFile
 {
-    /// <summary>Feeds every row; returns the rows read, or null with the reason when a column is missing.</summary>
+    /// <summary>Feeds every row; returns the rows read, or null with the reason when a column is missing or a status is
+    /// not <c>accepted</c>, <c>warning</c> or <c>rejected</c> (the file is refused: line and field named).</summary>
     public static long? Read(string path, SupervisionMonitor monitor, out string? problem)
     {
         using var input = CsvInput.Open(new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.Read, System.IO.FileShare.Read, 1 << 16), CsvReadOptions.Default, ownsStream: true);
@@ -26,7 +27,15 @@ internal static class QualityCheckFile
         while (input.MoveNext())
         {
             rows++;
-            monitor.AddQualityCheck(input.SharedText(hospital), input.SharedText(status));
+            var text = input.SharedText(status);
+            if (!SupervisionMonitor.IsQualityCheckStatus(text))
+            {
+                problem = "line " + input.Rows.FirstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + ", field status: not accepted, warning or rejected (QC_STATUS_UNKNOWN)";
+                return null;
+            }
+
+            monitor.AddQualityCheck(input.SharedText(hospital), text);
         }
 
         problem = null;

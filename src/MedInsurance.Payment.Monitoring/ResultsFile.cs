@@ -47,6 +47,15 @@ internal sealed class ResultsFile : IDisposable
     /// <summary>The data rows read so far.</summary>
     public long Rows { get; private set; }
 
+    /// <summary>Rows whose weight (<c>weight</c> or <c>base_score</c>) is not empty and not a number: used without a weight, counted.</summary>
+    public long WeightUnreadable { get; private set; }
+
+    /// <summary>Rows whose points (<c>points</c> or <c>case_score</c>) are not empty and not a number: used without points, counted.</summary>
+    public long PointsUnreadable { get; private set; }
+
+    /// <summary>Rows whose <c>outlier</c> is not empty and not normal/low/high/incomplete: used without a deviation flag, counted.</summary>
+    public long OutlierUnreadable { get; private set; }
+
     /// <summary>Whether the file has the columns of a previous-year file (hospital, group, cost).</summary>
     public bool HasPreviousYearColumns => _hospital >= 0 && _group >= 0 && _cost >= 0;
 
@@ -74,7 +83,10 @@ internal sealed class ResultsFile : IDisposable
         return file;
     }
 
-    /// <summary>Reads the next row: its id, result, hospital id and total cost (fen, 0 when absent or unreadable).</summary>
+    /// <summary>Whether the last row read has a total_cost column whose value is empty or unreadable (its cost is then not known, not 0).</summary>
+    public bool CostUnreadable { get; private set; }
+
+    /// <summary>Reads the next row: its id, result, hospital id and total cost (fen; see <see cref="CostUnreadable"/>).</summary>
     public bool Next(out string id, out CaseResult result, out string hospitalId, out long costFen)
     {
         if (!_input.MoveNext())
@@ -88,23 +100,70 @@ internal sealed class ResultsFile : IDisposable
         Rows++;
         id = _input.Text(_id);
         hospitalId = _hospital < 0 ? string.Empty : _input.SharedText(_hospital);
-        costFen = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out var fen) == ValueStatus.Ok ? fen : 0;
+        long fen = 0;
+        CostUnreadable = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out fen) != ValueStatus.Ok;
+        costFen = _cost >= 0 && !CostUnreadable ? fen : 0;
         var group = _input.SharedText(_group);
         if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
         {
             group = string.Empty;
         }
 
-        bool? deviation = _outlier >= 0 ? Flag(_outlier, "normal") : _deviation >= 0 ? Flag(_deviation, "normal") : null;
+        bool? deviation = _outlier >= 0 ? Outlier() : _deviation >= 0 ? Flag(_deviation, "normal") : null;
         bool? review = _reviewCandidate >= 0 ? Bool(_reviewCandidate) : _review >= 0 ? Bool(_review) : null;
-        result = new CaseResult(group, Number(_weight), Number(_points), deviation, review);
+        var weight = Number(_weight, out var badWeight);
+        var points = Number(_points, out var badPoints);
+        WeightUnreadable += badWeight ? 1 : 0;
+        PointsUnreadable += badPoints ? 1 : 0;
+        result = new CaseResult(group, weight, points, deviation, review);
         return true;
     }
 
     public void Dispose() => _input.Dispose();
 
-    private decimal? Number(int index) =>
-        index >= 0 && decimal.TryParse(_input.Text(index), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>A number, or null when the column is absent or the value empty; <paramref name="unreadable"/> when it is
+    /// neither empty nor a number (counted by the caller, never silently null).</summary>
+    private decimal? Number(int index, out bool unreadable)
+    {
+        unreadable = false;
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var text = _input.Text(index);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        unreadable = true;
+        return null;
+    }
+
+    /// <summary>The <c>medpay drg price</c> outlier kind: normal → false; low, high, incomplete → true; empty → null;
+    /// anything else → null and counted in <see cref="OutlierUnreadable"/>.</summary>
+    private bool? Outlier()
+    {
+        var text = _input.Text(_outlier).ToLowerInvariant();
+        switch (text)
+        {
+            case "":
+                return null;
+            case "normal":
+                return false;
+            case "low" or "high" or "incomplete":
+                return true;
+            default:
+                OutlierUnreadable++;
+                return null;
+        }
+    }
 
     private bool? Flag(int index, string normal)
     {

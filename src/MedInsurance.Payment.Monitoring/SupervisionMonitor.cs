@@ -15,6 +15,11 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 public sealed class SupervisionMonitor
 {
+    /// <summary>The <see cref="MonitoringReport.Counts"/> key of the cases rejected with MONITOR_DATE_OUT_OF_RANGE
+    /// (discharge or admission year outside 1900–2199): counted, in no indicator.</summary>
+    internal const string DateOutOfRangeCount = "cases_rejected_MONITOR_DATE_OUT_OF_RANGE";
+
+    private const int MinYear = 1900, MaxYear = 2199;
     private readonly MonitoringProfile _profile;
     private readonly Dictionary<string, int> _hospitalIndex = new(StringComparer.Ordinal);
     private readonly List<string> _hospitals = new();
@@ -27,6 +32,7 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _severity = new();
     private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _previousSeverity = new();
     private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
+    private readonly Dictionary<int, (long Cases, decimal Points)> _previousUngrouped = new();
     private readonly Dictionary<string, (long Rows, long Rejected, long Warnings)> _qc = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
@@ -34,7 +40,8 @@ public sealed class SupervisionMonitor
     private readonly List<int> _relatedOf = new();
     private readonly List<string?> _adrgOf = new();
     private readonly List<bool> _severeOf = new();
-    private long _row, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
+    private bool _finished;
+    private long _row, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
     /// <param name="profile">The thresholds (<see cref="MonitoringProfile.Default"/> for the national default).</param>
@@ -42,13 +49,16 @@ public sealed class SupervisionMonitor
     {
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _counts["overlapping_stays"] = 0;
+        _counts["duplicate_stays"] = 0;
     }
 
     /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
     /// <param name="hospitalId">The hospital id.</param>
     /// <param name="level">The level label.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void SetLevel(string hospitalId, string level)
     {
+        ThrowIfFinished();
         _levels[hospitalId ?? throw new ArgumentNullException(nameof(hospitalId))] = level ?? throw new ArgumentNullException(nameof(level));
     }
 
@@ -56,8 +66,10 @@ public sealed class SupervisionMonitor
     /// the results file has none for it. A case without a discharge date is counted, not used.</summary>
     /// <param name="inpatientCase">The case.</param>
     /// <param name="result">Its DRG/DIP result, or null.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void Add(InpatientCase inpatientCase, CaseResult? result)
     {
+        ThrowIfFinished();
         if (inpatientCase is null)
         {
             throw new ArgumentNullException(nameof(inpatientCase));
@@ -76,6 +88,14 @@ public sealed class SupervisionMonitor
         if (inpatientCase.DischargeDate is not { } discharged)
         {
             _withoutDate++;
+            return;
+        }
+
+        if (!InRange(discharged) || (inpatientCase.AdmissionDate is { } admission && !InRange(admission)))
+        {
+            // MONITOR_DATE_OUT_OF_RANGE (discharge_date / admission_date): a year outside 1900–2199 (a typo such as 6026)
+            // is counted, not used — it would not fit the month in the cell key.
+            _outOfRange++;
             return;
         }
 
@@ -190,19 +210,29 @@ public sealed class SupervisionMonitor
         }
     }
 
-    /// <summary>Adds a case of the previous year (from its results file): hospital, group, total cost and points.</summary>
+    /// <summary>Adds a case of the previous year (from its results file): hospital, group, total cost and points. A case
+    /// without a group (empty: ungroupable 0000/QY or rejected) counts for case and points growth, in no group.</summary>
     /// <param name="hospitalId">The hospital id.</param>
-    /// <param name="group">The group.</param>
+    /// <param name="group">The group, or empty.</param>
     /// <param name="totalCost">Its total cost.</param>
     /// <param name="points">Its points, or null.</param>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void AddPrevious(string hospitalId, string group, Money totalCost, decimal? points)
     {
+        ThrowIfFinished();
         if (hospitalId is null || group is null)
         {
             throw new ArgumentNullException(hospitalId is null ? nameof(hospitalId) : nameof(group));
         }
 
         var h = Index(_hospitalIndex, _hospitals, hospitalId);
+        if (group.Length == 0)
+        {
+            _previousUngrouped.TryGetValue(h, out var u);
+            _previousUngrouped[h] = (u.Cases + 1, u.Points + (points ?? 0m));
+            return;
+        }
+
         var g = Index(_groupIndex, _groups, group);
         if (!_previous.TryGetValue((h, g), out var p))
         {
@@ -228,10 +258,18 @@ public sealed class SupervisionMonitor
 
     /// <summary>Adds one row of the settlement-list quality check (<c>medpay check</c> issues.csv).</summary>
     /// <param name="hospitalId">The hospital id of the row.</param>
-    /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c>.</param>
+    /// <param name="status"><c>accepted</c>, <c>warning</c> or <c>rejected</c> (any case).</param>
+    /// <exception cref="ArgumentException">Another status: it is never taken as accepted.</exception>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public void AddQualityCheck(string hospitalId, string status)
     {
+        ThrowIfFinished();
         hospitalId ??= string.Empty;
+        if (!IsQualityCheckStatus(status))
+        {
+            throw new ArgumentException("The status is not accepted, warning or rejected.", nameof(status));
+        }
+
         _qc.TryGetValue(hospitalId, out var q);
         q.Rows++;
         q.Rejected += string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
@@ -239,10 +277,14 @@ public sealed class SupervisionMonitor
         _qc[hospitalId] = q;
     }
 
-    /// <summary>Computes every indicator from what was added.</summary>
+    /// <summary>Computes every indicator from what was added — once: afterwards every method of the monitor throws.</summary>
     /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
     public MonitoringReport Finish()
     {
+        // Finish sorts the stays and adds to the review list and counts: a second call would count twice.
+        ThrowIfFinished();
+        _finished = true;
         var groupCount = _groups.Count;
         var regionCases = new long[groupCount];
         var regionCost = new long[groupCount];
@@ -301,6 +343,14 @@ public sealed class SupervisionMonitor
         }
 
         var previousByHospital = _previous.GroupBy(p => p.Key.Hospital).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Points: x.Sum(p => p.Value.PointsSum)));
+        foreach (var pair in _previousUngrouped)
+        {
+            // Case growth counts every previous-year case, whatever its group, as this year's cases count every case.
+            previousByHospital.TryGetValue(pair.Key, out var sum);
+            previousByHospital[pair.Key] = (sum.Cases + pair.Value.Cases, sum.Points + pair.Value.Points);
+        }
+
+        var hasPrevious = _previous.Count > 0 || _previousUngrouped.Count > 0;
         var rows = new List<IndicatorRow>();
         foreach (var hospital in months.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
         {
@@ -348,7 +398,7 @@ public sealed class SupervisionMonitor
                 Add("overlong_stay_rate", p.Overlong, cases);
                 Add("out_of_catalog_share", p.OutOfCatalogFen, p.CostFen);
                 Add("referral_rate", p.Referrals, cases);
-                if (isYear && _previous.Count > 0)
+                if (isYear && hasPrevious)
                 {
                     previousByHospital.TryGetValue(h, out var previous);
                     Add("case_growth", cases - previous.Cases, previous.Cases);
@@ -371,6 +421,7 @@ public sealed class SupervisionMonitor
         _counts["cases_with_result"] = _withResult;
         _counts["cases_without_result"] = _withoutResult;
         _counts["cases_without_discharge_date"] = _withoutDate;
+        _counts[DateOutOfRangeCount] = _outOfRange;
         _counts["cases_without_patient_id"] = _withoutPatient;
         _counts["cases_without_group"] = _withoutGroup;
         var counts = new Dictionary<string, long>(_counts, StringComparer.Ordinal);
@@ -423,10 +474,12 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>
-    /// 再入院 and 分解住院 — the stays sorted by person and dates; each stay followed by the same person's next admission
-    /// within N days (0 ≤ next admission − this discharge ≤ N) is a readmission of N days, counted at the discharging
-    /// hospital in its discharge month; within the split window, in the same related group (and the same hospital when
-    /// the profile says so), a split-admission suspect counted the same way. Overlapping stays are counted apart.
+    /// 再入院 and 分解住院 — the stays sorted by person and dates; each stay is compared with the same person's next stay
+    /// admitted on or after the latest discharge so far: within N days (0 ≤ next admission − this discharge ≤ N) it is a
+    /// readmission of N days, counted at the discharging hospital in its discharge month; within the split window, in the
+    /// same related group (and the same hospital when the profile says so), a split-admission suspect counted the same
+    /// way. A stay beginning inside an earlier stay (overlapping) or repeating one (same admission and discharge,
+    /// duplicate) is counted apart and is not an index stay.
     /// </summary>
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
@@ -435,6 +488,7 @@ public sealed class SupervisionMonitor
         var stays = _stays;
         var windows = _profile.ReadmissionDays;
         var result = new Dictionary<(int, int), StayCounts>();
+        var latest = 0;
         for (var i = 0; i < stays.Count; i++)
         {
             var stay = stays[i];
@@ -446,18 +500,45 @@ public sealed class SupervisionMonitor
             }
 
             counts.Stays++;
-            if (i + 1 >= stays.Count || stays[i + 1].Patient != stay.Patient)
+            var first = i == 0 || stays[i - 1].Patient != stay.Patient;
+            if (first)
+            {
+                latest = stay.Discharge;
+            }
+            else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
+            {
+                // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
+                _counts["duplicate_stays"]++;
+                continue;
+            }
+            else if (stay.Admission < latest)
+            {
+                // Begins inside an earlier stay of the person: overlapping, not an index stay.
+                _counts["overlapping_stays"]++;
+                latest = Math.Max(latest, stay.Discharge);
+                continue;
+            }
+            else
+            {
+                latest = stay.Discharge;
+            }
+
+            // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
+            // inside it (overlapping, counted when their turn comes) and copies of this stay.
+            var j = i + 1;
+            while (j < stays.Count && stays[j].Patient == stay.Patient
+                && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
+            {
+                j++;
+            }
+
+            if (j >= stays.Count || stays[j].Patient != stay.Patient)
             {
                 continue;
             }
 
-            var next = stays[i + 1];
+            var next = stays[j];
             var gap = next.Admission - stay.Discharge;
-            if (gap < 0)
-            {
-                _counts["overlapping_stays"]++;
-                continue;
-            }
 
             for (var w = 0; w < windows.Count; w++)
             {
@@ -580,6 +661,19 @@ public sealed class SupervisionMonitor
         }
     }
 
+    /// <summary>Whether a QC status is one of <c>accepted</c>, <c>warning</c>, <c>rejected</c> (any case).</summary>
+    internal static bool IsQualityCheckStatus(string? status) =>
+        string.Equals(status, "accepted", StringComparison.OrdinalIgnoreCase) || string.Equals(status, "warning", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase);
+
+    private void ThrowIfFinished()
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The monitor has finished: Finish computes the report once; use a new SupervisionMonitor.");
+        }
+    }
+
     private string LevelOf(string hospitalId) => _levels.TryGetValue(hospitalId, out var level) ? level : "all";
 
     private static int Index(Dictionary<string, int> index, List<string> names, string name)
@@ -595,6 +689,9 @@ public sealed class SupervisionMonitor
     }
 
     private static decimal Yuan(long fen, long cases) => cases == 0 ? 0m : fen / 100m / cases;
+
+    /// <summary>The years a case may be discharged or admitted in; outside, it is rejected (MONITOR_DATE_OUT_OF_RANGE).</summary>
+    private static bool InRange(CalendarDate date) => date.Year >= MinYear && date.Year <= MaxYear;
 
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
 

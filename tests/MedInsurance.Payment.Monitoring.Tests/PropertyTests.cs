@@ -93,8 +93,9 @@ public sealed class PropertyTests
             int severe = 0, plain = 0;
             foreach (var peer in new[] { "H1", "H2", "H3" })
             {
-                var s = random.Next(0, 6);
-                var p = random.Next(0, 6);
+                // At least one case of each kind per peer, so H9 always has cases and a row (no vacuous pass).
+                var s = random.Next(1, 6);
+                var p = random.Next(1, 6);
                 severe += s;
                 plain += p;
                 Add(peer, adrg + (random.Next(2) == 0 ? "1" : "3"), s);
@@ -105,13 +106,11 @@ public sealed class PropertyTests
             Add("H9", adrg + "5", plain * k);
         }
 
-        var row = monitor.Finish().Severity.SingleOrDefault(s => s.HospitalId == "H9");
-        if (row is not null)
-        {
-            Assert.Equal(row.ObservedSevere, Math.Round(row.ExpectedSevere, 10, MidpointRounding.AwayFromZero));
-            // Decimal division leaves at most a few units in the 27th place; z is zero to 10 decimals.
-            Assert.True(row.ZPeers is null || Math.Abs(row.ZPeers.Value) < 0.0000000001m, "z " + row.ZPeers);
-            Assert.Equal(string.Empty, row.Drivers);
-        }
+        var row = Assert.Single(monitor.Finish().Severity, s => s.HospitalId == "H9");
+        Assert.True(row.Cases > 0);
+        Assert.Equal(row.ObservedSevere, Math.Round(row.ExpectedSevere, 10, MidpointRounding.AwayFromZero));
+        // Decimal division leaves at most a few units in the 27th place; z is zero to 10 decimals.
+        Assert.True(row.ZPeers is null || Math.Abs(row.ZPeers.Value) < 0.0000000001m, "z " + row.ZPeers);
+        Assert.Equal(string.Empty, row.Drivers);
     }
 }
