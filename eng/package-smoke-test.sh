@@ -16,6 +16,9 @@ list_zip() { if command -v unzip >/dev/null; then unzip -l "$1"; else python3 -m
 for pkg in "$work"/feed/*.nupkg; do
   listing="$(list_zip "$pkg")"
   grep -q 'README.md' <<<"$listing" || { echo "missing README in $pkg"; exit 1; }
+  # The package's own README, not the repository's: its first line names the package.
+  id="$(basename "$pkg" | sed 's/\.[0-9][0-9.]*-.*//')"
+  head -1 "$(python3 -c 'import sys,zipfile,tempfile,os; z=zipfile.ZipFile(sys.argv[1]); d=tempfile.mkdtemp(); print(z.extract("README.md", d))' "$pkg")" | grep -qx "# $id" || { echo "README of $pkg does not name $id"; exit 1; }
 done
 ls "$work"/feed/*.snupkg >/dev/null
 
