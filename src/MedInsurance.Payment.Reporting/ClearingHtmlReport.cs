@@ -321,11 +321,11 @@ public static class ClearingHtmlReport
     }
 
     internal static void TdNum(StringBuilder h, string col, string text) =>
-        h.Append("<td class=\"num\" data-col=\"").Append(col).Append("\">").Append(Html.Encode(text)).Append("</td>");
+        h.Append("<td class=\"num\" data-col=\"").Append(col).Append("\">").Append(Html.Encode(NumberText.Grouped(text))).Append("</td>");
 
     private static void SummaryRow(StringBuilder h, string code, string zh, string en, string value) =>
         h.Append("<tr data-code=\"").Append(code).Append("\"><th>").Append(Html.Encode(zh)).Append("<span class=\"en\">").Append(Html.Encode(en))
-            .Append("</span></th><td class=\"num\">").Append(Html.Encode(value)).Append("</td></tr>\n");
+            .Append("</span></th><td class=\"num\">").Append(Html.Encode(NumberText.Grouped(value))).Append("</td></tr>\n");
 
     private static string FundName(InsuranceFund? fund) => fund switch
     {

@@ -10,7 +10,7 @@ namespace MedInsurance.Payment.Reporting.Tests;
 public sealed class CapitationSectionsTests
 {
     private static string Cell(IElement row, string col) =>
-        (row.QuerySelector("td[data-col=\"" + col + "\"]") ?? throw new InvalidOperationException("no cell " + col)).TextContent;
+        (row.QuerySelector("td[data-col=\"" + col + "\"]") ?? throw new InvalidOperationException("no cell " + col)).TextContent.Replace(",", string.Empty, StringComparison.Ordinal); // the page groups digits (千分位)
 
     [Fact]
     public void Capitation_rows_show_budget_spend_band_and_fund_pays_by_hand()

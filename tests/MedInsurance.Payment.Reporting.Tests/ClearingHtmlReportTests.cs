@@ -37,7 +37,7 @@ public sealed class ClearingHtmlReportTests
 
     private static Money Amount(IElement cell)
     {
-        Assert.True(Money.TryParseYuan(cell.TextContent, out var money), "not an amount: " + cell.TextContent);
+        Assert.True(Money.TryParseYuan(cell.TextContent.Replace(",", string.Empty, StringComparison.Ordinal), out var money), "not an amount: " + cell.TextContent);
         return money;
     }
 
@@ -104,10 +104,10 @@ public sealed class ClearingHtmlReportTests
         Assert.Equal(s.MonthlyPreSettlements, Summary("monthly-pre-settlements"));
         Assert.Equal(s.ClearingTransfer, Summary("clearing-transfer"));
         // Budget 100 000.01 ÷ 0.8 ÷ 10 609 points = 11.78245004…: printed with 10 decimals, as in the CSV/JSON export.
-        var value = decimal.Parse(doc.QuerySelector("#summary-table tr[data-code=\"value\"] td")!.TextContent, CultureInfo.InvariantCulture);
+        var value = decimal.Parse(doc.QuerySelector("#summary-table tr[data-code=\"value\"] td")!.TextContent.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
         Assert.Equal(decimal.Round(result.Pools[0].Value.Yuan, 10, MidpointRounding.AwayFromZero), value);
         Assert.Equal(11.7824500424m, value);
-        Assert.Equal("10609", doc.QuerySelector("#summary-table tr[data-code=\"total-units\"] td")!.TextContent);
+        Assert.Equal("10,609", doc.QuerySelector("#summary-table tr[data-code=\"total-units\"] td")!.TextContent);
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class ClearingHtmlReportTests
         var result = Scenario.Run();
         var rows = Parse(ClearingHtmlReport.Render(result, Scenario.Options(result))).QuerySelectorAll("#hospital-table tbody tr");
         // Σ scores 4 000 / 1 775 / 4 834 over 4 cases each (the Z99 case is rejected and not counted).
-        Assert.Equal(["4000", "1775", "4834"], rows.Select(r => Cell(r, "units").TextContent).ToArray());
-        Assert.Equal(["1000.0000", "443.7500", "1208.5000"], rows.Select(r => Cell(r, "cmi").TextContent).ToArray());
+        Assert.Equal(["4,000", "1,775", "4,834"], rows.Select(r => Cell(r, "units").TextContent).ToArray());
+        Assert.Equal(["1,000.0000", "443.7500", "1,208.5000"], rows.Select(r => Cell(r, "cmi").TextContent).ToArray());
         Assert.Equal(["25.00%", "0.00%", "50.00%"], rows.Select(r => Cell(r, "deviation-share").TextContent).ToArray());
     }
 

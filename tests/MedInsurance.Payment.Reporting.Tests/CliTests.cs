@@ -63,7 +63,13 @@ public sealed class CliTests
             var rows = new HtmlParser().ParseDocument(html).QuerySelectorAll("#hospital-table tbody tr");
             Assert.Equal(["H1", "H2", "H3"], rows.Select(r => r.GetAttribute("data-hospital")).ToArray());
             // Sample: H1 1 000 points, H2 500, H3 1 500 per case.
-            Assert.Equal(["1000.0000", "500.0000", "1500.0000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
+            Assert.Equal(["1,000.0000", "500.0000", "1,500.0000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
+
+            // --region names the region in the title (统筹地区).
+            var regional = Path.Combine(root, "regional.html");
+            Assert.Equal(0, Medpay([.. YearArguments(Path.Combine(root, "regional")), "--html", regional, "--region", "示例市"]).ExitCode);
+            Assert.Contains("示例市", new HtmlParser().ParseDocument(File.ReadAllText(regional, Encoding.UTF8)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("示例市", new HtmlParser().ParseDocument(html).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         }
         finally
         {
