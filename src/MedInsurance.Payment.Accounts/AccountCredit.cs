@@ -43,19 +43,5 @@ public sealed class AccountCredit
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
     /// <summary>Whether an error rejected the credit.</summary>
-    public bool IsRejected
-    {
-        get
-        {
-            foreach (var issue in Issues)
-            {
-                if (issue.IsError)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool IsRejected => ValidationIssue.AnyError(Issues);
 }

@@ -33,19 +33,5 @@ public sealed class AccountSpendResult
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
     /// <summary>Whether an error rejected the request (nothing was paid from the account).</summary>
-    public bool IsRejected
-    {
-        get
-        {
-            foreach (var issue in Issues)
-            {
-                if (issue.IsError)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool IsRejected => ValidationIssue.AnyError(Issues);
 }

@@ -370,13 +370,9 @@ public sealed class CapitationCalculation
             return NoIssues;
         }
 
-        foreach (var issue in issues)
+        if (ValidationIssue.AnyError(issues))
         {
-            if (issue.IsError)
-            {
-                ledger.RejectedClaims++;
-                break;
-            }
+            ledger.RejectedClaims++;
         }
 
         return issues;

@@ -32,21 +32,7 @@ public readonly struct ClaimRecord
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
     /// <summary>Whether the row could not be read (an error among <see cref="Issues"/>).</summary>
-    public bool IsRejected
-    {
-        get
-        {
-            foreach (var issue in Issues)
-            {
-                if (issue.IsError)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool IsRejected => ValidationIssue.AnyError(Issues);
 }
 
 /// <summary>

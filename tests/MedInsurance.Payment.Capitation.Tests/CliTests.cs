@@ -70,7 +70,7 @@ public sealed class CliTests
             var page = File.ReadAllText(P(folder, "page", "capitation.html"));
             Assert.Contains("<h1>示例市 2026年度按人头付费清算报告", page, StringComparison.Ordinal);
             Assert.Contains("<section id=\"capitation\">", page, StringComparison.Ordinal);
-            Assert.Contains("12465.00", page, StringComparison.Ordinal);
+            Assert.Contains("12,465.00", page, StringComparison.Ordinal); // the page groups digits (千分位)
             var statements = File.ReadAllLines(P(folder, "out", "statements.csv"));
             Assert.Equal("hospital_id,hospital_name,seq,code,label,amount,quantity,formula", statements[0]);
             Assert.Contains(statements, l => l.StartsWith("A,,", StringComparison.Ordinal) && l.Contains("fund.pays,基金支付合计,12465.00", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace MedInsurance.Payment.Validation;
@@ -92,6 +93,27 @@ public sealed class ValidationIssue : IEquatable<ValidationIssue>
     /// <returns>The issue.</returns>
     public static ValidationIssue Warning(string code, string field, string messageZh, string messageEn) =>
         new(code, field, IssueSeverity.Warning, messageZh, messageEn);
+
+    /// <summary>是否有错误 — whether any of <paramref name="issues"/> is an error (a rejected row or result). Does not allocate.</summary>
+    /// <param name="issues">The issues (null counts as none).</param>
+    /// <returns>True when at least one issue is an error.</returns>
+    public static bool AnyError(IReadOnlyList<ValidationIssue>? issues)
+    {
+        if (issues is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < issues.Count; i++)
+        {
+            if (issues[i].IsError)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The same issue with its field placed under <paramref name="prefix"/> (e.g. a column or row).</summary>
     /// <param name="prefix">The prefix.</param>
