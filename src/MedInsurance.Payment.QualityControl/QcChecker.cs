@@ -237,53 +237,8 @@ public sealed class QcChecker
 
     private void CheckDiagnosis(InpatientCase c, Unread unread, string code, bool main, string field, ref List<ValidationIssue>? issues)
     {
-        CodeFacts facts;
-        if (_dictionary is { } dictionary)
-        {
-            if (!_dxFacts.TryGetValue(code, out facts))
-            {
-                switch (dictionary.Map(code, CodeKind.Diagnosis, out var target))
-                {
-                    case 1:
-                        Add(ref issues, QcRules.DiagnosisEditionMapped, field, target);
-                        facts = _dxFacts[target]; // the clinical lists judge the code the crosswalk gives
-                        if (facts.Gray)
-                        {
-                            // A crosswalk may land on a gray code: the code the list would carry is still not for use.
-                            Add(ref issues, QcRules.DiagnosisGray, field, target);
-                        }
-
-                        break;
-                    case 2:
-                        Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
-                        facts = Facts(code, CodeKind.Diagnosis, false);
-                        break;
-                    default:
-                        Add(ref issues, QcRules.DiagnosisNotInDictionary, field, code);
-                        facts = Facts(code, CodeKind.Diagnosis, false);
-                        break;
-                }
-            }
-            else if (facts.Gray)
-            {
-                Add(ref issues, QcRules.DiagnosisGray, field, code);
-            }
-        }
-        else
-        {
-            facts = Facts(code, CodeKind.Diagnosis, false);
-        }
-
-        if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
-        {
-            Add(ref issues, QcRules.DiagnosisSexConflict, field, facts.Code);
-        }
-
-        if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
-        {
-            Add(ref issues, QcRules.DiagnosisAgeConflict, field, facts.Code);
-        }
-
+        var facts = Judge(CodeKind.Diagnosis, code, field, ref issues);
+        CheckSexAndAge(c, unread, facts, QcRules.DiagnosisSexConflict, QcRules.DiagnosisAgeConflict, field, ref issues);
         if (main && facts.NotMain)
         {
             Add(ref issues, QcRules.MainDiagnosisNotAllowed, field, facts.Code);
@@ -364,50 +319,67 @@ public sealed class QcChecker
 
     private void CheckProcedure(InpatientCase c, Unread unread, string code, string field, ref List<ValidationIssue>? issues)
     {
-        CodeFacts facts;
-        if (_dictionary is { } dictionary)
+        var facts = Judge(CodeKind.Procedure, code, field, ref issues);
+        CheckSexAndAge(c, unread, facts, QcRules.ProcedureSexConflict, QcRules.ProcedureAgeConflict, field, ref issues);
+    }
+
+    /// <summary>
+    /// The dictionary's verdict on a code (in the edition, gray, of another edition mapped by a crosswalk, ambiguous or
+    /// unknown) and the facts the clinical lists judge: the code's own, or the code the crosswalk gives — which is judged
+    /// as if it had been written, gray included.
+    /// </summary>
+    private CodeFacts Judge(CodeKind kind, string code, string field, ref List<ValidationIssue>? issues)
+    {
+        if (_dictionary is not { } dictionary)
         {
-            if (!_pxFacts.TryGetValue(code, out facts))
+            return Facts(code, kind, false);
+        }
+
+        var diagnosis = kind == CodeKind.Diagnosis;
+        var known = diagnosis ? _dxFacts : _pxFacts;
+        var gray = diagnosis ? QcRules.DiagnosisGray : QcRules.ProcedureGray;
+        if (known.TryGetValue(code, out var facts))
+        {
+            if (facts.Gray)
             {
-                switch (dictionary.Map(code, CodeKind.Procedure, out var target))
+                Add(ref issues, gray, field, code);
+            }
+
+            return facts;
+        }
+
+        switch (dictionary.Map(code, kind, out var target))
+        {
+            case 1:
+                Add(ref issues, diagnosis ? QcRules.DiagnosisEditionMapped : QcRules.ProcedureEditionMapped, field, target);
+                facts = known[target];
+                if (facts.Gray)
                 {
-                    case 1:
-                        Add(ref issues, QcRules.ProcedureEditionMapped, field, target);
-                        facts = _pxFacts[target];
-                        if (facts.Gray)
-                        {
-                            Add(ref issues, QcRules.ProcedureGray, field, target);
-                        }
-
-                        break;
-                    case 2:
-                        Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
-                        facts = Facts(code, CodeKind.Procedure, false);
-                        break;
-                    default:
-                        Add(ref issues, QcRules.ProcedureNotInDictionary, field, code);
-                        facts = Facts(code, CodeKind.Procedure, false);
-                        break;
+                    // A crosswalk may land on a gray code: the code the list would carry is still not for use.
+                    Add(ref issues, gray, field, target);
                 }
-            }
-            else if (facts.Gray)
-            {
-                Add(ref issues, QcRules.ProcedureGray, field, code);
-            }
-        }
-        else
-        {
-            facts = Facts(code, CodeKind.Procedure, false);
-        }
 
+                return facts;
+            case 2:
+                Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                return Facts(code, kind, false);
+            default:
+                Add(ref issues, diagnosis ? QcRules.DiagnosisNotInDictionary : QcRules.ProcedureNotInDictionary, field, code);
+                return Facts(code, kind, false);
+        }
+    }
+
+    /// <summary>Sex- and age-specific codes (the region's lists) against the case's sex and age, when those were readable.</summary>
+    private void CheckSexAndAge(InpatientCase c, Unread unread, CodeFacts facts, QcRule sexRule, QcRule ageRule, string field, ref List<ValidationIssue>? issues)
+    {
         if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
         {
-            Add(ref issues, QcRules.ProcedureSexConflict, field, facts.Code);
+            Add(ref issues, sexRule, field, facts.Code);
         }
 
         if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
         {
-            Add(ref issues, QcRules.ProcedureAgeConflict, field, facts.Code);
+            Add(ref issues, ageRule, field, facts.Code);
         }
     }
 
