@@ -14,7 +14,9 @@ var csv = "id,sex,age,los,diagnoses,procedures,total_cost\nA1,1,45,5,K35.800x002
 var records = CaseCsvReader.Read(new StringReader(csv)).ToList();
 var pay = Money.FromYuan(12000.50m).Multiply(0.9m).Round(RoundingRule.Default);
 
-using var provider = new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { }).BuildServiceProvider();
+var services = new ServiceCollection();
+services.AddMedInsurancePayment().AddDemoRegion().AddDrg().AddDip().AddSettlement();
+using var provider = services.BuildServiceProvider();
 provider.GetRequiredService<IStartupValidator>().Validate();
 var drg = provider.GetRequiredService<IDrgGroupingService>().Group(records[0].Value!);
 var year = DemoRegion.Load().GenerateYear(300);

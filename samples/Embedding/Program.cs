@@ -15,20 +15,27 @@ using Microsoft.Extensions.Options;
 var data = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "data");
 
 var services = new ServiceCollection();                         // package Microsoft.Extensions.DependencyInjection
-services.AddMedInsurancePayment(o =>
-{
-    o.Drg.RulesFolder = Path.Combine(data, "chs-drg");          // 1_MDC.txt … 7_CCE.txt of the region's CHS-DRG edition
-    o.Drg.Edition = "demo-drg-1";
-    o.Drg.WeightsFile = Path.Combine(data, "drg-weights.csv");  // drg,weight: the weight table (权重表) the region publishes with its rate
-    o.Drg.BaseRate = 10_000m;                                   // 费率: yuan per unit of weight
-    o.Dip.CatalogFile = Path.Combine(data, "dip-catalog.json"); // the region's DIP catalog (病种目录)
-    o.Dip.ProcedureAttributesFile = Path.Combine(data, "procedure-attributes.csv");
-    o.Dip.HospitalsFile = Path.Combine(data, "hospitals.csv");
-    o.Dip.Profile = "national-dip-1.0";                         // or guangzhou, jining, national-dip-3.0, a JSON file
-    o.Dip.PointValue = 9.5m;                                    // 年初点值, for expected payments
-    o.Settlement.Policy = Path.Combine(data, "policy-2026.json");
-    o.Settlement.HospitalsFile = Path.Combine(data, "hospitals.csv");
-});                                                             // or .AddMedInsurancePayment(configuration.GetSection("MedInsurancePayment"))
+services.AddMedInsurancePayment()                              // or .AddMedInsurancePayment(configuration.GetSection("MedInsurancePayment"))
+    .AddDrg(o =>                                                // package MedInsurance.Payment.Drg
+    {
+        o.RulesFolder = Path.Combine(data, "chs-drg");          // 1_MDC.txt … 7_CCE.txt of the region's CHS-DRG edition
+        o.Edition = "demo-drg-1";
+        o.WeightsFile = Path.Combine(data, "drg-weights.csv");  // drg,weight: the weight table (权重表) the region publishes with its rate
+        o.BaseRate = 10_000m;                                   // 费率: yuan per unit of weight
+    })
+    .AddDip(o =>                                                // package MedInsurance.Payment.Dip
+    {
+        o.CatalogFile = Path.Combine(data, "dip-catalog.json"); // the region's DIP catalog (病种目录)
+        o.ProcedureAttributesFile = Path.Combine(data, "procedure-attributes.csv");
+        o.HospitalsFile = Path.Combine(data, "hospitals.csv");
+        o.Profile = "national-dip-1.0";                         // or guangzhou, jining, national-dip-3.0, a JSON file
+        o.PointValue = 9.5m;                                    // 年初点值, for expected payments
+    })
+    .AddSettlement(o =>                                         // package MedInsurance.Payment.Settlement
+    {
+        o.Policy = Path.Combine(data, "policy-2026.json");
+        o.HospitalsFile = Path.Combine(data, "hospitals.csv");
+    });
 using var provider = services.BuildServiceProvider();
 // A generic host (Host.CreateApplicationBuilder) runs this at start; a plain ServiceProvider calls it. A missing or
 // malformed file throws OptionsValidationException with the key to fix and the file's line, e.g. MedInsurancePayment:Dip.

@@ -20,7 +20,7 @@ const string Url = "http://127.0.0.1:5080";
 var once = args.Contains("--once");
 var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--once").ToArray());
 builder.WebHost.UseUrls(Url);
-builder.Services.AddDemoRegion().AddMedInsurancePayment(_ => { }); // a real HIS binds builder.Configuration.GetSection("MedInsurancePayment")
+builder.Services.AddMedInsurancePayment().AddDemoRegion().AddDrg().AddDip().AddSettlement(); // a real HIS: AddMedInsurancePayment(builder.Configuration.GetSection("MedInsurancePayment"))
 var app = builder.Build();
 
 app.MapPost("/discharge", (DischargeRequest request, IDrgGroupingService drg, IDipScoringService dip) =>

@@ -36,10 +36,9 @@ foreach (var statementA in a.Clearing.Statements)
 
 Simulation Simulate(string profile)
 {
-    using var provider = new ServiceCollection()
-        .AddDemoRegion()
-        .AddMedInsurancePayment(o => o.Dip.Profile = profile)
-        .BuildServiceProvider();
+    var services = new ServiceCollection();
+    services.AddMedInsurancePayment().AddDemoRegion().AddDip(o => o.Profile = profile).AddSettlement();
+    using var provider = services.BuildServiceProvider();
     provider.GetRequiredService<IStartupValidator>().Validate();
     var dip = provider.GetRequiredService<IDipScoringService>();
     var scores = dip.ScoreBatch(year);

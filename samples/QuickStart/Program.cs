@@ -19,7 +19,8 @@ using MedInsurance.Payment.Settlement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-var services = new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { });
+var services = new ServiceCollection();
+services.AddMedInsurancePayment().AddDemoRegion().AddDrg().AddDip().AddSettlement();
 using var provider = services.BuildServiceProvider();
 provider.GetRequiredService<IStartupValidator>().Validate(); // a host does this at start
 

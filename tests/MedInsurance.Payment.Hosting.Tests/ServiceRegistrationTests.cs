@@ -15,7 +15,28 @@ namespace MedInsurance.Payment.Hosting.Tests;
 public sealed class ServiceRegistrationTests
 {
     private static ServiceProvider DemoProvider() =>
-        new ServiceCollection().AddDemoRegion().AddMedInsurancePayment(_ => { }).BuildServiceProvider(validateScopes: true);
+        Build(s => s.AddMedInsurancePayment().AddDemoRegion().AddDrg().AddDip().AddSettlement());
+
+    /// <summary>What <c>ValidateOnStart</c> stops the host with: one part failing throws its OptionsValidationException;
+    /// several parts failing throw an AggregateException of them (Microsoft.Extensions.Options behaviour).</summary>
+    private static string StartFailure(ServiceProvider provider)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        if (error is AggregateException all)
+        {
+            Assert.All(all.InnerExceptions, e => Assert.IsType<OptionsValidationException>(e));
+            return string.Join("\n", all.InnerExceptions.Select(e => e.Message));
+        }
+
+        return Assert.IsType<OptionsValidationException>(error).Message;
+    }
+
+    private static ServiceProvider Build(Action<IServiceCollection> register)
+    {
+        var services = new ServiceCollection();
+        register(services);
+        return services.BuildServiceProvider(validateScopes: true);
+    }
 
     private static InpatientCase Appendectomy(string id, params string[] secondary) => new()
     {
@@ -90,13 +111,20 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void Missing_files_fail_at_start_with_the_key_to_fix()
     {
-        using var provider = new ServiceCollection()
-            .AddMedInsurancePayment(o => o.Drg.RulesFolder = "/no/such/folder")
-            .BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("MedInsurancePayment:Drg:RulesFolder: folder not found: /no/such/folder", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MedInsurancePayment:Dip:CatalogFile is required.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MedInsurancePayment:Settlement:Policy is required", error.Message, StringComparison.Ordinal);
+        using var provider = Build(s => s.AddMedInsurancePayment()
+            .AddDrg(o => o.RulesFolder = "/no/such/folder")
+            .AddDip()
+            .AddSettlement(o => o.MaxDegreeOfParallelism = -1));
+        var error = StartFailure(provider);
+        // Each part's source-generated validator runs first and names the key of its section and the property.
+        Assert.Contains("MedInsurancePayment:Drg: ", error, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Drg: RulesFolder: folder (or compiled pack) not found: /no/such/folder", error, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Dip: ", error, StringComparison.Ordinal);
+        Assert.Contains("CatalogFile is required", error, StringComparison.Ordinal);
+        Assert.Contains("HospitalsFile is required", error, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Settlement: ", error, StringComparison.Ordinal);
+        Assert.Contains("Policy is required", error, StringComparison.Ordinal);
+        Assert.Contains("MedInsurancePayment:Settlement: MaxDegreeOfParallelism: The field SettlementOptions.MaxDegreeOfParallelism must be between 0 and 4096.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,14 +149,12 @@ public sealed class ServiceRegistrationTests
             var hospitalsFile = Path.Combine(folder, "hospitals.csv");
             File.WriteAllText(hospitalsFile, "hospital_id,name,level,type,coefficient,coefficient_bonus\nDEMO-H1,一院,三级甲等,general,,0.05\n");
 
-            using var provider = new ServiceCollection()
-                .AddDipScoring(o =>
-                {
-                    o.Dip.CatalogFile = catalogFile;
-                    o.Dip.HospitalsFile = hospitalsFile;
-                    o.Dip.AuxiliaryListsFile = listsFile;
-                })
-                .BuildServiceProvider();
+            using var provider = Build(s => s.AddMedInsurancePayment().AddDip(o =>
+            {
+                o.CatalogFile = catalogFile;
+                o.HospitalsFile = hospitalsFile;
+                o.AuxiliaryListsFile = listsFile;
+            }));
             provider.GetRequiredService<IStartupValidator>().Validate();
             var dip = provider.GetRequiredService<IDipScoringService>();
 
@@ -139,16 +165,14 @@ public sealed class ServiceRegistrationTests
             Assert.Equal(1495m, scored.CaseScore.Value);
 
             File.WriteAllText(hospitalsFile, "hospital_id,name,level,type,coefficient,coefficient_bonus\nDEMO-H1,一院,三级甲等,general,abc,\n");
-            using var bad = new ServiceCollection()
-                .AddDipScoring(o =>
-                {
-                    o.Dip.CatalogFile = catalogFile;
-                    o.Dip.HospitalsFile = hospitalsFile;
-                })
-                .BuildServiceProvider();
+            using var bad = Build(s => s.AddMedInsurancePayment().AddDip(o =>
+            {
+                o.CatalogFile = catalogFile;
+                o.HospitalsFile = hospitalsFile;
+            }));
             // The hospital file is loaded at start: the bad coefficient stops Validate(), not the first case.
-            var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
-            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + hospitalsFile + " row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error.Message, StringComparison.Ordinal);
+            var error = StartFailure(bad);
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + hospitalsFile + " row 1: DIP_HOSPITAL_COEFFICIENT_INVALID(coefficient)", error, StringComparison.Ordinal);
             Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IDipScoringService>());
         }
         finally
@@ -171,22 +195,24 @@ public sealed class ServiceRegistrationTests
             File.WriteAllText(policyFile, "{ \"id\": 12, ");
             var rules = Directory.CreateDirectory(Path.Combine(folder, "rules")).FullName;
 
-            using var provider = new ServiceCollection()
-                .AddMedInsurancePayment(o =>
+            using var provider = Build(s => s.AddMedInsurancePayment()
+                .AddDrg(o => o.RulesFolder = rules)
+                .AddDip(o =>
                 {
-                    o.Drg.RulesFolder = rules;
-                    o.Dip.CatalogFile = catalogFile;
-                    o.Dip.HospitalsFile = hospitalsFile;
-                    o.Settlement.Policy = policyFile;
-                    o.Settlement.HospitalsFile = hospitalsFile;
+                    o.CatalogFile = catalogFile;
+                    o.HospitalsFile = hospitalsFile;
                 })
-                .BuildServiceProvider();
-            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+                .AddSettlement(o =>
+                {
+                    o.Policy = policyFile;
+                    o.HospitalsFile = hospitalsFile;
+                }));
+            var error = StartFailure(provider);
             // Every file existed, so the old existence check passed them all; loading finds each problem at start.
-            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + catalogFile + ": ", error.Message, StringComparison.Ordinal);
-            Assert.Contains("LineNumber: 3", error.Message, StringComparison.Ordinal);
-            Assert.Contains("MedInsurancePayment:Settlement: the configured files do not load: " + policyFile + ": line 1, field $.id", error.Message, StringComparison.Ordinal);
-            Assert.Contains("MedInsurancePayment:Drg: the configured files do not load: CHS-DRG rule file missing: " + Path.Combine(rules, "1_MDC.txt"), error.Message, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Dip: the configured files do not load: " + catalogFile + ": ", error, StringComparison.Ordinal);
+            Assert.Contains("LineNumber: 3", error, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Settlement: the configured files do not load: " + policyFile + ": line 1, field $.id", error, StringComparison.Ordinal);
+            Assert.Contains("MedInsurancePayment:Drg: the configured files do not load: CHS-DRG rule file missing: " + Path.Combine(rules, "1_MDC.txt"), error, StringComparison.Ordinal);
         }
         finally
         {
@@ -197,66 +223,83 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void Only_the_registered_parts_are_validated()
     {
-        using var provider = new ServiceCollection()
-            .AddDemoRegion()
-            .AddDipScoring(o => o.Dip.Profile = "no-such-profile")
-            .BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("no-such-profile", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Drg", error.Message, StringComparison.Ordinal);
+        using var provider = Build(s => s.AddMedInsurancePayment().AddDemoRegion().AddDip(o => o.Profile = "no-such-profile"));
+        var error = StartFailure(provider);
+        Assert.Contains("no-such-profile", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drg", error, StringComparison.Ordinal);
         Assert.Null(provider.GetService<IDrgGroupingService>());
+        Assert.Null(provider.GetService<IClearingService>());
     }
 
     [Fact]
-    public void The_host_package_ships_no_demo_data_and_points_to_AddDemoRegion()
+    public void The_host_package_names_no_payment_method_and_ships_no_demo_data()
     {
-        Assert.DoesNotContain(typeof(IDrgGroupingService).Assembly.GetReferencedAssemblies(), a => a.Name == "MedInsurance.Payment.Demo");
-        using var provider = new ServiceCollection().AddMedInsurancePayment(o => o.Region = "demo").BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("MedInsurancePayment:Region 'demo' needs services.AddDemoRegion() from the package MedInsurance.Payment.Demo", error.Message, StringComparison.Ordinal);
+        // The builder's package knows no method: each method package references it, never the other way round.
+        var host = typeof(IMedInsurancePaymentBuilder).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray();
+        Assert.DoesNotContain(host, n => n!.StartsWith("MedInsurance.Payment", StringComparison.Ordinal));
+        Assert.Contains(typeof(IDrgGroupingService).Assembly.GetReferencedAssemblies(), a => a.Name == typeof(IMedInsurancePaymentBuilder).Assembly.GetName().Name);
+        foreach (var method in new[] { typeof(IDrgGroupingService), typeof(IDipScoringService), typeof(IClearingService) })
+        {
+            Assert.DoesNotContain(method.Assembly.GetReferencedAssemblies(), a => a.Name == "MedInsurance.Payment.Demo");
+        }
+
+        // Without AddDemoRegion and without files, a part says which keys to set.
+        using var provider = Build(s => s.AddMedInsurancePayment().AddSettlement());
+        var error = StartFailure(provider);
+        Assert.Contains("MedInsurancePayment:Settlement: ", error, StringComparison.Ordinal);
+        Assert.Contains("HospitalsFile is required", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unknown_region_is_refused()
-    {
-        using var provider = new ServiceCollection().AddDrgGrouping(o => o.Region = "atlantis").BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("Region 'atlantis' is unknown", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Options_bind_from_configuration()
+    public void Options_bind_from_configuration_and_code_overrides_it()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["MedInsurancePayment:Region"] = "demo",
-            ["MedInsurancePayment:Drg:AmbiguousGroupCheck"] = "false",
-            ["MedInsurancePayment:Dip:Profile"] = "jining",
-            ["MedInsurancePayment:Dip:PointValue"] = "10",
+            ["Payment:Drg:AmbiguousGroupCheck"] = "false",
+            ["Payment:Dip:Profile"] = "jining",
+            ["Payment:Dip:PointValue"] = "9",
         }).Build();
-        using var provider = new ServiceCollection()
-            .AddMedInsurancePayment(configuration.GetSection(MedInsurancePaymentOptions.SectionName))
+        using var provider = Build(s => s.AddMedInsurancePayment(configuration.GetSection("Payment"))
             .AddDemoRegion()
-            .BuildServiceProvider();
+            .AddDrg()
+            .AddDip(o => o.PointValue = 10m));
         provider.GetRequiredService<IStartupValidator>().Validate();
-        var options = provider.GetRequiredService<IOptions<MedInsurancePaymentOptions>>().Value;
-        Assert.True(options.UsesDemoRegion);
-        Assert.False(options.Drg.AmbiguousGroupCheck);
-        Assert.Equal("jining", options.Dip.Profile);
+        Assert.False(provider.GetRequiredService<IOptions<DrgOptions>>().Value.AmbiguousGroupCheck);
+        var dipOptions = provider.GetRequiredService<IOptions<DipOptions>>().Value;
+        Assert.Equal("jining", dipOptions.Profile);
+        Assert.Equal(10m, dipOptions.PointValue);
         var dip = provider.GetRequiredService<IDipScoringService>();
         var scored = dip.Score(Appendectomy("A1"));
+        // 1239 points × 10 (code wins over the configured 9) = 12 390.00
         Assert.Equal(Money.FromYuan(12_390m), dip.ExpectedPayment(scored));
     }
 
     [Fact]
-    public void Registration_is_idempotent()
+    public void A_configuration_error_names_the_sections_path()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Region:Payment:Dip:Profile"] = "atlantis",
+        }).Build();
+        using var provider = Build(s => s.AddMedInsurancePayment(configuration.GetSection("Region:Payment")).AddDemoRegion().AddDip());
+        var error = StartFailure(provider);
+        Assert.Contains("Region:Payment:Dip: ", error, StringComparison.Ordinal);
+        Assert.Contains("Profile 'atlantis' is neither a built-in profile", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_is_idempotent_and_both_configurations_apply()
     {
         var services = new ServiceCollection();
-        services.AddDemoRegion().AddMedInsurancePayment(_ => { });
+        services.AddMedInsurancePayment().AddDemoRegion().AddDrg().AddDip(o => o.Profile = "jining").AddSettlement();
         var count = services.Count;
-        services.AddDrgGrouping().AddDipScoring().AddClearing();
+        services.AddMedInsurancePayment().AddDrg().AddDip(o => o.PointValue = 11m).AddSettlement();
         Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IDrgGroupingService)));
-        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IValidateOptions<MedInsurancePaymentOptions>)));
-        Assert.True(services.Count >= count);
+        Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IValidateOptions<DrgOptions>)));
+        Assert.Equal(1, services.Count(d => d.ServiceType == typeof(IValidateOptions<DipOptions>)));
+        Assert.Equal(count + 1, services.Count); // only the second Configure<DipOptions> is new
+        using var provider = services.BuildServiceProvider();
+        var dip = provider.GetRequiredService<IOptions<DipOptions>>().Value;
+        Assert.Equal(("jining", (decimal?)11m), (dip.Profile, dip.PointValue));
     }
 }

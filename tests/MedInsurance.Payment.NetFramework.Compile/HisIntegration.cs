@@ -172,16 +172,23 @@ namespace HisVendor.Integration
         public static string WithDependencyInjection(string dataFolder, InpatientCase inpatientCase)
         {
             var services = new ServiceCollection();
-            services.AddMedInsurancePayment(o =>
-            {
-                o.Drg.RulesFolder = Path.Combine(dataFolder, "chs-drg-1.1");
-                o.Drg.WeightsFile = Path.Combine(dataFolder, "drg-weights.csv");
-                o.Drg.BaseRate = 10000m;
-                o.Dip.CatalogFile = Path.Combine(dataFolder, "dip-catalog.json");
-                o.Dip.HospitalsFile = Path.Combine(dataFolder, "hospitals.csv");
-                o.Settlement.Policy = Path.Combine(dataFolder, "policy-2026.json");
-                o.Settlement.HospitalsFile = Path.Combine(dataFolder, "hospitals.csv");
-            });
+            services.AddMedInsurancePayment()
+                .AddDrg(o =>
+                {
+                    o.RulesFolder = Path.Combine(dataFolder, "chs-drg-1.1");
+                    o.WeightsFile = Path.Combine(dataFolder, "drg-weights.csv");
+                    o.BaseRate = 10000m;
+                })
+                .AddDip(o =>
+                {
+                    o.CatalogFile = Path.Combine(dataFolder, "dip-catalog.json");
+                    o.HospitalsFile = Path.Combine(dataFolder, "hospitals.csv");
+                })
+                .AddSettlement(o =>
+                {
+                    o.Policy = Path.Combine(dataFolder, "policy-2026.json");
+                    o.HospitalsFile = Path.Combine(dataFolder, "hospitals.csv");
+                });
             using (ServiceProvider provider = services.BuildServiceProvider())
             {
                 provider.GetRequiredService<IStartupValidator>().Validate();

@@ -31,7 +31,7 @@ public interface IDrgGroupingService
     DrgPaymentEstimate Estimate(InpatientCase inpatientCase, Coefficient hospitalCoefficient);
 
     /// <summary>
-    /// 结算行 — groups the case and writes its settlement line for clearing (<see cref="IClearingService.RunYear"/>): DRG
+    /// 结算行 — groups the case and writes its settlement line for clearing (<c>IClearingService.RunYear</c>): DRG
     /// points = RW × the hospital's coefficient in the DRG point system (the base rate is the pool's value at clearing);
     /// or the coded reasons it has none (not grouped, no weight, no discharge date …).
     /// </summary>

@@ -29,7 +29,7 @@ public interface IDipScoringService
     Money? ExpectedPayment(DipCaseResult result);
 
     /// <summary>
-    /// 结算行 — the case's settlement line for clearing (<see cref="IClearingService.RunYear"/>): its case score as points in
+    /// 结算行 — the case's settlement line for clearing (<c>IClearingService.RunYear</c>): its case score as points in
     /// the DIP point system, with the profile's rule for unmatched cases applied; or the coded reasons it has none.
     /// </summary>
     /// <param name="inpatientCase">The case.</param>
