@@ -62,8 +62,8 @@ public sealed class CliTests
             Assert.Equal(Expected(), html);
             var rows = new HtmlParser().ParseDocument(html).QuerySelectorAll("#hospital-table tbody tr");
             Assert.Equal(["H1", "H2", "H3"], rows.Select(r => r.GetAttribute("data-hospital")).ToArray());
-            // Sample: H1 1 000 points, H2 500, H3 1 500 per case.
-            Assert.Equal(["1,000.0000", "500.0000", "1,500.0000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
+            // Sample: H1 1 000 points, H2 500, H3 1 500 per case; region mean 1 000 → DIP CMI 1, 0.5, 1.5.
+            Assert.Equal(["1.0000", "0.5000", "1.5000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
 
             // --region names the region in the title (统筹地区).
             var regional = Path.Combine(root, "regional.html");
@@ -139,6 +139,6 @@ public sealed class CliTests
         var cases = Read("lines.csv", r => SettlementLineCsv.Read(r).Where(x => !x.IsRejected).Select(x => x.Value!.Line).ToList());
         var monthly = Read("monthly.csv", SettlementCsv.ReadMonthlyPayments).Where(r => !r.IsRejected).Select(r => r.Value!).ToList();
         var result = ClearingEngine.Run(policy, hospitals, cases, monthly, 1);
-        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result) });
+        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result, CaseMixMethod.Dip) });
     }
 }
