@@ -52,7 +52,7 @@ public class ReportBenchmarks
         }
 
         _result = ClearingEngine.Run(policy, hospitals, cases, [], -1);
-        _options = new ClearingReportOptions { Region = "示例市", CaseMix = HospitalCaseMix.FromLines(cases, _result, c => c.LineId.EndsWith('7')) };
+        _options = new ClearingReportOptions { Region = "示例市", CaseMix = HospitalCaseMix.FromLines(cases, _result, CaseMixMethod.Dip, c => c.LineId.EndsWith('7')) };
         Console.WriteLine("// report size: " + System.Text.Encoding.UTF8.GetByteCount(Render()).ToString(CultureInfo.InvariantCulture) + " bytes for " + Hospitals.ToString(CultureInfo.InvariantCulture) + " hospitals");
     }
 

@@ -35,7 +35,7 @@ internal static class CapitationCommands
         var encoding = CaseFiles.EncodingOption();
         var threads = DrgCommands.ThreadsOption();
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML page of the year (按人头付费清算报告) to this file." };
-        var region = new Option<string?>("--region") { Description = "统筹地区 — the region's name for the HTML page's title." };
+        var region = new Option<string?>("--region-name", "--region") { Description = "统筹地区 — the region's name for the HTML page's title (alias --region)." };
         var command = new Command("settle", "Capitation year (按人头付费年度清算) per institution. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
         foreach (var option in new Option[] { policy, roster, claims, institutions, output, encoding, threads, html, region })
         {

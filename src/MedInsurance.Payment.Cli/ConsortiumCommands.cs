@@ -26,7 +26,7 @@ internal static class ConsortiumCommands
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json and issues.csv.", Required = true };
         var encoding = CaseFiles.EncodingOption();
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML page of the year (医共体打包付费清算报告) to this file." };
-        var region = new Option<string?>("--region") { Description = "统筹地区 — the region's name for the HTML page's title." };
+        var region = new Option<string?>("--region-name", "--region") { Description = "统筹地区 — the region's name for the HTML page's title (alias --region)." };
         var settle = new Command("settle", "Consortium year (医共体年度清算). Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
         foreach (var option in new Option[] { policy, members, lines, outside, output, encoding, html, region })
         {

@@ -36,7 +36,7 @@ internal static class SettleCommands
         var threads = new Option<int>("--threads") { Description = "Threads for the intake (default −1: all cores; otherwise ≥ 1); the result does not depend on it.", DefaultValueFactory = _ => -1 };
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML report (清算报告) to this file (see docs/report.md)." };
         var command = new Command("year", "Annual clearing (年度清算) of every hospital: monthly pre-settlement, deposit, advance, point values, special review, risk sharing, assessment, amount due. Exit 0 all lines settled, 1 some rows rejected, 2 configuration error.");
-        var region = new Option<string?>("--region") { Description = "统筹地区 — the region's name for the HTML report's title." };
+        var region = new Option<string?>("--region-name", "--region") { Description = "统筹地区 — the region's name for the HTML report's title and header (alias --region)." };
         foreach (var option in new Option[] { policy, hospitals, lines, monthly, output, threads, html, region })
         {
             command.Options.Add(option);
@@ -81,7 +81,8 @@ internal static class SettleCommands
 
             if (parse.GetValue(html) is { } htmlFile)
             {
-                File.WriteAllText(htmlFile.FullName, ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(inputs.Lines, result), Region = parse.GetValue(region) ?? string.Empty }), new UTF8Encoding(false));
+                var caseMix = ReportCaseMix.Compute(parse.GetValue(lines)!, inputs.Lines, inputs.Rows, result, Console.Error);
+                File.WriteAllText(htmlFile.FullName, ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = caseMix, Region = parse.GetValue(region) ?? string.Empty }), new UTF8Encoding(false));
             }
 
             var rejected = WriteLineResults(Path.Combine(folder.FullName, "line-results.csv"), inputs, result);

@@ -33,7 +33,7 @@ public static class ClearingHtmlReport
         "level|等级|Level",
         "cases|病例数|Cases",
         "units|{units}|{unitsEn}",
-        "cmi|CMI|Case-mix index",
+        "cmi|CMI 病例组合指数|Case-mix index",
         "deviation-share|偏差病例占比|Deviation-case share",
         "annual-payable|年度应付|Annual payable",
         "fee-for-service|按项目基金支付|Fee-for-service fund",
@@ -77,7 +77,7 @@ public static class ClearingHtmlReport
         }
 
         options ??= new ClearingReportOptions();
-        var isDrg = result.Pools.Count > 0 && result.Pools.All(p => string.Equals(p.PointSystem, "DRG", StringComparison.OrdinalIgnoreCase));
+        var isDrg = CaseMixIndex.MethodOf(result) == CaseMixMethod.Drg;
         var unitsZh = isDrg ? "总权重" : "总点数";
         var unitsEn = isDrg ? "Total weight" : "Total points";
         var valueZh = isDrg ? "费率" : "点值";
@@ -87,6 +87,8 @@ public static class ClearingHtmlReport
         {
             mix[m.HospitalId] = m;
         }
+
+        var cmiMethod = options.CaseMix.Count > 0 ? options.CaseMix[0].Method : CaseMixIndex.MethodOf(result);
 
         var policy = result.Policy;
         var title = (string.IsNullOrEmpty(options.Region) ? string.Empty : options.Region + " ")
@@ -142,7 +144,7 @@ public static class ClearingHtmlReport
 
         // Region summary.
         var s = result.Summary;
-        h.Append("<section id=\"summary\">\n<h2>区域汇总 — Region summary</h2>\n<table id=\"summary-table\">\n<tbody>\n");
+        h.Append("<section id=\"summary\">\n<h2>区域汇总 — Region summary</h2>\n<div class=\"scroll\"><table id=\"summary-table\">\n<tbody>\n");
         SummaryRow(h, "hospitals", "医疗机构数", "Hospitals", s.Hospitals.ToString(CultureInfo.InvariantCulture));
         SummaryRow(h, "cases", "结算行数", "Settled lines", s.Lines.ToString(CultureInfo.InvariantCulture));
         SummaryRow(h, "rejected-cases", "拒收结算行数", "Rejected lines", s.RejectedLines.ToString(CultureInfo.InvariantCulture));
@@ -161,7 +163,7 @@ public static class ClearingHtmlReport
         SummaryRow(h, "deposit-released", "返还保证金合计", "Deposit released", s.DepositReleased.ToString());
         SummaryRow(h, "working-advance", "预付周转金合计", "Working advance", s.WorkingAdvance.ToString());
         SummaryRow(h, "clearing-transfer", "清算拨付合计", "Clearing transfer", s.ClearingTransfer.ToString());
-        h.Append("</tbody>\n</table>\n</section>\n");
+        h.Append("</tbody>\n</table></div>\n</section>\n");
 
         // Hospitals.
         var units = result.Statements.Select(UnitsOf).ToArray();
@@ -222,7 +224,11 @@ public static class ClearingHtmlReport
         TdNum(h, "working-advance", s.WorkingAdvance.ToString());
         TdNum(h, "amount-due", Money.Sum(result.Statements.Select(x => x.AmountDue)).ToString());
         TdNum(h, "clearing-transfer", s.ClearingTransfer.ToString());
-        h.Append("</tr></tfoot>\n</table></div>\n</section>\n");
+        h.Append("</tr></tfoot>\n</table></div>\n");
+        h.Append("<p class=\"note\" id=\"cmi-definition\">").Append(Html.Encode(CaseMixIndex.DefinitionChinese(cmiMethod))).Append("<br>")
+            .Append(Html.Encode(CaseMixIndex.DefinitionEnglish(cmiMethod))).Append("</p>\n");
+        h.Append("<p class=\"note\" id=\"deviation-definition\">偏差病例占比 = 偏差病例（费用高/低倍率等）数 ÷ 病例数。<br>")
+            .Append("Deviation-case share = high/low outlier cases ÷ cases.</p>\n</section>\n");
 
         // Charts.
         var names = result.Statements.Select(x => string.IsNullOrEmpty(x.Hospital.Name) ? x.Hospital.Id : x.Hospital.Name).ToArray();

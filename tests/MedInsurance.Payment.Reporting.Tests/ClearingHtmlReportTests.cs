@@ -117,7 +117,8 @@ public sealed class ClearingHtmlReportTests
         var rows = Parse(ClearingHtmlReport.Render(result, Scenario.Options(result))).QuerySelectorAll("#hospital-table tbody tr");
         // Σ scores 4 000 / 1 775 / 4 834 over 4 cases each (the Z99 case is rejected and not counted).
         Assert.Equal(["4,000", "1,775", "4,834"], rows.Select(r => Cell(r, "units").TextContent).ToArray());
-        Assert.Equal(["1,000.0000", "443.7500", "1,208.5000"], rows.Select(r => Cell(r, "cmi").TextContent).ToArray());
+        // DIP CMI = mean score ÷ the region's mean score 10 609 ÷ 12: 12 000 ÷ 10 609, 5 325 ÷ 10 609, 14 502 ÷ 10 609.
+        Assert.Equal(["1.1311", "0.5019", "1.3670"], rows.Select(r => Cell(r, "cmi").TextContent).ToArray());
         Assert.Equal(["25.00%", "0.00%", "50.00%"], rows.Select(r => Cell(r, "deviation-share").TextContent).ToArray());
     }
 
@@ -228,7 +229,7 @@ public sealed class ClearingHtmlReportTests
         var options = new ClearingReportOptions
         {
             Region = "示例市 <Sample City>",
-            CaseMix = HospitalCaseMix.FromLines(cases, shuffled, c => Scenario.DeviationCaseIds.Contains(c.LineId)),
+            CaseMix = HospitalCaseMix.FromLines(cases, shuffled, CaseMixMethod.Dip, c => Scenario.DeviationCaseIds.Contains(c.LineId)),
         };
         return ClearingHtmlReport.Render(shuffled, options) == Scenario.Render();
     });

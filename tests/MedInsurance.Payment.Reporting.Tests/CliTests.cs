@@ -62,12 +62,15 @@ public sealed class CliTests
             Assert.Equal(Expected(), html);
             var rows = new HtmlParser().ParseDocument(html).QuerySelectorAll("#hospital-table tbody tr");
             Assert.Equal(["H1", "H2", "H3"], rows.Select(r => r.GetAttribute("data-hospital")).ToArray());
-            // Sample: H1 1 000 points, H2 500, H3 1 500 per case.
-            Assert.Equal(["1,000.0000", "500.0000", "1,500.0000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
+            // Sample: H1 1 000 points, H2 500, H3 1 500 per case; region mean 1 000 → DIP CMI 1, 0.5, 1.5.
+            Assert.Equal(["1.0000", "0.5000", "1.5000"], rows.Select(r => r.QuerySelector("td[data-col=\"cmi\"]")!.TextContent).ToArray());
+            // The plain settlement-line file carries no deviation class: the page says so instead of drawing zeros.
+            Assert.Contains("未提供偏差病例数据", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("chart-deviation", html, StringComparison.Ordinal);
 
             // --region names the region in the title (统筹地区).
             var regional = Path.Combine(root, "regional.html");
-            Assert.Equal(0, Medpay([.. YearArguments(Path.Combine(root, "regional")), "--html", regional, "--region", "示例市"]).ExitCode);
+            Assert.Equal(0, Medpay([.. YearArguments(Path.Combine(root, "regional")), "--html", regional, "--region", "示例市"]).ExitCode); // the alias of --region-name
             Assert.Contains("示例市", new HtmlParser().ParseDocument(File.ReadAllText(regional, Encoding.UTF8)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("示例市", new HtmlParser().ParseDocument(html).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         }
@@ -77,6 +80,67 @@ public sealed class CliTests
             {
                 Directory.Delete(root, recursive: true);
             }
+        }
+    }
+
+    [Fact]
+    public void Settle_year_on_dip_score_output_fills_the_deviation_share_and_chart_and_names_the_region()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "medpay-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SampleRuns.WriteDipScored(root);
+            var htmlFile = Path.Combine(root, "report.html");
+            var run = Medpay([.. SampleRuns.YearArguments(root, Path.Combine(root, "out")), "--html", htmlFile, "--region-name", "示例市"]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(string.Empty, run.Stderr);
+            var doc = new HtmlParser().ParseDocument(File.ReadAllText(htmlFile, Encoding.UTF8));
+            string[] Cells(string col) => doc.QuerySelectorAll("#hospital-table tbody td[data-col=\"" + col + "\"]").Select(c => c.TextContent).ToArray();
+            Assert.Equal(["1.0000", "0.5000", "1.5000"], Cells("cmi"));
+            Assert.Equal(["25.00%", "8.33%", "0.00%"], Cells("deviation-share"));
+            var bars = doc.QuerySelectorAll("svg#chart-deviation rect.bar");
+            Assert.Equal(3, bars.Length);
+            Assert.Equal(["第一医院 — 偏差病例占比 Deviation share: 25.00%", "第二医院 — 偏差病例占比 Deviation share: 8.33%", "第三医院 — 偏差病例占比 Deviation share: 0.00%"], bars.Select(b => b.QuerySelector("title")!.TextContent).ToArray());
+            Assert.Equal("0", bars[2].GetAttribute("width"));
+            Assert.DoesNotContain("未提供偏差病例数据", doc.Body!.TextContent, StringComparison.Ordinal);
+            Assert.StartsWith("示例市 2025年度", doc.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("统筹地区 Region: 示例市", doc.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Settle_year_on_drg_price_output_reports_the_mean_rw_as_cmi_and_the_outlier_share()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "medpay-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SampleRuns.WriteDrgPriced(root);
+            var htmlFile = Path.Combine(root, "report.html");
+            var run = Medpay([.. SampleRuns.YearArguments(root, Path.Combine(root, "out")), "--html", htmlFile]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(string.Empty, run.Stderr);
+            var doc = new HtmlParser().ParseDocument(File.ReadAllText(htmlFile, Encoding.UTF8));
+            string[] Cells(string col) => doc.QuerySelectorAll("#hospital-table tbody td[data-col=\"" + col + "\"]").Select(c => c.TextContent).ToArray();
+            Assert.Equal(["1.2000", "0.8000", "1.7500"], Cells("cmi"));
+            Assert.Equal(["8.33%", "16.67%", "0.00%"], Cells("deviation-share"));
+            Assert.Equal(3, doc.QuerySelectorAll("svg#chart-deviation rect.bar").Length);
+            Assert.Contains("平均相对权重", doc.QuerySelector("#cmi-definition")!.TextContent, StringComparison.Ordinal);
+
+            // An unreadable weight: that hospital's CMI is unknown ("—"), never a wrong mean; stderr says so.
+            SampleRuns.WriteDrgPriced(root, unreadableWeightOf: "H3-4");
+            run = Medpay([.. SampleRuns.YearArguments(root, Path.Combine(root, "out2")), "--html", htmlFile]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Contains("1 unreadable weight/outlier value(s)", run.Stderr, StringComparison.Ordinal);
+            doc = new HtmlParser().ParseDocument(File.ReadAllText(htmlFile, Encoding.UTF8));
+            Assert.Equal(["1.2000", "0.8000", "—"], Cells("cmi"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
@@ -139,6 +203,6 @@ public sealed class CliTests
         var cases = Read("lines.csv", r => SettlementLineCsv.Read(r).Where(x => !x.IsRejected).Select(x => x.Value!.Line).ToList());
         var monthly = Read("monthly.csv", SettlementCsv.ReadMonthlyPayments).Where(r => !r.IsRejected).Select(r => r.Value!).ToList();
         var result = ClearingEngine.Run(policy, hospitals, cases, monthly, 1);
-        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result) });
+        return ClearingHtmlReport.Render(result, new ClearingReportOptions { CaseMix = HospitalCaseMix.FromLines(cases, result, CaseMixMethod.Dip) });
     }
 }

@@ -10,8 +10,9 @@ namespace MedInsurance.Payment.Reporting.Tests;
 /// (months 1, 4, 7, 10) and one case of an unknown hospital that the clearing rejects.
 /// </summary>
 /// <remarks>
-/// Case scores: A01 900 / 1 100 / 1 000 / 1 000 (Σ 4 000, CMI 1 000); B02 400 / 450 / 500 / 425 (Σ 1 775, CMI 443.75);
-/// C03 1 200 / 1 300 / 1 100 / 1 234 (Σ 4 834, CMI 1 208.5). Deviation cases: A01-4, C03-1, C03-7 → 25%, 0%, 50%.
+/// Case scores: A01 900 / 1 100 / 1 000 / 1 000 (Σ 4 000, mean 1 000); B02 400 / 450 / 500 / 425 (Σ 1 775, mean 443.75);
+/// C03 1 200 / 1 300 / 1 100 / 1 234 (Σ 4 834, mean 1 208.5); region mean 10 609 ÷ 12, so CMI 1.1311, 0.5019, 1.3670.
+/// Deviation cases: A01-4, C03-1, C03-7 → 25%, 0%, 50%.
 /// </remarks>
 internal static class Scenario
 {
@@ -67,7 +68,7 @@ internal static class Scenario
     public static ClearingReportOptions Options(ClearingResult result) => new()
     {
         Region = "示例市 <Sample City>",
-        CaseMix = HospitalCaseMix.FromLines(Cases, result, c => DeviationCaseIds.Contains(c.LineId)),
+        CaseMix = HospitalCaseMix.FromLines(Cases, result, CaseMixMethod.Dip, c => DeviationCaseIds.Contains(c.LineId)),
     };
 
     public static string Render() => ClearingHtmlReport.Render(Run(), Options(Run()));
