@@ -37,6 +37,7 @@ public sealed class DocumentationCompilationTests
         ("IReadOnlyList<SettlementLine>", "lines"),
         ("IReadOnlyList<MonthlyPayment>", "monthly"),
         ("ISet<string>", "deviationIds"),
+        ("IReadOnlyDictionary<string, decimal>", "weights"),
     };
 
     /// <summary>Types a type-declaration snippet refers to as the reader's own (the docs' imagined day-surgery package).</summary>
