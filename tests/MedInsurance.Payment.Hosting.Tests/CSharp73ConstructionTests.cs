@@ -39,7 +39,19 @@ public sealed class CSharp73ConstructionTests
         "MedInsurance.Payment.Settlement", "MedInsurance.Payment.PerDiem", "MedInsurance.Payment.Methods",
         "MedInsurance.Payment.Capitation", "MedInsurance.Payment.Accounts", "MedInsurance.Payment.Reporting", "MedInsurance.Payment.Extensions.DependencyInjection",
         "MedInsurance.Payment.Demo", "MedInsurance.Payment.Monitoring", "MedInsurance.Payment.QualityControl", "MedInsurance.Payment.Outpatient",
+        "MedInsurance.Payment.Testing",
     };
+
+    [Fact]
+    public void Every_library_of_the_repository_is_checked()
+    {
+        var libraries = System.IO.Directory.GetFiles(System.IO.Path.Combine(MedInsurance.Payment.TestSupport.SharedData.RepoRoot, "src"), "*.csproj", System.IO.SearchOption.AllDirectories)
+            .Where(f => System.IO.File.ReadAllText(f).Contains("<IsLibraryProject>true</IsLibraryProject>", StringComparison.Ordinal))
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
+            .ToArray();
+        Assert.True(libraries.Length >= 16, "found " + libraries.Length + " libraries");
+        Assert.Empty(libraries.Except(LibraryAssemblies, StringComparer.Ordinal));
+    }
 
     [Fact]
     public void Every_public_type_with_init_members_has_a_constructor_or_builder_that_sets_them_all()

@@ -206,5 +206,24 @@ namespace HisVendor.Integration
                 return estimate.Grouping.Drg;
             }
         }
-    }
+    
+        /// <summary>测试辅助 — a vendor's own test of its wiring, with the Testing package.</summary>
+        /// <returns>The DRG of a test case in the demo region.</returns>
+        public static string WithTestingPackage()
+        {
+            InpatientCase appendicitis = MedInsurance.Payment.Testing.TestCase.Inpatient("A1")
+                .Patient(Sex.Male, 45)
+                .Diagnoses("K35.800x002", "J96.000")
+                .Cost(12000m)
+                .Build();
+            var region = MedInsurance.Payment.Testing.TestRegion.Demo;
+            DipPricingResult line = region.PriceDip(appendicitis);
+            if (line.Line.HasValue)
+            {
+                region.Clear(new[] { line.Line.Value }, MedInsurance.Payment.Testing.TestPolicy.PointMethod(2026, 1000000m));
+            }
+
+            return region.Group(appendicitis).Drg;
+        }
+}
 }
