@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
@@ -103,13 +105,14 @@ public static class CaseCsvColumns
     /// <summary>支付方式 — <c>drg|dip|per_diem|capitation|fee_for_service|single_disease</c>.</summary>
     public const string PaymentMethod = "payment_method";
 
-    /// <summary>Every column name above, in the order of the format's table.</summary>
+    /// <summary>Every column name above, in the order of the format's table, then the 14 national charge-item columns
+    /// (<c>charge_bed</c> … <c>charge_other</c>, 医疗收费项目), each summed into one of the six cost columns (docs/formats.md).</summary>
     public static System.Collections.Generic.IReadOnlyList<string> All { get; } = new[]
     {
         Id, HospitalId, Fund, Sex, Age, AgeDays, BirthWeight, AdmissionWeight, AdmissionDate, DischargeDate, LengthOfStay, DischargeType,
         Diagnoses, MainDiagnosis, OtherDiagnoses, Procedures, MainProcedure, OtherProcedures, IcuDays, TotalCost, DrugCost, ConsumableCost,
         TreatmentCost, SurgeryCost, ExaminationCost, OtherCost, FundPaid, PatientPaid, PaymentMethod, PatientId, AdmissionRoute, OutOfCatalogCost,
-    };
+    }.Concat(NationalChargeItems.Items.Select(i => i.Column)).ToArray();
 
     /// <summary>The separator between codes in a list column.</summary>
     public const char CodeSeparator = '|';

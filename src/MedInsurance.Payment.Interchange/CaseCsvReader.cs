@@ -168,6 +168,10 @@ public static class CaseCsvReader
             _dischargeType, _dx, _px, _icu, _total, _drug, _consumable, _treatment, _surgery, _examination, _other, _fundPaid, _patientPaid, _method,
             _patientId, _route, _outOfCatalog;
 
+        /// <summary>The header index of each national charge item (<see cref="NationalChargeItems.Items"/>), −1 when absent.</summary>
+        private readonly int[] _charges;
+        private readonly bool _anyCharge;
+
         public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates)
         {
             _input = input;
@@ -184,6 +188,18 @@ public static class CaseCsvReader
                 {
                     headerIssues.Add(ValidationIssue.Error(
                         IssueCodes.ColumnDuplicated, combined, "表头同时有" + combined + "与" + main + "/" + other, "The header has both '" + combined + "' and '" + main + "'/'" + other + "'."));
+                }
+            }
+
+            _charges = NationalChargeItems.Items.Select(i => header.IndexOf(i.Column)).ToArray();
+            _anyCharge = _charges.Any(i => i >= 0);
+            foreach (var into in NationalChargeItems.Items.Select(i => i.Into).Distinct())
+            {
+                var items = NationalChargeItems.Items.Where(i => i.Into == into && header.Has(i.Column)).Select(i => i.Column).ToArray();
+                if (header.Has(into) && items.Length > 0)
+                {
+                    headerIssues.Add(ValidationIssue.Error(
+                        IssueCodes.ColumnDuplicated, into, "表头同时有" + into + "与汇入它的收费项目列（" + string.Join("、", items) + "）", "The header has both '" + into + "' and the charge items that sum into it (" + string.Join(", ", items) + ")."));
                 }
             }
 
@@ -297,7 +313,7 @@ public static class CaseCsvReader
         private CostBreakdown ReadCosts()
         {
             var f = _f;
-            if (_total < 0 && _drug < 0 && _consumable < 0 && _treatment < 0 && _surgery < 0 && _examination < 0 && _other < 0 && _fundPaid < 0 && _patientPaid < 0)
+            if (_total < 0 && _drug < 0 && _consumable < 0 && _treatment < 0 && _surgery < 0 && _examination < 0 && _other < 0 && _fundPaid < 0 && _patientPaid < 0 && !_anyCharge)
             {
                 return CostBreakdown.None;
             }
@@ -305,15 +321,37 @@ public static class CaseCsvReader
             return new CostBreakdown
             {
                 Total = f.Money(_total, C.TotalCost),
-                Drugs = f.Money(_drug, C.DrugCost),
-                Consumables = f.Money(_consumable, C.ConsumableCost),
-                Treatment = f.Money(_treatment, C.TreatmentCost),
-                Surgery = f.Money(_surgery, C.SurgeryCost),
-                Examination = f.Money(_examination, C.ExaminationCost),
-                Other = f.Money(_other, C.OtherCost),
+                Drugs = Category(_drug, C.DrugCost),
+                Consumables = Category(_consumable, C.ConsumableCost),
+                Treatment = Category(_treatment, C.TreatmentCost),
+                Surgery = Category(_surgery, C.SurgeryCost),
+                Examination = Category(_examination, C.ExaminationCost),
+                Other = Category(_other, C.OtherCost),
                 FundPaid = f.Money(_fundPaid, C.FundPaid),
                 PatientPaid = f.Money(_patientPaid, C.PatientPaid),
             };
+        }
+
+        /// <summary>One of the six cost columns: its own value, or the sum of the national charge items that sum into it
+        /// (<see cref="NationalChargeItems"/>; each item read strictly and rejected by its own column name).</summary>
+        private Money Category(int index, string column)
+        {
+            if (index >= 0 || !_anyCharge)
+            {
+                return _f.Money(index, column);
+            }
+
+            var sum = Money.Zero;
+            var items = NationalChargeItems.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (_charges[i] >= 0 && string.Equals(items[i].Into, column, StringComparison.Ordinal))
+                {
+                    sum += _f.Money(_charges[i], items[i].Column);
+                }
+            }
+
+            return sum;
         }
 
         private DischargeType ReadDischargeType()

@@ -164,6 +164,11 @@ public sealed class CaseHeaderMap
         Add(C.PatientId, "人员编号", "个人编号", "医保编号", "psn_no");
         Add(C.AdmissionRoute, "入院途径");
         Add(C.OutOfCatalogCost, "个人自费", "全自费金额", "全自费", "目录外费用");
+        foreach (var item in NationalChargeItems.Items)
+        {
+            Add(item.Column, item.Names);
+        }
+
         return names;
     }
 }
