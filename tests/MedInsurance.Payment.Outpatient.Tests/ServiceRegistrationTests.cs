@@ -93,7 +93,7 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void A_bad_hospital_or_certification_row_stops_the_start_with_the_file_and_the_row()
     {
-        var hospitals = WriteTemp("hospitals.csv", Header + "H1,一院,3A,general\nH2,二院,,general\n");
+        var hospitals = WriteTemp("hospitals.csv", Header + "H1,一院,3A,general\nH2,二院,九级,general\n");
         using var combinations = Build(b => b.AddTreatmentCombinations(o =>
         {
             o.TableFile = TableFile;
