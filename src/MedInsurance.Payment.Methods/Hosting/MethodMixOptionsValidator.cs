@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Options;
+
+namespace MedInsurance.Payment.Hosting;
+
+/// <summary>Checks <see cref="MethodMixOptions"/> at start (source-generated from its attributes and <c>Validate</c>).</summary>
+[OptionsValidator]
+internal sealed partial class MethodMixOptionsValidator : IValidateOptions<MethodMixOptions>
+{
+}

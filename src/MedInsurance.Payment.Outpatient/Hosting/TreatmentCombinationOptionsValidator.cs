@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Options;
+
+namespace MedInsurance.Payment.Hosting;
+
+/// <summary>Checks <see cref="TreatmentCombinationOptions"/> at start (source-generated from its attributes).</summary>
+[OptionsValidator]
+internal sealed partial class TreatmentCombinationOptionsValidator : IValidateOptions<TreatmentCombinationOptions>
+{
+}
