@@ -207,6 +207,31 @@ namespace HisVendor.Integration
             }
         }
     
+        /// <summary>宿主集成 — the other payment parts on the same builder, configured from C# 7.3.</summary>
+        /// <param name="services">The host's services.</param>
+        /// <param name="dataFolder">The folder with the region's files.</param>
+        public static void WithEveryPart(IServiceCollection services, string dataFolder)
+        {
+            services.AddMedInsurancePayment()
+                .AddPerDiem(o => o.Policy = Path.Combine(dataFolder, "perdiem-2026.json"))
+                .AddMethodMix(o => o.Mix = Path.Combine(dataFolder, "method-mix-2026.json"))
+                .AddCapitation(o => o.PolicyFile = Path.Combine(dataFolder, "capitation-2026.json"))
+                .AddConsortium(o => o.PolicyFile = Path.Combine(dataFolder, "consortium-2026.json"))
+                .AddTreatmentCombinations(o =>
+                {
+                    o.TableFile = Path.Combine(dataFolder, "combinations.csv");
+                    o.HospitalsFile = Path.Combine(dataFolder, "hospitals.csv");
+                })
+                .AddChronicDiseases(o => o.PolicyFile = Path.Combine(dataFolder, "chronic-2026.json"))
+                .AddPersonalAccounts(o => o.PolicyFile = Path.Combine(dataFolder, "accounts.json"))
+                .AddSettlementListQualityControl(o =>
+                {
+                    o.ProfileFile = Path.Combine(dataFolder, "qc.json");
+                    o.DictionaryFolder = Path.Combine(dataFolder, "codes-2.0");
+                })
+                .AddMonitoring();
+        }
+
         /// <summary>测试辅助 — a vendor's own test of its wiring, with the Testing package.</summary>
         /// <returns>The DRG of a test case in the demo region.</returns>
         public static string WithTestingPackage()
