@@ -38,6 +38,38 @@ cp "$repo/eng/package-smoke/Program.cs" "$work/consumer/Program.cs"
    dotnet add package Microsoft.Extensions.DependencyInjection --version "$(sed -n 's:.*"Microsoft.Extensions.DependencyInjection" Version="\([^"]*\)".*:\1:p' "$repo/Directory.Packages.props")" >/dev/null)
 dotnet run --project "$work/consumer"
 
+echo "== .NET Framework 4.6.2 host, C# 7.3, against the packed packages (compiled, not run)"
+# The same HIS vendor's code the solution compiles against the projects (tests/MedInsurance.Payment.NetFramework.Compile),
+# now against the packages as a user installs them: strong-named, reference assemblies from NuGet. Signed with the
+# repository's key, so a strong-named host's CS8002 would fail here too.
+mkdir -p "$work/net462"
+cp "$repo/tests/MedInsurance.Payment.NetFramework.Compile/HisIntegration.cs" "$work/net462/"
+cp "$work/consumer/nuget.config" "$work/net462/"
+refs=""
+for p in Core Interchange Drg Dip Settlement Monitoring Extensions.DependencyInjection Testing PerDiem Methods Capitation Accounts QualityControl Outpatient; do
+  refs="$refs    <PackageReference Include=\"MedInsurance.Payment.$p\" Version=\"$version\" />
+"
+done
+di_version="$(sed -n 's:.*"Microsoft.Extensions.DependencyInjection" Version="\([^"]*\)".*:\1:p' "$repo/Directory.Packages.props")"
+cat > "$work/net462/His.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net462</TargetFramework>
+    <LangVersion>7.3</LangVersion>
+    <Nullable>disable</Nullable>
+    <OutputType>Library</OutputType>
+    <RootNamespace>HisVendor.Integration</RootNamespace>
+    <SignAssembly>true</SignAssembly>
+    <AssemblyOriginatorKeyFile>$repo/eng/MedInsurance.Payment.snk</AssemblyOriginatorKeyFile>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+$refs    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="$di_version" />
+  </ItemGroup>
+</Project>
+PROJ
+dotnet build "$work/net462/His.csproj" -c Release --nologo -v q
 echo "== dotnet tool"
 dotnet tool install MedInsurance.Payment.Cli --tool-path "$work/tools" --add-source "$work/feed" --version "$version" >/dev/null
 "$work/tools/medpay" --version
