@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -7,23 +6,22 @@ namespace MedInsurance.Payment.Interchange;
 /// A bounded map from short byte strings (a field's bytes) to what they parse to — codes, enumeration values, shared
 /// strings — so that the values a file repeats a million times are parsed and allocated once. Holds at most
 /// <c>capacity / 2</c> entries of at most 64 bytes each; past that it simply stops adding (lookups still work).
-/// Keys of up to 16 bytes (every diagnosis and procedure code, every enumeration value) are kept inside the entry, so a
-/// lookup reads one entry and no other object. Not thread-safe: one per reader.
+/// Not thread-safe: one per reader.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
 internal sealed class ByteKeyCache<T>
 {
     private const int MaxKeyLength = 64;
 
-    private const int InlineKeyLength = 16;
-
     /// <summary>Probes per lookup at most: keeps a file of crafted colliding keys from making lookups slow.</summary>
     private const int MaxProbes = 16;
 
     /// <summary>A per-process seed, so that colliding keys cannot be prepared in advance.</summary>
-    private static readonly ulong Seed = unchecked(((ulong)(uint)Environment.TickCount << 32) ^ (ulong)(uint)Guid.NewGuid().GetHashCode() ^ 0x9E3779B97F4A7C15UL);
+    private static readonly uint Seed = unchecked((uint)Environment.TickCount ^ (uint)Guid.NewGuid().GetHashCode());
 
-    private readonly Entry[] _entries;
+    private readonly byte[]?[] _keys;
+    private readonly int[] _hashes;
+    private readonly T[] _values;
     private readonly int _mask;
     private int _count;
 
@@ -35,7 +33,9 @@ internal sealed class ByteKeyCache<T>
             size <<= 1;
         }
 
-        _entries = new Entry[size];
+        _keys = new byte[size][];
+        _hashes = new int[size];
+        _values = new T[size];
         _mask = size - 1;
     }
 
@@ -43,21 +43,13 @@ internal sealed class ByteKeyCache<T>
     {
         if (key.Length <= MaxKeyLength)
         {
-            Pack(key, out var k0, out var k1);
-            var hash = Hash(key, k0, k1);
-            var i = hash & _mask;
-            for (var probes = 0; probes < MaxProbes; probes++, i = (i + 1) & _mask)
+            var hash = Hash(key);
+            var probes = 0;
+            for (var i = hash & _mask; _keys[i] is { } k && probes < MaxProbes; i = (i + 1) & _mask, probes++)
             {
-                ref var entry = ref _entries[i];
-                if (entry.Length == 0)
+                if (_hashes[i] == hash && key.SequenceEqual(k))
                 {
-                    break;
-                }
-
-                if (entry.Hash == hash && entry.Length == key.Length + 1 && entry.K0 == k0 && entry.K1 == k1
-                    && (key.Length <= InlineKeyLength || key.SequenceEqual(entry.LongKey)))
-                {
-                    value = entry.Value;
+                    value = _values[i];
                     return true;
                 }
             }
@@ -74,95 +66,37 @@ internal sealed class ByteKeyCache<T>
             return;
         }
 
-        Pack(key, out var k0, out var k1);
-        var hash = Hash(key, k0, k1);
+        var hash = Hash(key);
         var i = hash & _mask;
-        for (var probes = 0; ; i = (i + 1) & _mask)
+        var probes = 0;
+        while (_keys[i] is { } k)
         {
-            ref var entry = ref _entries[i];
-            if (entry.Length == 0)
-            {
-                // Length is stored + 1, so that 0 marks an empty slot and the empty key can be cached too.
-                entry = new Entry(k0, k1, hash, key.Length + 1, key.Length > InlineKeyLength ? key.ToArray() : null, value);
-                _count++;
-                return;
-            }
-
-            if ((entry.Hash == hash && entry.Length == key.Length + 1 && entry.K0 == k0 && entry.K1 == k1
-                    && (key.Length <= InlineKeyLength || key.SequenceEqual(entry.LongKey))) || ++probes >= MaxProbes)
+            if ((_hashes[i] == hash && key.SequenceEqual(k)) || ++probes >= MaxProbes)
             {
                 return;
             }
+
+            i = (i + 1) & _mask;
         }
+
+        _keys[i] = key.ToArray();
+        _hashes[i] = hash;
+        _values[i] = value;
+        _count++;
     }
 
-    /// <summary>The first 16 bytes of the key as two little-endian words, zero-padded.</summary>
-    private static void Pack(ReadOnlySpan<byte> key, out ulong k0, out ulong k1)
+    private static int Hash(ReadOnlySpan<byte> key)
     {
-        if (key.Length >= InlineKeyLength)
+        // FNV-1a, then a final mix so that the low bits used for the slot depend on every byte.
+        var h = 2166136261u ^ Seed;
+        foreach (var b in key)
         {
-            k0 = MemoryMarshal.Read<ulong>(key);
-            k1 = MemoryMarshal.Read<ulong>(key.Slice(8));
-            return;
+            h = unchecked((h ^ b) * 16777619u);
         }
 
-        Span<byte> buffer = stackalloc byte[InlineKeyLength];
-        buffer.Clear();
-        key.CopyTo(buffer);
-        k0 = MemoryMarshal.Read<ulong>(buffer);
-        k1 = MemoryMarshal.Read<ulong>(buffer.Slice(8));
-    }
-
-    private static int Hash(ReadOnlySpan<byte> key, ulong k0, ulong k1)
-    {
-        // A seeded multiply-xorshift mix of the first 16 bytes and the length; longer keys also fold in the rest.
-        var h = Seed ^ unchecked((ulong)key.Length * 0xC2B2AE3D27D4EB4FUL);
-        h = Mix(h ^ k0);
-        h = Mix(h ^ k1);
-        for (var i = InlineKeyLength; i < key.Length; i++)
-        {
-            h = unchecked((h ^ key[i]) * 0x100000001B3UL);
-        }
-
-        h = Mix(h);
+        h ^= h >> 15;
+        h = unchecked(h * 0x2C1B3C6Du);
+        h ^= h >> 12;
         return (int)(h & 0x7FFFFFFF);
-    }
-
-    private static ulong Mix(ulong h)
-    {
-        unchecked
-        {
-            h *= 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
-            h *= 0x94D049BB133111EBUL;
-            return h ^ (h >> 29);
-        }
-    }
-
-    private readonly struct Entry
-    {
-        public Entry(ulong k0, ulong k1, int hash, int length, byte[]? longKey, T value)
-        {
-            K0 = k0;
-            K1 = k1;
-            Hash = hash;
-            Length = length;
-            LongKey = longKey;
-            Value = value;
-        }
-
-        public ulong K0 { get; }
-
-        public ulong K1 { get; }
-
-        public int Hash { get; }
-
-        /// <summary>The key's length + 1; 0 for an empty slot.</summary>
-        public int Length { get; }
-
-        /// <summary>The whole key when it is longer than 16 bytes.</summary>
-        public byte[]? LongKey { get; }
-
-        public T Value { get; }
     }
 }
