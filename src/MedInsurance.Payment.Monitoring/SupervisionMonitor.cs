@@ -157,7 +157,7 @@ public sealed class SupervisionMonitor
 
         if (los <= _profile.LowStandardMaxLosDays)
         {
-            _short.Add(new ShortStay(h, g, month, cost, row, inpatientCase.CaseId));
+            _short.Add(new ShortStay(h, g, month, cost, row));
         }
 
         while (_relatedOf.Count <= g)
@@ -466,7 +466,9 @@ public sealed class SupervisionMonitor
             if (Cheap(s) && cheapPerGroup[s.Group] <= _profile.LowStandardRareShare * cases[s.Group])
             {
                 result[(s.Hospital, s.Month)] = result.TryGetValue((s.Hospital, s.Month), out var n) ? n + 1 : 1;
-                AddReview("low_standard_admission", s.Hospital, s.Row, s.CaseId, null, "group " + _groups[s.Group]);
+                // Named by its row, like the readmission pairs: the candidates are known only at the end, so keeping their ids would
+                // keep the text of every short stay's id (docs/monitoring.md, Memory).
+                AddReview("low_standard_admission", s.Hospital, s.Row, string.Empty, null, "group " + _groups[s.Group]);
             }
         }
 
@@ -808,5 +810,5 @@ public sealed class SupervisionMonitor
         public long[] Readmitted;
     }
 
-    private readonly record struct ShortStay(int Hospital, int Group, int Month, long CostFen, long Row, string CaseId);
+    private readonly record struct ShortStay(int Hospital, int Group, int Month, long CostFen, long Row);
 }

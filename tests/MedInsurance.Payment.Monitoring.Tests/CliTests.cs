@@ -32,7 +32,7 @@ public sealed class CliTests
             Assert.Contains("H1,3,all,coding_error_rate,0.25,1,4,2,0.25,0,1,,50", indicators);
             var review = File.ReadAllText(Path.Combine(folder, "out", "review_cases.csv"));
             Assert.Contains("split_admission,H1,2,,1,", review, StringComparison.Ordinal);
-            Assert.Contains("low_standard_admission,H4,31,C31,,group ES35", review, StringComparison.Ordinal);
+            Assert.Contains("low_standard_admission,H4,31,,,group ES35", review, StringComparison.Ordinal);
             Assert.Contains("H1,3,8,5,2,2.477168,5,3,1.25,1.807392,ES3:+2|GB1:+1", File.ReadAllText(Path.Combine(folder, "out", "severity_shift.csv")), StringComparison.Ordinal);
             Assert.Contains("results_rows_not_joined,0", File.ReadAllText(Path.Combine(folder, "out", "summary.csv")), StringComparison.Ordinal);
             foreach (var table in new[] { "group_indicators.csv", "low_risk_groups.csv" })
