@@ -9,8 +9,9 @@ namespace MedInsurance.Payment.Interchange;
 /// 工作表转CSV文本 — one worksheet as CSV text, produced row by row as it is read, so that every CSV reader of the
 /// library reads a workbook through its own checks. Line N of the text is worksheet row N: a row absent from the
 /// sheet is an empty line (which the readers skip, as in a CSV file), and a line break typed inside a cell
-/// (Alt+Enter) becomes a space, so no cell spans two lines. A cell with a comma or a quote is quoted; trailing empty
-/// cells are left out. Memory is one row (at most <see cref="MaxRowChars"/> characters) whatever the sheet's size.
+/// (Alt+Enter) becomes a space, so no cell spans two lines. A cell with a comma or a quote is quoted. A row with a value
+/// has at least as many fields as the header (the first row with a value), empty ones where the sheet has no cell, as
+/// Excel's own CSV export writes them; a row without any value is an empty line. Memory is one row (at most <see cref="MaxRowChars"/> characters) whatever the sheet's size.
 /// </summary>
 internal sealed class XlsxCsvText : TextReader
 {
@@ -21,6 +22,7 @@ internal sealed class XlsxCsvText : TextReader
     private readonly StringBuilder _line = new(256);
     private int _at;
     private int _nextRow = 1;
+    private int _width;
     private bool _end;
 
     public XlsxCsvText(XlsxSheetReader sheet) => _sheet = sheet;
@@ -130,7 +132,14 @@ internal sealed class XlsxCsvText : TextReader
 
     private void AppendRow()
     {
-        for (var column = 0; column < _sheet.CellCount; column++)
+        // Every row with a value has at least the header's fields (as Excel's own CSV export pads the used range).
+        if (_width == 0)
+        {
+            _width = _sheet.CellCount;
+        }
+
+        var fields = _sheet.CellCount == 0 ? 0 : Math.Max(_sheet.CellCount, _width);
+        for (var column = 0; column < fields; column++)
         {
             if (column > 0)
             {

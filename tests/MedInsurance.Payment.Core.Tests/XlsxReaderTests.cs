@@ -73,7 +73,8 @@ public sealed class XlsxReaderTests : IDisposable
             Row(8, Inline("AB8", "far")),
         };
         var text = Csv(new[] { new XlsxSheet("S", rows) });
-        var expected = "a,,c\n\n\n,b\nx,2\n\n\n" + new string(',', 27) + "far\n";
+        // Rows are padded to the header's three fields (row 1); the empty row 6 and absent rows 2, 3 and 7 are empty lines.
+        var expected = "a,,c\n\n\n,b,\nx,2,\n\n\n" + new string(',', 27) + "far\n";
         Assert.Equal(expected, text);
     }
 

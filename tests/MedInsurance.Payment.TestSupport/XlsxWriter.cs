@@ -179,6 +179,64 @@ public static class XlsxWriter
         WriteFile(path, new[] { new XlsxSheet(sheetName, xml) }, strings);
     }
 
+    /// <summary>
+    /// Writes CSV text as the workbook a region would type it into: line N becomes worksheet row N (an empty line an
+    /// absent row), text cells shared strings, and plain numbers number cells holding their double with all 17
+    /// significant digits, in exponent form (<c>0.928</c> → <c>9.2800000000000005E-001</c>, <c>1.05</c> →
+    /// <c>1.0500000000000000E+000</c>), so the reader has to undo the binary artefacts to match the CSV.
+    /// </summary>
+    /// <param name="path">The .xlsx file.</param>
+    /// <param name="csv">The CSV text (RFC 4180 quotes; no line breaks inside quotes).</param>
+    /// <param name="sheetName">The sheet's name.</param>
+    public static void WriteTableFromCsv(string path, string csv, string sheetName = "Sheet1")
+    {
+        var lines = csv.Replace("\r\n", "\n").Split('\n');
+        var count = lines.Length > 0 && lines[lines.Length - 1].Length == 0 ? lines.Length - 1 : lines.Length;
+        var strings = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var xml = new List<string>();
+        for (var r = 1; r <= count; r++)
+        {
+            var line = lines[r - 1].TrimStart('\uFEFF');
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var cells = new StringBuilder();
+            var values = SplitCsv(line);
+            for (var c = 0; c < values.Count; c++)
+            {
+                var value = values[c].Trim();
+                if (value.Length == 0)
+                {
+                    continue;
+                }
+
+                var reference = Column(c) + r.ToString(CultureInfo.InvariantCulture);
+                if (IsNumber(value))
+                {
+                    cells.Append(Number(reference, double.Parse(value, CultureInfo.InvariantCulture).ToString("E16", CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    if (!index.TryGetValue(value, out var k))
+                    {
+                        k = strings.Count;
+                        strings.Add(value);
+                        index.Add(value, k);
+                    }
+
+                    cells.Append(Shared(reference, k));
+                }
+            }
+
+            xml.Add(Row(r, cells.ToString()));
+        }
+
+        WriteFile(path, new[] { new XlsxSheet(sheetName, xml) }, strings);
+    }
+
     /// <summary>A <c>row</c> element with its number and cells.</summary>
     public static string Row(int number, params string[] cells) => "<row r=\"" + number.ToString(CultureInfo.InvariantCulture) + "\">" + string.Concat(cells) + "</row>";
 
@@ -202,6 +260,49 @@ public static class XlsxWriter
         }
 
         return letters;
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     private static bool IsNumber(string value) =>
