@@ -261,6 +261,27 @@ public sealed class XlsxReaderTests : IDisposable
         Assert.Equal("H2", rows[1].Id);
     }
 
+    [Fact]
+    public void A_hospital_sheet_reads_as_the_hospital_csv_with_the_same_rejections()
+    {
+        const string text = "hospital_id,name,level,type,coefficient\nH001,市第一人民医院,三级甲等,general,1.05\nH002,某镇卫生院,1,primary,\n\nH003,X,五级,alien,0.9\nH001,dup,3A,tcm,\n,无代码,3A,general,\n";
+        var csv = Path.Combine(_folder, "hospitals.csv");
+        File.WriteAllText(csv, text, new UTF8Encoding(false));
+        var xlsx = Path.Combine(_folder, "hospitals.xlsx");
+        WriteTableFromCsv(xlsx, text, "医院", "hospital_id");
+
+        var fromCsv = HospitalCsvReader.ReadFile(csv);
+        var fromXlsx = HospitalCsvReader.ReadFile(xlsx);
+        Assert.Equal(5, fromXlsx.Count);
+        Assert.Equal(fromCsv.Select(Describe), fromXlsx.Select(Describe));
+        Assert.Equal("1.05", fromXlsx[0].Value!.GetExtra("coefficient"));
+        Assert.True(fromXlsx[3].IsRejected);
+    }
+
+    private static string Describe(ReadRecord<HospitalRow> r) =>
+        r.RowNumber + "|" + r.Id + "|" + r.IsRejected + "|" + string.Join(";", r.Issues.Select(i => i.Code + "@" + i.Field))
+        + "|" + (r.Value is { } v ? v.Hospital.Id + "," + v.Hospital.Name + "," + v.Hospital.Level + "," + v.Hospital.Type + "," + v.GetExtra("coefficient") : "-");
+
     private static string Csv(IReadOnlyList<XlsxSheet> sheets, IReadOnlyList<string>? strings = null, string? styles = null)
     {
         using var reader = TableFiles.OpenWorkbook(new MemoryStream(Bytes(sheets, strings, styles)), null, "test.xlsx");

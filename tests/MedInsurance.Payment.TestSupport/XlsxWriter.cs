@@ -188,8 +188,10 @@ public static class XlsxWriter
     /// <param name="path">The .xlsx file.</param>
     /// <param name="csv">The CSV text (RFC 4180 quotes; no line breaks inside quotes).</param>
     /// <param name="sheetName">The sheet's name.</param>
-    public static void WriteTableFromCsv(string path, string csv, string sheetName = "Sheet1")
+    /// <param name="textColumns">Header names of columns typed as text (codes such as <c>36.0600</c> that Excel would otherwise turn into numbers).</param>
+    public static void WriteTableFromCsv(string path, string csv, string sheetName = "Sheet1", params string[] textColumns)
     {
+        var text = new HashSet<int>();
         var lines = csv.Replace("\r\n", "\n").Split('\n');
         var count = lines.Length > 0 && lines[lines.Length - 1].Length == 0 ? lines.Length - 1 : lines.Length;
         var strings = new List<string>();
@@ -205,6 +207,17 @@ public static class XlsxWriter
 
             var cells = new StringBuilder();
             var values = SplitCsv(line);
+            if (xml.Count == 0)
+            {
+                for (var c = 0; c < values.Count; c++)
+                {
+                    if (textColumns.Contains(values[c].Trim(), StringComparer.Ordinal))
+                    {
+                        text.Add(c);
+                    }
+                }
+            }
+
             for (var c = 0; c < values.Count; c++)
             {
                 var value = values[c].Trim();
@@ -214,7 +227,7 @@ public static class XlsxWriter
                 }
 
                 var reference = Column(c) + r.ToString(CultureInfo.InvariantCulture);
-                if (IsNumber(value))
+                if (!text.Contains(c) && IsNumber(value))
                 {
                     cells.Append(Number(reference, double.Parse(value, CultureInfo.InvariantCulture).ToString("E16", CultureInfo.InvariantCulture)));
                 }
