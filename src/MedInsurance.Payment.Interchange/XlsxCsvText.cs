@@ -57,19 +57,20 @@ internal sealed class XlsxCsvText : TextReader
             return null;
         }
 
-        var text = new StringBuilder();
-        while (Available())
+        // Lines are produced whole (one row, or an empty line of a gap), so a line ends within the buffer.
+        for (var i = _at; i < _line.Length; i++)
         {
-            var c = _line[_at++];
-            if (c == '\n')
+            if (_line[i] == '\n')
             {
-                return text.ToString();
+                var line = _line.ToString(_at, i - _at);
+                _at = i + 1;
+                return line;
             }
-
-            text.Append(c);
         }
 
-        return text.ToString();
+        var rest = _line.ToString(_at, _line.Length - _at);
+        _at = _line.Length;
+        return rest;
     }
 
     public override string ReadToEnd()

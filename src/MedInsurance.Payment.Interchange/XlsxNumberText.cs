@@ -21,9 +21,58 @@ internal static class XlsxNumberText
     /// <summary>The largest exponent written out (doubles end at about 1.8E+308).</summary>
     private const int MaxExponent = 400;
 
+    /// <summary>
+    /// Whether the stored text is already the plain form (the common case, <c>1.05</c>, <c>45658</c>): digits with an
+    /// optional minus and one point, at most 15 significant digits, no leading zero before other digits, no trailing zero
+    /// after the point, not <c>-0</c>.
+    /// </summary>
+    private static bool IsPlain(string text)
+    {
+        if (text.Length == 0 || text.Length > SignificantDigits + 3)
+        {
+            return false;
+        }
+
+        var i = text[0] == '-' ? 1 : 0;
+        var start = i;
+        var point = -1;
+        var significant = 0;
+        var leadingZero = i < text.Length && text[i] == '0';
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.' && point < 0)
+            {
+                point = i;
+            }
+            else if (c is >= '0' and <= '9')
+            {
+                if (significant > 0 || c != '0')
+                {
+                    significant++;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var digits = text.Length - start - (point < 0 ? 0 : 1);
+        return digits > 0 && significant <= SignificantDigits && significant > 0
+            && point != start && point != text.Length - 1
+            && !(leadingZero && (point < 0 ? digits > 1 : point != start + 1))
+            && !(point >= 0 && text[text.Length - 1] == '0');
+    }
+
     /// <summary>The cell's stored number as exact decimal text (see the type's remarks).</summary>
     public static string Normalize(string stored)
     {
+        if (IsPlain(stored))
+        {
+            return stored;
+        }
+
         var text = stored.Trim();
         var i = 0;
         var negative = false;

@@ -48,6 +48,12 @@ public sealed class XlsxReaderTests : IDisposable
     [InlineData("12345678901234567890", "12345678901234600000")]
     [InlineData("9.9999999999999999", "10")]
     [InlineData("0.99999999999999989", "1")]
+    [InlineData("0", "0")]
+    [InlineData(".5", "0.5")]
+    [InlineData("00.5", "0.5")]
+    [InlineData("1.", "1")]
+    [InlineData("1.50", "1.5")]
+    [InlineData("1234567890123456", "1234567890123460")]
     [InlineData("not a number", "not a number")]
     public void Number_cells_are_exact_decimal_text_to_15_significant_digits(string stored, string expected)
     {

@@ -74,6 +74,38 @@ public sealed class XlsxCliTests : IDisposable
         Assert.Contains("weights file not found", missing.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("drg-price-hospitals")]
+    [InlineData("dip-score-catalog")]
+    [InlineData("dip-score-hospitals")]
+    [InlineData("dip-score-attributes")]
+    public void A_corrupt_workbook_for_any_table_option_exits_2_without_an_internal_error(string where)
+    {
+        var input = Write("cases.csv", Cases);
+        var hospitals = Write("hospitals.csv", Hospitals);
+        var weights = Write("weights.csv", Weights);
+        var catalog = Write("catalog.csv", "group_code,group_name,kind,diagnosis,main_procedure,related_procedures,procedure_class,score,mean_cost,case_count,cv\nK35.8:47.0100,阑尾,core,K35.8,47.0100,,,500,5000,10,0.2\n");
+        var corrupt = Path.Combine(_folder, "corrupt.xlsx");
+        var whole = Path.Combine(_folder, "whole.xlsx");
+        XlsxWriter.WriteTableFromCsv(whole, Hospitals);
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(corrupt, bytes[..(bytes.Length / 2)]);
+        var output = Path.Combine(_folder, "out.csv");
+
+        var run = where switch
+        {
+            "drg-price-hospitals" => Price(input, weights, corrupt, output),
+            "dip-score-catalog" => MedpayProcess.Run("dip", "score", "--catalog", corrupt, "--hospitals", hospitals, "--profile", "national-dip-1.0", "--input", input, "--output", output),
+            "dip-score-hospitals" => MedpayProcess.Run("dip", "score", "--catalog", catalog, "--hospitals", corrupt, "--profile", "national-dip-1.0", "--input", input, "--output", output),
+            _ => MedpayProcess.Run("dip", "score", "--catalog", catalog, "--hospitals", hospitals, "--procedure-attributes", corrupt, "--profile", "national-dip-1.0", "--input", input, "--output", output),
+        };
+
+        Assert.True(run.Exit == 2, run.Exit + ": " + run.Err);
+        Assert.Contains("corrupt.xlsx", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public void Drg_standards_reads_a_published_table_from_a_named_sheet()
     {
