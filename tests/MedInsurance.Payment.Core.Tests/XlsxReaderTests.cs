@@ -268,6 +268,16 @@ public sealed class XlsxReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_workbook_written_by_another_writer_reads_as_typed()
+    {
+        // Written by openpyxl 3.0.9: a first sheet 说明 with a note, then 权重表 with inline strings, 0.1+0.2+0.686 stored
+        // as 0.9860000000000001, 1.1, and the date 2026-01-01 as serial 46023 in a date style; theme and docProps parts.
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "openpyxl-weights.xlsx");
+        Assert.Equal("本表为示例\n", ReadAll(path));
+        Assert.Equal("DRG编码,DRG名称,RW,三级医院系数,生效日期\nGD25,\"阑尾切除术, 复杂\",0.986,1.1,2026-01-01\nZZ19,按项目付费组,,,\n", ReadAll(path + "#权重表"));
+    }
+
+    [Fact]
     public void A_hospital_sheet_reads_as_the_hospital_csv_with_the_same_rejections()
     {
         const string text = "hospital_id,name,level,type,coefficient\nH001,市第一人民医院,三级甲等,general,1.05\nH002,某镇卫生院,1,primary,\n\nH003,X,五级,alien,0.9\nH001,dup,3A,tcm,\n,无代码,3A,general,\n";
