@@ -29,6 +29,22 @@ if (args.Length >= 2 && args[0] == "write-outpatient-files")
     return 0;
 }
 
+// ... -- write-xlsx <file> <rows> writes the sheet of XlsxReaderBenchmarks; ... -- read-xlsx <reader> <file> reads it once with
+// handwritten, exceldatareader or miniexcel, to measure each reader's peak memory with /usr/bin/time -v.
+if (args.Length == 3 && args[0] == "write-xlsx")
+{
+    XlsxReaderBenchmarks.WriteSheet(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args.Length == 3 && args[0] == "read-xlsx")
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var sum = XlsxReaderBenchmarks.Read(args[1], args[2]);
+    System.Console.WriteLine(args[1] + ": " + sum.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters in " + watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms");
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "fuzz")
 {
     var minutes = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using MedInsurance.Payment.Capitation;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Reporting;
@@ -30,7 +29,7 @@ internal static class CapitationCommands
         var policy = new Option<FileInfo>("--policy", "-p") { Description = "Capitation policy JSON (docs/capitation.md).", Required = true };
         var roster = new Option<FileInfo>("--roster") { Description = "Roster CSV: person_id,class,institution_id,from_month,to_month[,signed].", Required = true };
         var claims = new Option<FileInfo>("--claims") { Description = "Outpatient claims CSV: claim_id,person_id,institution_id,date,fund_amount[,referral,referral_target].", Required = true };
-        var institutions = new Option<FileInfo?>("--institutions", "--hospitals") { Description = "Optional institutions CSV in the hospital format of `settle year` (assessment_score, annual_deduction, working_advance)." };
+        var institutions = new Option<FileInfo?>("--institutions", "--hospitals") { Description = "Optional institutions CSV or .xlsx in the hospital format of `settle year` (assessment_score, annual_deduction, working_advance)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv, lines.csv, roster-results.csv and claim-issues.csv.", Required = true };
         var encoding = CaseFiles.EncodingOption();
         var threads = DrgCommands.ThreadsOption();
@@ -202,7 +201,7 @@ internal static class CapitationCommands
 
     internal static string? MissingColumns(FileInfo file, string[] required)
     {
-        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var reader = CliFiles.OpenTable(file);
         var header = (reader.ReadLine() ?? string.Empty).Split(',').Select(h => h.Trim().Trim('"').TrimStart('\uFEFF')).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = required.Where(c => !header.Contains(c)).ToList();
         return missing.Count == 0 ? null : string.Join(", ", missing);
@@ -210,7 +209,7 @@ internal static class CapitationCommands
 
     internal static T Read<T>(FileInfo file, Func<TextReader, T> read)
     {
-        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var reader = CliFiles.OpenTable(file);
         return read(reader);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -13,7 +14,7 @@ internal static class CliFiles
     {
         foreach (var file in files)
         {
-            if (file is { Exists: false })
+            if (file is not null && !Exists(file))
             {
                 Console.Error.WriteLine("medpay: input file not found: " + file.FullName);
                 return false;
@@ -22,6 +23,16 @@ internal static class CliFiles
 
         return true;
     }
+
+    /// <summary>Whether an input file exists; a workbook with a sheet, <c>table.xlsx#Sheet2</c>, exists when <c>table.xlsx</c> does.</summary>
+    /// <param name="file">The file as given on the command line.</param>
+    /// <returns>True when it exists.</returns>
+    public static bool Exists(FileInfo file) => TableFiles.Exists(file.FullName);
+
+    /// <summary>Opens a table option — CSV (UTF-8, or as its BOM says) or an Excel workbook's sheet — as CSV text (<see cref="TableFiles"/>).</summary>
+    /// <param name="file">The file as given on the command line.</param>
+    /// <returns>The text; dispose it.</returns>
+    public static TextReader OpenTable(FileInfo file) => TableFiles.OpenText(file.FullName);
 
     /// <summary>Whether the output folder can be created and written (checked before the work, not after it).</summary>
     /// <param name="folder">The folder.</param>

@@ -39,8 +39,8 @@ internal static class DipCommands
         var coverage = new Option<decimal?>("--coverage") { Description = "Instead of --threshold: the share of cases core groups must cover, e.g. 0.95." };
         var weights = new Option<string>("--weights") { Description = "Year weights, oldest first (default 1:2:7).", DefaultValueFactory = _ => "1:2:7" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Catalog file to write: .json (everything) or .csv (groups).", Required = true };
-        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV (hospital_id,name,level,type) for level coefficients." };
-        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
+        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV or .xlsx (hospital_id,name,level,type) for level coefficients." };
+        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV or .xlsx (procedure,attribute) for comprehensive groups." };
         var typingFile = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var primaryCare = new Option<FileInfo?>("--primary-care") { Description = "Primary-care candidate list: one diagnosis subcategory or group code per line (基层病种候选)." };
         var edition = new Option<string>("--edition") { Description = "Catalog edition.", DefaultValueFactory = _ => "local" };
@@ -152,13 +152,13 @@ internal static class DipCommands
 
     private static Command Score()
     {
-        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalog file (.json or .csv).", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient][,coefficient_bonus] (own coefficient and 加成系数 optional).", Required = true };
+        var catalog = new Option<FileInfo>("--catalog") { Description = "Catalog file (.json, .csv, or .xlsx with the CSV columns).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV or .xlsx: hospital_id,name,level,type[,coefficient][,coefficient_bonus] (own coefficient and 加成系数 optional).", Required = true };
         var profile = new Option<string>("--profile") { Description = "Policy profile: a built-in name (national-dip-1.0, national-dip-3.0, guangzhou, jining) or a JSON file.", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV to score.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Scored CSV: one row per input row, in order.", Required = true };
         var pointValue = new Option<decimal?>("--point-value") { Description = "Start-of-year point value in yuan (年初点值), for profiles whose ratio is against the payment standard." };
-        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV (procedure,attribute) for comprehensive groups." };
+        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "Procedure-attribute CSV or .xlsx (procedure,attribute) for comprehensive groups." };
         var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace for every row to this CSV file." };
         var scoreTyping = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var threads = new Option<int>("--threads") { Description = "Scoring threads (default 1).", DefaultValueFactory = _ => 1 };
@@ -181,7 +181,7 @@ internal static class DipCommands
 
             foreach (var file in new[] { parse.GetValue(catalog)!, parse.GetValue(hospitals)!, parse.GetValue(input)! })
             {
-                if (!file.Exists)
+                if (!CliFiles.Exists(file))
                 {
                     Console.Error.WriteLine("medpay: file not found: " + file.FullName);
                     return 2;
@@ -439,7 +439,7 @@ internal static class DipCommands
             return ProcedureAttributeTable.Empty;
         }
 
-        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), true);
+        using var reader = CliFiles.OpenTable(file);
         return ProcedureAttributeTable.ReadCsv(reader, file.FullName);
     }
 

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
@@ -389,7 +388,7 @@ internal static class DrgCommands
 
     internal static bool Exists(FileInfo file, string what)
     {
-        if (file.Exists)
+        if (CliFiles.Exists(file))
         {
             return true;
         }
@@ -416,7 +415,7 @@ internal static class DrgCommands
     {
         try
         {
-            using var reader = new StreamReader(weightsFile.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            using var reader = CliFiles.OpenTable(weightsFile);
             return DrgWeightTable.Read(reader, weightsFile.Name);
         }
         catch (InvalidDataException ex)

@@ -34,10 +34,10 @@ internal static class DrgPriceCommand
         var rules = new DrgCommands.GrouperOptions();
         var threads = DrgCommands.ThreadsOption();
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV file (UTF-8, header row).", Required = true };
-        var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table: drg,weight, or as published (Chinese headers, per-level columns, flags; docs/formats-drg.md).", Required = true };
+        var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table, CSV or .xlsx (table.xlsx#Sheet for a sheet other than the first): drg,weight, or as published (Chinese headers, per-level columns, flags; docs/formats-drg.md).", Required = true };
         var encoding = new Option<string>("--encoding") { Description = "Encoding of the case file and of --weights: auto (BOM, else valid UTF-8, else GB18030), utf-8 or gb18030. Case rows with bytes invalid in it are rejected (TEXT_ENCODING_INVALID).", DefaultValueFactory = _ => "auto" };
         var policy = new Option<string?>("--policy") { Description = "DRG pricing policy (JSON file or embedded example-drg-pricing-2025 / example-drg-points-2025): standards by fund and level, outliers. Without it, points = RW × hospital coefficient." };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV or .xlsx: hospital_id,name,level,type[,coefficient] (医院系数; empty = none).", Required = true };
         var pointSystem = new Option<string?>("--point-system") { Description = "Point system (点数体系) of the lines (default DRG, or the policy's)." };
         var headerMap = CaseFiles.HeaderMapOption();
         var crosswalk = DrgCommands.CrosswalkOption();

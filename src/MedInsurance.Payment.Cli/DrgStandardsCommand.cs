@@ -22,7 +22,7 @@ internal static class DrgStandardsCommand
 
     public static Command Create()
     {
-        var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table (CSV as published: Chinese headers, per-level columns, flags; docs/formats-drg.md).", Required = true };
+        var weights = new Option<FileInfo>("--weights", "-w") { Description = "The region's DRG table as published, CSV or .xlsx (table.xlsx#Sheet for a sheet other than the first): Chinese headers, per-level columns, flags; docs/formats-drg.md.", Required = true };
         var encoding = new Option<string>("--encoding") { Description = "auto (BOM, else valid UTF-8, else GB18030), utf-8 or gb18030.", DefaultValueFactory = _ => "auto" };
         var rates = new Option<string[]>("--rate") { Description = "费率 [FUND:][LEVEL=]YUAN, repeatable; FUND 职工|居民|employee|resident, LEVEL 一级|二级|三级|1|2|3; a dimension not named is all. E.g. --rate 职工:三级=9865.", AllowMultipleArgumentsPerToken = true };
         var coefficients = new Option<string[]>("--coefficient") { Description = "等级系数 LEVEL=X, repeatable (the table's own per-level column wins).", AllowMultipleArgumentsPerToken = true };
@@ -87,7 +87,7 @@ internal static class DrgStandardsCommand
             }
 
             var file = parse.GetValue(weights)!;
-            if (!file.Exists)
+            if (!CliFiles.Exists(file))
             {
                 return Fail("input file not found: " + file.FullName);
             }

@@ -30,7 +30,7 @@ internal static class MonitorCommands
     {
         var cases = new Option<FileInfo>("--cases", "-i") { Description = "Case CSV (case format; patient_id, admission_route and out_of_catalog_cost are used when present).", Required = true };
         var results = new Option<FileInfo?>("--results") { Description = "Results of the same case file, one row per case row in order: medpay drg group, drg price or dip score output." };
-        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV (hospital_id,name,level,type): the level hospitals are compared within; without it all hospitals are one level 'all'." };
+        var hospitals = new Option<FileInfo?>("--hospitals") { Description = "Hospitals CSV or .xlsx (hospital_id,name,level,type): the level hospitals are compared within; without it all hospitals are one level 'all'." };
         var previous = new Option<FileInfo?>("--previous-year") { Description = "Previous year's results file with hospital_id, a group column and total_cost (medpay drg price or dip score output)." };
         var qc = new Option<FileInfo?>("--qc") { Description = "medpay check output (issues.csv: hospital_id, status) for the coding-accuracy proxy." };
         var profile = new Option<FileInfo?>("--profile") { Description = "Monitoring profile JSON (default: the embedded national-default profile)." };

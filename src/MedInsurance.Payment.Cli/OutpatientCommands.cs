@@ -43,7 +43,7 @@ internal static class OutpatientCommands
     private static Command Group()
     {
         var table = new Option<FileInfo>("--table", "-t") { Description = "Combination table JSON (docs/outpatient.md).", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV with each institution's level (the format of `settle year`).", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV or .xlsx with each institution's level (the format of `settle year`).", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Outpatient item lines CSV: claim_id,person_id,institution_id,fund,date,item_code,item_kind,quantity,amount[,diagnosis]; lines of a claim contiguous, claims in service-date order.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "A folder (lines.csv, days.csv, item-issues.csv) or a file ending in .csv (the settlement lines only).", Required = true };
         var maxDay = new Option<int>("--max-day-items") { Description = "The most item lines one open service day may hold in memory (a claim beyond it is rejected).", DefaultValueFactory = _ => 4_000_000 };

@@ -34,7 +34,7 @@ internal static class PerDiemCommands
     private static (Option<string> Policy, Option<FileInfo> Hospitals, Option<FileInfo> Input, Option<FileInfo> Output, Option<FileInfo?> HeaderMap) Common(Command command, string outputText)
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Per-diem policy JSON file, or an embedded policy (" + string.Join(", ", PerDiemPolicyLoader.EmbeddedNames) + ").", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient].", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV or .xlsx: hospital_id,name,level,type[,coefficient].", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV (case format) with optional patient_id and ward columns.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = outputText, Required = true };
         var headerMap = CaseFiles.HeaderMapOption();
@@ -154,7 +154,7 @@ internal static class PerDiemCommands
         stays = null;
         foreach (var file in new[] { hospitalsFile, inputFile })
         {
-            if (!file.Exists)
+            if (!CliFiles.Exists(file))
             {
                 Console.Error.WriteLine("medpay: file not found: " + file.FullName);
                 return false;

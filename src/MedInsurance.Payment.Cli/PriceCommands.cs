@@ -27,16 +27,16 @@ internal static class PriceCommands
     public static Command Create()
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Method-mix JSON file, or an embedded mix (" + string.Join(", ", MethodMixPolicyLoader.EmbeddedNames) + ").", Required = true };
-        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV: hospital_id,name,level,type[,coefficient][,coefficient_bonus].", Required = true };
+        var hospitals = new Option<FileInfo>("--hospitals") { Description = "Hospitals CSV or .xlsx: hospital_id,name,level,type[,coefficient][,coefficient_bonus].", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Case CSV (case format) with optional patient_id and ward columns.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Settlement-line CSV: one row per input row, in order, then route,reason,status,issues.", Required = true };
         var drg = new DrgCommands.GrouperOptions(rulesRequired: false);
-        var weights = new Option<FileInfo?>("--weights", "-w") { Description = "DRG weight CSV (drg,weight), when the mix routes to DRG." };
+        var weights = new Option<FileInfo?>("--weights", "-w") { Description = "DRG weight CSV or .xlsx (drg,weight), when the mix routes to DRG." };
         var drgPointSystem = new Option<string>("--drg-point-system") { Description = "Point system of DRG lines.", DefaultValueFactory = _ => DrgSettlementPricing.DefaultPointSystem };
-        var catalog = new Option<FileInfo?>("--dip-catalog") { Description = "DIP catalog (.json or .csv), when the mix routes to DIP." };
+        var catalog = new Option<FileInfo?>("--dip-catalog") { Description = "DIP catalog (.json, .csv or .xlsx), when the mix routes to DIP." };
         var profile = new Option<string?>("--dip-profile") { Description = "DIP policy profile (built-in name or JSON file), when the mix routes to DIP." };
         var pointValue = new Option<decimal?>("--point-value") { Description = "DIP start-of-year point value in yuan, for profiles that need it." };
-        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "DIP procedure-attribute CSV (procedure,attribute)." };
+        var attributes = new Option<FileInfo?>("--procedure-attributes") { Description = "DIP procedure-attribute CSV or .xlsx (procedure,attribute)." };
         var typing = new Option<FileInfo?>("--auxiliary-lists") { Description = "DIP auxiliary-typing lists (JSON)." };
         var dipPointSystem = new Option<string>("--dip-point-system") { Description = "Point system of DIP lines.", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
         var threads = DrgCommands.ThreadsOption();

@@ -32,6 +32,13 @@ try
 {
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
 }
+catch (System.IO.InvalidDataException ex)
+{
+    // A file the library refused (a table that cannot be read, a workbook that is not one): unusable input, named in
+    // the message (file and reason, never a patient's values), not an internal error.
+    Console.Error.WriteLine("medpay: " + ex.Message);
+    return 2;
+}
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {
     return CliErrors.Report(ex, parse.GetValue(CliOutput.VerboseOption), Console.Error);

@@ -31,7 +31,7 @@ internal static class SettleCommands
         var policy = PolicyOption();
         var hospitals = HospitalsOption();
         var lines = LinesOption("Settlement-line CSV of the year: the output of `medpay dip score`, `medpay drg price` or any method (docs/formats-settlement.md).");
-        var monthly = new Option<FileInfo?>("--monthly") { Description = "Monthly payments already made (hospital_id,month,pre_settlement,deposit_withheld); they replace the computed ones." };
+        var monthly = new Option<FileInfo?>("--monthly") { Description = "Monthly payments already made, CSV or .xlsx (hospital_id,month,pre_settlement,deposit_withheld); they replace the computed ones." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for statements.csv, statements.json, summary.csv and line-results.csv.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Threads for the intake (default −1: all cores; otherwise ≥ 1); the result does not depend on it.", DefaultValueFactory = _ => -1 };
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained offline HTML report (清算报告) to this file (see docs/report.md)." };
@@ -276,7 +276,7 @@ internal static class SettleCommands
 
     private static Option<FileInfo> HospitalsOption() => new("--hospitals")
     {
-        Description = "Hospital CSV (hospital_id,name,level plus assessment_score, annual_deduction, working_advance, prior_year_fund_paid, base_points, last_year_points[_employee|_resident]).",
+        Description = "Hospital CSV or .xlsx (hospital_id,name,level plus assessment_score, annual_deduction, working_advance, prior_year_fund_paid, base_points, last_year_points[_employee|_resident]).",
         Required = true,
     };
 
@@ -353,7 +353,7 @@ internal static class SettleCommands
 
     private static T Read<T>(FileInfo file, Func<TextReader, T> read)
     {
-        using var reader = new StreamReader(file.FullName, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var reader = CliFiles.OpenTable(file);
         return read(reader);
     }
 

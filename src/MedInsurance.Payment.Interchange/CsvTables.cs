@@ -57,9 +57,13 @@ internal static class CsvTables
         ? "第" + N(rows.FirstLine) + "行"
         : "第" + N(rows.FirstLine) + "–" + N(rows.LastLine) + "行";
 
-    /// <summary>Opens a file for a reader (the file is closed when the input is).</summary>
-    public static CsvInput OpenFile(string path, CsvReadOptions options) =>
-        CsvInput.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), options, ownsStream: true);
+    /// <summary>
+    /// Opens a file for a reader (the file is closed when the input is): a CSV file as bytes in the encoding of
+    /// <paramref name="options"/>, or a workbook's sheet (<see cref="TableFiles"/>) as CSV text, line N being worksheet row N.
+    /// </summary>
+    public static CsvInput OpenFile(string path, CsvReadOptions options) => TableFiles.IsWorkbook(path)
+        ? CsvInput.Open(TableFiles.OpenText(path), options, ownsReader: true)
+        : CsvInput.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), options, ownsStream: true);
 
     /// <summary>Reads the header record; null when the input has none.</summary>
     public static HeaderIndex? ReadHeader(CsvInput input)

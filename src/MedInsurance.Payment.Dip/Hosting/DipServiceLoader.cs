@@ -24,7 +24,7 @@ internal static class DipServiceLoader
         var attributes = ProcedureAttributeTable.Empty;
         if (options.ProcedureAttributesFile is { } attributesFile)
         {
-            using var reader = new StreamReader(attributesFile, new UTF8Encoding(false));
+            using var reader = TableFiles.OpenText(attributesFile);
             attributes = ProcedureAttributeTable.ReadCsv(reader, attributesFile);
         }
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Dip.Serialization;
 
 namespace MedInsurance.Payment.Dip;
@@ -228,14 +229,24 @@ public static class DipCatalogFiles
         return Create(source, edition, region, groups, new Dictionary<string, Coefficient>(), null, null, 0m, 1000m);
     }
 
-    /// <summary>读取目录文件 — reads <c>.json</c> or <c>.csv</c> by extension.</summary>
+    /// <summary>
+    /// 读取目录文件 — reads <c>.json</c>, <c>.csv</c>, or the groups of <see cref="ReadCsv"/> from an Excel workbook
+    /// (<c>.xlsx</c>: the first visible worksheet, or <c>catalog.xlsx#Sheet</c>; line numbers are worksheet rows), by extension.
+    /// </summary>
     /// <param name="path">The path.</param>
     /// <returns>The catalog.</returns>
+    /// <exception cref="System.IO.InvalidDataException">The workbook cannot be read (file and reason named).</exception>
     public static DipCatalog ReadFile(string path)
     {
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
+        }
+
+        if (TableFiles.IsWorkbook(path))
+        {
+            using var sheet = TableFiles.OpenText(path);
+            return ReadCsv(sheet, path, Path.GetFileNameWithoutExtension(TableFiles.FilePath(path)), string.Empty);
         }
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))

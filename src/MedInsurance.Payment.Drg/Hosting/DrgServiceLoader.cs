@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Drg.Grouping;
 using MedInsurance.Payment.Drg.Loading;
 using MedInsurance.Payment.Drg.Pricing;
@@ -27,7 +27,7 @@ internal static class DrgServiceLoader
         IReadOnlyDictionary<string, RelativeWeight> weights = new Dictionary<string, RelativeWeight>();
         if (options.WeightsFile is { } file)
         {
-            using var reader = new StreamReader(file, new UTF8Encoding(false));
+            using var reader = TableFiles.OpenText(file);
             weights = DrgWeightTable.Read(reader, file);
         }
 

@@ -53,12 +53,26 @@ public static class DrgRegionalTableReader
         "code", "name", "weight", "base_group", "stable", "special_review", "tcm", "ignore", "coefficient@N", "rate@N", "standard@N", "low@N", "high@N", "mean@N",
     };
 
-    /// <summary>Reads a table file.</summary>
+    /// <summary>Reads a table file: CSV, or an Excel workbook (<c>.xlsx</c>; the first visible worksheet, or <c>table.xlsx#Sheet</c>) whose line numbers are worksheet rows (see <see cref="TableFiles"/>).</summary>
     /// <param name="path">The file.</param>
-    /// <param name="options">Identity and reading options.</param>
+    /// <param name="options">Identity and reading options (the encoding applies to CSV only).</param>
     /// <returns>The table.</returns>
-    /// <exception cref="InvalidDataException">When the table cannot be used (file, line and column named).</exception>
-    public static DrgRegionalTable ReadFile(string path, DrgTableOptions options) => Read(File.ReadAllBytes(path), Path.GetFileName(path), options);
+    /// <exception cref="InvalidDataException">When the table cannot be used (file, line and column named), or the workbook cannot be read.</exception>
+    public static DrgRegionalTable ReadFile(string path, DrgTableOptions options)
+    {
+        if (path is null || options is null)
+        {
+            throw new ArgumentNullException(path is null ? nameof(path) : nameof(options));
+        }
+
+        if (TableFiles.IsWorkbook(path))
+        {
+            using var sheet = TableFiles.OpenText(path);
+            return Read(sheet, Path.GetFileName(path), "xlsx", options);
+        }
+
+        return Read(File.ReadAllBytes(path), Path.GetFileName(path), options);
+    }
 
     /// <summary>Reads a table from its bytes.</summary>
     /// <param name="bytes">The file's bytes.</param>
@@ -74,6 +88,12 @@ public static class DrgRegionalTableReader
         }
 
         var text = TextEncodings.Decode(bytes, options.Encoding, source, out var encoding);
+        using var reader = new StringReader(text);
+        return Read(reader, source, encoding.WebName.ToLowerInvariant(), options);
+    }
+
+    private static DrgRegionalTable Read(TextReader text, string source, string encodingName, DrgTableOptions options)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
@@ -83,7 +103,7 @@ public static class DrgRegionalTableReader
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
         };
-        using var csv = new CsvReader(new StringReader(text), config);
+        using var csv = new CsvReader(text, config);
         if (!csv.Read())
         {
             throw new InvalidDataException(source + ": the table is empty.");
@@ -176,7 +196,7 @@ public static class DrgRegionalTableReader
             throw new InvalidDataException(source + ": no DRG in the table has a weight; is this a DRG weight table, and is the weight column named (" + header[columns.Weight] + ")?");
         }
 
-        var report = new DrgTableReport(read, rows.Count(r => r.Weight is not null), withoutWeight, skipped, ignored, encoding.WebName.ToLowerInvariant());
+        var report = new DrgTableReport(read, rows.Count(r => r.Weight is not null), withoutWeight, skipped, ignored, encodingName);
         return new DrgRegionalTable(options.Edition, options.Region, options.EffectiveFrom, options.EffectiveTo, rows, report);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
 
 namespace MedInsurance.Payment.Hosting;
@@ -17,7 +17,7 @@ internal static class ClearingServiceLoader
         var policyName = options.Policy!;
         var policy = File.Exists(policyName) ? SettlementPolicyLoader.LoadFile(policyName) : SettlementPolicyLoader.LoadEmbedded(policyName);
         var file = options.HospitalsFile!;
-        using var reader = new StreamReader(file, new UTF8Encoding(false));
+        using var reader = TableFiles.OpenText(file);
         var hospitals = SettlementCsv.ReadHospitals(reader).Select(record => record.IsRejected || record.Value is null
             ? throw new InvalidDataException(file + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": "
                 + string.Join("; ", record.Issues.Select(i => i.ToCompactString() + " " + i.MessageEn)))
