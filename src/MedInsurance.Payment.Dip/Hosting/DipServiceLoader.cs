@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using MedInsurance.Payment.Dip;
 using MedInsurance.Payment.Interchange;
-using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Hosting;
 
@@ -32,15 +29,10 @@ internal static class DipServiceLoader
         var hospitals = new Dictionary<string, DipHospitalContext>(StringComparer.Ordinal);
         foreach (var record in HospitalCsvReader.ReadFile(hospitalsFile))
         {
-            if (record.IsRejected || record.Value is null)
-            {
-                throw Refused(hospitalsFile, record.RowNumber, record.Issues);
-            }
-
-            var row = record.Value;
+            var row = record.AcceptedOrRefuse(hospitalsFile);
             if (!DipHospitalContext.TryFromColumns(row.Hospital.Level, row.GetExtra("coefficient"), row.GetExtra("coefficient_bonus"), out var context, out var problems))
             {
-                throw Refused(hospitalsFile, record.RowNumber, problems);
+                throw ReadRecordRefusal.Refusal(hospitalsFile, record.RowNumber, problems);
             }
 
             hospitals[row.Hospital.Id] = context;
@@ -53,7 +45,4 @@ internal static class DipServiceLoader
         var scorer = new DipScorer(catalog, profile, attributes, typing, pointValue);
         return new DipScoringService(scorer, hospitals, pointValue);
     }
-
-    private static InvalidDataException Refused(string file, long row, IEnumerable<ValidationIssue> issues) =>
-        new(file + " row " + row.ToString(CultureInfo.InvariantCulture) + ": " + string.Join("; ", issues.Select(i => i.ToCompactString() + " " + i.MessageEn)));
 }

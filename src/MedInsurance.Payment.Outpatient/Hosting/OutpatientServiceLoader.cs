@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -24,7 +23,7 @@ internal static class OutpatientServiceLoader
         var levels = new Dictionary<string, HospitalLevel>(StringComparer.Ordinal);
         foreach (var record in HospitalCsvReader.ReadFile(file))
         {
-            var hospital = Accepted(file, record).Hospital;
+            var hospital = record.AcceptedOrRefuse(file).Hospital;
             levels[hospital.Id] = hospital.Level;
         }
 
@@ -38,16 +37,10 @@ internal static class OutpatientServiceLoader
         if (options.CertificationsFile is { Length: > 0 } file)
         {
             using var reader = new StreamReader(file, new UTF8Encoding(false));
-            certifications.AddRange(ChronicCertificationCsv.Read(reader).Select(record => Accepted(file, record)));
+            certifications.AddRange(ChronicCertificationCsv.Read(reader).Select(record => record.AcceptedOrRefuse(file)));
         }
 
         return new ChronicCalculator(policy, certifications);
     }
 
-    private static T Accepted<T>(string file, ReadRecord<T> record)
-        where T : class =>
-        record.IsRejected || record.Value is null
-            ? throw new InvalidDataException(file + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": "
-                + string.Join("; ", record.Issues.Select(i => i.ToCompactString() + " " + i.MessageEn)))
-            : record.Value;
 }

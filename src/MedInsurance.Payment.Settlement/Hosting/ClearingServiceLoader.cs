@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using MedInsurance.Payment.Interchange;
@@ -18,10 +17,7 @@ internal static class ClearingServiceLoader
         var policy = File.Exists(policyName) ? SettlementPolicyLoader.LoadFile(policyName) : SettlementPolicyLoader.LoadEmbedded(policyName);
         var file = options.HospitalsFile!;
         using var reader = TableFiles.OpenText(file);
-        var hospitals = SettlementCsv.ReadHospitals(reader).Select(record => record.IsRejected || record.Value is null
-            ? throw new InvalidDataException(file + " row " + record.RowNumber.ToString(CultureInfo.InvariantCulture) + ": "
-                + string.Join("; ", record.Issues.Select(i => i.ToCompactString() + " " + i.MessageEn)))
-            : record.Value).ToArray();
+        var hospitals = SettlementCsv.ReadHospitals(reader).Select(record => record.AcceptedOrRefuse(file)).ToArray();
         return new ClearingService(policy, hospitals, options.MaxDegreeOfParallelism);
     }
 }
