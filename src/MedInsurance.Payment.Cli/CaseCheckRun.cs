@@ -66,20 +66,35 @@ internal sealed class CaseCheckRun
     }
 
     /// <summary>
-    /// Streams the file: each record is checked by <paramref name="check"/> (on the block's thread) and handed to
-    /// <paramref name="write"/> in input order; tallies are kept by rule and by hospital.
+    /// Streams the file: each record is checked by <paramref name="check"/> on the worker thread that converted its block
+    /// (so <paramref name="check"/> must be thread-safe) and handed to <paramref name="write"/> in input order on this
+    /// thread; tallies are kept by rule and by hospital.
     /// </summary>
     public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, Func<ReadRecord<InpatientCase>, QcCaseResult> check, Action<ReadRecord<InpatientCase>, QcCaseResult> write)
     {
-        Report = CaseFiles.ReadBlocks(file, options, Math.Max(1, threads), headerMap: map, process: block =>
-        {
-            foreach (var record in block)
+        Report = CaseFiles.ReadBlocks(
+            file,
+            options,
+            Math.Max(1, threads),
+            block =>
             {
-                var result = check(record);
-                Count(record, result);
-                write(record, result);
-            }
-        });
+                var results = new QcCaseResult[block.Count];
+                for (var i = 0; i < block.Count; i++)
+                {
+                    results[i] = check(block[i]);
+                }
+
+                return results;
+            },
+            (block, results) =>
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    Count(block[i], results[i]);
+                    write(block[i], results[i]);
+                }
+            },
+            map);
     }
 
     /// <summary>The result of a record under the reader's checks only (the basic rule set): <c>medpay cases check</c>.</summary>

@@ -128,19 +128,23 @@ internal static class CaseFiles
         (string.IsNullOrEmpty(from) ? "…" : from) + " – " + (string.IsNullOrEmpty(to) ? "…" : to);
 
     /// <summary>
-    /// Streams the case file through <paramref name="process"/> in blocks of <see cref="BlockSize"/> records, in input
-    /// order. With <paramref name="threads"/> ≥ 2 the next block is read and parsed on another thread while the current
-    /// one is processed; with 1 everything runs on the calling thread. Memory is bounded by three blocks whatever the
-    /// file size. Returns the reader's report (rows in and out, encoding).
+    /// Streams the case file through <paramref name="process"/> in blocks, in input order, on the calling thread; the rows
+    /// are split and converted on other threads (<see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap)"/>).
+    /// Returns the reader's report (rows in and out, encoding).
     /// </summary>
     public static CsvReadReport ReadBlocks(FileInfo file, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
-        BatchProgress.ReadStream(file, stream => ReadBlocks(stream, options, threads, process, headerMap));
+        ReadBlocks(file, options, threads, _ => true, (records, _) => process(records), headerMap);
+
+    /// <summary>
+    /// Streams the case file across cores (<see cref="CaseCsvReader.ReadInParallel{TResult}"/>): one thread splits the rows
+    /// and checks ids, <paramref name="threads"/> threads convert blocks of <see cref="BlockSize"/> rows and run
+    /// <paramref name="transform"/> on each, and <paramref name="consume"/> receives them here in input order. Memory is
+    /// bounded by the blocks in flight whatever the file size. Returns the reader's report (rows in and out, encoding).
+    /// </summary>
+    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null) =>
+        BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume));
 
     /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>).</summary>
-    internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null)
-    {
-        CsvReadReport? report = null;
-        BlockPipeline.Run(CaseCsvReader.Read(input, options, headerMap, r => report = r), BlockSize, threads, process);
-        return report!;
-    }
+    internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
+        CaseCsvReader.ReadInParallel(input, options, headerMap, threads, _ => true, (records, _) => process(records));
 }

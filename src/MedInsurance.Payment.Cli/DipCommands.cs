@@ -220,29 +220,55 @@ internal static class DipCommands
             using (var scores = new ScoreWriter(parse.GetValue(output)!.FullName, pricing))
             using (var traces = traceFile is null ? null : new TraceWriter(traceFile.FullName))
             {
-                var results = new DipCaseResult[CaseFiles.BlockSize];
-                report = CaseFiles.ReadBlocks(parse.GetValue(input)!, options, threadCount, headerMap: map, process: block =>
-                {
-                    if (results.Length < block.Count)
+                // Blocks are read, converted, scored, priced and formatted on the worker threads, written here in input order.
+                var text = new CsvBlockText();
+                report = CaseFiles.ReadBlocks(
+                    parse.GetValue(input)!,
+                    options,
+                    threadCount,
+                    block =>
                     {
-                        results = new DipCaseResult[block.Count];
-                    }
-
-                    var start = Stopwatch.GetTimestamp();
-                    ScoreBlock(scorer, contexts, block, results, threadCount);
-                    scoringTicks += Stopwatch.GetTimestamp() - start;
-                    for (var i = 0; i < block.Count; i++)
-                    {
-                        scored += block[i].IsRejected ? 0 : 1;
-                        unpriced += scores.Write(block[i], in results[i]) ? 0 : 1;
-                        if (!block[i].IsRejected && block[i].Value!.HospitalId is { Length: > 0 } hospitalId && !contexts.Contains(hospitalId))
+                        var results = new DipCaseResult[block.Count];
+                        var start = Stopwatch.GetTimestamp();
+                        ScoreBlock(scorer, contexts, block, results, 1);
+                        var ticks = Stopwatch.GetTimestamp() - start;
+                        long blockUnpriced = 0;
+                        var rows = text.Render(csv =>
                         {
-                            unknownHospitals[hospitalId] = (unknownHospitals.TryGetValue(hospitalId, out var n) ? n : 0) + 1;
+                            for (var i = 0; i < block.Count; i++)
+                            {
+                                blockUnpriced += ScoreWriter.WriteRow(csv, pricing, block[i], in results[i]) ? 0 : 1;
+                            }
+                        });
+                        var traceRows = traces is null ? null : text.Render(csv =>
+                        {
+                            for (var i = 0; i < block.Count; i++)
+                            {
+                                TraceWriter.WriteRow(csv, block[i], in results[i]);
+                            }
+                        });
+                        return (Ticks: ticks, Unpriced: blockUnpriced, Rows: rows, Traces: traceRows);
+                    },
+                    (block, done) =>
+                    {
+                        scoringTicks += done.Ticks;
+                        unpriced += done.Unpriced;
+                        text.WriteTo(scores.Output, done.Rows);
+                        if (done.Traces is not null)
+                        {
+                            text.WriteTo(traces!.Output, done.Traces);
                         }
 
-                        traces?.Write(block[i], in results[i]);
-                    }
-                });
+                        for (var i = 0; i < block.Count; i++)
+                        {
+                            scored += block[i].IsRejected ? 0 : 1;
+                            if (!block[i].IsRejected && block[i].Value!.HospitalId is { Length: > 0 } hospitalId && !contexts.Contains(hospitalId))
+                            {
+                                unknownHospitals[hospitalId] = (unknownHospitals.TryGetValue(hospitalId, out var n) ? n : 0) + 1;
+                            }
+                        }
+                    },
+                    map);
             }
 
             var ms = scoringTicks * 1000.0 / Stopwatch.Frequency;
@@ -342,29 +368,29 @@ internal static class DipCommands
     /// </summary>
     private sealed class ScoreWriter : IDisposable
     {
-        private readonly StreamWriter _writer;
         private readonly CsvWriter _csv;
-        private readonly DipSettlementPricing _pricing;
 
         public ScoreWriter(string path, DipSettlementPricing pricing)
         {
-            _pricing = pricing;
-            _writer = CliOutput.Open(path);
-            _csv = CliOutput.Csv(_writer);
+            Output = CliOutput.Open(path);
+            _csv = CliOutput.Csv(Output);
             foreach (var column in SettlementLineCsv.Header.Concat(ScoreColumns))
             {
                 _csv.WriteField(column);
             }
 
             _csv.NextRecord();
+            _csv.Flush();
         }
 
-        /// <summary>Writes one row; whether it has a settlement line.</summary>
-        public bool Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
+        /// <summary>The file, after the header: blocks of rows formatted by <see cref="WriteRow"/> are written to it.</summary>
+        public StreamWriter Output { get; }
+
+        /// <summary>Prices and writes one row to <paramref name="csv"/>; whether it has a settlement line.</summary>
+        public static bool WriteRow(CsvWriter csv, DipSettlementPricing pricing, ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
-            var csv = _csv;
             var inv = CultureInfo.InvariantCulture;
-            var priced = record.IsRejected ? default : _pricing.Price(record.Value!, result);
+            var priced = record.IsRejected ? default : pricing.Price(record.Value!, result);
             ResultCsv.WriteLineCells(csv, priced.Line, record.Id, record.Value?.HospitalId);
 
             if (record.IsRejected || result.Status == DipCaseStatus.Rejected)
@@ -399,36 +425,39 @@ internal static class DipCommands
         public void Dispose()
         {
             _csv.Dispose();
-            _writer.Dispose();
+            Output.Dispose();
         }
     }
 
     /// <summary><c>--trace</c>: <c>id,trace</c> for every row, in order.</summary>
     private sealed class TraceWriter : IDisposable
     {
-        private readonly StreamWriter _writer;
         private readonly CsvWriter _csv;
 
         public TraceWriter(string path)
         {
-            _writer = CliOutput.Open(path);
-            _csv = CliOutput.Csv(_writer);
+            Output = CliOutput.Open(path);
+            _csv = CliOutput.Csv(Output);
             _csv.WriteField("id");
             _csv.WriteField("trace");
             _csv.NextRecord();
+            _csv.Flush();
         }
 
-        public void Write(ReadRecord<InpatientCase> record, in DipCaseResult result)
+        /// <summary>The file, after the header: blocks of rows formatted by <see cref="WriteRow"/> are written to it.</summary>
+        public StreamWriter Output { get; }
+
+        public static void WriteRow(CsvWriter csv, ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
-            _csv.WriteField(record.Id);
-            _csv.WriteField(record.IsRejected ? "rejected by the case reader" : result.Trace());
-            _csv.NextRecord();
+            csv.WriteField(record.Id);
+            csv.WriteField(record.IsRejected ? "rejected by the case reader" : result.Trace());
+            csv.NextRecord();
         }
 
         public void Dispose()
         {
             _csv.Dispose();
-            _writer.Dispose();
+            Output.Dispose();
         }
     }
 

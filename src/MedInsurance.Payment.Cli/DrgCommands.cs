@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
@@ -91,24 +92,38 @@ internal static class DrgCommands
                 }
 
                 csv.NextRecord();
+                csv.Flush();
                 counts = new GroupCounts();
-                var block = new BlockGrouper(grouper, threadCount, crosswalks);
-                report = CaseFiles.ReadBlocks(file, options, threadCount, headerMap: map, process: records =>
-                {
-                    var results = block.Group(records, counts);
-                    for (var i = 0; i < records.Count; i++)
-                    {
-                        var record = records[i];
-                        if (results[i] is not { } result)
-                        {
-                            WriteRow(csv, record.Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, record.Issues);
-                            continue;
-                        }
 
-                        var issues = block.MappingIssues(i) is { } mapping ? Merge(mapping, result.Issues) : result.Issues;
-                        WriteRow(csv, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, record.Issues.Count == 0 ? issues : Merge(record.Issues, issues));
-                    }
-                });
+                // Blocks are read, converted, grouped and formatted on the worker threads (one block grouper each: its
+                // buffers are its own) and written here in input order.
+                using var groupers = new ThreadLocal<BlockGrouper>(() => new BlockGrouper(grouper, 1, crosswalks));
+                var text = new CsvBlockText();
+                report = CaseFiles.ReadBlocks(
+                    file,
+                    options,
+                    threadCount,
+                    records =>
+                    {
+                        var block = groupers.Value!.Group(records, counts);
+                        return text.Render(rows =>
+                        {
+                            for (var i = 0; i < records.Count; i++)
+                            {
+                                var record = records[i];
+                                if (block.Results[i] is not { } result)
+                                {
+                                    WriteRow(rows, record.Id, DrgResult.StatusName(DrgStatus.Rejected), string.Empty, string.Empty, string.Empty, record.Issues);
+                                    continue;
+                                }
+
+                                var issues = block.MappingIssues(i) is { } mapping ? Merge(mapping, result.Issues) : result.Issues;
+                                WriteRow(rows, record.Id, result.StatusText, result.Mdc, result.Adrg, result.Drg, record.Issues.Count == 0 ? issues : Merge(record.Issues, issues));
+                            }
+                        });
+                    },
+                    (records, rows) => text.WriteTo(writer, rows),
+                    map);
             }
 
             var ms = counts.ElapsedTicks * 1000m / Stopwatch.Frequency;
@@ -406,7 +421,7 @@ internal static class DrgCommands
     {
         var records = CaseFiles.Read(file, headerMap);
         var counts = new GroupCounts();
-        var results = new BlockGrouper(grouper, threads).Group(records, counts);
+        var results = new BlockGrouper(grouper, threads).Group(records, counts).Results;
         return new GroupedFile(records, results, counts.Grouped, counts.ElapsedTicks);
     }
 
@@ -528,17 +543,43 @@ internal static class DrgCommands
         public DrgGrouper? Load(ParseResult parse) => LoadGrouper(parse.GetValue(Rules)!, parse.GetValue(Edition)!, parse.GetValue(Ambiguous)!);
     }
 
-    /// <summary>Cases grouped and kernel time, summed over blocks.</summary>
+    /// <summary>Cases grouped and kernel time, summed over blocks (added to from several threads).</summary>
     internal sealed class GroupCounts
     {
-        public int Grouped { get; set; }
+        private long _grouped;
+        private long _elapsedTicks;
 
-        public long ElapsedTicks { get; set; }
+        public int Grouped => (int)Interlocked.Read(ref _grouped);
+
+        public long ElapsedTicks => Interlocked.Read(ref _elapsedTicks);
+
+        public void Add(int grouped, long elapsedTicks)
+        {
+            Interlocked.Add(ref _grouped, grouped);
+            Interlocked.Add(ref _elapsedTicks, elapsedTicks);
+        }
+    }
+
+    /// <summary>One block's grouping: a result per record (null for rejected ones) and the crosswalk issues per record.</summary>
+    internal sealed class GroupedBlock
+    {
+        private readonly IReadOnlyList<ValidationIssue>?[] _mappingIssues;
+
+        public GroupedBlock(DrgResult?[] results, IReadOnlyList<ValidationIssue>?[] mappingIssues)
+        {
+            Results = results;
+            _mappingIssues = mappingIssues;
+        }
+
+        public DrgResult?[] Results { get; }
+
+        /// <summary>The crosswalk issues of record <paramref name="index"/>, or null when none.</summary>
+        public IReadOnlyList<ValidationIssue>? MappingIssues(int index) => index < _mappingIssues.Length ? _mappingIssues[index] : null;
     }
 
     /// <summary>
-    /// Groups the accepted records of one block through the batch kernel on <c>threads</c> and describes each outcome:
-    /// one result per record, null for rejected ones. Reused across blocks (one warm-up case before the first timing).
+    /// Groups the accepted records of one block through the batch kernel on <c>threads</c> and describes each outcome.
+    /// Reused across blocks by one thread at a time (its buffers are its own; one warm-up case before the first timing).
     /// </summary>
     internal sealed class BlockGrouper
     {
@@ -547,7 +588,6 @@ internal static class DrgCommands
         private readonly IReadOnlyList<CodeEditionCrosswalk> _crosswalks;
         private readonly List<DrgCase> _prepared = new();
         private DrgOutcome[] _outcomes = Array.Empty<DrgOutcome>();
-        private IReadOnlyList<ValidationIssue>?[] _mappingIssues = Array.Empty<IReadOnlyList<ValidationIssue>?>();
         private bool _warm;
 
         public BlockGrouper(DrgGrouper grouper, int threads, IReadOnlyList<CodeEditionCrosswalk>? crosswalks = null)
@@ -557,10 +597,7 @@ internal static class DrgCommands
             _crosswalks = crosswalks ?? Array.Empty<CodeEditionCrosswalk>();
         }
 
-        /// <summary>The crosswalk issues of record <paramref name="index"/> of the last block, or null when none.</summary>
-        public IReadOnlyList<ValidationIssue>? MappingIssues(int index) => index < _mappingIssues.Length ? _mappingIssues[index] : null;
-
-        public DrgResult?[] Group(IReadOnlyList<ReadRecord<InpatientCase>> records, GroupCounts counts)
+        public GroupedBlock Group(IReadOnlyList<ReadRecord<InpatientCase>> records, GroupCounts counts)
         {
             _prepared.Clear();
             var positions = new int[records.Count];
@@ -580,7 +617,7 @@ internal static class DrgCommands
 
             // Mapping codes of other code editions (when crosswalks are given) and preparing (code interning, checks) are
             // per case: spread them over the threads like the kernel.
-            _mappingIssues = _crosswalks.Count == 0 ? Array.Empty<IReadOnlyList<ValidationIssue>?>() : new IReadOnlyList<ValidationIssue>?[records.Count];
+            var mappingIssues = _crosswalks.Count == 0 ? Array.Empty<IReadOnlyList<ValidationIssue>?>() : new IReadOnlyList<ValidationIssue>?[records.Count];
             ForEach(records.Count, i =>
             {
                 if (positions[i] < 0)
@@ -593,7 +630,7 @@ internal static class DrgCommands
                 {
                     var mapped = _grouper.MapCodes(source, _crosswalks);
                     source = mapped.Case;
-                    _mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
+                    mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
                 }
 
                 _prepared[positions[i]] = _grouper.Prepare(source);
@@ -607,8 +644,7 @@ internal static class DrgCommands
 
             var start = Stopwatch.GetTimestamp();
             _grouper.GroupBatch(_prepared, _outcomes, _threads);
-            counts.ElapsedTicks += Stopwatch.GetTimestamp() - start;
-            counts.Grouped += _prepared.Count;
+            counts.Add(_prepared.Count, Stopwatch.GetTimestamp() - start);
             var results = new DrgResult?[records.Count];
             ForEach(records.Count, i =>
             {
@@ -617,7 +653,7 @@ internal static class DrgCommands
                     results[i] = _grouper.Describe(_prepared[positions[i]], _outcomes[positions[i]]);
                 }
             });
-            return results;
+            return new GroupedBlock(results, mappingIssues);
         }
 
         private void ForEach(int count, Action<int> body)

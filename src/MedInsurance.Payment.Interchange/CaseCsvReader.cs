@@ -29,6 +29,9 @@ namespace MedInsurance.Payment.Interchange;
 /// </remarks>
 public static class CaseCsvReader
 {
+    /// <summary>Rows per block of <see cref="ReadInParallel{TResult}"/>: enough to amortise a block's hand-over, few enough that the blocks in flight stay a few MB.</summary>
+    private const int ParallelBlockSize = 1_024;
+
     private static readonly string[] RequiredColumns = { C.Id, C.Diagnoses };
 
     /// <summary>Reads a case CSV file (encoding detected: BOM, else UTF-8 when valid, else GB18030).</summary>
@@ -115,21 +118,86 @@ public static class CaseCsvReader
         return ReadIterator(CsvInput.Open(stream, options, ownsStream: false), headerMap, completed);
     }
 
+    /// <summary>
+    /// Reads a case CSV byte stream on several cores and hands the records back block by block, in file order, with
+    /// memory bounded whatever the file size: one thread splits the rows and checks ids for duplicates (the work that
+    /// depends on earlier rows), <paramref name="threads"/> threads convert and validate blocks of rows and run
+    /// <paramref name="transform"/> on each (grouping, scoring …), and the calling thread receives each block with its
+    /// result in file order (<paramref name="consume"/>: writing). The records are the same, row for row, as
+    /// <see cref="Read(Stream, CsvReadOptions, CaseHeaderMap, Action{CsvReadReport})"/> gives, whatever the thread count.
+    /// </summary>
+    /// <typeparam name="TResult">What <paramref name="transform"/> computes for a block.</typeparam>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and limits.</param>
+    /// <param name="headerMap">表头映射, or null for the national names and the format's own only.</param>
+    /// <param name="threads">Converting threads (at least 1; 1 runs everything on the calling thread).</param>
+    /// <param name="transform">Called on a worker thread for each block of records (at most <c>1 024</c>, in file order within the block); must be thread-safe across blocks.</param>
+    /// <param name="consume">Called on the calling thread for each block and its result, in file order; the list is reused after it returns.</param>
+    /// <returns>The rows in and out and the encoding used.</returns>
+    public static CsvReadReport ReadInParallel<TResult>(
+        Stream stream,
+        CsvReadOptions options,
+        CaseHeaderMap? headerMap,
+        int threads,
+        Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume)
+    {
+        if (stream is null || options is null || transform is null || consume is null)
+        {
+            throw new ArgumentNullException(stream is null ? nameof(stream) : options is null ? nameof(options) : transform is null ? nameof(transform) : nameof(consume));
+        }
+
+        if (threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), "At least one thread.");
+        }
+
+        using var input = CsvInput.Open(stream, options, ownsStream: false);
+        if (OpenHeader(input, headerMap, out var duplicates) is not { } header)
+        {
+            return CsvTables.Report(input, 0, 0);
+        }
+
+        var splitting = new CaseRows(input, header, duplicates);
+        long accepted = 0;
+        var rows = CsvBlockPipeline.Run<RowStart, ReadRecord<InpatientCase>, TResult>(
+            input,
+            threads,
+            ParallelBlockSize,
+            splitting.Start,
+            replay => new CaseRows(replay, header, duplicates).Read,
+            transform,
+            (records, result) =>
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    accepted += records[i].IsRejected ? 0 : 1;
+                }
+
+                consume(records, result);
+            });
+        return CsvTables.Report(input, rows, accepted);
+    }
+
     private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, Action<CsvReadReport>? completed) => ReadIterator(input, null, completed);
+
+    /// <summary>The header read and mapped (null for an empty file), with the pairs of header cells that name the same column.</summary>
+    private static HeaderIndex? OpenHeader(CsvInput input, CaseHeaderMap? headerMap, out List<(string Target, string First, string Second)> duplicates)
+    {
+        duplicates = new List<(string Target, string First, string Second)>();
+        return CsvTables.ReadHeader(input)?.Mapped(name => headerMap?.TargetOf(name) ?? CaseHeaderMap.National.TargetOf(name), duplicates);
+    }
 
     private static IEnumerable<ReadRecord<InpatientCase>> ReadIterator(CsvInput input, CaseHeaderMap? headerMap, Action<CsvReadReport>? completed)
     {
         using (input)
         {
-            var written = CsvTables.ReadHeader(input);
-            if (written is null)
+            if (OpenHeader(input, headerMap, out var duplicates) is not { } header)
             {
                 completed?.Invoke(CsvTables.Report(input, 0, 0));
                 yield break;
             }
 
-            var duplicates = new List<(string Target, string First, string Second)>();
-            var header = written.Mapped(name => headerMap?.TargetOf(name) ?? CaseHeaderMap.National.TargetOf(name), duplicates);
             var rows = new CaseRows(input, header, duplicates);
             long row = 0, accepted = 0;
             while (input.MoveNext())
@@ -142,6 +210,23 @@ public static class CaseCsvReader
 
             completed?.Invoke(CsvTables.Report(input, row, accepted));
         }
+    }
+
+    /// <summary>The part of a row read in file order: its structural problem (null when none), its id, whether the id repeats an earlier row's.</summary>
+    private readonly struct RowStart
+    {
+        public RowStart(ValidationIssue? problem, string id, bool duplicate)
+        {
+            Problem = problem;
+            Id = id;
+            Duplicate = duplicate;
+        }
+
+        public ValidationIssue? Problem { get; }
+
+        public string Id { get; }
+
+        public bool Duplicate { get; }
     }
 
     /// <summary>The per-file state of the case reader: column positions, caches of parsed codes and values, ids seen.</summary>
@@ -238,7 +323,28 @@ public static class CaseCsvReader
             _outOfCatalog = header.IndexOf(C.OutOfCatalogCost);
         }
 
-        public ReadRecord<InpatientCase> Read(int row)
+        /// <summary>Reads the current row: <see cref="Start"/> then <see cref="Read(int, RowStart)"/>, on one thread.</summary>
+        public ReadRecord<InpatientCase> Read(int row) => Read(row, Start());
+
+        /// <summary>
+        /// What must be known of the current row in file order (so on the splitting thread when rows are converted on
+        /// several): its structural problem, its id, and whether that id was seen on an earlier row of the file.
+        /// </summary>
+        public RowStart Start()
+        {
+            if (CsvTables.RowProblem(_input, _header, out var undecodable) is { } problem)
+            {
+                // A row that cannot be split or decoded is not read further: only its id, when it is readable.
+                var badId = undecodable && _input.FindUndecodable() == _id ? string.Empty : _f.Text(_id);
+                return new RowStart(problem, badId, duplicate: false);
+            }
+
+            var id = _f.Text(_id);
+            return new RowStart(null, id, id.Length > 0 && !_ids.Add(id));
+        }
+
+        /// <summary>Converts the current row, whose <see cref="Start"/> is given (any thread; one per <see cref="CaseRows"/>).</summary>
+        public ReadRecord<InpatientCase> Read(int row, RowStart start)
         {
             var issues = _f.Issues;
             issues.Clear();
@@ -249,15 +355,13 @@ public static class CaseCsvReader
 
             issues.AddRange(_headerIssues);
 
-            if (CsvTables.RowProblem(_input, _header, out var undecodable) is { } problem)
+            if (start.Problem is { } problem)
             {
-                // A row that cannot be split or decoded is not read further: only its id, when it is readable.
                 issues.Add(problem);
-                var badId = undecodable && _input.FindUndecodable() == _id ? string.Empty : _f.Text(_id);
-                return new ReadRecord<InpatientCase>(row, badId, null, CsvTables.Snapshot(issues));
+                return new ReadRecord<InpatientCase>(row, start.Id, null, CsvTables.Snapshot(issues));
             }
 
-            var id = _f.Text(_id);
+            var id = start.Id;
             InpatientCase? value = null;
             if (_missing.Length == 0 && _headerIssues.Length == 0)
             {
@@ -265,7 +369,7 @@ public static class CaseCsvReader
                 issues.AddRange(InpatientCaseValidator.Validate(value));
             }
 
-            if (id.Length > 0 && !_ids.Add(id))
+            if (start.Duplicate)
             {
                 issues.Add(ValidationIssue.Error(
                     IssueCodes.CaseIdDuplicated, C.Id, "病例号“" + id + "”在本批次中重复", "The case id '" + id + "' occurs more than once in this batch."));

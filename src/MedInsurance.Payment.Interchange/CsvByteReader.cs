@@ -50,7 +50,7 @@ internal sealed class CsvByteReader : IDisposable
     private readonly int _maxField;
     private readonly int _maxRow;
     private readonly int _maxColumns;
-    private readonly byte[] _buffer;
+    private byte[] _buffer;
     private int _end;
     private bool _eof;
     private int _cur;
@@ -62,6 +62,11 @@ internal sealed class CsvByteReader : IDisposable
     private long _line = 1;
 
     public CsvByteReader(Stream stream, CsvReadOptions options, bool ownsStream)
+        : this(stream, options, ownsStream, replay: false)
+    {
+    }
+
+    private CsvByteReader(Stream stream, CsvReadOptions options, bool ownsStream, bool replay)
     {
         _stream = stream ?? throw new ArgumentNullException(nameof(stream));
         _ownsStream = ownsStream;
@@ -69,7 +74,7 @@ internal sealed class CsvByteReader : IDisposable
         _maxField = o.MaxFieldBytes;
         _maxRow = o.MaxRowBytes;
         _maxColumns = o.MaxColumns;
-        _buffer = new byte[Math.Max(1 << 18, (_maxRow * 2) + 16)];
+        _buffer = replay ? Array.Empty<byte>() : new byte[Math.Max(1 << 18, (_maxRow * 2) + 16)];
     }
 
     /// <summary>The fields of the current record (after a problem, only those on its first line).</summary>
@@ -133,6 +138,36 @@ internal sealed class CsvByteReader : IDisposable
     }
 
     /// <summary>Moves to the next record; false at the end of the stream.</summary>
+    /// <summary>
+    /// A reader that reads no stream: it only shows rows of <see cref="CsvRowBlock"/>s split by another reader
+    /// (<see cref="Show(CsvRowBlock, int)"/>), so the rows can be converted on another thread.
+    /// </summary>
+    /// <returns>The replaying reader.</returns>
+    public static CsvByteReader ForBlocks() => new(Stream.Null, CsvReadOptions.Default, ownsStream: false, replay: true);
+
+    /// <summary>Appends the current record to <paramref name="block"/> (its bytes, fields, lines and problem).</summary>
+    /// <param name="block">The block being filled.</param>
+    public void CopyTo(CsvRowBlock block) =>
+        block.Add(RecordBytes, _starts, _ends, _escaped, FieldCount, FirstLine, LastLine, Problem, ProblemField);
+
+    /// <summary>Makes row <paramref name="index"/> of <paramref name="block"/> the current record, as the splitter saw it.</summary>
+    /// <param name="block">A block filled by <see cref="CopyTo(CsvRowBlock)"/>.</param>
+    /// <param name="index">The row in the block.</param>
+    public void Show(CsvRowBlock block, int index)
+    {
+        var row = block.Load(index, ref _starts, ref _ends, ref _escaped);
+        _buffer = block.Bytes;
+        _cur = row.Offset;
+        _next = _cur;
+        _end = _cur;
+        _eof = true;
+        FieldCount = row.FieldCount;
+        FirstLine = row.FirstLine;
+        LastLine = row.LastLine;
+        Problem = row.Problem;
+        ProblemField = row.ProblemField;
+    }
+
     public bool MoveNext()
     {
         FieldCount = 0;

@@ -60,6 +60,32 @@ internal sealed class CsvInput : IDisposable
     public bool MoveNext() => Rows.MoveNext();
 
     /// <summary>
+    /// An input that reads nothing itself: it shows the rows of blocks split by another input's reader
+    /// (<see cref="CopyTo(CsvRowBlock)"/>, <see cref="Show(CsvRowBlock, int)"/>), decoding them as that input does, so
+    /// a block can be converted on another thread. Its own caches are its own (one per converting thread).
+    /// </summary>
+    /// <param name="source">The input that splits the rows.</param>
+    /// <returns>The replaying input.</returns>
+    public static CsvInput ForBlocks(CsvInput source) => new(CsvByteReader.ForBlocks(), source._encoding, source.EncodingDetected);
+
+    /// <summary>Appends the current row to <paramref name="block"/>, with the encoding decided so far.</summary>
+    /// <param name="block">The block being filled.</param>
+    public void CopyTo(CsvRowBlock block)
+    {
+        Rows.CopyTo(block);
+        block.Encoding = _encoding;
+    }
+
+    /// <summary>Makes row <paramref name="index"/> of <paramref name="block"/> the current row (an input from <see cref="ForBlocks(CsvInput)"/>).</summary>
+    /// <param name="block">A block filled by <see cref="CopyTo(CsvRowBlock)"/>.</param>
+    /// <param name="index">The row in the block.</param>
+    public void Show(CsvRowBlock block, int index)
+    {
+        Rows.Show(block, index);
+        _encoding = block.Encoding ?? _encoding;
+    }
+
+    /// <summary>
     /// −1 when every byte of the current record is valid in the file's encoding; otherwise the first field that is not
     /// (or <see cref="CsvByteReader.FieldCount"/> when the bad bytes lie outside the kept fields).
     /// </summary>

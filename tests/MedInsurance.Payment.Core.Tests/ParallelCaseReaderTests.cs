@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using FsCheck.Xunit;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
+
+namespace MedInsurance.Payment.Core.Tests;
+
+/// <summary>
+/// <see cref="CaseCsvReader.ReadInParallel{TResult}"/>: rows split on one thread, converted on several, handed back in
+/// order. The records must be those of the one-thread reader, row for row, whatever the thread count — on files of
+/// several blocks with broken rows, repeated ids in different blocks, and an encoding decided in the middle of the file.
+/// </summary>
+public sealed class ParallelCaseReaderTests
+{
+    private const string Header = "id,hospital_id,fund,sex,age,age_days,birth_weight_g,los,admission_date,discharge_date,discharge_type,diagnoses,procedures,total_cost,drug_cost,payment_method";
+
+    private static readonly string[] Rows =
+    {
+        "{0},H01,employee,1,64,,,14,2025-01-01,2025-01-15,1,G70.800x001|B49.x00x021|H25.002,,1000.00,\"1,000.00\",drg",
+        "{0},H02,resident,2,0,10,3200,5,2025/02/01,20250206,1,P07.300|O69.802,65.7900x009|47.0900x001,12.5,,dip",
+        "\"{0}\",\"H 03\",\"resident\",1,40,,,3,,,9,\"K35.800x002\",\"47.0900x001\",\"2,345.67\",0.01,",
+        "{0},H01,employee,1,30,,,2,2025-3-1,2025-3-3,5,I10,,0,0,per_diem",
+        "{0},H04,other,F,55,,,1,,,,E11.900,,-1.00,,fee_for_service",
+        "{0},H05,employee,1,70,,,400000,2025-01-01,2025-01-15,7,,,abc,,drg", // field errors
+        "{0},H06,\"employee,1,70", // unterminated quote: rejects this line only
+        "{0},H07,employee,1,70,,,3", // too few fields
+    };
+
+    [Property(MaxTest = 12)]
+    public void Records_are_those_of_the_one_thread_reader_whatever_the_thread_count(int seed)
+    {
+        foreach (var gb18030Tail in new[] { false, true })
+        {
+            // More rows than the pool of blocks holds (2 × 3 + 1 blocks of 1 024), so the converting threads start before the splitter reaches the end.
+            var bytes = File(new Random(seed), 8_200 + Math.Abs(seed % 1_500), gb18030Tail);
+            var expected = Sequential(bytes, out var expectedReport);
+            foreach (var threads in new[] { 1, 2, 3 })
+            {
+                var (actual, report) = Parallel(bytes, threads);
+                Assert.Equal(expected.Count, actual.Count);
+                for (var i = 0; i < expected.Count; i++)
+                {
+                    Assert.Equal(expected[i], actual[i]);
+                }
+
+                Assert.Equal(expectedReport, report.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void A_repeated_id_is_found_across_blocks_and_an_encoding_decided_late_applies_to_later_blocks()
+    {
+        var gb = Gb18030();
+        var text = new StringBuilder(Header).Append('\n');
+        for (var i = 1; i <= 6_000; i++)
+        {
+            text.AppendFormat(CultureInfo.InvariantCulture, Rows[0], "C" + i.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        text.AppendFormat(CultureInfo.InvariantCulture, Rows[0], "C7").Append('\n'); // the id of row 7, in the sixth block (after the pool of blocks has been used once)
+        text.Append(string.Format(CultureInfo.InvariantCulture, Rows[0], "住院甲").Replace("H01", "医院一", StringComparison.Ordinal)).Append('\n');
+        var bytes = gb.GetBytes(text.ToString());
+
+        var (records, report) = Parallel(bytes, 2);
+
+        Assert.Equal(6_002, records.Count);
+        Assert.Contains("CASE_ID_DUPLICATED", records[6_000]);
+        Assert.DoesNotContain("CASE_ID_DUPLICATED", records[6]);
+        Assert.StartsWith("6002|住院甲|accepted", records[6_001], StringComparison.Ordinal); // decoded as GB18030, decided at that row
+        Assert.Contains("|case:医院一,", records[6_001], StringComparison.Ordinal); // and so is the rest of the row, on the converting thread
+        Assert.Contains("gb18030", report.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void An_exception_in_transform_reaches_the_caller_and_no_later_block_is_consumed()
+    {
+        var bytes = File(new Random(1), 5_000, gb18030Tail: false);
+        var consumed = new List<int>();
+        using var stream = new MemoryStream(bytes);
+        var e = Assert.Throws<InvalidOperationException>(() => CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            2,
+            block => block[0].RowNumber > 2_000 ? throw new InvalidOperationException("block failed") : block.Count,
+            (block, _) => consumed.Add(block[0].RowNumber)));
+        Assert.Equal("block failed", e.Message);
+        Assert.Equal(new[] { 1, 1_025 }, consumed);
+    }
+
+    [Fact]
+    public void An_exception_in_consume_stops_the_reading_threads()
+    {
+        var bytes = File(new Random(2), 20_000, gb18030Tail: false);
+        var transformed = 0;
+        using var stream = new MemoryStream(bytes);
+        Assert.Throws<IOException>(() => CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            2,
+            block => Interlocked.Increment(ref transformed),
+            (block, _) => throw new IOException("disk full")));
+
+        // At most the pool of blocks (2 × threads + 1) was converted before the failure stopped the splitter.
+        Assert.InRange(transformed, 1, 5);
+    }
+
+    [Fact]
+    public void Threads_below_one_are_refused()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header + "\n"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CaseCsvReader.ReadInParallel(stream, CsvReadOptions.Default, null, 0, b => 0, (b, r) => { }));
+    }
+
+    private static byte[] File(Random random, int rows, bool gb18030Tail)
+    {
+        var text = new StringBuilder(Header).Append('\n');
+        for (var i = 1; i <= rows; i++)
+        {
+            // Ids repeat now and then, in the same or in another block.
+            var id = random.Next(50) == 0 ? "R" + random.Next(20).ToString(CultureInfo.InvariantCulture) : "C" + i.ToString(CultureInfo.InvariantCulture);
+            var row = random.Next(10) == 0 ? Rows[random.Next(Rows.Length)] : Rows[random.Next(5)];
+            text.AppendFormat(CultureInfo.InvariantCulture, row, id).Append('\n');
+            if (random.Next(200) == 0)
+            {
+                text.Append('\n');
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        if (!gb18030Tail)
+        {
+            return bytes;
+        }
+
+        // Non-ASCII rows only after the first blocks: `auto` decides the encoding there (GB18030: these bytes are not UTF-8).
+        var tail = Gb18030().GetBytes(string.Format(CultureInfo.InvariantCulture, Rows[0], "甲1").Replace("H01", "医院一", StringComparison.Ordinal) + "\n" + string.Format(CultureInfo.InvariantCulture, Rows[3], "乙2") + "\n");
+        return bytes.Concat(tail).Concat(bytes.Skip(Header.Length + 1).Take(4_000)).ToArray();
+    }
+
+    private static Encoding Gb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936);
+    }
+
+    private static List<string> Sequential(byte[] bytes, out string report)
+    {
+        CsvReadReport? read = null;
+        using var stream = new MemoryStream(bytes);
+        var records = CaseCsvReader.Read(stream, CsvReadOptions.Default, r => read = r).Select(Describe).ToList();
+        report = read!.ToString();
+        return records;
+    }
+
+    private static (List<string> Records, CsvReadReport Report) Parallel(byte[] bytes, int threads)
+    {
+        var records = new List<string>();
+        using var stream = new MemoryStream(bytes);
+        var report = CaseCsvReader.ReadInParallel(stream, CsvReadOptions.Default, null, threads, block => block.Select(Describe).ToList(), (block, described) =>
+        {
+            Assert.Equal(block.Count, described.Count);
+            records.AddRange(described);
+        });
+        return (records, report);
+    }
+
+    private static string Describe(ReadRecord<InpatientCase> record)
+    {
+        var c = record.Value;
+        var text = new StringBuilder()
+            .Append(record.RowNumber).Append('|').Append(record.Id).Append('|').Append(record.IsRejected ? "rejected" : "accepted");
+        foreach (var issue in record.Issues)
+        {
+            text.Append('|').Append(issue.Code).Append(':').Append(issue.Field).Append(':').Append(issue.Severity).Append(':').Append(issue.MessageEn).Append(':').Append(issue.Value);
+        }
+
+        if (c is not null)
+        {
+            text.Append("|case:").Append(c.HospitalId).Append(',').Append(c.Fund).Append(',').Append(c.Sex).Append(',').Append(c.AgeYears).Append(',').Append(c.AgeDays)
+                .Append(',').Append(c.BirthWeightGrams).Append(',').Append(c.LengthOfStayDays).Append(',').Append(c.AdmissionDate).Append(',').Append(c.DischargeDate)
+                .Append(',').Append(c.DischargeType).Append(',').Append(c.MainDiagnosis.Value).Append(',').Append(string.Join(";", c.SecondaryDiagnoses.Select(d => d.Value)))
+                .Append(',').Append(c.MainProcedure.Value).Append(',').Append(string.Join(";", c.OtherProcedures.Select(p => p.Value)))
+                .Append(',').Append(c.Costs.Total).Append(',').Append(c.Costs.Drugs).Append(',').Append(c.PaymentMethod);
+        }
+
+        return text.ToString();
+    }
+}
