@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -8,21 +9,30 @@ namespace MedInsurance.Payment.Interchange;
 /// <c>capacity / 2</c> entries of at most 64 bytes each; past that it simply stops adding (lookups still work).
 /// Not thread-safe: one per reader.
 /// </summary>
+/// <remarks>
+/// Keys of up to 16 bytes (every ICD-10 and ICD-9-CM-3 code of the 医保版 editions) are kept inside the entry as two
+/// zero-padded 64-bit words beside their length, so a lookup reads one entry — the key, its length and the value are
+/// one cache line — and compares two words; longer keys keep their bytes in an array beside the entry. The table starts
+/// small and doubles while it is under half full, so its memory follows the distinct keys a file actually has.
+/// </remarks>
 /// <typeparam name="T">The value type.</typeparam>
 internal sealed class ByteKeyCache<T>
 {
     private const int MaxKeyLength = 64;
 
+    private const int InlineLength = 16;
+
+    private const int InitialSize = 1 << 10;
+
     /// <summary>Probes per lookup at most: keeps a file of crafted colliding keys from making lookups slow.</summary>
     private const int MaxProbes = 16;
 
     /// <summary>A per-process seed, so that colliding keys cannot be prepared in advance.</summary>
-    private static readonly uint Seed = unchecked((uint)Environment.TickCount ^ (uint)Guid.NewGuid().GetHashCode());
+    private static readonly ulong Seed = unchecked(((ulong)(uint)Environment.TickCount << 32) ^ (ulong)(uint)Guid.NewGuid().GetHashCode() ^ 0x9E3779B97F4A7C15UL);
 
-    private readonly byte[]?[] _keys;
-    private readonly int[] _hashes;
-    private readonly T[] _values;
-    private readonly int _mask;
+    private readonly int _maxSize;
+    private Entry[] _entries;
+    private int _mask;
     private int _count;
 
     public ByteKeyCache(int capacity = 1 << 14)
@@ -33,23 +43,26 @@ internal sealed class ByteKeyCache<T>
             size <<= 1;
         }
 
-        _keys = new byte[size][];
-        _hashes = new int[size];
-        _values = new T[size];
-        _mask = size - 1;
+        _maxSize = size;
+        _entries = new Entry[Math.Min(size, InitialSize)];
+        _mask = _entries.Length - 1;
     }
 
     public bool TryGet(ReadOnlySpan<byte> key, out T value)
     {
         if (key.Length <= MaxKeyLength)
         {
-            var hash = Hash(key);
+            Pack(key, out var a, out var b);
+            var hash = Hash(a, b, key.Length);
+            var entries = _entries;
+            var tag = key.Length + 1;
             var probes = 0;
-            for (var i = hash & _mask; _keys[i] is { } k && probes < MaxProbes; i = (i + 1) & _mask, probes++)
+            for (var i = unchecked((int)hash) & _mask; entries[i].Tag != 0 && probes < MaxProbes; i = (i + 1) & _mask, probes++)
             {
-                if (_hashes[i] == hash && key.SequenceEqual(k))
+                ref var e = ref entries[i];
+                if (e.Tag == tag && e.A == a && e.B == b && (e.Long is null || key.SequenceEqual(e.Long)))
                 {
-                    value = _values[i];
+                    value = e.Value;
                     return true;
                 }
             }
@@ -61,42 +74,98 @@ internal sealed class ByteKeyCache<T>
 
     public void Add(ReadOnlySpan<byte> key, T value)
     {
-        if (key.Length > MaxKeyLength || _count >= (_mask + 1) / 2)
+        if (key.Length > MaxKeyLength || _count >= _maxSize / 2)
         {
             return;
         }
 
-        var hash = Hash(key);
-        var i = hash & _mask;
-        var probes = 0;
-        while (_keys[i] is { } k)
+        if (_count >= _entries.Length / 2)
         {
-            if ((_hashes[i] == hash && key.SequenceEqual(k)) || ++probes >= MaxProbes)
+            Grow();
+        }
+
+        Pack(key, out var a, out var b);
+        Insert(_entries, _mask, new Entry(a, b, key.Length + 1, key.Length > InlineLength ? key.ToArray() : null, value), Hash(a, b, key.Length), countNew: true);
+    }
+
+    /// <summary>The first 16 bytes of the key as two little-endian words, zero-padded (the length tells the padding apart).</summary>
+    private static void Pack(ReadOnlySpan<byte> key, out ulong a, out ulong b)
+    {
+        Span<byte> words = stackalloc byte[InlineLength];
+        words.Clear();
+        key.Slice(0, Math.Min(key.Length, InlineLength)).CopyTo(words);
+        a = MemoryMarshal.Read<ulong>(words);
+        b = MemoryMarshal.Read<ulong>(words.Slice(8));
+    }
+
+    /// <summary>Mixes the packed words and the length (bytes past the 16th are compared, not hashed: they are rare).</summary>
+    private static ulong Hash(ulong a, ulong b, int length)
+    {
+        var h = unchecked(((a ^ Seed) * 0x9E3779B97F4A7C15UL) ^ ((b + (ulong)length) * 0xC2B2AE3D27D4EB4FUL));
+        h ^= h >> 29;
+        h = unchecked(h * 0x165667B19E3779F9UL);
+        return h ^ (h >> 32);
+    }
+
+    private void Grow()
+    {
+        if (_entries.Length >= _maxSize)
+        {
+            return;
+        }
+
+        var bigger = new Entry[_entries.Length * 2];
+        var mask = bigger.Length - 1;
+        foreach (var e in _entries)
+        {
+            if (e.Tag != 0)
+            {
+                Insert(bigger, mask, e, Hash(e.A, e.B, e.Tag - 1), countNew: false);
+            }
+        }
+
+        _entries = bigger;
+        _mask = mask;
+    }
+
+    private void Insert(Entry[] entries, int mask, Entry entry, ulong hash, bool countNew)
+    {
+        var i = unchecked((int)hash) & mask;
+        for (var probes = 0; entries[i].Tag != 0; probes++)
+        {
+            ref var e = ref entries[i];
+            if ((e.Tag == entry.Tag && e.A == entry.A && e.B == entry.B && (e.Long is null || entry.Long is null || e.Long.AsSpan().SequenceEqual(entry.Long))) || probes + 1 >= MaxProbes)
             {
                 return;
             }
 
-            i = (i + 1) & _mask;
+            i = (i + 1) & mask;
         }
 
-        _keys[i] = key.ToArray();
-        _hashes[i] = hash;
-        _values[i] = value;
-        _count++;
+        entries[i] = entry;
+        _count += countNew ? 1 : 0;
     }
 
-    private static int Hash(ReadOnlySpan<byte> key)
+    /// <summary>One slot: the key's first 16 bytes and its length + 1 (0: empty), the rest of a longer key, the value.</summary>
+    private readonly struct Entry
     {
-        // FNV-1a, then a final mix so that the low bits used for the slot depend on every byte.
-        var h = 2166136261u ^ Seed;
-        foreach (var b in key)
+        public Entry(ulong a, ulong b, int tag, byte[]? longKey, T value)
         {
-            h = unchecked((h ^ b) * 16777619u);
+            A = a;
+            B = b;
+            Tag = tag;
+            Long = longKey;
+            Value = value;
         }
 
-        h ^= h >> 15;
-        h = unchecked(h * 0x2C1B3C6Du);
-        h ^= h >> 12;
-        return (int)(h & 0x7FFFFFFF);
+        public ulong A { get; }
+
+        public ulong B { get; }
+
+        public int Tag { get; }
+
+        public byte[]? Long { get; }
+
+        public T Value { get; }
     }
 }
