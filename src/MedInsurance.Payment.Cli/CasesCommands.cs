@@ -15,7 +15,7 @@ internal static class CasesCommands
         var encoding = CaseFiles.EncodingOption();
         var headerMap = CaseFiles.HeaderMapOption();
         var threads = DrgCommands.ThreadsOption();
-        threads.Description = "Threads: 2 or more read the next block while the current one is counted and written (default: all cores).";
+        threads.Description = "Threads that convert and count blocks of rows, 1–256 (default: all cores); rows are split and written on two more threads, and the output does not depend on the count.";
         var check = new Command("check", "Read a case CSV, streaming, validate every row (the reader's checks and the basic settlement-list rules; `medpay check` adds the QC rules) and report accepted and rejected rows (病例数据质量校验).");
         check.Options.Add(input);
         check.Options.Add(output);

@@ -59,7 +59,7 @@ public sealed class CliTests : IDisposable
         Assert.True(run.Code == 1, run.Err);
         Assert.Contains("medpay: warning: hospital H9 is not in the hospitals file: 1 cases scored at coefficient 1 (DIP_HOSPITAL_UNKNOWN)", run.Err, StringComparison.Ordinal);
         Assert.Contains("medpay: 2 rows rejected or without a settlement line", run.Err, StringComparison.Ordinal);
-        Assert.Matches(@"^scoring: 3 cases in [0-9.]+ ms = [0-9]+ cases/s \(threads 1\)", run.Err.Trim());
+        Assert.Matches(@"^scoring: 3 cases in [0-9.]+ ms = [0-9]+ cases/s \(threads " + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) + @"\)", run.Err.Trim()); // default: all cores
         var (header, rows) = Table(scored);
         Assert.Equal(
             "line_id,hospital_id,fund,month,method,point_system,points,amount,total_cost,patient_paid,fund_paid,audit_deduction,special_review,approved_amount,"
