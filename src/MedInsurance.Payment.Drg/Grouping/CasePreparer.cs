@@ -18,16 +18,16 @@ internal sealed class CasePreparer
     private static readonly ValidationIssue AgeDaysMissing = ValidationIssue.Warning(DrgIssueCodes.AgeDaysMissing, "age_days", "不足1周岁患儿缺少年龄（天），新生儿规则不适用", "Age in days is missing for an infant; newborn rules cannot apply.");
     private static readonly ValidationIssue BirthWeightMissing = ValidationIssue.Error(DrgIssueCodes.BirthWeightMissing, "birth_weight_g", "新生儿缺少出生体重，MDCP 按出生体重分组", "A newborn needs a birth weight: MDCP groups by birth weight.");
     private readonly string _edition;
-    private readonly Dictionary<string, int> _dxIds;
-    private readonly Dictionary<string, int> _pxIds;
+    private readonly CodeIdTable _dxIds;
+    private readonly CodeIdTable _pxIds;
     private readonly int[] _mdcTableMask;
     private readonly CompiledMdc[] _mdcs;
 
     public CasePreparer(string edition, KernelTables tables)
     {
         _edition = edition;
-        _dxIds = tables.DxIds;
-        _pxIds = tables.PxIds;
+        _dxIds = tables.DxTable;
+        _pxIds = tables.PxTable;
         _mdcTableMask = tables.MdcTableMask;
         _mdcs = tables.Mdcs;
     }

@@ -77,6 +77,8 @@ internal sealed class KernelTables
             _pxIds[_pxCodes[i]] = i;
         }
 
+        DxTable = new CodeIdTable(_dxCodes);
+        PxTable = new CodeIdTable(_pxCodes);
         var nDx = _dxCodes.Length;
         var nPx = _pxCodes.Length;
 
@@ -168,6 +170,12 @@ internal sealed class KernelTables
     public Dictionary<string, int> DxIds => _dxIds;
 
     public Dictionary<string, int> PxIds => _pxIds;
+
+    /// <summary>The diagnosis ids for preparing cases (<see cref="CodeIdTable"/>: one slot read per lookup).</summary>
+    public CodeIdTable DxTable { get; }
+
+    /// <summary>The procedure ids for preparing cases.</summary>
+    public CodeIdTable PxTable { get; }
 
     public string[] DxCodes => _dxCodes;
 
