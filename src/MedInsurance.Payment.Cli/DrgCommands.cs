@@ -625,15 +625,16 @@ internal static class DrgCommands
                     return;
                 }
 
-                var source = records[i].Value!;
-                if (_crosswalks.Count > 0)
+                if (_crosswalks.Count == 0)
                 {
-                    var mapped = _grouper.MapCodes(source, _crosswalks);
-                    source = mapped.Case;
-                    mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
+                    // The reader has run the basic checks: the record's issues are taken, not computed again.
+                    _prepared[positions[i]] = _grouper.Prepare(records[i]);
+                    return;
                 }
 
-                _prepared[positions[i]] = _grouper.Prepare(source);
+                var mapped = _grouper.MapCodes(records[i].Value!, _crosswalks);
+                mappingIssues[i] = mapped.Issues.Count == 0 ? null : mapped.Issues;
+                _prepared[positions[i]] = _grouper.Prepare(mapped.Case);
             });
             if (!_warm && _prepared.Count > 0)
             {

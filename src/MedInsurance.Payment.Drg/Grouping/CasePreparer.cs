@@ -32,7 +32,8 @@ internal sealed class CasePreparer
         _mdcs = tables.Mdcs;
     }
 
-    public DrgCase Prepare(DrgGrouper owner, InpatientCase inpatientCase)
+    /// <summary>Prepares a case; <paramref name="checkedIssues"/>, when given, are the issues of the basic checks already run on it (with any others to keep), so they are not run again.</summary>
+    public DrgCase Prepare(DrgGrouper owner, InpatientCase inpatientCase, IReadOnlyList<ValidationIssue>? checkedIssues)
     {
         if (inpatientCase is null)
         {
@@ -41,7 +42,15 @@ internal sealed class CasePreparer
 
         var c = inpatientCase;
         List<ValidationIssue>? issues = null; // most cases have none: no list to allocate
-        InpatientCaseValidator.Validate(c, ref issues);
+        if (checkedIssues is null)
+        {
+            InpatientCaseValidator.Validate(c, ref issues);
+        }
+        else if (checkedIssues.Count > 0)
+        {
+            issues = new List<ValidationIssue>(checkedIssues);
+        }
+
         var main = -1;
         if (!c.MainDiagnosis.IsEmpty && !_dxIds.TryGetValue(c.MainDiagnosis.Value, out main))
         {

@@ -9,7 +9,7 @@ namespace MedInsurance.Payment.Drg.Grouping;
 
 /// <summary>
 /// 已编码病例 — a case prepared for one grouper: codes interned to the kernel's integer ids, duplicates removed, input
-/// issues found. Prepare once (<see cref="DrgGrouper.Prepare"/>), group many times without allocating.
+/// issues found. Prepare once (<see cref="DrgGrouper.Prepare(MedInsurance.Payment.Cases.InpatientCase)"/>), group many times without allocating.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Valid only with the grouper that prepared it.</remarks>
 public sealed class DrgCase

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Editions;
 using MedInsurance.Payment.Drg.Rules;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Drg.Grouping;
@@ -82,7 +83,30 @@ public sealed class DrgGrouper
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        return _preparer.Prepare(this, inpatientCase);
+        return _preparer.Prepare(this, inpatientCase, null);
+    }
+
+    /// <summary>
+    /// Prepares a case the case reader has read and accepted (<see cref="CaseCsvReader"/>). The reader has already run
+    /// the basic checks (<see cref="InpatientCaseValidator"/>) on it, so they are not run again: the record's issues —
+    /// the reader's and the basic checks' — are the prepared case's first issues, followed by the preparation's own
+    /// (<see cref="Prepare(InpatientCase)"/> gives the basic checks' issues and the same preparation's).
+    /// </summary>
+    /// <param name="record">A record with a case (<see cref="ReadRecord{T}.Value"/> not null).</param>
+    /// <returns>The prepared case.</returns>
+    public DrgCase Prepare(ReadRecord<InpatientCase> record)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        if (record.Value is null)
+        {
+            throw new ArgumentException("The record has no case: the reader rejected the row.", nameof(record));
+        }
+
+        return _preparer.Prepare(this, record.Value, record.Issues);
     }
 
     /// <summary>Groups a prepared case on the batch path: no trace, no allocation.</summary>
