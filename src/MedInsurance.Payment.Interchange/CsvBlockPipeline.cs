@@ -100,12 +100,12 @@ internal static class CsvBlockPipeline
                 work.CompleteAdding();
                 ordered.CompleteAdding();
             }
-        }) { IsBackground = true, Name = "medpay csv split" };
+        }) { IsBackground = true, Name = "MedInsurance.Payment CSV split" };
 
         var workers = new Thread[threads];
         for (var w = 0; w < threads; w++)
         {
-            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "medpay csv convert" };
+            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
         }
 
         splitter.Start();
