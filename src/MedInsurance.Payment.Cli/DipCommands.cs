@@ -412,7 +412,7 @@ internal static class DipCommands
             csv.WriteField(r.Group?.Code ?? string.Empty);
             csv.WriteField(r.GroupKindText);
             csv.WriteField(r.RatioBasis == 0m ? string.Empty : r.Ratio.ToString("0.####", inv));
-            csv.WriteField(r.Deviation.ToString().ToLowerInvariant());
+            csv.WriteField(DeviationText(r.Deviation));
             csv.WriteField(r.Group is null ? string.Empty : r.BaseScore.Value.ToString(inv));
             csv.WriteField(r.Group is null ? string.Empty : (r.HospitalCoefficientApplied ? r.HospitalCoefficient : Coefficient.One).Value.ToString(inv));
             csv.WriteField(r.Group is null ? string.Empty : r.AuxiliaryCoefficient.Value.ToString(inv));
@@ -428,6 +428,16 @@ internal static class DipCommands
             _csv.Dispose();
             Output.Dispose();
         }
+
+        /// <summary>The deviation column: the enumeration's name in lower case, without formatting an enum per row.</summary>
+        private static string DeviationText(DipDeviation deviation) => deviation switch
+        {
+            DipDeviation.Normal => "normal",
+            DipDeviation.Low => "low",
+            DipDeviation.High => "high",
+            DipDeviation.Extreme => "extreme",
+            _ => deviation.ToString().ToLowerInvariant(),
+        };
     }
 
     /// <summary><c>--trace</c>: <c>id,trace</c> for every row, in order.</summary>

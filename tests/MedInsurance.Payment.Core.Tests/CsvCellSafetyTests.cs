@@ -52,4 +52,26 @@ public sealed class CsvCellSafetyTests
         SettlementLineCsv.Write(raw, new[] { line }, raw: true);
         Assert.StartsWith("\"=HYPERLINK(\"\"x\"\")\",@H1,", raw.ToString().Split('\n')[1], System.StringComparison.Ordinal);
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public void Cells_are_quoted_exactly_when_CsvHelpers_default_rule_quotes_them(string[] cells)
+    {
+        // SafeCsvWriter decides quoting in one scan; with --raw its output must be CsvHelper's own, cell for cell.
+        using var ours = new StringWriter();
+        using var theirs = new StringWriter();
+        using (var safe = new SafeCsvWriter(ours, leaveOpen: true, raw: true))
+        using (var plain = new CsvHelper.CsvWriter(theirs, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true))
+        {
+            foreach (var cell in (cells ?? System.Array.Empty<string>()).Concat(new[] { " a", "a ", "a,b", "a\"b", "a\rb", "a\nb", "\t", string.Empty, "plain" }))
+            {
+                safe.WriteField(cell);
+                plain.WriteField(cell);
+            }
+
+            safe.NextRecord();
+            plain.NextRecord();
+        }
+
+        Assert.Equal(theirs.ToString(), ours.ToString());
+    }
 }

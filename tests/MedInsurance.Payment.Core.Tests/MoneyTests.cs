@@ -148,4 +148,25 @@ public sealed class MoneyTests
         Assert.Equal(Money.FromYuan(15_000m), new Score(1500m).ToMoney(pointValue).Round(RoundingRule.Default));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PointValue(-1m));
     }
+
+    [Property(MaxTest = 2000)]
+    public void ToString_writes_the_yuan_with_two_decimals_as_decimal_formatting_does(long fen, int small)
+    {
+        // Large and small amounts (the generator's longs are mostly small), both signs.
+        foreach (var value in new[] { fen, small, (long)small * 100, fen / 7 })
+        {
+            var expected = (value / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, Money.FromFen(value).ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(0L, "0.00")]
+    [InlineData(5L, "0.05")]
+    [InlineData(-5L, "-0.05")]
+    [InlineData(-100L, "-1.00")]
+    [InlineData(123456L, "1234.56")]
+    [InlineData(long.MaxValue, "92233720368547758.07")]
+    [InlineData(long.MinValue, "-92233720368547758.08")]
+    public void ToString_of_edge_amounts(long fen, string expected) => Assert.Equal(expected, Money.FromFen(fen).ToString());
 }

@@ -216,5 +216,31 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
 
     /// <summary>The amount in yuan with two decimals, invariant culture (e.g. <c>7150000.00</c>).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => Yuan.ToString("0.00", CultureInfo.InvariantCulture);
+    public override string ToString()
+    {
+        // Yuan with exactly two decimals ("-12.05", "0.00"), as Yuan.ToString("0.00", CultureInfo.InvariantCulture) writes
+        // it, from the fen's digits (no decimal formatting: amounts are written millions of times per file).
+        var negative = Fen < 0;
+        var magnitude = negative ? unchecked((ulong)(-(Fen + 1)) + 1UL) : (ulong)Fen;
+        var chars = new char[24];
+        var at = chars.Length;
+        var cents = (int)(magnitude % 100UL);
+        chars[--at] = (char)('0' + (cents % 10));
+        chars[--at] = (char)('0' + (cents / 10));
+        chars[--at] = '.';
+        var yuan = magnitude / 100UL;
+        do
+        {
+            chars[--at] = (char)('0' + (int)(yuan % 10UL));
+            yuan /= 10UL;
+        }
+        while (yuan != 0);
+
+        if (negative)
+        {
+            chars[--at] = '-';
+        }
+
+        return new string(chars, at, chars.Length - at);
+    }
 }
