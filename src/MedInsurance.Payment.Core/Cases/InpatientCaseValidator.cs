@@ -204,6 +204,12 @@ public static class InpatientCaseValidator
         where T : struct, IEquatable<T>
     {
         var hasMain = !main.Equals(default);
+        if (others is T[] array)
+        {
+            // The case's own lists are arrays: compare without an interface call per element (millions of cases).
+            return HasRepeat(main, hasMain, array);
+        }
+
         for (var i = 0; i < others.Count; i++)
         {
             if (hasMain && others[i].Equals(main))
@@ -214,6 +220,29 @@ public static class InpatientCaseValidator
             for (var j = i + 1; j < others.Count; j++)
             {
                 if (others[i].Equals(others[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRepeat<T>(T main, bool hasMain, T[] others)
+        where T : struct, IEquatable<T>
+    {
+        for (var i = 0; i < others.Length; i++)
+        {
+            var code = others[i];
+            if (hasMain && code.Equals(main))
+            {
+                return true;
+            }
+
+            for (var j = i + 1; j < others.Length; j++)
+            {
+                if (code.Equals(others[j]))
                 {
                     return true;
                 }

@@ -141,6 +141,20 @@ internal sealed class CasePreparer
     private static int IndexOf<T>(IReadOnlyList<T> items, T code, int count)
         where T : IEquatable<T>
     {
+        if (items is T[] array)
+        {
+            // A case's lists are arrays: no interface call per element.
+            for (var j = 0; j < count; j++)
+            {
+                if (array[j].Equals(code))
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
         for (var j = 0; j < count; j++)
         {
             if (items[j].Equals(code))
