@@ -120,18 +120,18 @@ public static class CaseCsvReader
 
     /// <summary>
     /// Reads a case CSV byte stream on several cores and hands the records back block by block, in file order, with
-    /// memory bounded whatever the file size: one thread splits the rows and checks ids for duplicates (the work that
-    /// depends on earlier rows), <paramref name="threads"/> threads convert and validate blocks of rows and run
-    /// <paramref name="transform"/> on each (grouping, scoring …), and the calling thread receives each block with its
-    /// result in file order (<paramref name="consume"/>: writing). The records are the same, row for row, as
+    /// memory bounded whatever the file size: the calling thread splits the rows and checks ids for duplicates (the work
+    /// that depends on earlier rows) and receives each block with its result in file order (<paramref name="consume"/>:
+    /// writing); <paramref name="threads"/> − 1 other threads, and the calling thread when it is free, convert and
+    /// validate blocks of rows and run <paramref name="transform"/> on each (grouping, scoring …). The records are the same, row for row, as
     /// <see cref="Read(Stream, CsvReadOptions, CaseHeaderMap, Action{CsvReadReport})"/> gives, whatever the thread count.
     /// </summary>
     /// <typeparam name="TResult">What <paramref name="transform"/> computes for a block.</typeparam>
     /// <param name="stream">The bytes (left open).</param>
     /// <param name="options">The encoding and limits.</param>
     /// <param name="headerMap">表头映射, or null for the national names and the format's own only.</param>
-    /// <param name="threads">Converting threads (at least 1; 1 runs everything on the calling thread).</param>
-    /// <param name="transform">Called on a worker thread for each block of records (at most <c>1 024</c>, in file order within the block); must be thread-safe across blocks.</param>
+    /// <param name="threads">Threads doing the work, the calling thread included (at least 1; 1 runs everything on the calling thread).</param>
+    /// <param name="transform">Called on any of the threads for each block of records (at most <c>1 024</c>, in file order within the block); must be thread-safe across blocks.</param>
     /// <param name="consume">Called on the calling thread for each block and its result, in file order; the list is reused after it returns.</param>
     /// <returns>The rows in and out and the encoding used.</returns>
     public static CsvReadReport ReadInParallel<TResult>(

@@ -7,17 +7,20 @@ using System.Threading;
 namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
-/// 并行分块流水线 — reads a CSV on several cores and hands the results back in file order. One thread splits the rows
-/// (which must run in order: quotes, line numbers, the encoding decision) and does the little per-row work that depends
-/// on earlier rows (<c>start</c>: e.g. the duplicate-id check), copying rows into blocks; worker threads convert each
-/// block's rows into records (each worker with its own replaying <see cref="CsvInput"/> and caches) and run the caller's
-/// <c>transform</c> on the block; the calling thread receives the blocks in file order (<c>consume</c>). A fixed pool
-/// of <c>2 × threads + 1</c> blocks bounds memory whatever the file size; a slow consumer stops the splitter.
+/// 并行分块流水线 — reads a CSV on several cores and hands the results back in file order. The calling thread splits
+/// the rows (which must run in order: quotes, line numbers, the encoding decision) and does the little per-row work that
+/// depends on earlier rows (<c>start</c>: e.g. the duplicate-id check), copying rows into blocks; <c>threads − 1</c>
+/// worker threads — and the calling thread whenever it has nothing to split or hand back — convert each block's rows
+/// into records (each thread with its own replaying <see cref="CsvInput"/> and caches) and run the caller's
+/// <c>transform</c> on the block; the calling thread hands the blocks to <c>consume</c> in file order. So the work runs
+/// on exactly <c>threads</c> threads (on a 2-core machine a separate splitting thread cost more CPU than it saved). A
+/// fixed pool of <c>2 × threads + 1</c> blocks bounds memory whatever the file size.
 /// </summary>
 /// <remarks>
-/// Results do not depend on the thread count: what depends on earlier rows runs on the one splitting thread in file
-/// order, conversion is a pure function of the row (the workers' caches only memoise), and blocks are consumed in order.
-/// An exception in any stage stops the others and is rethrown on the calling thread (the first in file order).
+/// Results do not depend on the thread count: what depends on earlier rows runs on the calling thread in file order,
+/// conversion is a pure function of the row (the threads' caches only memoise), and blocks are consumed in order. An
+/// exception while converting or transforming a block is rethrown on the calling thread when that block's turn comes;
+/// one in splitting or consuming stops the workers and propagates at once.
 /// </remarks>
 internal static class CsvBlockPipeline
 {
@@ -26,11 +29,11 @@ internal static class CsvBlockPipeline
     /// <typeparam name="TRecord">A converted row.</typeparam>
     /// <typeparam name="TResult">The transform's result for a block.</typeparam>
     /// <param name="input">The input, positioned after its header.</param>
-    /// <param name="threads">Converting threads; 1 runs everything on the calling thread.</param>
+    /// <param name="threads">Threads doing the work, the calling thread included; 1 runs everything on the calling thread.</param>
     /// <param name="blockSize">Rows per block.</param>
-    /// <param name="start">Per row, in file order, with <paramref name="input"/> on the row (the splitting thread).</param>
-    /// <param name="converter">Per worker: given the worker's input, a function converting its current row (1-based data row number and start) into a record.</param>
-    /// <param name="transform">Per block, on a worker thread.</param>
+    /// <param name="start">Per row, in file order, with <paramref name="input"/> on the row (on the calling thread).</param>
+    /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number and start) into a record.</param>
+    /// <param name="transform">Per block, on any of the threads.</param>
     /// <param name="consume">Per block, in file order, on the calling thread; the list is reused after it returns.</param>
     /// <returns>The number of data rows read.</returns>
     public static long Run<TStart, TRecord, TResult>(
@@ -48,25 +51,47 @@ internal static class CsvBlockPipeline
         }
 
         var jobs = new Job<TStart, TRecord, TResult>[(2 * threads) + 1];
-        var free = new BlockingCollection<Job<TStart, TRecord, TResult>>();
+        var free = new Queue<Job<TStart, TRecord, TResult>>(jobs.Length);
         for (var i = 0; i < jobs.Length; i++)
         {
             jobs[i] = new Job<TStart, TRecord, TResult>(blockSize);
-            free.Add(jobs[i]);
+            free.Enqueue(jobs[i]);
         }
 
+        var ordered = new Queue<Job<TStart, TRecord, TResult>>(jobs.Length);
         using var work = new BlockingCollection<Job<TStart, TRecord, TResult>>();
-        using var ordered = new BlockingCollection<Job<TStart, TRecord, TResult>>();
         using var stop = new CancellationTokenSource();
-        long rows = 0;
-        ExceptionDispatchInfo? splitError = null;
-        var splitter = new Thread(() =>
+
+        // threads − 1 workers; the calling thread is the last of the threads: it splits, consumes, and converts blocks
+        // itself when there is nothing to split or consume — so the work never needs more threads than it was given.
+        var workers = new Thread[threads - 1];
+        for (var w = 0; w < workers.Length; w++)
         {
-            try
+            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
+            workers[w].Start();
+        }
+
+        var replay = CsvInput.ForBlocks(input);
+        var convert = converter(replay);
+        long rows = 0;
+        var end = false;
+        try
+        {
+            while (true)
             {
-                while (true)
+                // 1. Hand back the finished blocks, in order.
+                while (ordered.Count > 0 && ordered.Peek().Done.IsSet)
                 {
-                    var job = free.Take(stop.Token);
+                    var done = ordered.Dequeue();
+                    done.Error?.Throw();
+                    consume(done.Records, done.Result!);
+                    free.Enqueue(done);
+                }
+
+                // 2. Split the next block while a block is free (keeps the workers fed).
+                if (!end && free.Count > 0)
+                {
+                    var job = free.Dequeue();
                     job.Reset(checked((int)(rows + 1)));
                     while (job.Block.Count < blockSize && input.MoveNext())
                     {
@@ -75,62 +100,38 @@ internal static class CsvBlockPipeline
                         input.CopyTo(job.Block);
                     }
 
+                    end = job.Block.Count < blockSize;
                     if (job.Block.Count == 0)
                     {
-                        break;
+                        free.Enqueue(job);
+                        continue;
                     }
 
-                    ordered.Add(job, stop.Token);
-                    work.Add(job, stop.Token);
-                    if (job.Block.Count < blockSize)
-                    {
-                        break;
-                    }
+                    ordered.Enqueue(job);
+                    work.Add(job);
+                    continue;
+                }
+
+                if (ordered.Count == 0)
+                {
+                    return rows;
+                }
+
+                // 3. Convert a waiting block here, or 4. wait for the oldest one.
+                if (work.TryTake(out var mine))
+                {
+                    Process(mine, replay, convert, transform);
+                }
+                else
+                {
+                    ordered.Peek().Done.Wait();
                 }
             }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (Exception e)
-            {
-                splitError = ExceptionDispatchInfo.Capture(e);
-            }
-            finally
-            {
-                work.CompleteAdding();
-                ordered.CompleteAdding();
-            }
-        }) { IsBackground = true, Name = "MedInsurance.Payment CSV split" };
-
-        var workers = new Thread[threads];
-        for (var w = 0; w < threads; w++)
-        {
-            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
-        }
-
-        splitter.Start();
-        foreach (var worker in workers)
-        {
-            worker.Start();
-        }
-
-        try
-        {
-            foreach (var job in ordered.GetConsumingEnumerable())
-            {
-                job.Done.Wait();
-                job.Error?.Throw();
-                consume(job.Records, job.Result!);
-                free.Add(job);
-            }
-
-            splitError?.Throw();
-            return rows;
         }
         finally
         {
+            work.CompleteAdding();
             stop.Cancel();
-            splitter.Join();
             foreach (var worker in workers)
             {
                 worker.Join();
@@ -140,8 +141,6 @@ internal static class CsvBlockPipeline
             {
                 job.Done.Dispose();
             }
-
-            free.Dispose();
         }
     }
 
@@ -158,28 +157,34 @@ internal static class CsvBlockPipeline
         {
             foreach (var job in work.GetConsumingEnumerable(stop))
             {
-                try
-                {
-                    for (var i = 0; i < job.Block.Count; i++)
-                    {
-                        replay.Show(job.Block, i);
-                        job.Records.Add(convert(job.FirstRow + i, job.Starts[i]));
-                    }
-
-                    job.Result = transform(job.Records);
-                }
-                catch (Exception e)
-                {
-                    job.Error = ExceptionDispatchInfo.Capture(e);
-                }
-                finally
-                {
-                    job.Done.Set();
-                }
+                Process(job, replay, convert, transform);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>Converts a block's rows and runs the transform on them; an exception is kept for the consumer.</summary>
+    private static void Process<TStart, TRecord, TResult>(Job<TStart, TRecord, TResult> job, CsvInput replay, Func<int, TStart, TRecord> convert, Func<IReadOnlyList<TRecord>, TResult> transform)
+    {
+        try
+        {
+            for (var i = 0; i < job.Block.Count; i++)
+            {
+                replay.Show(job.Block, i);
+                job.Records.Add(convert(job.FirstRow + i, job.Starts[i]));
+            }
+
+            job.Result = transform(job.Records);
+        }
+        catch (Exception e)
+        {
+            job.Error = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            job.Done.Set();
         }
     }
 
