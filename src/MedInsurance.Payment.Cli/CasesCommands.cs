@@ -15,7 +15,7 @@ internal static class CasesCommands
         var encoding = CaseFiles.EncodingOption();
         var headerMap = CaseFiles.HeaderMapOption();
         var threads = DrgCommands.ThreadsOption();
-        threads.Description = "Threads that convert and count blocks of rows, 1–256 (default: all cores); rows are split and written on two more threads, and the output does not depend on the count.";
+        threads.Description = "Threads that convert and count blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.";
         var check = new Command("check", "Read a case CSV, streaming, validate every row (the reader's checks and the basic settlement-list rules; `medpay check` adds the QC rules) and report accepted and rejected rows (病例数据质量校验).");
         check.Options.Add(input);
         check.Options.Add(output);

@@ -22,7 +22,7 @@ internal static class CheckCommands
         var encoding = CaseFiles.EncodingOption();
         var headerMap = CaseFiles.HeaderMapOption();
         var threads = DrgCommands.ThreadsOption();
-        threads.Description = "Threads that convert and check blocks of rows, 1–256 (default: all cores); rows are split and written on two more threads, and the output does not depend on the count.";
+        threads.Description = "Threads that convert and check blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.";
         var check = new Command("check", "Settlement-list quality control (结算清单质控): check every case of a case CSV, streaming, against the basic rules, the code dictionaries, the region's lists and a QC profile; one row per case in input order, a summary by rule and hospital on stderr.");
         foreach (var option in new Option[] { input, output, profile, dictionaries, edition, summary, encoding, headerMap, threads })
         {

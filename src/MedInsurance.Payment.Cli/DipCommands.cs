@@ -162,7 +162,7 @@ internal static class DipCommands
         var trace = new Option<FileInfo?>("--trace") { Description = "Also write id,trace for every row to this CSV file." };
         var scoreTyping = new Option<FileInfo?>("--auxiliary-lists") { Description = "Auxiliary-typing lists (JSON: cc, mcc, tumour, metastasis, radiotherapy, chemotherapy, shortStayDays)." };
         var threads = DrgCommands.ThreadsOption();
-        threads.Description = "Threads that convert, score and format blocks of rows, 1–256 (default: all cores); rows are split and written on two more threads, and the output does not depend on the count.";
+        threads.Description = "Threads that convert, score and format blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.";
         var pointSystem = new Option<string>("--point-system") { Description = "Point system (点数体系) of the settlement lines' points (default DIP).", DefaultValueFactory = _ => DipSettlementPricing.DefaultPointSystem };
         var encoding = CaseFiles.EncodingOption();
         var headerMap = CaseFiles.HeaderMapOption();

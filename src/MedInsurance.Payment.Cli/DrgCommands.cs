@@ -387,7 +387,7 @@ internal static class DrgCommands
 
     internal static Option<int> ThreadsOption()
     {
-        var option = new Option<int>("--threads", "-t") { Description = "Threads that convert, group and format blocks of rows, 1–256 (default: all cores); rows are split and written on two more threads, and the output does not depend on the count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var option = new Option<int>("--threads", "-t") { Description = "Threads that convert, group and format blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.", DefaultValueFactory = _ => Environment.ProcessorCount };
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 256)
