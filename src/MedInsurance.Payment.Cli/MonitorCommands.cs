@@ -147,7 +147,7 @@ internal static class MonitorCommands
             }
 
             rejectedCsv.NextRecord();
-            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, 2, headerMap: map, process: block =>
+            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, process: block =>
             {
                 foreach (var record in block)
                 {
