@@ -3,13 +3,14 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Dip.Internal;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Dip;
 
 /// <summary>
 /// DIP计分器 — groups and scores current-year cases against a catalog under a policy profile
 /// (payment-rules.md §3: matching, auxiliary types, case score = group score × hospital coefficient × auxiliary
-/// coefficient, then the profile's cost-deviation rule). <see cref="Score"/> is pure and allocates nothing.
+/// coefficient, then the profile's cost-deviation rule). <see cref="Score(InpatientCase, in DipHospitalContext)"/> is pure and allocates nothing.
 /// </summary>
 /// <threadsafety>Immutable; one instance may score on many threads at once.</threadsafety>
 public sealed class DipScorer
@@ -179,12 +180,36 @@ public sealed class DipScorer
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        var ordinal = MatchPhase(inpatientCase, out var match, out var flags);
+        var ordinal = MatchPhase(inpatientCase, checkedValid: false, out var match, out var flags);
         return ScorePhase(inpatientCase, hospital, ordinal, match, flags);
     }
 
-    /// <summary>The first phase: validation and matching (−2 when rejected, −1 when unmatched, else the group ordinal).</summary>
-    private int MatchPhase(InpatientCase inpatientCase, out DipMatchKind match, out DipCaseFlags flags)
+    /// <summary>
+    /// 病例计分 — groups and scores a case the case reader accepted (<see cref="CaseCsvReader"/>). The reader has run the
+    /// basic checks (<see cref="InpatientCaseValidator"/>) and found no error, so they are not run again; the result is
+    /// the one <see cref="Score(InpatientCase, in DipHospitalContext)"/> gives. Pure; allocation-free.
+    /// </summary>
+    /// <param name="record">A record the reader accepted (<see cref="ReadRecord{T}.IsRejected"/> false).</param>
+    /// <param name="hospital">The case's hospital.</param>
+    /// <returns>The result.</returns>
+    public DipCaseResult Score(ReadRecord<InpatientCase> record, in DipHospitalContext hospital)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        if (record.IsRejected || record.Value is null)
+        {
+            throw new ArgumentException("The reader rejected this row: score only accepted records.", nameof(record));
+        }
+
+        var ordinal = MatchPhase(record.Value, checkedValid: true, out var match, out var flags);
+        return ScorePhase(record.Value, hospital, ordinal, match, flags);
+    }
+
+    /// <summary>The first phase: validation (skipped when <paramref name="checkedValid"/>: the basic checks found no error) and matching (−2 when rejected, −1 when unmatched, else the group ordinal).</summary>
+    private int MatchPhase(InpatientCase inpatientCase, bool checkedValid, out DipMatchKind match, out DipCaseFlags flags)
     {
         flags = DipCaseFlags.None;
         match = DipMatchKind.None;
@@ -193,7 +218,7 @@ public sealed class DipScorer
             flags |= DipCaseFlags.MainDiagnosisMissing;
         }
 
-        else if (InpatientCaseValidator.HasError(inpatientCase))
+        else if (!checkedValid && InpatientCaseValidator.HasError(inpatientCase))
         {
             // The one basic rule set (the same checks as the case reader, QC and the DRG preparation).
             flags |= DipCaseFlags.CaseInvalid;
