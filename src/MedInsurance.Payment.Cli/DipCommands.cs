@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Cases;
@@ -223,13 +224,17 @@ internal static class DipCommands
             {
                 // Blocks are read, converted, scored, priced and formatted on the worker threads, written here in input order.
                 var text = new CsvBlockText();
+
+                // One results buffer per thread, used only while its block is scored and formatted (a new one per block
+                // would be a large-object allocation every 1 024 cases).
+                using var buffers = new ThreadLocal<DipCaseResult[]>(() => new DipCaseResult[CaseFiles.BlockSize]);
                 report = CaseFiles.ReadBlocks(
                     parse.GetValue(input)!,
                     options,
                     threadCount,
                     block =>
                     {
-                        var results = new DipCaseResult[block.Count];
+                        var results = buffers.Value!.Length >= block.Count ? buffers.Value : buffers.Value = new DipCaseResult[block.Count];
                         var start = Stopwatch.GetTimestamp();
                         ScoreBlock(scorer, contexts, block, results, 1);
                         var ticks = Stopwatch.GetTimestamp() - start;
@@ -304,7 +309,7 @@ internal static class DipCommands
         {
             results[i] = block[i].IsRejected
                 ? default
-                : scorer.Score(block[i].Value!, contexts.Resolve(block[i].Value!.HospitalId));
+                : scorer.Score(block[i], contexts.Resolve(block[i].Value!.HospitalId));
         }
 
         if (threads == 1)
