@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Interchange;
@@ -104,6 +105,21 @@ internal static class OutpatientCommands
             return 2;
         }
 
+        // A batch run: no background collections (they cost more CPU than they save pauses here); restored afterwards.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return Group(table, levels, hospitalRejected, inputFile, target, maxDayItems, options);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
+    }
+
+    private static int Group(CombinationTable table, Dictionary<string, HospitalLevel> levels, int hospitalRejected, FileInfo inputFile, (string Path, bool Folder) target, int maxDayItems, CsvReadOptions options)
+    {
         var book = new OutpatientLineBook();
         var grouper = new CombinationGrouper(table, levels);
         OutpatientGroupingSummary summary;
@@ -124,8 +140,10 @@ internal static class OutpatientCommands
                     }
                 },
                 (record, found) => WriteIssue(issues, record, found),
-                maxDayItems);
-            // The file is read and decoded on another thread while the days are grouped and priced on this one.
+                maxDayItems,
+                Environment.ProcessorCount);
+            // The file is read and decoded on another thread while claims are checked and buffered on this one; closed
+            // service dates are grouped and priced on the thread pool and their days come back here in date order.
             summary = BatchProgress.ReadStream(inputFile, stream => grouping.Run(BlockPipeline.ReadAhead(OutpatientCsv.ReadItems(stream, options, r => read = r), 4_096, Environment.ProcessorCount)));
         }
 

@@ -12,9 +12,10 @@ public sealed class CombinationDay
 {
     private readonly int _candidates;
     private readonly string _levelCode;
+    private readonly SettlementBasis _basis;
     private string? _trace;
 
-    internal CombinationDay(string unitId, string personId, string institutionId, InsuranceFund fund, int serviceDate, int claims, int items, Money totalCost, TreatmentCombination? combination, string matchedCode, string fallbackCode, int candidates, string levelCode, Money price, decimal points, decimal fundShare, Money fundPays, decimal fundPoints, Money itemFund, SettlementLine line)
+    internal CombinationDay(string unitId, string personId, string institutionId, InsuranceFund fund, int serviceDate, int claims, int items, Money totalCost, TreatmentCombination? combination, string matchedCode, string fallbackCode, int candidates, string levelCode, Money price, decimal points, decimal fundShare, Money fundPays, decimal fundPoints, Money itemFund, SettlementBasis basis)
     {
         UnitId = unitId;
         PersonId = personId;
@@ -35,7 +36,7 @@ public sealed class CombinationDay
         FundPays = fundPays;
         FundPoints = fundPoints;
         ItemFund = itemFund;
-        Line = line;
+        _basis = basis;
     }
 
     /// <summary>单元编号 — the unit's id: the smallest claim id of the day (ordinal order).</summary>
@@ -98,6 +99,8 @@ public sealed class CombinationDay
     /// <summary>个人支付 — the patient's part of the items: total − item-based fund amount.</summary>
     public Money PatientPays => TotalCost - ItemFund;
 
-    /// <summary>结算行 — the day's settlement line (<c>OUTPATIENT_COMBINATION</c> or <c>FEE_FOR_SERVICE</c>).</summary>
-    public SettlementLine Line { get; }
+    /// <summary>结算行 — the day's settlement line (<c>OUTPATIENT_COMBINATION</c> or <c>FEE_FOR_SERVICE</c>): id the unit id, the
+    /// payment basis, total cost, patient part (total − item-based fund amount) and item-based fund amount.</summary>
+    /// <remarks>Built when read from the day's fields (a day holds no second copy of them).</remarks>
+    public SettlementLine Line => new(UnitId, InstitutionId, Fund, ServiceDate / 100 % 100, IsCombination ? SettlementMethods.OutpatientCombination : SettlementMethods.FeeForService, _basis, TotalCost, TotalCost - ItemFund, ItemFund);
 }
