@@ -98,11 +98,11 @@ public sealed class CombinationGrouper
             }
         }
 
-        return Group(array, 0, array.Length);
+        return new CombinationDay(Group(array, 0, array.Length));
     }
 
     /// <summary>Groups and prices the unit <c>items[start .. start + count)</c> (the batch path: no copy, no interface calls).</summary>
-    internal CombinationDay Group(OutpatientItem[] items, int start, int count)
+    internal PricedDay Group(OutpatientItem[] items, int start, int count)
     {
         var end = start + count;
         var first = items[start];
@@ -173,12 +173,12 @@ public sealed class CombinationGrouper
             }
 
             // The line (CombinationDay.Line): OUTPATIENT_COMBINATION, this basis, total, total − item fund, item fund.
-            return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, matchedCode, string.Empty, candidates, levelCode, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, basis);
+            return new PricedDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, matchedCode, string.Empty, candidates, levelCode, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, basis);
         }
 
         // 按项目: total × item share, rounded to the fen.
         // The line (CombinationDay.Line): FEE_FOR_SERVICE, the item-based fund amount paid from the fee-for-service pool.
-        return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, best is null ? string.Empty : matchedCode, fallback, candidates, levelCode, Money.Zero, 0m, shares.Item, itemFund, 0m, itemFund, SettlementBasis.OfMoney(itemFund, _table.FeeForServicePointSystem));
+        return new PricedDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, best is null ? string.Empty : matchedCode, fallback, candidates, levelCode, Money.Zero, 0m, shares.Item, itemFund, 0m, itemFund, SettlementBasis.OfMoney(itemFund, _table.FeeForServicePointSystem));
     }
 
     /// <summary>The combination and item shares of a fund (0 when the table has none for it).</summary>

@@ -28,7 +28,8 @@ namespace MedInsurance.Payment.Outpatient;
 public sealed class OutpatientGrouping
 {
     private readonly CombinationGrouper _grouper;
-    private readonly Action<CombinationDay> _day;
+    private readonly Action<CombinationDay>? _day;
+    private readonly OutpatientLineBook? _book;
     private readonly Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> _rejected;
     private readonly int _maxBufferedItems;
     private readonly int _threads;
@@ -67,9 +68,32 @@ public sealed class OutpatientGrouping
     /// date's days are delivered later (before <see cref="Complete"/> returns), so rejections of later rows may come first.
     /// </param>
     public OutpatientGrouping(CombinationGrouper grouper, Action<CombinationDay> day, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads)
+        : this(grouper, rejected, maxBufferedItems, threads, null, day ?? throw new ArgumentNullException(nameof(day)))
+    {
+    }
+
+    /// <summary>
+    /// Creates a run that sums every priced day into <paramref name="book"/> (结算行汇总, as
+    /// <see cref="OutpatientLineBook.Add(CombinationDay)"/> would, in the same order) and passes each day to
+    /// <paramref name="day"/> when one is given. Without <paramref name="day"/> no <see cref="CombinationDay"/> object is
+    /// made: the batch path when only the settlement lines are wanted.
+    /// </summary>
+    /// <param name="grouper">The grouper.</param>
+    /// <param name="book">The line book the days are summed into (used only by this run's calling thread).</param>
+    /// <param name="day">Called for each priced day after it is summed, in date order on the calling thread; null for none.</param>
+    /// <param name="rejected">Called for each rejected row with its issues, on the calling thread.</param>
+    /// <param name="maxBufferedItems">The most item lines one open day may hold; it also bounds the lines of the closed dates still being grouped.</param>
+    /// <param name="threads">线程数 — as in <see cref="OutpatientGrouping(CombinationGrouper, Action{CombinationDay}, Action{OutpatientItemRecord, IReadOnlyList{ValidationIssue}}, int, int)"/>.</param>
+    public OutpatientGrouping(CombinationGrouper grouper, OutpatientLineBook book, Action<CombinationDay>? day, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads)
+        : this(grouper, rejected, maxBufferedItems, threads, book ?? throw new ArgumentNullException(nameof(book)), day)
+    {
+    }
+
+    private OutpatientGrouping(CombinationGrouper grouper, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads, OutpatientLineBook? book, Action<CombinationDay>? day)
     {
         _grouper = grouper ?? throw new ArgumentNullException(nameof(grouper));
-        _day = day ?? throw new ArgumentNullException(nameof(day));
+        _book = book;
+        _day = day;
         _rejected = rejected ?? throw new ArgumentNullException(nameof(rejected));
         _maxBufferedItems = maxBufferedItems > 0 ? maxBufferedItems : throw new ArgumentOutOfRangeException(nameof(maxBufferedItems));
         _threads = threads > 0 ? threads : throw new ArgumentOutOfRangeException(nameof(threads));
@@ -228,11 +252,12 @@ public sealed class OutpatientGrouping
         var days = batch.Days;
         for (var i = 0; i < batch.Units; i++)
         {
-            var day = days[i];
+            ref readonly var day = ref days[i];
             _accepted += day.Items;
             _days++;
             _combinationDays += day.IsCombination ? 1 : 0;
-            _day(day);
+            _book?.Add(in day);
+            _day?.Invoke(new CombinationDay(in day));
         }
 
         batch.Clear();

@@ -26,7 +26,7 @@ internal sealed class ServiceDateBatch
     private OutpatientItem[] _sorted = [];
     private UnitSortKey[] _sortKeys = [];
     private int[] _start = [];
-    private CombinationDay[] _days = new CombinationDay[256];
+    private PricedDay[] _days = new PricedDay[256];
 
     /// <summary>Units of the date.</summary>
     public int Units { get; private set; }
@@ -38,7 +38,7 @@ internal sealed class ServiceDateBatch
     public Task? Grouping { get; set; }
 
     /// <summary>The days after <see cref="Group"/>, in unit order (the first <see cref="Units"/>).</summary>
-    public CombinationDay[] Days => _days;
+    public PricedDay[] Days => _days;
 
     /// <summary>Adds the lines of one accepted claim (one unit: its lines share institution, person, fund and date).</summary>
     public void Add(List<OutpatientItemRecord> claim)
@@ -97,7 +97,7 @@ internal sealed class ServiceDateBatch
 
         if (_days.Length < units)
         {
-            _days = new CombinationDay[_keys.Length];
+            _days = new PricedDay[_keys.Length];
         }
 
         if (_sorted.Length < Items)
