@@ -349,6 +349,23 @@ public static class OutpatientCsv
     /// <summary>A strict quantity: digits with at most one decimal point (up to 4 decimals), above 0.</summary>
     private static bool TryQuantity(ReadOnlySpan<byte> bytes, out decimal quantity)
     {
+        // The common case, a whole number of at most nine digits: the same decimal (scale 0) the parser below gives.
+        if (bytes.Length <= 9)
+        {
+            var whole = 0;
+            var digits = 0;
+            while (digits < bytes.Length && bytes[digits] is >= (byte)'0' and <= (byte)'9')
+            {
+                whole = (whole * 10) + (bytes[digits++] - '0');
+            }
+
+            if (digits == bytes.Length && whole > 0)
+            {
+                quantity = whole;
+                return true;
+            }
+        }
+
         quantity = 0m;
         var dots = 0;
         var decimals = 0;

@@ -154,14 +154,13 @@ internal sealed class ServiceDateBatch
         }
     }
 
-    /// <summary>Empties the batch for the next date (the days and lines are let go).</summary>
+    /// <summary>
+    /// Empties the batch for the next date. The arrays are not cleared (clearing megabytes per date cost more than the
+    /// grouping): the next date overwrites them, and what a smaller date leaves behind is bounded by the largest date
+    /// this batch held (a few batches per run).
+    /// </summary>
     public void Clear()
     {
-        Array.Clear(_days, 0, Units);
-        Array.Clear(_items, 0, Items);
-        Array.Clear(_sorted, 0, Math.Min(Items, _sorted.Length));
-        Array.Clear(_keys, 0, Units);
-        Array.Clear(_sortKeys, 0, Math.Min(Units, _sortKeys.Length));
         _units.Clear();
         _institutions.Clear();
         _institutionNames.Clear();
