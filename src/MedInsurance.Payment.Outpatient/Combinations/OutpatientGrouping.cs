@@ -211,7 +211,7 @@ public sealed class OutpatientGrouping
     private void CloseDay()
     {
         _claimsOfDay.Clear();
-        if (_open.Units == 0)
+        if (_open.Claims == 0)
         {
             return;
         }

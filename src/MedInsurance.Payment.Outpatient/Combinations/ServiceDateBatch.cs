@@ -23,12 +23,13 @@ internal sealed class ServiceDateBatch
     private int[] _unitItems = new int[256];
     private OutpatientItem[] _items = new OutpatientItem[1_024];
     private int[] _itemUnit = new int[1_024];
+    private int[] _claimStarts = new int[256];
     private OutpatientItem[] _sorted = [];
     private UnitSortKey[] _sortKeys = [];
     private int[] _start = [];
     private PricedDay[] _days = new PricedDay[256];
 
-    /// <summary>Units of the date.</summary>
+    /// <summary>Units of the date (known after <see cref="Group"/>).</summary>
     public int Units { get; private set; }
 
     /// <summary>Item lines of the date.</summary>
@@ -40,34 +41,15 @@ internal sealed class ServiceDateBatch
     /// <summary>The days after <see cref="Group"/>, in unit order (the first <see cref="Units"/>).</summary>
     public PricedDay[] Days => _days;
 
-    /// <summary>Adds the lines of one accepted claim (one unit: its lines share institution, person, fund and date).</summary>
+    /// <summary>Claims of the date.</summary>
+    public int Claims { get; private set; }
+
+    /// <summary>
+    /// Adds the lines of one accepted claim (one unit: its lines share institution, person, fund and date). Only copies:
+    /// finding the claim's unit is left to <see cref="Group"/>, which may run on another thread.
+    /// </summary>
     public void Add(List<OutpatientItemRecord> claim)
     {
-        var first = claim[0].Item;
-        var key = new UnitKey(first.InstitutionId, first.PersonId, first.Fund);
-        if (!_units.TryGetValue(key, out var unit))
-        {
-            unit = Units++;
-            if (unit == _keys.Length)
-            {
-                Array.Resize(ref _keys, unit * 2);
-                Array.Resize(ref _unitItems, unit * 2);
-                Array.Resize(ref _unitInstitution, unit * 2);
-            }
-
-            if (!_institutions.TryGetValue(first.InstitutionId, out var institution))
-            {
-                institution = _institutionNames.Count;
-                _institutionNames.Add(first.InstitutionId);
-                _institutions.Add(first.InstitutionId, institution);
-            }
-
-            _keys[unit] = key;
-            _unitInstitution[unit] = institution;
-            _unitItems[unit] = 0;
-            _units.Add(key, unit);
-        }
-
         var needed = Items + claim.Count;
         if (needed > _items.Length)
         {
@@ -76,18 +58,68 @@ internal sealed class ServiceDateBatch
             Array.Resize(ref _itemUnit, size);
         }
 
-        foreach (var record in claim)
+        if (Claims == _claimStarts.Length)
         {
-            _items[Items] = record.Item;
-            _itemUnit[Items++] = unit;
+            Array.Resize(ref _claimStarts, Claims * 2);
         }
 
-        _unitItems[unit] += claim.Count;
+        _claimStarts[Claims++] = Items;
+        var items = _items;
+        var at = Items;
+        for (var i = 0; i < claim.Count; i++)
+        {
+            items[at++] = claim[i].Item;
+        }
+
+        Items = at;
+    }
+
+    /// <summary>Assigns each claim (and its lines) to its unit, numbering the units in order of first appearance.</summary>
+    private void FindUnits()
+    {
+        Units = 0;
+        for (var c = 0; c < Claims; c++)
+        {
+            var start = _claimStarts[c];
+            var end = c + 1 < Claims ? _claimStarts[c + 1] : Items;
+            ref readonly var first = ref _items[start];
+            var key = new UnitKey(first.InstitutionId, first.PersonId, first.Fund);
+            if (!_units.TryGetValue(key, out var unit))
+            {
+                unit = Units++;
+                if (unit == _keys.Length)
+                {
+                    Array.Resize(ref _keys, unit * 2);
+                    Array.Resize(ref _unitItems, unit * 2);
+                    Array.Resize(ref _unitInstitution, unit * 2);
+                }
+
+                if (!_institutions.TryGetValue(first.InstitutionId, out var institution))
+                {
+                    institution = _institutionNames.Count;
+                    _institutionNames.Add(first.InstitutionId);
+                    _institutions.Add(first.InstitutionId, institution);
+                }
+
+                _keys[unit] = key;
+                _unitInstitution[unit] = institution;
+                _unitItems[unit] = 0;
+                _units.Add(key, unit);
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                _itemUnit[i] = unit;
+            }
+
+            _unitItems[unit] += end - start;
+        }
     }
 
     /// <summary>Groups and prices every unit into <see cref="Days"/>.</summary>
     public void Group(CombinationGrouper grouper)
     {
+        FindUnits();
         var units = Units;
         if (_sortKeys.Length < units)
         {
@@ -166,6 +198,7 @@ internal sealed class ServiceDateBatch
         _institutionNames.Clear();
         Units = 0;
         Items = 0;
+        Claims = 0;
         Grouping = null;
     }
 
