@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using MedInsurance.Payment.Validation;
 
@@ -37,6 +38,8 @@ public sealed class OutpatientGrouping
     private readonly HashSet<string> _claimsOfDay = new(StringComparer.Ordinal);
     private readonly Queue<ServiceDateBatch> _grouping = new();
     private readonly Stack<ServiceDateBatch> _free = new();
+    private Task[]? _lanes;
+    private int _closedDates;
     private ServiceDateBatch _open = new();
     private int _openDate;
     private long _inFlightItems;
@@ -63,7 +66,8 @@ public sealed class OutpatientGrouping
     /// <param name="maxBufferedItems">The most item lines one open day may hold (a claim beyond it is rejected with <see cref="OutpatientIssueCodes.DayBufferFull"/>); it also bounds the lines of the closed dates still being grouped.</param>
     /// <param name="threads">
     /// 线程数 — 1 groups each date on the calling thread when it closes; more groups closed dates on the thread pool
-    /// (dates are independent) while the next date is read, at most <paramref name="threads"/> dates at a time. The days,
+    /// (dates are independent) while the next date is read, <paramref name="threads"/> − 1 dates at a time (the calling
+    /// thread is the other one) and at most <paramref name="threads"/> dates waiting. The days,
     /// their order, the rejections and the summary are the same whatever the thread count; with more than one thread a
     /// date's days are delivered later (before <see cref="Complete"/> returns), so rejections of later rows may come first.
     /// </param>
@@ -225,7 +229,13 @@ public sealed class OutpatientGrouping
         }
 
         var grouper = _grouper;
-        batch.Grouping = Task.Run(() => batch.Group(grouper));
+        // threads − 1 lanes, each grouping its dates one after another: the calling thread is busy too (reading, claim
+        // checks, the book), so more dates at once would only make the threads take turns on the cores.
+        var lanes = _lanes ??= new Task[Math.Max(1, _threads - 1)];
+        var lane = _closedDates++ % lanes.Length;
+        batch.Grouping = lanes[lane] = lanes[lane] is { } previous
+            ? previous.ContinueWith(_ => batch.Group(grouper), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            : Task.Run(() => batch.Group(grouper));
         _grouping.Enqueue(batch);
         _inFlightItems += batch.Items;
         _open = _free.Count > 0 ? _free.Pop() : new ServiceDateBatch();
