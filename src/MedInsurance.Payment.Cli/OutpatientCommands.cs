@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Interchange;
@@ -48,13 +49,21 @@ internal static class OutpatientCommands
         var output = new Option<FileInfo>("--output", "-o") { Description = "A folder (lines.csv, days.csv, item-issues.csv) or a file ending in .csv (the settlement lines only).", Required = true };
         var maxDay = new Option<int>("--max-day-items") { Description = "The most item lines one open service day may hold in memory (a claim beyond it is rejected).", DefaultValueFactory = _ => 4_000_000 };
         var encoding = CaseFiles.EncodingOption();
+        var threads = new Option<int>("--threads") { Description = "Threads for reading and for grouping closed service dates, 1–256 (default: all cores); the output is the same for any count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                result.AddError("--threads must be between 1 and 256.");
+            }
+        });
         var command = new Command("group", "Group a day's outpatient items (person × institution × day) into treatment combinations (按诊疗组合) and price them; fee-for-service with the reason when none fits. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
-        foreach (var option in new Option[] { table, hospitals, input, output, maxDay, encoding })
+        foreach (var option in new Option[] { table, hospitals, input, output, maxDay, encoding, threads })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => RunGroup(parse.GetValue(table)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(maxDay), parse.GetValue(encoding)));
+        command.SetAction(parse => RunGroup(parse.GetValue(table)!, parse.GetValue(hospitals)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(maxDay), parse.GetValue(encoding), parse.GetValue(threads)));
         return command;
     }
 
@@ -75,7 +84,10 @@ internal static class OutpatientCommands
         return command;
     }
 
-    internal static int RunGroup(FileInfo tableFile, FileInfo hospitalsFile, FileInfo inputFile, FileInfo output, int maxDayItems, string? encoding)
+    internal static int RunGroup(FileInfo tableFile, FileInfo hospitalsFile, FileInfo inputFile, FileInfo output, int maxDayItems, string? encoding) =>
+        RunGroup(tableFile, hospitalsFile, inputFile, output, maxDayItems, encoding, Environment.ProcessorCount);
+
+    internal static int RunGroup(FileInfo tableFile, FileInfo hospitalsFile, FileInfo inputFile, FileInfo output, int maxDayItems, string? encoding, int threads)
     {
         if (!CliFiles.AllExist(tableFile, hospitalsFile, inputFile) || CaseFiles.Options(encoding) is not { } options)
         {
@@ -104,29 +116,49 @@ internal static class OutpatientCommands
             return 2;
         }
 
+        // A batch run: no background collections (they cost more CPU than they save pauses here); restored afterwards.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return Group(table, levels, hospitalRejected, inputFile, target, maxDayItems, options, Math.Max(1, threads));
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
+    }
+
+    private static int Group(CombinationTable table, Dictionary<string, HospitalLevel> levels, int hospitalRejected, FileInfo inputFile, (string Path, bool Folder) target, int maxDayItems, CsvReadOptions options, int threads)
+    {
         var book = new OutpatientLineBook();
         var grouper = new CombinationGrouper(table, levels);
         OutpatientGroupingSummary summary;
-        CsvReadReport? read = null;
+        CsvReadReport read;
         using (var issues = target.Folder ? CliOutput.Csv(CliOutput.Open(Path.Combine(target.Path, "item-issues.csv"))) : null)
         using (var days = target.Folder ? CliOutput.Csv(CliOutput.Open(Path.Combine(target.Path, "days.csv"))) : null)
         {
             Header(issues, IssueHeader);
             Header(days, DayHeader);
+            // Days are summed into the book without a day object unless days.csv is written.
             var grouping = new OutpatientGrouping(
                 grouper,
-                day =>
-                {
-                    book.Add(day);
-                    if (days is not null)
-                    {
-                        WriteDay(days, day);
-                    }
-                },
+                book,
+                days is null ? null : day => WriteDay(days, day),
                 (record, found) => WriteIssue(issues, record, found),
-                maxDayItems);
-            // The file is read and decoded on another thread while the days are grouped and priced on this one.
-            summary = BatchProgress.ReadStream(inputFile, stream => grouping.Run(BlockPipeline.ReadAhead(OutpatientCsv.ReadItems(stream, options, r => read = r), 4_096, Environment.ProcessorCount)));
+                maxDayItems,
+                threads);
+            // This thread checks claims in file order and buffers the open service date; closed dates are grouped and
+            // priced on the thread pool (up to `threads` at a time) and their days come back here in date order. The rows
+            // are read on this thread too, or, from three threads up, split by one thread and converted by the others.
+            read = BatchProgress.ReadStream(inputFile, stream => OutpatientCsv.ReadItemsInParallel(stream, options, ReaderThreads(threads), block =>
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    grouping.Add(block[i]);
+                }
+            }));
+            summary = grouping.Complete();
         }
 
         var lines = book.Lines();
@@ -147,6 +179,13 @@ internal static class OutpatientCommands
 
         return 0;
     }
+
+    /// <summary>
+    /// The reader's converting threads for <paramref name="threads"/>: 1 (read on the calling thread) up to two threads —
+    /// on two cores, handing rows to other threads costs more CPU than it saves (measured on the 10 000 000-line
+    /// benchmark, docs/outpatient.md) — and one fewer than the grouping threads above that.
+    /// </summary>
+    private static int ReaderThreads(int threads) => threads <= 2 ? 1 : threads - 1;
 
     internal static int RunChronic(FileInfo policyFile, FileInfo claimsFile, FileInfo? certificationsFile, FileInfo output, string? encoding)
     {

@@ -58,6 +58,61 @@ public static class OutpatientCsv
         return missing;
     }
 
+    /// <summary>
+    /// Reads item lines from bytes on several cores and hands the records back block by block, in file order, with
+    /// memory bounded whatever the file size (并行读取): one thread splits the rows (and makes the encoding decision,
+    /// which depends on earlier rows), <paramref name="threads"/> threads convert blocks of rows into records, and the
+    /// calling thread receives each block in file order (<paramref name="consume"/>). The records are the same, row
+    /// for row, as <see cref="ReadItems(Stream, CsvReadOptions, Action{CsvReadReport})"/> gives, whatever the thread count.
+    /// </summary>
+    /// <param name="stream">The bytes (left open).</param>
+    /// <param name="options">The encoding and the field and row limits.</param>
+    /// <param name="threads">Converting threads (at least 1; 1 reads on the calling thread).</param>
+    /// <param name="consume">Called on the calling thread for each block of records (at most 4 096), in file order; the list is reused after it returns.</param>
+    /// <returns>Rows in, read without an error, and rejected by the reader, and the encoding used.</returns>
+    public static CsvReadReport ReadItemsInParallel(Stream stream, CsvReadOptions options, int threads, Action<IReadOnlyList<OutpatientItemRecord>> consume)
+    {
+        if (stream is null || options is null || consume is null)
+        {
+            throw new ArgumentNullException(stream is null ? nameof(stream) : options is null ? nameof(options) : nameof(consume));
+        }
+
+        if (threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), "At least one thread.");
+        }
+
+        using var input = CsvRows.Open(stream, options);
+        var header = CsvRows.ReadHeader(input);
+        if (header is null)
+        {
+            return CsvRows.Report(input, 0, 0);
+        }
+
+        var splitting = new ItemRows(input, header);
+        long accepted = 0;
+        var rows = CsvBlockPipeline.Run<ValidationIssue?, OutpatientItemRecord, bool>(
+            input,
+            threads,
+            ParallelBlockSize,
+            splitting.Start,
+            replay => new ItemRows(replay, header).Read,
+            _ => true,
+            (records, _) =>
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    accepted += records[i].IsRejected ? 0 : 1;
+                }
+
+                consume(records);
+            });
+        return CsvRows.Report(input, rows, accepted);
+    }
+
+    /// <summary>Rows per block of <see cref="ReadItemsInParallel"/>: item rows are short, so blocks are larger than the case reader's.</summary>
+    private const int ParallelBlockSize = 4_096;
+
     private static IEnumerable<OutpatientItemRecord> Iterate(CsvInput input, Action<CsvReadReport>? completed)
     {
         using (input)
@@ -69,119 +124,146 @@ public static class OutpatientCsv
                 yield break;
             }
 
-            var at = new int[ItemHeader.Count];
-            var missing = new List<ValidationIssue>();
-            for (var c = 0; c < at.Length; c++)
-            {
-                at[c] = header.IndexOf(ItemHeader[c]);
-                if (at[c] < 0 && c < RequiredColumns)
-                {
-                    missing.Add(ValidationIssue.Error(OutpatientIssueCodes.FieldRequired, ItemHeader[c], "表头缺少必需列" + ItemHeader[c], "The header lacks the required column '" + ItemHeader[c] + "'."));
-                }
-            }
-
-            var rows = input.Rows;
-            var claims = new RepeatedText();
-            var persons = new RepeatedText();
+            var items = new ItemRows(input, header);
             var row = 0;
             long accepted = 0;
             while (input.MoveNext())
             {
                 row++;
-                if (missing.Count > 0)
-                {
-                    yield return new OutpatientItemRecord(row, default, missing);
-                    continue;
-                }
-
-                if (CsvRows.RowProblem(input, header) is { } problem)
-                {
-                    yield return new OutpatientItemRecord(row, default, [problem]);
-                    continue;
-                }
-
-                List<ValidationIssue>? issues = null;
-                var claimId = claims.Read(input, at[0]);
-                var person = persons.Read(input, at[1]);
-                if (claimId.Length == 0)
-                {
-                    (issues ??= []).Add(RequiredIssue("claim_id"));
-                }
-
-                if (person.Length == 0)
-                {
-                    (issues ??= []).Add(RequiredIssue("person_id"));
-                }
-
-                var institution = Required(input, at[2], "institution_id", shared: true, ref issues);
-                var fund = FundOf(rows.Field(at[3]));
-                if (fund == InsuranceFund.Other)
-                {
-                    var fundText = Required(input, at[3], "fund", shared: true, ref issues);
-                    if (fundText.Length > 0 && !TryFund(fundText, out fund))
-                    {
-                        (issues ??= []).Add(Invalid("fund", "险种（employee/职工、resident/居民）", "a fund (employee/职工, resident/居民)").WithValue(fundText));
-                    }
-                }
-
-                var date = 0;
-                var dateBytes = rows.Field(at[4]);
-                if (dateBytes.IsEmpty)
-                {
-                    (issues ??= []).Add(RequiredIssue("date"));
-                }
-                else if (CsvValues.TryParseDate(dateBytes, out var y, out var m, out var d))
-                {
-                    date = Dates.Key(y, m, d);
-                }
-                else
-                {
-                    (issues ??= []).Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)").WithValue(input.Text(at[4])));
-                }
-
-                var code = Required(input, at[5], "item_code", shared: true, ref issues);
-                var kind = KindOf(rows.Field(at[6]));
-                if (kind == OutpatientItemKind.Unknown)
-                {
-                    var kindText = Required(input, at[6], "item_kind", shared: true, ref issues);
-                    if (kindText.Length > 0 && (kind = Kind(kindText)) == OutpatientItemKind.Unknown)
-                    {
-                        (issues ??= []).Add(Invalid("item_kind", "明细类别（drug/药品、consumable/耗材、procedure/诊疗、test/检查）", "an item kind (drug, consumable, procedure, test)").WithValue(kindText));
-                    }
-                }
-
-                var quantity = 0m;
-                var quantityBytes = rows.Field(at[7]);
-                if (quantityBytes.IsEmpty)
-                {
-                    (issues ??= []).Add(RequiredIssue("quantity"));
-                }
-                else if (!TryQuantity(quantityBytes, out quantity))
-                {
-                    (issues ??= []).Add(Invalid("quantity", "大于0的数量（如1或0.5）", "a quantity above 0 (such as 1 or 0.5)").WithValue(input.Text(at[7])));
-                }
-
-                long fen = 0;
-                if (rows.Field(at[8]).IsEmpty)
-                {
-                    (issues ??= []).Add(RequiredIssue("amount"));
-                }
-                else if (CsvRows.Yuan(input, at[8], "amount", OutpatientIssueCodes.FieldInvalid, out fen) is { } bad)
-                {
-                    (issues ??= []).Add(bad);
-                }
-                else if (fen < 0)
-                {
-                    (issues ??= []).Add(Invalid("amount", "不小于0的金额（退费应在导出前冲销）", "an amount of at least 0 (net refunds before export)").WithValue(input.Text(at[8])));
-                }
-
-                var diagnosis = at[9] >= 0 ? input.SharedText(at[9]) : string.Empty;
-                var item = new OutpatientItem(claimId, person, institution, fund, date, code, kind, quantity, Money.FromFen(fen), diagnosis);
-                accepted += issues is null || !issues.Exists(i => i.IsError) ? 1 : 0;
-                yield return new OutpatientItemRecord(row, item, (IReadOnlyList<ValidationIssue>?)issues ?? NoIssues);
+                var record = items.Read(row, items.Start());
+                accepted += record.IsRejected ? 0 : 1;
+                yield return record;
             }
 
             completed?.Invoke(CsvRows.Report(input, row, accepted));
+        }
+    }
+
+    /// <summary>
+    /// The per-file state of the item reader: column positions, the header's missing columns, the repeated-text caches.
+    /// <see cref="Start"/> is the part of a row that must run in file order (the row's structure and the encoding
+    /// decision); <see cref="Read"/> converts the row given it (on any thread, one <see cref="ItemRows"/> per thread).
+    /// </summary>
+    private sealed class ItemRows
+    {
+        private readonly CsvInput _input;
+        private readonly HeaderIndex _header;
+        private readonly int[] _at = new int[ItemHeader.Count];
+        private readonly List<ValidationIssue> _missing = [];
+        private readonly RepeatedText _claims = new();
+        private readonly RepeatedText _persons = new();
+
+        public ItemRows(CsvInput input, HeaderIndex header)
+        {
+            _input = input;
+            _header = header;
+            for (var c = 0; c < _at.Length; c++)
+            {
+                _at[c] = header.IndexOf(ItemHeader[c]);
+                if (_at[c] < 0 && c < RequiredColumns)
+                {
+                    _missing.Add(ValidationIssue.Error(OutpatientIssueCodes.FieldRequired, ItemHeader[c], "表头缺少必需列" + ItemHeader[c], "The header lacks the required column '" + ItemHeader[c] + "'."));
+                }
+            }
+        }
+
+        /// <summary>The row's structural or encoding problem (null when none; not looked at when the header lacks columns).</summary>
+        public ValidationIssue? Start() => _missing.Count > 0 ? null : CsvRows.RowProblem(_input, _header);
+
+        /// <summary>Converts the current row (1-based data row number <paramref name="row"/>) whose <see cref="Start"/> is <paramref name="problem"/>.</summary>
+        public OutpatientItemRecord Read(int row, ValidationIssue? problem)
+        {
+            if (_missing.Count > 0)
+            {
+                return new OutpatientItemRecord(row, default, _missing);
+            }
+
+            if (problem is not null)
+            {
+                return new OutpatientItemRecord(row, default, [problem]);
+            }
+
+            var input = _input;
+            var at = _at;
+            var rows = input.Rows;
+            List<ValidationIssue>? issues = null;
+            var claimId = _claims.Read(input, at[0]);
+            var person = _persons.Read(input, at[1]);
+            if (claimId.Length == 0)
+            {
+                (issues ??= []).Add(RequiredIssue("claim_id"));
+            }
+
+            if (person.Length == 0)
+            {
+                (issues ??= []).Add(RequiredIssue("person_id"));
+            }
+
+            var institution = Required(input, at[2], "institution_id", shared: true, ref issues);
+            var fund = FundOf(rows.Field(at[3]));
+            if (fund == InsuranceFund.Other)
+            {
+                var fundText = Required(input, at[3], "fund", shared: true, ref issues);
+                if (fundText.Length > 0 && !TryFund(fundText, out fund))
+                {
+                    (issues ??= []).Add(Invalid("fund", "险种（employee/职工、resident/居民）", "a fund (employee/职工, resident/居民)").WithValue(fundText));
+                }
+            }
+
+            var date = 0;
+            var dateBytes = rows.Field(at[4]);
+            if (dateBytes.IsEmpty)
+            {
+                (issues ??= []).Add(RequiredIssue("date"));
+            }
+            else if (CsvValues.TryParseDate(dateBytes, out var y, out var m, out var d))
+            {
+                date = Dates.Key(y, m, d);
+            }
+            else
+            {
+                (issues ??= []).Add(Invalid("date", "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)").WithValue(input.Text(at[4])));
+            }
+
+            var code = Required(input, at[5], "item_code", shared: true, ref issues);
+            var kind = KindOf(rows.Field(at[6]));
+            if (kind == OutpatientItemKind.Unknown)
+            {
+                var kindText = Required(input, at[6], "item_kind", shared: true, ref issues);
+                if (kindText.Length > 0 && (kind = Kind(kindText)) == OutpatientItemKind.Unknown)
+                {
+                    (issues ??= []).Add(Invalid("item_kind", "明细类别（drug/药品、consumable/耗材、procedure/诊疗、test/检查）", "an item kind (drug, consumable, procedure, test)").WithValue(kindText));
+                }
+            }
+
+            var quantity = 0m;
+            var quantityBytes = rows.Field(at[7]);
+            if (quantityBytes.IsEmpty)
+            {
+                (issues ??= []).Add(RequiredIssue("quantity"));
+            }
+            else if (!TryQuantity(quantityBytes, out quantity))
+            {
+                (issues ??= []).Add(Invalid("quantity", "大于0的数量（如1或0.5）", "a quantity above 0 (such as 1 or 0.5)").WithValue(input.Text(at[7])));
+            }
+
+            long fen = 0;
+            if (rows.Field(at[8]).IsEmpty)
+            {
+                (issues ??= []).Add(RequiredIssue("amount"));
+            }
+            else if (CsvRows.Yuan(input, at[8], "amount", OutpatientIssueCodes.FieldInvalid, out fen) is { } bad)
+            {
+                (issues ??= []).Add(bad);
+            }
+            else if (fen < 0)
+            {
+                (issues ??= []).Add(Invalid("amount", "不小于0的金额（退费应在导出前冲销）", "an amount of at least 0 (net refunds before export)").WithValue(input.Text(at[8])));
+            }
+
+            var diagnosis = at[9] >= 0 ? input.SharedText(at[9]) : string.Empty;
+            var item = new OutpatientItem(claimId, person, institution, fund, date, code, kind, quantity, Money.FromFen(fen), diagnosis);
+            return new OutpatientItemRecord(row, item, (IReadOnlyList<ValidationIssue>?)issues ?? NoIssues);
         }
     }
 
@@ -267,6 +349,23 @@ public static class OutpatientCsv
     /// <summary>A strict quantity: digits with at most one decimal point (up to 4 decimals), above 0.</summary>
     private static bool TryQuantity(ReadOnlySpan<byte> bytes, out decimal quantity)
     {
+        // The common case, a whole number of at most nine digits: the same decimal (scale 0) the parser below gives.
+        if (bytes.Length <= 9)
+        {
+            var whole = 0;
+            var digits = 0;
+            while (digits < bytes.Length && bytes[digits] is >= (byte)'0' and <= (byte)'9')
+            {
+                whole = (whole * 10) + (bytes[digits++] - '0');
+            }
+
+            if (digits == bytes.Length && whole > 0)
+            {
+                quantity = whole;
+                return true;
+            }
+        }
+
         quantity = 0m;
         var dots = 0;
         var decimals = 0;

@@ -32,6 +32,13 @@ public enum OutpatientItemKind
 /// <remarks>An immutable value; thread-safe.</remarks>
 public readonly struct OutpatientItem
 {
+    // Read through the properties, which give "" for a default item (the item of a row that could not be read).
+    private readonly string? _claimId;
+    private readonly string? _personId;
+    private readonly string? _institutionId;
+    private readonly string? _itemCode;
+    private readonly string? _diagnosis;
+
     /// <summary>Creates an item line.</summary>
     /// <param name="claimId">结算编号 — the claim id.</param>
     /// <param name="personId">人员编号 — the person id.</param>
@@ -45,26 +52,26 @@ public readonly struct OutpatientItem
     /// <param name="diagnosis">诊断编码 — the claim's diagnosis code (empty when the file has none).</param>
     public OutpatientItem(string claimId, string personId, string institutionId, InsuranceFund fund, int serviceDate, string itemCode, OutpatientItemKind kind, decimal quantity, Money amount, string? diagnosis)
     {
-        ClaimId = claimId ?? string.Empty;
-        PersonId = personId ?? string.Empty;
-        InstitutionId = institutionId ?? string.Empty;
+        _claimId = claimId ?? string.Empty;
+        _personId = personId ?? string.Empty;
+        _institutionId = institutionId ?? string.Empty;
         Fund = fund;
         ServiceDate = serviceDate;
-        ItemCode = itemCode ?? string.Empty;
+        _itemCode = itemCode ?? string.Empty;
         Kind = kind;
         Quantity = quantity;
         Amount = amount;
-        Diagnosis = diagnosis ?? string.Empty;
+        _diagnosis = diagnosis ?? string.Empty;
     }
 
-    /// <summary>结算编号.</summary>
-    public string ClaimId { get; }
+    /// <summary>结算编号 (empty for the default item).</summary>
+    public string ClaimId => _claimId ?? string.Empty;
 
-    /// <summary>人员编号.</summary>
-    public string PersonId { get; }
+    /// <summary>人员编号 (empty for the default item).</summary>
+    public string PersonId => _personId ?? string.Empty;
 
-    /// <summary>定点医疗机构编码.</summary>
-    public string InstitutionId { get; }
+    /// <summary>定点医疗机构编码 (empty for the default item).</summary>
+    public string InstitutionId => _institutionId ?? string.Empty;
 
     /// <summary>险种.</summary>
     public InsuranceFund Fund { get; }
@@ -75,8 +82,8 @@ public readonly struct OutpatientItem
     /// <summary>就诊月 — the month of <see cref="ServiceDate"/>, 1–12.</summary>
     public int Month => ServiceDate / 100 % 100;
 
-    /// <summary>项目编码.</summary>
-    public string ItemCode { get; }
+    /// <summary>项目编码 (empty for the default item).</summary>
+    public string ItemCode => _itemCode ?? string.Empty;
 
     /// <summary>明细类别.</summary>
     public OutpatientItemKind Kind { get; }
@@ -88,7 +95,7 @@ public readonly struct OutpatientItem
     public Money Amount { get; }
 
     /// <summary>诊断编码 (empty when none).</summary>
-    public string Diagnosis { get; }
+    public string Diagnosis => _diagnosis ?? string.Empty;
 }
 
 /// <summary>门诊明细读入结果 — one item row: its row number, the item when readable, and its read issues.</summary>

@@ -49,6 +49,9 @@ public sealed class OutpatientLineBook
     /// <param name="day">The day.</param>
     public void Add(CombinationDay day) => Add(Dates.Year((day ?? throw new ArgumentNullException(nameof(day))).ServiceDate), day.Line);
 
+    /// <summary>Adds a priced day without making its <see cref="CombinationDay"/> (the same sums as <see cref="Add(CombinationDay)"/>).</summary>
+    internal void Add(in PricedDay day) => Add(Dates.Year(day.ServiceDate), day.Line);
+
     /// <summary>The summed lines, ordered by line id.</summary>
     /// <returns>The lines.</returns>
     public IReadOnlyList<SettlementLine> Lines()

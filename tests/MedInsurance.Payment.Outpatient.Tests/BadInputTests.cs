@@ -106,6 +106,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_row_that_is_not_csv_is_rejected_alone_and_grouping_goes_on()
+    {
+        // The row's item is unreadable (its claim id unknown): it is rejected by itself, the claims around it are priced.
+        const string csv = "claim_id,person_id,institution_id,fund,date,item_code,item_kind,quantity,amount\n"
+            + "C1,P1,DEMO-H3,employee,2026-03-02,120400001,procedure,1,25.00\n"
+            + "C2,P2,DEMO-H3,employee,2026-03-02,86\"3,procedure,1,25.00\n"
+            + "C3,P3,DEMO-H3,employee,2026-03-02,120400001,procedure,1,25.00\n";
+        var records = OutpatientCsv.ReadItems(new StringReader(csv)).ToList();
+        Assert.Equal(string.Empty, records[1].Item.ClaimId);
+        var days = new System.Collections.Generic.List<CombinationDay>();
+        var rejected = new System.Collections.Generic.List<string>();
+        var summary = new OutpatientGrouping(new CombinationGrouper(Table(), Levels), days.Add, (r, i) => rejected.Add(r.RowNumber + ":" + i[0].Code)).Run(records);
+        Assert.Equal((3L, 2L, 1L), (summary.Rows, summary.Accepted, summary.Rejected));
+        Assert.Equal(["2:" + Validation.IssueCodes.RowMalformed], rejected);
+        Assert.Equal(["C1", "C3"], days.Select(d => d.UnitId));
+    }
+
+    [Fact]
     public void Chronic_claim_with_two_diagnoses_is_rejected_whole()
     {
         var rows = 0;

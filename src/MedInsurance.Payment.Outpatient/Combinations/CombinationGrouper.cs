@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Settlement;
 
@@ -18,12 +19,13 @@ namespace MedInsurance.Payment.Outpatient;
 /// so a day's combination does not depend on the hospital's level).</para>
 /// <para>Payment (payment-rules.md §4 “Treatment combinations”, issue 18): money table: fund = round(price × fund share);
 /// points table: fund points = points × fund share; fee-for-service: fund = round(total × item share).</para>
-/// <para>Thread-safe after construction (<see cref="Group"/> keeps no state between calls).</para>
+/// <para>Thread-safe after construction (<see cref="Group(IReadOnlyList{OutpatientItem})"/> keeps no state between calls).</para>
 /// </remarks>
 public sealed class CombinationGrouper
 {
     private readonly CombinationTable _table;
-    private readonly Dictionary<string, LevelCodes> _levels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Institution> _institutions = new(StringComparer.Ordinal);
+    private readonly FundShares[] _shares = new FundShares[3];
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<int> _withPrefix = [];
 
@@ -35,7 +37,12 @@ public sealed class CombinationGrouper
         _table = table ?? throw new ArgumentNullException(nameof(table));
         foreach (var pair in levels ?? throw new ArgumentNullException(nameof(levels)))
         {
-            _levels[pair.Key] = new LevelCodes(pair.Value.Code, ((int)pair.Value.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _institutions[pair.Key] = new Institution(table, pair.Value);
+        }
+
+        foreach (var fund in new[] { InsuranceFund.Other, InsuranceFund.Employee, InsuranceFund.Resident })
+        {
+            _shares[(int)fund] = new FundShares(table.FundShares.TryGetValue(fund, out var c) ? c : 0m, table.ItemFundShares.TryGetValue(fund, out var s) ? s : 0m);
         }
 
         for (var i = 0; i < table.Combinations.Count; i++)
@@ -82,20 +89,37 @@ public sealed class CombinationGrouper
             throw new ArgumentException("A day has at least one item.", nameof(items));
         }
 
-        var first = items[0];
-        var total = Money.Zero;
+        if (items is not OutpatientItem[] array)
+        {
+            array = new OutpatientItem[items.Count];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = items[i];
+            }
+        }
+
+        return new CombinationDay(Group(array, 0, array.Length));
+    }
+
+    /// <summary>Groups and prices the unit <c>items[start .. start + count)</c> (the batch path: no copy, no interface calls).</summary>
+    internal PricedDay Group(OutpatientItem[] items, int start, int count)
+    {
+        var end = start + count;
+        var first = items[start];
+        long totalFen = 0;
         var unitId = first.ClaimId;
         var claims = 1;
         string lastClaim = first.ClaimId;
-        foreach (var item in items)
+        for (var i = start; i < end; i++)
         {
+            ref readonly var item = ref items[i];
             if (item.ServiceDate != first.ServiceDate || !string.Equals(item.PersonId, first.PersonId, StringComparison.Ordinal)
                 || !string.Equals(item.InstitutionId, first.InstitutionId, StringComparison.Ordinal) || item.Fund != first.Fund)
             {
                 throw new ArgumentException("The items do not form one unit (person, institution, day, fund).", nameof(items));
             }
 
-            total += item.Amount;
+            totalFen = checked(totalFen + item.Amount.Fen);
             if (!string.Equals(item.ClaimId, lastClaim, StringComparison.Ordinal))
             {
                 claims++;
@@ -108,80 +132,95 @@ public sealed class CombinationGrouper
             }
         }
 
-        var itemShare = _table.ItemFundShares.TryGetValue(first.Fund, out var s) ? s : 0m;
-        var itemFund = total.Multiply(itemShare).Round(_table.Rounding);
-        var best = Best(items, first.ServiceDate, out var matchedCode, out var candidates);
+        var total = Money.FromFen(totalFen);
+        var shares = SharesOf(first.Fund);
+        var itemFund = total.Multiply(shares.Item).Round(_table.Rounding);
+        var best = Best(items, start, end, first.ServiceDate, out var bestIndex, out var matchedCode, out var candidates);
         string fallback;
         var levelCode = string.Empty;
         if (best is null)
         {
             fallback = OutpatientIssueCodes.NoCombination;
         }
-        else if (!_levels.TryGetValue(first.InstitutionId, out var level))
+        else if (!_institutions.TryGetValue(first.InstitutionId, out var institution))
         {
             fallback = OutpatientIssueCodes.LevelUnknown;
         }
-        else if (!best.TryPrice(level.Code, level.Tier, out var price))
+        else if (institution.Prices[bestIndex] is not { } priced)
         {
             fallback = OutpatientIssueCodes.NoPriceAtLevel;
-            levelCode = level.Code;
+            levelCode = institution.LevelCode;
         }
         else
         {
-            levelCode = level.Code;
-            var share = _table.FundShares.TryGetValue(first.Fund, out var cs) ? cs : 0m;
-            SettlementLine line;
+            levelCode = institution.LevelCode;
+            var price = priced.Price;
+            var share = shares.Combination;
+            SettlementBasis basis;
             Money fundPays = Money.Zero;
             var fundPoints = 0m;
             if (_table.PaysInPoints)
             {
-                // 组合点数 × 基金支付比例 (issue 18: "Payment = price (or points) × fund share").
-                fundPoints = price.Points * share;
-                line = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.OutpatientCombination, SettlementBasis.OfPoints(_table.PointSystem, fundPoints), total, total - itemFund, itemFund);
+                // 组合点数 × 基金支付比例 (issue 18: "Payment = price (or points) × fund share"), computed once per level and fund.
+                fundPoints = priced.FundPoints(first.Fund, share);
+                basis = SettlementBasis.OfPoints(_table.PointSystem, fundPoints);
             }
             else
             {
-                // 组合支付标准 × 基金支付比例, rounded to the fen.
-                fundPays = price.Amount.Multiply(share).Round(_table.Rounding);
-                line = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.OutpatientCombination, SettlementBasis.OfMoney(fundPays, _table.PointSystem), total, total - itemFund, itemFund);
+                // 组合支付标准 × 基金支付比例, rounded to the fen, computed once per level and fund.
+                fundPays = priced.FundPays(first.Fund, share);
+                basis = SettlementBasis.OfMoney(fundPays, _table.PointSystem);
             }
 
-            return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, matchedCode, string.Empty, candidates, levelCode, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, line);
+            // The line (CombinationDay.Line): OUTPATIENT_COMBINATION, this basis, total, total − item fund, item fund.
+            return new PricedDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, matchedCode, string.Empty, candidates, levelCode, price.Amount, price.Points, share, fundPays, fundPoints, itemFund, basis);
         }
 
         // 按项目: total × item share, rounded to the fen.
-        var ffsLine = new SettlementLine(unitId, first.InstitutionId, first.Fund, first.Month, SettlementMethods.FeeForService, SettlementBasis.OfMoney(itemFund, _table.FeeForServicePointSystem), total, total - itemFund, itemFund);
-        return new CombinationDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, items.Count, total, best, best is null ? string.Empty : matchedCode, fallback, candidates, levelCode, Money.Zero, 0m, itemShare, itemFund, 0m, itemFund, ffsLine);
+        // The line (CombinationDay.Line): FEE_FOR_SERVICE, the item-based fund amount paid from the fee-for-service pool.
+        return new PricedDay(unitId, first.PersonId, first.InstitutionId, first.Fund, first.ServiceDate, claims, count, total, best, best is null ? string.Empty : matchedCode, fallback, candidates, levelCode, Money.Zero, 0m, shares.Item, itemFund, 0m, itemFund, SettlementBasis.OfMoney(itemFund, _table.FeeForServicePointSystem));
+    }
+
+    /// <summary>The combination and item shares of a fund (0 when the table has none for it).</summary>
+    private FundShares SharesOf(InsuranceFund fund)
+    {
+        if ((uint)fund < (uint)_shares.Length)
+        {
+            return _shares[(int)fund];
+        }
+
+        return new FundShares(_table.FundShares.TryGetValue(fund, out var c) ? c : 0m, _table.ItemFundShares.TryGetValue(fund, out var s) ? s : 0m);
     }
 
     /// <summary>The highest-precedence combination in force whose codes match (null when none).</summary>
-    private TreatmentCombination? Best(IReadOnlyList<OutpatientItem> items, int date, out string matchedCode, out int candidates)
+    private TreatmentCombination? Best(OutpatientItem[] items, int start, int end, int date, out int bestIndex, out string matchedCode, out int candidates)
     {
         TreatmentCombination? best = null;
+        bestIndex = -1;
         matchedCode = string.Empty;
         candidates = 0;
         var seenLow = 0UL;
         HashSet<int>? seenHigh = null;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = start; i < end; i++)
         {
             if (_exact.TryGetValue(items[i].ItemCode, out var list))
             {
                 foreach (var index in list)
                 {
-                    Consider(index, items, date, ref seenLow, ref seenHigh, ref best, ref matchedCode, ref candidates);
+                    Consider(index, items, start, end, date, ref seenLow, ref seenHigh, ref best, ref bestIndex, ref matchedCode, ref candidates);
                 }
             }
         }
 
         foreach (var index in _withPrefix)
         {
-            Consider(index, items, date, ref seenLow, ref seenHigh, ref best, ref matchedCode, ref candidates);
+            Consider(index, items, start, end, date, ref seenLow, ref seenHigh, ref best, ref bestIndex, ref matchedCode, ref candidates);
         }
 
         return best;
     }
 
-    private void Consider(int index, IReadOnlyList<OutpatientItem> items, int date, ref ulong seenLow, ref HashSet<int>? seenHigh, ref TreatmentCombination? best, ref string matchedCode, ref int candidates)
+    private void Consider(int index, OutpatientItem[] items, int start, int end, int date, ref ulong seenLow, ref HashSet<int>? seenHigh, ref TreatmentCombination? best, ref int bestIndex, ref string matchedCode, ref int candidates)
     {
         if (index < 64)
         {
@@ -199,7 +238,7 @@ public sealed class CombinationGrouper
         }
 
         var combination = _table.Combinations[index];
-        if (!combination.InForce(date) || !Matches(combination, items, out var code))
+        if (!combination.InForce(date) || !Matches(combination, items, start, end, out var code))
         {
             return;
         }
@@ -208,34 +247,91 @@ public sealed class CombinationGrouper
         if (best is null || combination.Class < best.Class || (combination.Class == best.Class && combination.Order < best.Order))
         {
             best = combination;
+            bestIndex = index;
             matchedCode = code;
         }
     }
 
-    /// <summary>An institution's level code (<c>3A</c>) and tier code (<c>3</c>), computed once.</summary>
-    private readonly struct LevelCodes
+    /// <summary>An institution's level code (<c>3A</c>) and each combination's price at that level (null when none), looked up once.</summary>
+    private sealed class Institution
     {
-        public LevelCodes(string code, string tier)
+        public Institution(CombinationTable table, HospitalLevel level)
         {
-            Code = code;
-            Tier = tier;
+            LevelCode = level.Code;
+            var tier = ((int)level.Tier).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Prices = new PriceAtLevel?[table.Combinations.Count];
+            for (var i = 0; i < Prices.Length; i++)
+            {
+                if (table.Combinations[i].TryPrice(LevelCode, tier, out var price))
+                {
+                    Prices[i] = new PriceAtLevel(table, price);
+                }
+            }
         }
 
-        public string Code { get; }
+        public string LevelCode { get; }
 
-        public string Tier { get; }
+        /// <summary>By position in <see cref="CombinationTable.Combinations"/>.</summary>
+        public PriceAtLevel?[] Prices { get; }
+    }
+
+    /// <summary>A combination's price at one level, with the fund's payment for each fund computed once (the same formula).</summary>
+    private sealed class PriceAtLevel
+    {
+        private readonly Money[] _fundPays = new Money[3];
+        private readonly decimal[] _fundPoints = new decimal[3];
+        private readonly CombinationTable _table;
+
+        public PriceAtLevel(CombinationTable table, CombinationPrice price)
+        {
+            _table = table;
+            Price = price;
+            for (var fund = 0; fund < 3; fund++)
+            {
+                var share = table.FundShares.TryGetValue((InsuranceFund)fund, out var s) ? s : 0m;
+                _fundPays[fund] = table.PaysInPoints ? Money.Zero : FundPaysOf(share);
+                _fundPoints[fund] = PointsOf(share);
+            }
+        }
+
+        public CombinationPrice Price { get; }
+
+        public Money FundPays(InsuranceFund fund, decimal share) => (uint)fund < (uint)_fundPays.Length ? _fundPays[(int)fund] : FundPaysOf(share);
+
+        public decimal FundPoints(InsuranceFund fund, decimal share) => (uint)fund < (uint)_fundPoints.Length ? _fundPoints[(int)fund] : PointsOf(share);
+
+        /// <summary>组合支付标准 × 基金支付比例, rounded to the fen.</summary>
+        private Money FundPaysOf(decimal share) => Price.Amount.Multiply(share).Round(_table.Rounding);
+
+        /// <summary>组合点数 × 基金支付比例 (exact decimal).</summary>
+        private decimal PointsOf(decimal share) => Price.Points * share;
+    }
+
+    /// <summary>A fund's combination share and item (fee-for-service) share.</summary>
+    private readonly struct FundShares
+    {
+        public FundShares(decimal combination, decimal item)
+        {
+            Combination = combination;
+            Item = item;
+        }
+
+        public decimal Combination { get; }
+
+        public decimal Item { get; }
     }
 
     /// <summary>Whether the items satisfy the combination; <paramref name="code"/> is the first item code that matched.</summary>
-    private static bool Matches(TreatmentCombination combination, IReadOnlyList<OutpatientItem> items, out string code)
+    private static bool Matches(TreatmentCombination combination, OutpatientItem[] items, int start, int end, out string code)
     {
         code = string.Empty;
         var surgical = combination.Class == CombinationClass.SurgicalProcedure;
         foreach (var pattern in combination.Codes)
         {
             var found = false;
-            foreach (var item in items)
+            for (var i = start; i < end; i++)
             {
+                ref readonly var item = ref items[i];
                 if ((!surgical || item.Kind == OutpatientItemKind.Procedure) && CodePattern.Matches(pattern, item.ItemCode))
                 {
                     found = true;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using MedInsurance.Payment.Cases;
+using System.Threading;
+using System.Threading.Tasks;
 using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Outpatient;
@@ -20,21 +21,28 @@ namespace MedInsurance.Payment.Outpatient;
 /// own claim on that day (sort the export by claim date to rule it out).</para>
 /// <para>Every row ends in exactly one place: a day (through <c>day</c>) or <c>rejected</c>; rows in = accepted + rejected.
 /// Days of one date are emitted in (institution, person, fund) order when the date closes, so the results do not depend
-/// on the order of claims within a day. Not thread-safe; one per run.</para>
+/// on the order of claims within a day. A date's buffer is flat arrays reused date after date, not a list per unit. With
+/// more than one thread, closed dates are grouped on the thread pool while the next date is read, and their days are
+/// handed over in date order on the calling thread: the same days in the same order as on one thread. Not thread-safe;
+/// one per run.</para>
 /// </remarks>
 public sealed class OutpatientGrouping
 {
     private readonly CombinationGrouper _grouper;
-    private readonly Action<CombinationDay> _day;
+    private readonly Action<CombinationDay>? _day;
+    private readonly OutpatientLineBook? _book;
     private readonly Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> _rejected;
     private readonly int _maxBufferedItems;
+    private readonly int _threads;
     private readonly ClaimRun _run = new();
-    private readonly Dictionary<UnitKey, List<OutpatientItem>> _units = new();
     private readonly HashSet<string> _claimsOfDay = new(StringComparer.Ordinal);
-    private readonly List<List<OutpatientItem>> _spare = [];
-    private readonly List<UnitKey> _keys = [];
+    private readonly Queue<ServiceDateBatch> _grouping = new();
+    private readonly Stack<ServiceDateBatch> _free = new();
+    private Task[]? _lanes;
+    private int _closedDates;
+    private ServiceDateBatch _open = new();
     private int _openDate;
-    private int _buffered;
+    private long _inFlightItems;
     private long _rows;
     private long _accepted;
     private long _rejectedRows;
@@ -47,11 +55,52 @@ public sealed class OutpatientGrouping
     /// <param name="rejected">Called for each rejected row with its issues.</param>
     /// <param name="maxBufferedItems">The most item lines one open day may hold (a claim beyond it is rejected with <see cref="OutpatientIssueCodes.DayBufferFull"/>).</param>
     public OutpatientGrouping(CombinationGrouper grouper, Action<CombinationDay> day, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems)
+        : this(grouper, day, rejected, maxBufferedItems, 1)
+    {
+    }
+
+    /// <summary>Creates a run that groups and prices closed service dates on up to <paramref name="threads"/> threads (并行分组).</summary>
+    /// <param name="grouper">The grouper.</param>
+    /// <param name="day">Called for each priced day, in date order, always on the thread that calls <see cref="Add"/>, <see cref="Run"/> or <see cref="Complete"/>.</param>
+    /// <param name="rejected">Called for each rejected row with its issues, on the calling thread, as soon as the row's claim is decided.</param>
+    /// <param name="maxBufferedItems">The most item lines one open day may hold (a claim beyond it is rejected with <see cref="OutpatientIssueCodes.DayBufferFull"/>); it also bounds the lines of the closed dates still being grouped.</param>
+    /// <param name="threads">
+    /// 线程数 — 1 groups each date on the calling thread when it closes; more groups closed dates on the thread pool
+    /// (dates are independent) while the next date is read, <paramref name="threads"/> − 1 dates at a time (the calling
+    /// thread is the other one) and at most <paramref name="threads"/> dates waiting. The days,
+    /// their order, the rejections and the summary are the same whatever the thread count; with more than one thread a
+    /// date's days are delivered later (before <see cref="Complete"/> returns), so rejections of later rows may come first.
+    /// </param>
+    public OutpatientGrouping(CombinationGrouper grouper, Action<CombinationDay> day, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads)
+        : this(grouper, rejected, maxBufferedItems, threads, null, day ?? throw new ArgumentNullException(nameof(day)))
+    {
+    }
+
+    /// <summary>
+    /// Creates a run that sums every priced day into <paramref name="book"/> (结算行汇总, as
+    /// <see cref="OutpatientLineBook.Add(CombinationDay)"/> would, in the same order) and passes each day to
+    /// <paramref name="day"/> when one is given. Without <paramref name="day"/> no <see cref="CombinationDay"/> object is
+    /// made: the batch path when only the settlement lines are wanted.
+    /// </summary>
+    /// <param name="grouper">The grouper.</param>
+    /// <param name="book">The line book the days are summed into (used only by this run's calling thread).</param>
+    /// <param name="day">Called for each priced day after it is summed, in date order on the calling thread; null for none.</param>
+    /// <param name="rejected">Called for each rejected row with its issues, on the calling thread.</param>
+    /// <param name="maxBufferedItems">The most item lines one open day may hold; it also bounds the lines of the closed dates still being grouped.</param>
+    /// <param name="threads">线程数 — as in <see cref="OutpatientGrouping(CombinationGrouper, Action{CombinationDay}, Action{OutpatientItemRecord, IReadOnlyList{ValidationIssue}}, int, int)"/>.</param>
+    public OutpatientGrouping(CombinationGrouper grouper, OutpatientLineBook book, Action<CombinationDay>? day, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads)
+        : this(grouper, rejected, maxBufferedItems, threads, book ?? throw new ArgumentNullException(nameof(book)), day)
+    {
+    }
+
+    private OutpatientGrouping(CombinationGrouper grouper, Action<OutpatientItemRecord, IReadOnlyList<ValidationIssue>> rejected, int maxBufferedItems, int threads, OutpatientLineBook? book, Action<CombinationDay>? day)
     {
         _grouper = grouper ?? throw new ArgumentNullException(nameof(grouper));
-        _day = day ?? throw new ArgumentNullException(nameof(day));
+        _book = book;
+        _day = day;
         _rejected = rejected ?? throw new ArgumentNullException(nameof(rejected));
         _maxBufferedItems = maxBufferedItems > 0 ? maxBufferedItems : throw new ArgumentOutOfRangeException(nameof(maxBufferedItems));
+        _threads = threads > 0 ? threads : throw new ArgumentOutOfRangeException(nameof(threads));
     }
 
     /// <summary>Creates a run with a buffer of 4 000 000 item lines per open day.</summary>
@@ -105,6 +154,11 @@ public sealed class OutpatientGrouping
         }
 
         CloseDay();
+        while (_grouping.Count > 0)
+        {
+            DeliverOldest();
+        }
+
         return new OutpatientGroupingSummary(_rows, _accepted, _rejectedRows, _days, _combinationDays);
     }
 
@@ -130,7 +184,7 @@ public sealed class OutpatientGrouping
                 {
                     problem = ValidationIssue.Error(OutpatientIssueCodes.ClaimNotContiguous, "claim_id", "同一结算的明细不连续（中间夹有其他结算）", "The claim id reappears after other claims: the lines of a claim must be contiguous.");
                 }
-                else if (_buffered + _run.Records.Count > _maxBufferedItems)
+                else if (_open.Items + _run.Records.Count > _maxBufferedItems)
                 {
                     problem = ValidationIssue.Error(OutpatientIssueCodes.DayBufferFull, "date", "当日明细超过缓冲上限", "The open day holds more item lines than the buffer allows.");
                 }
@@ -148,117 +202,81 @@ public sealed class OutpatientGrouping
             return;
         }
 
-        var first = _run.Records[0].Item;
-        var key = new UnitKey(first.InstitutionId, first.PersonId, first.Fund);
-        if (!_units.TryGetValue(key, out var items))
+        // The closed dates still being grouped share the buffer's bound with the open day.
+        while (_grouping.Count > 0 && _inFlightItems + _open.Items + _run.Records.Count > _maxBufferedItems)
         {
-            items = _spare.Count > 0 ? Pop() : [];
-            _units[key] = items;
+            DeliverOldest();
         }
 
-        foreach (var record in _run.Records)
-        {
-            items.Add(record.Item);
-        }
-
-        _buffered += _run.Records.Count;
+        _open.Add(_run.Records);
         _run.Clear();
-    }
-
-    private List<OutpatientItem> Pop()
-    {
-        var list = _spare[_spare.Count - 1];
-        _spare.RemoveAt(_spare.Count - 1);
-        return list;
     }
 
     private void CloseDay()
     {
-        if (_units.Count == 0)
+        _claimsOfDay.Clear();
+        if (_open.Claims == 0)
         {
-            _claimsOfDay.Clear();
             return;
         }
 
-        // One list for every day: a new one per day would land on the large-object heap and force full collections.
-        _keys.Clear();
-        _keys.AddRange(_units.Keys);
-        _keys.Sort();
-        foreach (var key in _keys)
+        var batch = _open;
+        if (_threads == 1)
         {
-            var items = _units[key];
-            items.Sort(ItemOrder.Instance);
-            var day = _grouper.Group(items);
-            _accepted += items.Count;
-            _days++;
-            _combinationDays += day.IsCombination ? 1 : 0;
-            _day(day);
-            items.Clear();
-            if (_spare.Count < 4_096)
-            {
-                _spare.Add(items);
-            }
+            batch.Group(_grouper);
+            Deliver(batch);
+            return;
         }
 
-        _units.Clear();
-        _claimsOfDay.Clear();
-        _buffered = 0;
+        var grouper = _grouper;
+        // threads − 1 lanes, each grouping its dates one after another: the calling thread is busy too (reading, claim
+        // checks, the book), so more dates at once would only make the threads take turns on the cores.
+        var lanes = _lanes ??= new Task[Math.Max(1, _threads - 1)];
+        var lane = _closedDates++ % lanes.Length;
+        batch.Grouping = lanes[lane] = lanes[lane] is { } previous
+            ? previous.ContinueWith(_ => batch.Group(grouper), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            : Task.Run(() => batch.Group(grouper));
+        _grouping.Enqueue(batch);
+        _inFlightItems += batch.Items;
+        _open = _free.Count > 0 ? _free.Pop() : new ServiceDateBatch();
+
+        // Hand over the dates already grouped, in order, without waiting; wait only when too many are in flight.
+        while (_grouping.Count > 0 && (_grouping.Count > _threads || _grouping.Peek().Grouping!.IsCompleted))
+        {
+            DeliverOldest();
+        }
+    }
+
+    /// <summary>Waits for the oldest date in flight and hands its days over (rethrowing what its grouping threw).</summary>
+    private void DeliverOldest()
+    {
+        var batch = _grouping.Dequeue();
+        _inFlightItems -= batch.Items;
+        batch.Grouping!.GetAwaiter().GetResult();
+        Deliver(batch);
+        _free.Push(batch);
+    }
+
+    private void Deliver(ServiceDateBatch batch)
+    {
+        var days = batch.Days;
+        for (var i = 0; i < batch.Units; i++)
+        {
+            ref readonly var day = ref days[i];
+            _accepted += day.Items;
+            _days++;
+            _combinationDays += day.IsCombination ? 1 : 0;
+            _book?.Add(in day);
+            _day?.Invoke(new CombinationDay(in day));
+        }
+
+        batch.Clear();
     }
 
     private void Reject(OutpatientItemRecord record, IReadOnlyList<ValidationIssue> issues)
     {
         _rejectedRows++;
         _rejected(record, issues);
-    }
-
-    private readonly struct UnitKey : IEquatable<UnitKey>, IComparable<UnitKey>
-    {
-        public UnitKey(string institution, string person, InsuranceFund fund)
-        {
-            Institution = institution;
-            Person = person;
-            Fund = fund;
-        }
-
-        public string Institution { get; }
-
-        public string Person { get; }
-
-        public InsuranceFund Fund { get; }
-
-        public bool Equals(UnitKey other) => Fund == other.Fund && string.Equals(Person, other.Person, StringComparison.Ordinal) && string.Equals(Institution, other.Institution, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is UnitKey other && Equals(other);
-
-        public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(Person) * 31) ^ StringComparer.Ordinal.GetHashCode(Institution) ^ (int)Fund);
-
-        public int CompareTo(UnitKey other)
-        {
-            var c = string.CompareOrdinal(Institution, other.Institution);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(Person, other.Person);
-            }
-
-            return c != 0 ? c : Fund.CompareTo(other.Fund);
-        }
-    }
-
-    /// <summary>Items of a unit in (item code, claim id, amount) order, so a day's result does not depend on input order.</summary>
-    private sealed class ItemOrder : IComparer<OutpatientItem>
-    {
-        public static readonly ItemOrder Instance = new();
-
-        public int Compare(OutpatientItem x, OutpatientItem y)
-        {
-            var c = string.CompareOrdinal(x.ItemCode, y.ItemCode);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(x.ClaimId, y.ClaimId);
-            }
-
-            return c != 0 ? c : x.Amount.Fen.CompareTo(y.Amount.Fen);
-        }
     }
 }
 
