@@ -30,14 +30,18 @@ public class CsvParserBenchmarks
     private byte[] _bytes = Array.Empty<byte>();
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _bytes = MeasurementRows(Rows, "medpay-csv-bench");
+
+    /// <summary>The first <paramref name="rows"/> rows of the measurement file, as UTF-8 bytes (written to a temporary folder, read back, deleted).</summary>
+    internal static byte[] MeasurementRows(int rows, string folderName)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "medpay-csv-bench");
+        var folder = Path.Combine(Path.GetTempPath(), folderName);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "cases.csv");
-        DrgPriceBenchmarks.WriteCases(Path.Combine(SharedFolder.Find(), "golden", "chs-drg-1.1", "cases-50k.csv"), path, Rows);
-        _bytes = File.ReadAllBytes(path);
+        DrgPriceBenchmarks.WriteCases(Path.Combine(SharedFolder.Find(), "golden", "chs-drg-1.1", "cases-50k.csv"), path, rows);
+        var bytes = File.ReadAllBytes(path);
         Directory.Delete(folder, recursive: true);
+        return bytes;
     }
 
     /// <summary>CsvHelper 33, as the readers used it before (a string per field).</summary>

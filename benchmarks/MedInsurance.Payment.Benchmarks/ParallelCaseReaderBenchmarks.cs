@@ -26,15 +26,7 @@ public class ParallelCaseReaderBenchmarks
     public int Threads { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "medpay-parallel-reader-bench");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "cases.csv");
-        DrgPriceBenchmarks.WriteCases(Path.Combine(SharedFolder.Find(), "golden", "chs-drg-1.1", "cases-50k.csv"), path, Rows);
-        _bytes = File.ReadAllBytes(path);
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Setup() => _bytes = CsvParserBenchmarks.MeasurementRows(Rows, "medpay-parallel-reader-bench");
 
     /// <summary>The one-thread enumerator.</summary>
     [Benchmark(Baseline = true)]
