@@ -15,11 +15,8 @@ namespace MedInsurance.Payment.Cli;
 /// </summary>
 internal static class CaseFiles
 {
-    /// <summary>
-    /// Cases per block: large enough that a block's parallel grouping or scoring amortises its start, small enough
-    /// that the three blocks in flight (being read, queued, being processed) stay a few tens of MB.
-    /// </summary>
-    internal const int BlockSize = 1_024;
+    /// <summary>Cases per block: the case reader's block (<see cref="CaseCsvReader.ParallelBlockSize"/>), so per-block buffers fit every block.</summary>
+    internal const int BlockSize = CaseCsvReader.ParallelBlockSize;
 
     /// <summary>The <c>--encoding</c> option of the commands that read case files.</summary>
     public static Option<string> EncodingOption() =>

@@ -385,9 +385,15 @@ internal static class DrgCommands
         return new DrgGrouper(checkedPack.Loaded.Pack, policy);
     }
 
-    internal static Option<int> ThreadsOption()
+    /// <summary>The <c>--threads</c> option (1–256, default: all cores); <paramref name="shortAlias"/> adds <c>-t</c> where no other option has it.</summary>
+    internal static Option<int> ThreadsOption(bool shortAlias = true)
     {
-        var option = new Option<int>("--threads", "-t") { Description = "Threads that convert, group and format blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var option = new Option<int>("--threads") { Description = "Threads that convert, group and format blocks of rows, 1–256 (default: all cores); one of them also splits the rows and writes the output in input order, and the output does not depend on the count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        if (shortAlias)
+        {
+            option.Aliases.Add("-t");
+        }
+
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 256)

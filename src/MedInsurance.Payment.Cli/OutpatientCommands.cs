@@ -49,14 +49,8 @@ internal static class OutpatientCommands
         var output = new Option<FileInfo>("--output", "-o") { Description = "A folder (lines.csv, days.csv, item-issues.csv) or a file ending in .csv (the settlement lines only).", Required = true };
         var maxDay = new Option<int>("--max-day-items") { Description = "The most item lines one open service day may hold in memory (a claim beyond it is rejected).", DefaultValueFactory = _ => 4_000_000 };
         var encoding = CaseFiles.EncodingOption();
-        var threads = new Option<int>("--threads") { Description = "Threads for reading and for grouping closed service dates, 1–256 (default: all cores); the output is the same for any count.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 256)
-            {
-                result.AddError("--threads must be between 1 and 256.");
-            }
-        });
+        var threads = DrgCommands.ThreadsOption(shortAlias: false); // -t is --table here
+        threads.Description = "Threads for reading and for grouping closed service dates, 1–256 (default: all cores); the output is the same for any count.";
         var command = new Command("group", "Group a day's outpatient items (person × institution × day) into treatment combinations (按诊疗组合) and price them; fee-for-service with the reason when none fits. Exit 0 all rows accepted, 1 some rows rejected, 2 input or configuration unusable (nothing written).");
         foreach (var option in new Option[] { table, hospitals, input, output, maxDay, encoding, threads })
         {

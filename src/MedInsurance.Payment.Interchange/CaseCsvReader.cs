@@ -29,8 +29,11 @@ namespace MedInsurance.Payment.Interchange;
 /// </remarks>
 public static class CaseCsvReader
 {
-    /// <summary>Rows per block of <see cref="ReadInParallel{TResult}"/>: enough to amortise a block's hand-over, few enough that the blocks in flight stay a few MB.</summary>
-    private const int ParallelBlockSize = 1_024;
+    /// <summary>
+    /// 分块行数 — the most records in a block of <see cref="ReadInParallel{TResult}"/>: enough to amortise a block's
+    /// hand-over, few enough that the blocks in flight stay a few MB. A caller sizing per-block buffers uses this.
+    /// </summary>
+    public const int ParallelBlockSize = 1_024;
 
     private static readonly string[] RequiredColumns = { C.Id, C.Diagnoses };
 
@@ -131,7 +134,7 @@ public static class CaseCsvReader
     /// <param name="options">The encoding and limits.</param>
     /// <param name="headerMap">表头映射, or null for the national names and the format's own only.</param>
     /// <param name="threads">Threads doing the work, the calling thread included (at least 1; 1 runs everything on the calling thread).</param>
-    /// <param name="transform">Called on any of the threads for each block of records (at most <c>1 024</c>, in file order within the block); must be thread-safe across blocks.</param>
+    /// <param name="transform">Called on any of the threads for each block of records (at most <see cref="ParallelBlockSize"/>, in file order within the block); must be thread-safe across blocks.</param>
     /// <param name="consume">Called on the calling thread for each block and its result, in file order; the list is reused after it returns.</param>
     /// <returns>The rows in and out and the encoding used.</returns>
     public static CsvReadReport ReadInParallel<TResult>(

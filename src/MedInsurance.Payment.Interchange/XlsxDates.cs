@@ -13,7 +13,7 @@ namespace MedInsurance.Payment.Interchange;
 internal static class XlsxDates
 {
     /// <summary>The last serial Excel shows as a date (9999-12-31).</summary>
-    private const double MaxSerial = 2_958_465.999_999;
+    private const decimal MaxSerial = 2_958_465.999_999m;
 
     /// <summary>
     /// Whether a number format shows a date: the built-in date and time formats (14–22, 45–47, and the East Asian
@@ -83,13 +83,14 @@ internal static class XlsxDates
     /// <summary>A date serial as <c>yyyy-MM-dd</c> (or <c>yyyy-MM-dd HH:mm:ss</c>, or <c>HH:mm:ss</c> below 1); null when it is not a date Excel can show.</summary>
     public static string? Text(string stored, bool date1904)
     {
-        if (!double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) || serial < 0 || serial > MaxSerial)
+        if (!decimal.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) || serial < 0 || serial > MaxSerial)
         {
             return null;
         }
 
-        // To whole seconds (a time typed as 10:30 is stored as 0.4375000000001).
-        var seconds = (long)Math.Floor((serial * 86_400d) + 0.5);
+        // To whole seconds, half up (a time typed as 10:30 is stored as 0.4375000000001); the stored digits are read as
+        // decimal, never through a double.
+        var seconds = (long)decimal.Floor((serial * 86_400m) + 0.5m);
         var days = seconds / 86_400;
         var timeOfDay = seconds % 86_400;
         DateTime day;

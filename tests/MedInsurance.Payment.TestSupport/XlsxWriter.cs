@@ -162,14 +162,7 @@ public static class XlsxWriter
                 }
                 else
                 {
-                    if (!index.TryGetValue(value, out var k))
-                    {
-                        k = strings.Count;
-                        strings.Add(value);
-                        index.Add(value, k);
-                    }
-
-                    cells.Append(Shared(reference, k));
+                    cells.Append(Shared(reference, SharedIndex(value, strings, index)));
                 }
             }
 
@@ -233,14 +226,7 @@ public static class XlsxWriter
                 }
                 else
                 {
-                    if (!index.TryGetValue(value, out var k))
-                    {
-                        k = strings.Count;
-                        strings.Add(value);
-                        index.Add(value, k);
-                    }
-
-                    cells.Append(Shared(reference, k));
+                    cells.Append(Shared(reference, SharedIndex(value, strings, index)));
                 }
             }
 
@@ -248,6 +234,19 @@ public static class XlsxWriter
         }
 
         WriteFile(path, new[] { new XlsxSheet(sheetName, xml) }, strings);
+    }
+
+    /// <summary>The shared-string index of <paramref name="value"/>, added to the table when new.</summary>
+    private static int SharedIndex(string value, List<string> strings, Dictionary<string, int> index)
+    {
+        if (!index.TryGetValue(value, out var k))
+        {
+            k = strings.Count;
+            strings.Add(value);
+            index.Add(value, k);
+        }
+
+        return k;
     }
 
     /// <summary>A <c>row</c> element with its number and cells.</summary>
