@@ -326,8 +326,11 @@ public sealed class CombinationGrouper
     {
         code = string.Empty;
         var surgical = combination.Class == CombinationClass.SurgicalProcedure;
-        foreach (var pattern in combination.Codes)
+        var patterns = combination.Codes;
+        // An index loop: foreach over the IReadOnlyList would box an enumerator per combination considered per day.
+        for (var p = 0; p < patterns.Count; p++)
         {
+            var pattern = patterns[p];
             var found = false;
             for (var i = start; i < end; i++)
             {

@@ -179,11 +179,23 @@ internal sealed class ServiceDateBatch
             var count = _start[r + 1] - start;
             if (count > 1)
             {
+#if NET
+                // The same introspective sort as Array.Sort with a comparer, without the delegate Array.Sort makes per call.
+                _sorted.AsSpan(start, count).Sort(ItemOrder.Comparison);
+#else
                 Array.Sort(_sorted, start, count, ItemOrder.Instance);
+#endif
             }
 
             _days[r] = grouper.Group(_sorted, start, count);
         }
+
+        // The lines and keys are done with: drop their references now, on the grouping thread, so that a reused buffer
+        // does not keep an earlier date's claim and person ids alive (they would be promoted and collected as old objects).
+        Array.Clear(_items, 0, Items);
+        Array.Clear(_sorted, 0, Items);
+        Array.Clear(_keys, 0, units);
+        Array.Clear(_sortKeys, 0, units);
     }
 
     /// <summary>
@@ -193,6 +205,7 @@ internal sealed class ServiceDateBatch
     /// </summary>
     public void Clear()
     {
+        Array.Clear(_days, 0, Units);
         _units.Clear();
         _institutions.Clear();
         _institutionNames.Clear();
@@ -206,6 +219,9 @@ internal sealed class ServiceDateBatch
     private sealed class ItemOrder : IComparer<OutpatientItem>
     {
         public static readonly ItemOrder Instance = new();
+
+        /// <summary>The order as one cached delegate.</summary>
+        public static readonly Comparison<OutpatientItem> Comparison = Instance.Compare;
 
         public int Compare(OutpatientItem x, OutpatientItem y)
         {
