@@ -29,28 +29,49 @@ public sealed class OutpatientLineBook
             _sums[key] = sum = new Sum(line, year);
         }
 
-        sum.Points += basis.Points;
-        sum.Amount += basis.Amount;
-        sum.Total += line.TotalCost;
-        sum.Patient += line.PatientPaid;
-        if (line.FundPaid is { } f)
-        {
-            sum.Fund += f;
-        }
-        else
-        {
-            sum.FundUnknown = true;
-        }
-
-        sum.Count++;
+        sum.Accumulate(basis.Points, basis.Amount, line.TotalCost, line.PatientPaid, line.FundPaid ?? default, line.FundPaid is null, 1);
     }
 
     /// <summary>Adds a grouped day.</summary>
     /// <param name="day">The day.</param>
     public void Add(CombinationDay day) => Add(Dates.Year((day ?? throw new ArgumentNullException(nameof(day))).ServiceDate), day.Line);
 
-    /// <summary>Adds a priced day without making its <see cref="CombinationDay"/> (the same sums as <see cref="Add(CombinationDay)"/>).</summary>
-    internal void Add(in PricedDay day) => Add(Dates.Year(day.ServiceDate), day.Line);
+    /// <summary>
+    /// Adds a priced day without making its <see cref="CombinationDay"/> or, unless its key is new, its line: the same
+    /// key and sums as <see cref="Add(CombinationDay)"/> (the day's line has the day's institution, fund, month, method,
+    /// basis, total, patient part and item-based fund amount).
+    /// </summary>
+    internal void Add(in PricedDay day)
+    {
+        var year = Dates.Year(day.ServiceDate);
+        var basis = day.Basis;
+        var method = day.IsCombination ? SettlementMethods.OutpatientCombination : SettlementMethods.FeeForService;
+        var key = new Key(method, day.InstitutionId, day.Fund, (year * 100) + (day.ServiceDate / 100 % 100), basis.IsPoints, basis.PointSystem);
+        if (!_sums.TryGetValue(key, out var sum))
+        {
+            _sums[key] = sum = new Sum(day.Line, year);
+        }
+
+        sum.Accumulate(basis.Points, basis.Amount, day.TotalCost, day.PatientPays, day.ItemFund, fundUnknown: false, 1);
+    }
+
+    /// <summary>Adds the sums of another book (a service date's days summed on its grouping thread); sums are exact, so the order does not matter.</summary>
+    internal void Add(OutpatientLineBook other)
+    {
+        foreach (var pair in other._sums)
+        {
+            var from = pair.Value;
+            if (!_sums.TryGetValue(pair.Key, out var sum))
+            {
+                _sums[pair.Key] = sum = new Sum(from.First, from.Year);
+            }
+
+            sum.Accumulate(from.Points, from.Amount, from.Total, from.Patient, from.Fund, from.FundUnknown, from.Count);
+        }
+    }
+
+    /// <summary>Empties the book (reused per service date).</summary>
+    internal void Clear() => _sums.Clear();
 
     /// <summary>The summed lines, ordered by line id.</summary>
     /// <returns>The lines.</returns>
@@ -149,5 +170,24 @@ public sealed class OutpatientLineBook
         public bool FundUnknown { get; set; }
 
         public long Count { get; set; }
+
+        /// <summary>The sums of a line's (or of a book's sum of <paramref name="count"/> lines') amounts; any unknown fund part makes the sum's unknown.</summary>
+        public void Accumulate(decimal points, Money amount, Money total, Money patient, Money fund, bool fundUnknown, long count)
+        {
+            Points += points;
+            Amount += amount;
+            Total += total;
+            Patient += patient;
+            if (fundUnknown)
+            {
+                FundUnknown = true;
+            }
+            else
+            {
+                Fund += fund;
+            }
+
+            Count += count;
+        }
     }
 }

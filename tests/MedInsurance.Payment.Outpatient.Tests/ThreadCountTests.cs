@@ -183,18 +183,29 @@ public sealed class ThreadCountTests : IDisposable
         Assert.Equal(one.Lines, many.Lines);
     }
 
-    [Fact]
-    public void A_book_run_without_a_day_callback_sums_the_same_lines()
+    /// <summary>
+    /// Without a day callback each date's days are summed where the date is grouped and the date's sums are added to the
+    /// book: the same lines, counts and summary as adding every day to the book one by one.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_book_run_without_a_day_callback_sums_the_same_lines(int threads)
     {
         var records = OutpatientCsv.ReadItems(new StringReader(ItemsCsv(5))).ToList();
         var viaDays = new OutpatientLineBook();
-        new OutpatientGrouping(new CombinationGrouper(Table(), Levels), viaDays.Add, (_, _) => { }).Run(records);
+        var daySummary = new OutpatientGrouping(new CombinationGrouper(Table(), Levels), viaDays.Add, (_, _) => { }).Run(records);
         var direct = new OutpatientLineBook();
-        new OutpatientGrouping(new CombinationGrouper(Table(), Levels), direct, null, (_, _) => { }, 4_000_000, 2).Run(records);
+        var bookSummary = new OutpatientGrouping(new CombinationGrouper(Table(), Levels), direct, null, (_, _) => { }, 4_000_000, threads).Run(records);
 
         static string Text(OutpatientLineBook book) => string.Join("\n", book.Lines().Select(l => string.Join("|", l.LineId, l.HospitalId, l.Fund, l.Month, l.Method, l.Basis, l.TotalCost.Fen, l.PatientPaid.Fen, l.FundPaid)));
+        static string Counts(OutpatientGroupingSummary s) => string.Join("|", s.Rows, s.Accepted, s.Rejected, s.Days, s.CombinationDays);
+        Assert.True(viaDays.Lines().Count > 5, "lines: " + viaDays.Lines().Count);
         Assert.Equal(Text(viaDays), Text(direct));
         Assert.Equal(viaDays.Count, direct.Count);
+        Assert.Equal(Counts(daySummary), Counts(bookSummary));
+        Assert.Equal(daySummary.Days, viaDays.Count);
     }
 
     [Fact]

@@ -223,19 +223,20 @@ public sealed class OutpatientGrouping
         var batch = _open;
         if (_threads == 1)
         {
-            batch.Group(_grouper);
+            batch.Group(_grouper, SumOnGroupingThread);
             Deliver(batch);
             return;
         }
 
         var grouper = _grouper;
+        var sum = SumOnGroupingThread;
         // threads − 1 lanes, each grouping its dates one after another: the calling thread is busy too (reading, claim
         // checks, the book), so more dates at once would only make the threads take turns on the cores.
         var lanes = _lanes ??= new Task[Math.Max(1, _threads - 1)];
         var lane = _closedDates++ % lanes.Length;
         batch.Grouping = lanes[lane] = lanes[lane] is { } previous
-            ? previous.ContinueWith(_ => batch.Group(grouper), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
-            : Task.Run(() => batch.Group(grouper));
+            ? previous.ContinueWith(_ => batch.Group(grouper, sum), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            : Task.Run(() => batch.Group(grouper, sum));
         _grouping.Enqueue(batch);
         _inFlightItems += batch.Items;
         _open = _free.Count > 0 ? _free.Pop() : new ServiceDateBatch();
@@ -257,15 +258,25 @@ public sealed class OutpatientGrouping
         _free.Push(batch);
     }
 
+    /// <summary>Whether a date's days are summed where they are grouped: when only the line book wants them (no day callback).</summary>
+    private bool SumOnGroupingThread => _day is null && _book is not null;
+
     private void Deliver(ServiceDateBatch batch)
     {
+        _accepted += batch.AcceptedItems;
+        _days += batch.Units;
+        _combinationDays += batch.CombinationDays;
+        if (batch.Book is { } sums && SumOnGroupingThread)
+        {
+            _book!.Add(sums);
+            batch.Clear();
+            return;
+        }
+
         var days = batch.Days;
         for (var i = 0; i < batch.Units; i++)
         {
             ref readonly var day = ref days[i];
-            _accepted += day.Items;
-            _days++;
-            _combinationDays += day.IsCombination ? 1 : 0;
             _book?.Add(in day);
             _day?.Invoke(new CombinationDay(in day));
         }

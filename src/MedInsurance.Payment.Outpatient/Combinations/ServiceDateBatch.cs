@@ -28,6 +28,7 @@ internal sealed class ServiceDateBatch
     private UnitSortKey[] _sortKeys = [];
     private int[] _start = [];
     private PricedDay[] _days = new PricedDay[256];
+    private bool _daysSummed;
 
     /// <summary>Units of the date (known after <see cref="Group"/>).</summary>
     public int Units { get; private set; }
@@ -43,6 +44,15 @@ internal sealed class ServiceDateBatch
 
     /// <summary>Claims of the date.</summary>
     public int Claims { get; private set; }
+
+    /// <summary>The date's days summed into settlement lines by <see cref="Group"/> when asked to (null otherwise); <see cref="Days"/> is then not kept.</summary>
+    public OutpatientLineBook? Book { get; private set; }
+
+    /// <summary>Item lines in the date's days (after <see cref="Group"/>).</summary>
+    public long AcceptedItems { get; private set; }
+
+    /// <summary>Days of the date paid by a combination (after <see cref="Group"/>).</summary>
+    public long CombinationDays { get; private set; }
 
     /// <summary>
     /// Adds the lines of one accepted claim (one unit: its lines share institution, person, fund and date). Only copies:
@@ -116,8 +126,12 @@ internal sealed class ServiceDateBatch
         }
     }
 
-    /// <summary>Groups and prices every unit into <see cref="Days"/>.</summary>
-    public void Group(CombinationGrouper grouper)
+    /// <summary>
+    /// Groups and prices every unit into <see cref="Days"/>; with <paramref name="sum"/>, also sums the days into
+    /// <see cref="Book"/> here (on the grouping thread) and drops them, so that handing the date over adds a few sums
+    /// instead of a line per day.
+    /// </summary>
+    public void Group(CombinationGrouper grouper, bool sum = false)
     {
         FindUnits();
         var units = Units;
@@ -196,6 +210,27 @@ internal sealed class ServiceDateBatch
         Array.Clear(_sorted, 0, Items);
         Array.Clear(_keys, 0, units);
         Array.Clear(_sortKeys, 0, units);
+        long accepted = 0;
+        long combinations = 0;
+        for (var r = 0; r < units; r++)
+        {
+            accepted += _days[r].Items;
+            combinations += _days[r].IsCombination ? 1 : 0;
+        }
+
+        AcceptedItems = accepted;
+        CombinationDays = combinations;
+        if (sum)
+        {
+            var book = Book ??= new OutpatientLineBook();
+            for (var r = 0; r < units; r++)
+            {
+                book.Add(in _days[r]);
+            }
+
+            Array.Clear(_days, 0, units);
+            _daysSummed = true;
+        }
     }
 
     /// <summary>
@@ -205,13 +240,21 @@ internal sealed class ServiceDateBatch
     /// </summary>
     public void Clear()
     {
-        Array.Clear(_days, 0, Units);
+        if (!_daysSummed)
+        {
+            Array.Clear(_days, 0, Units);
+        }
+
+        _daysSummed = false;
         _units.Clear();
         _institutions.Clear();
         _institutionNames.Clear();
+        Book?.Clear();
         Units = 0;
         Items = 0;
         Claims = 0;
+        AcceptedItems = 0;
+        CombinationDays = 0;
         Grouping = null;
     }
 
