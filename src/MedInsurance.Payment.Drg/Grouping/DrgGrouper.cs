@@ -247,14 +247,9 @@ public sealed class DrgGrouper
             throw new ArgumentNullException(nameof(drgCase));
         }
 
-        var issues = drgCase.Issues.ToList();
         var reason = ResultDescriber.ReasonIssue(outcome);
-        if (reason is not null)
-        {
-            issues.Add(reason);
-        }
-
-        return _describer.ToResult(drgCase.CaseId, outcome, issues, Array.Empty<ComplicationFinding>(), new DrgTrace(Array.Empty<DrgTraceStep>()));
+        IEnumerable<ValidationIssue> issues = reason is null ? drgCase.Issues : drgCase.Issues.Concat(new[] { reason });
+        return _describer.ToResult(drgCase.CaseId, outcome, issues, Array.Empty<ComplicationFinding>(), DrgTrace.None);
     }
 
     /// <summary>The MDC code of an outcome, or empty.</summary>

@@ -30,12 +30,27 @@ public sealed class DrgResult
         Mdc = mdc;
         Adrg = adrg;
         Drg = drg;
-        Issues = new ReadOnlyCollection<ValidationIssue>(issues.ToArray());
+        var issueArray = issues.ToArray();
+        Issues = issueArray.Length == 0 ? NoIssues : new ReadOnlyCollection<ValidationIssue>(issueArray);
         var all = complications.ToArray();
-        Counted = new ReadOnlyCollection<ComplicationFinding>(all.Where(c => !c.Excluded).ToArray());
-        Excluded = new ReadOnlyCollection<ComplicationFinding>(all.Where(c => c.Excluded).ToArray());
+        if (all.Length == 0)
+        {
+            // Most results of a batch run (Describe): no findings; the empty lists are shared, not made per case.
+            Counted = NoFindings;
+            Excluded = NoFindings;
+        }
+        else
+        {
+            Counted = new ReadOnlyCollection<ComplicationFinding>(all.Where(c => !c.Excluded).ToArray());
+            Excluded = new ReadOnlyCollection<ComplicationFinding>(all.Where(c => c.Excluded).ToArray());
+        }
+
         Trace = trace;
     }
+
+    private static readonly ReadOnlyCollection<ValidationIssue> NoIssues = new(Array.Empty<ValidationIssue>());
+
+    private static readonly ReadOnlyCollection<ComplicationFinding> NoFindings = new(Array.Empty<ComplicationFinding>());
 
     /// <summary>分组版本 — the edition of the pack that grouped the case (empty when no edition applied).</summary>
     public string Edition { get; }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -118,6 +119,9 @@ public sealed class DrgTraceStep
 public sealed class DrgTrace
 {
     internal DrgTrace(IEnumerable<DrgTraceStep> steps) => Steps = new ReadOnlyCollection<DrgTraceStep>(steps.ToArray());
+
+    /// <summary>The trace of a result described without one (batch runs): shared, immutable.</summary>
+    internal static DrgTrace None { get; } = new(Array.Empty<DrgTraceStep>());
 
     /// <summary>步骤 — the decisions, in order.</summary>
     public IReadOnlyList<DrgTraceStep> Steps { get; }
