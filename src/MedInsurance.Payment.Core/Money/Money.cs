@@ -222,7 +222,11 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         // it, from the fen's digits (no decimal formatting: amounts are written millions of times per file).
         var negative = Fen < 0;
         var magnitude = negative ? unchecked((ulong)(-(Fen + 1)) + 1UL) : (ulong)Fen;
+#if NET
+        Span<char> chars = stackalloc char[24]; // no array per call: only the string is allocated
+#else
         var chars = new char[24];
+#endif
         var at = chars.Length;
         var cents = (int)(magnitude % 100UL);
         chars[--at] = (char)('0' + (cents % 10));
@@ -241,6 +245,10 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
             chars[--at] = '-';
         }
 
+#if NET
+        return chars.Slice(at).ToString();
+#else
         return new string(chars, at, chars.Length - at);
+#endif
     }
 }
