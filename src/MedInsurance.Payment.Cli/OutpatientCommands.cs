@@ -145,13 +145,30 @@ internal static class OutpatientCommands
             // This thread checks claims in file order and buffers the open service date; closed dates are grouped and
             // priced on the thread pool (up to `threads` at a time) and their days come back here in date order. The rows
             // are read on this thread too, or, from three threads up, split by one thread and converted by the others.
-            read = BatchProgress.ReadStream(inputFile, stream => OutpatientCsv.ReadItemsInParallel(stream, options, ReaderThreads(threads), block =>
+            read = BatchProgress.ReadStream(inputFile, stream =>
             {
-                for (var i = 0; i < block.Count; i++)
+                var readers = ReaderThreads(threads);
+                if (readers == 1)
                 {
-                    grouping.Add(block[i]);
+                    // One reading thread: the streaming reader hands each row straight to the grouping (no block list to
+                    // fill, copy from and clear on the thread that is the critical path).
+                    CsvReadReport? report = null;
+                    foreach (var record in OutpatientCsv.ReadItems(stream, options, r => report = r))
+                    {
+                        grouping.Add(record);
+                    }
+
+                    return report!;
                 }
-            }));
+
+                return OutpatientCsv.ReadItemsInParallel(stream, options, readers, block =>
+                {
+                    for (var i = 0; i < block.Count; i++)
+                    {
+                        grouping.Add(block[i]);
+                    }
+                });
+            });
             summary = grouping.Complete();
         }
 
