@@ -23,7 +23,7 @@ public sealed class OutpatientLineBook
     public void Add(int year, SettlementLine line)
     {
         var basis = line.Basis;
-        var key = new Key(line.Method, line.HospitalId, line.Fund, (year * 100) + line.Month, basis.IsPoints, basis.PointSystem);
+        var key = KeyOf(line.Method, line.HospitalId, line.Fund, year, line.Month, basis);
         if (!_sums.TryGetValue(key, out var sum))
         {
             _sums[key] = sum = new Sum(line, year);
@@ -46,7 +46,7 @@ public sealed class OutpatientLineBook
         var year = Dates.Year(day.ServiceDate);
         var basis = day.Basis;
         var method = day.IsCombination ? SettlementMethods.OutpatientCombination : SettlementMethods.FeeForService;
-        var key = new Key(method, day.InstitutionId, day.Fund, (year * 100) + (day.ServiceDate / 100 % 100), basis.IsPoints, basis.PointSystem);
+        var key = KeyOf(method, day.InstitutionId, day.Fund, year, day.ServiceDate / 100 % 100, basis);
         if (!_sums.TryGetValue(key, out var sum))
         {
             _sums[key] = sum = new Sum(day.Line, year);
@@ -110,6 +110,10 @@ public sealed class OutpatientLineBook
             return n;
         }
     }
+
+    /// <summary>The line a settlement line is summed into: institution × fund × year-month × method × basis (points or money, point system).</summary>
+    private static Key KeyOf(string method, string hospital, InsuranceFund fund, int year, int month, SettlementBasis basis) =>
+        new(method, hospital, fund, (year * 100) + month, basis.IsPoints, basis.PointSystem);
 
     private static string FundCode(InsuranceFund fund) => fund switch
     {

@@ -40,7 +40,8 @@ public sealed class DrgCase
         BirthWeight = source.BirthWeightGrams ?? -1;
     }
 
-    private static readonly ReadOnlyCollection<ValidationIssue> NoIssues = new(Array.Empty<ValidationIssue>());
+    /// <summary>The one empty issue list of cases and results without issues (immutable, shared).</summary>
+    internal static readonly ReadOnlyCollection<ValidationIssue> NoIssues = new(Array.Empty<ValidationIssue>());
 
     /// <summary>病例 — the case as read.</summary>
     public InpatientCase Source { get; }

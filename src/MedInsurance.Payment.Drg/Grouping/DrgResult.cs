@@ -31,7 +31,7 @@ public sealed class DrgResult
         Adrg = adrg;
         Drg = drg;
         var issueArray = issues.ToArray();
-        Issues = issueArray.Length == 0 ? NoIssues : new ReadOnlyCollection<ValidationIssue>(issueArray);
+        Issues = issueArray.Length == 0 ? DrgCase.NoIssues : new ReadOnlyCollection<ValidationIssue>(issueArray);
         var all = complications.ToArray();
         if (all.Length == 0)
         {
@@ -47,8 +47,6 @@ public sealed class DrgResult
 
         Trace = trace;
     }
-
-    private static readonly ReadOnlyCollection<ValidationIssue> NoIssues = new(Array.Empty<ValidationIssue>());
 
     private static readonly ReadOnlyCollection<ComplicationFinding> NoFindings = new(Array.Empty<ComplicationFinding>());
 

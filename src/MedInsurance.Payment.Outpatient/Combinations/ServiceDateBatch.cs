@@ -212,22 +212,19 @@ internal sealed class ServiceDateBatch
         Array.Clear(_sortKeys, 0, units);
         long accepted = 0;
         long combinations = 0;
+        var book = sum ? Book ??= new OutpatientLineBook() : null;
         for (var r = 0; r < units; r++)
         {
-            accepted += _days[r].Items;
-            combinations += _days[r].IsCombination ? 1 : 0;
+            ref readonly var day = ref _days[r];
+            accepted += day.Items;
+            combinations += day.IsCombination ? 1 : 0;
+            book?.Add(in day);
         }
 
         AcceptedItems = accepted;
         CombinationDays = combinations;
         if (sum)
         {
-            var book = Book ??= new OutpatientLineBook();
-            for (var r = 0; r < units; r++)
-            {
-                book.Add(in _days[r]);
-            }
-
             Array.Clear(_days, 0, units);
             _daysSummed = true;
         }
