@@ -239,6 +239,9 @@ public static class CaseCsvReader
         private readonly HeaderIndex _header;
         private readonly FieldReader _f;
         private readonly string[] _missing;
+        /// <summary>The rows after which the id set is sized for the whole file (<see cref="IdSet.Reserve"/>).</summary>
+        private const int ReserveAfterRows = 1000;
+
         private readonly IdSet _ids = new();
         private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new(1 << 17); // up to 65 536 codes: the whole ICD-10 医保版 in use in a region
         private readonly ByteKeyCache<ProcedureCode> _procedures = new(1 << 16);
@@ -259,6 +262,7 @@ public static class CaseCsvReader
         /// <summary>The header index of each national charge item (<see cref="NationalChargeItems.Items"/>), −1 when absent.</summary>
         private readonly int[] _charges;
         private readonly bool _anyCharge;
+        private long _started;
 
         public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates)
         {
@@ -335,6 +339,16 @@ public static class CaseCsvReader
         /// </summary>
         public RowStart Start()
         {
+            if (++_started == ReserveAfterRows)
+            {
+                // Size the id set for the whole file once (when its length is known), from the bytes the first rows took.
+                var expected = _input.Rows.EstimateRecords(_started);
+                if (expected > 0)
+                {
+                    _ids.Reserve(expected + (expected / 16));
+                }
+            }
+
             if (CsvTables.RowProblem(_input, _header, out var undecodable) is { } problem)
             {
                 // A row that cannot be split or decoded is not read further: only its id, when it is readable.

@@ -50,6 +50,7 @@ internal sealed class CsvByteReader : IDisposable
     private readonly int _maxField;
     private readonly int _maxRow;
     private readonly int _maxColumns;
+    private readonly long _length;
     private byte[] _buffer;
     private int _end;
     private bool _eof;
@@ -60,6 +61,7 @@ internal sealed class CsvByteReader : IDisposable
     private bool[] _escaped = new bool[32];
     private byte[] _scratch = new byte[256];
     private long _line = 1;
+    private long _discarded;
 
     public CsvByteReader(Stream stream, CsvReadOptions options, bool ownsStream)
         : this(stream, options, ownsStream, replay: false)
@@ -75,6 +77,29 @@ internal sealed class CsvByteReader : IDisposable
         _maxRow = o.MaxRowBytes;
         _maxColumns = o.MaxColumns;
         _buffer = replay ? Array.Empty<byte>() : new byte[Math.Max(1 << 18, (_maxRow * 2) + 16)];
+        _length = replay ? -1 : RemainingLength(stream);
+    }
+
+    /// <summary>The bytes consumed so far: up to the end of the current record.</summary>
+    public long Position => _discarded + _next;
+
+    /// <summary>
+    /// How many records the whole stream holds, extrapolated from the <paramref name="records"/> read in the first
+    /// <see cref="Position"/> bytes; −1 when the stream's length is unknown (not seekable) or nothing was read yet. An
+    /// estimate for sizing tables up front, never a count.
+    /// </summary>
+    /// <param name="records">Records read so far.</param>
+    /// <returns>The estimate, or −1.</returns>
+    public long EstimateRecords(long records)
+    {
+        var position = Position;
+        if (_length <= 0 || records <= 0 || position <= 0)
+        {
+            return -1;
+        }
+
+        // records × length / position, without overflowing.
+        return records <= long.MaxValue / _length ? records * _length / position : long.MaxValue;
     }
 
     /// <summary>The fields of the current record (after a problem, only those on its first line).</summary>
@@ -532,6 +557,7 @@ internal sealed class CsvByteReader : IDisposable
         if (keep > 0)
         {
             Buffer.BlockCopy(_buffer, keep, _buffer, 0, _end - keep);
+            _discarded += keep;
             _end -= keep;
             _cur -= keep;
             _next -= keep;
@@ -551,6 +577,19 @@ internal sealed class CsvByteReader : IDisposable
         else
         {
             _end += read;
+        }
+    }
+
+    private static long RemainingLength(Stream stream)
+    {
+        try
+        {
+            // Wrappers (a progress counter, say) may not seek yet know the length: ask, and take a refusal as unknown.
+            return Math.Max(-1, stream.Length - stream.Position);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return -1;
         }
     }
 

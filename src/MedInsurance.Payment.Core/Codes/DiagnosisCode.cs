@@ -204,7 +204,7 @@ public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<Di
     public static bool operator >=(DiagnosisCode left, DiagnosisCode right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public bool Equals(DiagnosisCode other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+    public bool Equals(DiagnosisCode other) => string.Equals(_value, other._value); // ordinal; inlined, unlike the overload taking a StringComparison
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is DiagnosisCode other && Equals(other);

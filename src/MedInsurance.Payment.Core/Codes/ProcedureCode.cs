@@ -154,7 +154,7 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
     public static bool operator >=(ProcedureCode left, ProcedureCode right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public bool Equals(ProcedureCode other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+    public bool Equals(ProcedureCode other) => string.Equals(_value, other._value); // ordinal; inlined, unlike the overload taking a StringComparison
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ProcedureCode other && Equals(other);

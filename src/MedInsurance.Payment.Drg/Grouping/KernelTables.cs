@@ -38,8 +38,10 @@ internal sealed class KernelTables
             throw new ArgumentException("The kernel supports at most 31 MDCs and 31 trauma regions; pack " + pack.Edition + " has more.", nameof(pack));
         }
 
-        var dx = new SortedSet<string>(StringComparer.Ordinal);
-        var px = new SortedSet<string>(StringComparer.Ordinal);
+        // Gathered in hash sets and sorted once (ids in ordinal order of the codes): a sorted set here took most of the
+        // grouper's construction, which every command pays at start-up.
+        var dx = new HashSet<string>(StringComparer.Ordinal);
+        var px = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in pack.Mdcs)
         {
             dx.UnionWith(m.MainDiagnoses);
@@ -65,6 +67,8 @@ internal sealed class KernelTables
 
         _dxCodes = dx.ToArray();
         _pxCodes = px.ToArray();
+        Array.Sort(_dxCodes, StringComparer.Ordinal);
+        Array.Sort(_pxCodes, StringComparer.Ordinal);
         _dxIds = new Dictionary<string, int>(_dxCodes.Length, StringComparer.Ordinal);
         for (var i = 0; i < _dxCodes.Length; i++)
         {
@@ -159,11 +163,17 @@ internal sealed class KernelTables
         _exclusionTable = Enumerable.Repeat(-1, nDx).ToArray();
         _exclusionIds = pack.ExclusionTables.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
         _exclusions = _exclusionIds.Select(id => Bitset.Of(pack.ExclusionTables[id].MainDiagnoses, _dxIds, nDx) ?? new Bitset(0)).ToArray();
+        var exclusionIndex = new Dictionary<string, int>(_exclusionIds.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _exclusionIds.Length; i++)
+        {
+            exclusionIndex[_exclusionIds[i]] = i;
+        }
+
         foreach (var c in pack.Complications.Values)
         {
             var id = _dxIds[c.Code];
             _level[id] = (byte)c.Level;
-            _exclusionTable[id] = c.ExclusionTable is null ? -1 : Array.IndexOf(_exclusionIds, c.ExclusionTable);
+            _exclusionTable[id] = c.ExclusionTable is not null && exclusionIndex.TryGetValue(c.ExclusionTable, out var table) ? table : -1;
         }
     }
 
