@@ -1,24 +1,22 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Text;
-using CsvHelper;
 
 namespace MedInsurance.Payment.Cli;
 
 /// <summary>
 /// 分块输出文本 — lets a command format a block's CSV rows on the worker thread that computed them and write the text
 /// on the output thread in input order, so formatting (numbers, issue lists, quoting) is spread over the cores instead
-/// of running on the one thread that writes. The rows are written by a <see cref="CsvWriter"/> with the command's
-/// settings (<see cref="CliOutput.Csv(TextWriter, bool)"/>: the same quoting and formula escaping), so the file is
-/// byte for byte what one writer would produce. Buffers are pooled: memory is the blocks in flight.
+/// of running on the one thread that writes. The rows are formatted by <see cref="CsvRowText"/> (the quoting and formula
+/// escaping of <see cref="CliOutput.Csv(TextWriter, bool)"/>), so the file is byte for byte what one CSV writer would
+/// produce. Buffers are pooled: memory is the blocks in flight.
 /// </summary>
 internal sealed class CsvBlockText
 {
     private readonly ConcurrentBag<Block> _free = new();
 
     /// <summary>Formats rows with <paramref name="write"/> into a pooled buffer (any thread).</summary>
-    public Block Render(Action<CsvWriter> write)
+    public Block Render(Action<CsvRowText> write)
     {
         if (!_free.TryTake(out var block))
         {
@@ -26,15 +24,14 @@ internal sealed class CsvBlockText
         }
 
         block.Text.Clear();
-        write(block.Csv);
-        block.Csv.Flush();
+        write(block.Text);
         return block;
     }
 
     /// <summary>Writes the rows of <paramref name="block"/> to <paramref name="output"/> and returns its buffer to the pool.</summary>
     public void WriteTo(TextWriter output, Block block)
     {
-        output.Write(block.Text);
+        block.Text.WriteTo(output);
         block.Text.Clear();
         _free.Add(block);
     }
@@ -42,15 +39,7 @@ internal sealed class CsvBlockText
     /// <summary>A block's formatted rows.</summary>
     internal sealed class Block
     {
-        public Block()
-        {
-            Csv = CliOutput.Csv(new StringWriter(Text));
-        }
-
         /// <summary>The rows' text.</summary>
-        public StringBuilder Text { get; } = new();
-
-        /// <summary>The writer formatting into <see cref="Text"/>.</summary>
-        public CsvWriter Csv { get; }
+        public CsvRowText Text { get; } = new(CliOutput.Raw);
     }
 }

@@ -393,9 +393,8 @@ internal static class DipCommands
         public StreamWriter Output { get; }
 
         /// <summary>Prices and writes one row to <paramref name="csv"/>; whether it has a settlement line.</summary>
-        public static bool WriteRow(CsvWriter csv, DipSettlementPricing pricing, ReadRecord<InpatientCase> record, in DipCaseResult result)
+        public static bool WriteRow(CsvRowText csv, DipSettlementPricing pricing, ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
-            var inv = CultureInfo.InvariantCulture;
             var priced = record.IsRejected ? default : pricing.Price(record.Value!, result);
             ResultCsv.WriteLineCells(csv, priced.Line, record.Id, record.Value?.HospitalId);
 
@@ -416,12 +415,30 @@ internal static class DipCommands
             csv.WriteField(r.Status == DipCaseStatus.Scored ? "scored" : "unmatched");
             csv.WriteField(r.Group?.Code ?? string.Empty);
             csv.WriteField(r.GroupKindText);
-            csv.WriteField(r.RatioBasis == 0m ? string.Empty : r.Ratio.ToString("0.####", inv));
+            if (r.RatioBasis == 0m)
+            {
+                csv.WriteField(string.Empty);
+            }
+            else
+            {
+                csv.WriteNumber(r.Ratio, "0.####");
+            }
+
             csv.WriteField(DeviationText(r.Deviation));
-            csv.WriteField(r.Group is null ? string.Empty : r.BaseScore.Value.ToString(inv));
-            csv.WriteField(r.Group is null ? string.Empty : (r.HospitalCoefficientApplied ? r.HospitalCoefficient : Coefficient.One).Value.ToString(inv));
-            csv.WriteField(r.Group is null ? string.Empty : r.AuxiliaryCoefficient.Value.ToString(inv));
-            csv.WriteField(r.CaseScore.Value.ToString(inv));
+            if (r.Group is null)
+            {
+                csv.WriteField(string.Empty);
+                csv.WriteField(string.Empty);
+                csv.WriteField(string.Empty);
+            }
+            else
+            {
+                csv.WriteNumber(r.BaseScore.Value);
+                csv.WriteNumber((r.HospitalCoefficientApplied ? r.HospitalCoefficient : Coefficient.One).Value);
+                csv.WriteNumber(r.AuxiliaryCoefficient.Value);
+            }
+
+            csv.WriteNumber(r.CaseScore.Value);
             csv.WriteField(r.Review ? "true" : "false");
             csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
             csv.NextRecord();
@@ -463,7 +480,7 @@ internal static class DipCommands
         /// <summary>The file, after the header: blocks of rows formatted by <see cref="WriteRow"/> are written to it.</summary>
         public StreamWriter Output { get; }
 
-        public static void WriteRow(CsvWriter csv, ReadRecord<InpatientCase> record, in DipCaseResult result)
+        public static void WriteRow(CsvRowText csv, ReadRecord<InpatientCase> record, in DipCaseResult result)
         {
             csv.WriteField(record.Id);
             csv.WriteField(record.IsRejected ? "rejected by the case reader" : result.Trace());

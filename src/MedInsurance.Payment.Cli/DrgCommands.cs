@@ -7,7 +7,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CsvHelper;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Drg.Editions;
 using MedInsurance.Payment.Drg.Grouping;
@@ -517,7 +516,7 @@ internal static class DrgCommands
         }
     }
 
-    private static void WriteRow(CsvWriter csv, string id, string status, string mdc, string adrg, string drg, IEnumerable<ValidationIssue> issues)
+    private static void WriteRow(CsvRowText csv, string id, string status, string mdc, string adrg, string drg, IEnumerable<ValidationIssue> issues)
     {
         csv.WriteField(id);
         csv.WriteField(status);

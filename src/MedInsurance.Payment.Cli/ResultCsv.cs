@@ -44,11 +44,16 @@ internal static class ResultCsv
         public void Dispose() => _csv.Dispose();
     }
 
+    /// <summary>Writes the settlement-line columns of one output row (see the generic overload) with a CSV writer.</summary>
+    public static void WriteLineCells(CsvWriter csv, SettlementLine? line, string id, string? hospitalId) =>
+        WriteLineCells(new CsvWriterCells(csv), line, id, hospitalId);
+
     /// <summary>
     /// Writes the settlement-line columns of one output row: the line's cells when the row was priced, otherwise the
     /// line id and hospital id with the other line columns blank (so the row reads back as rejected, never lost).
     /// </summary>
-    public static void WriteLineCells(CsvWriter csv, SettlementLine? line, string id, string? hospitalId)
+    public static void WriteLineCells<TCells>(TCells csv, SettlementLine? line, string id, string? hospitalId)
+        where TCells : ICsvCells
     {
         if (line is { } priced)
         {
@@ -66,5 +71,15 @@ internal static class ResultCsv
         {
             csv.WriteField(string.Empty);
         }
+    }
+
+    /// <summary>A CsvHelper writer as <see cref="ICsvCells"/>.</summary>
+    private readonly struct CsvWriterCells : ICsvCells
+    {
+        private readonly CsvWriter _csv;
+
+        public CsvWriterCells(CsvWriter csv) => _csv = csv;
+
+        public void WriteField(string? cell) => _csv.WriteField(cell);
     }
 }

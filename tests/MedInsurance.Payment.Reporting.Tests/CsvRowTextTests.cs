@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MedInsurance.Payment.Cli;
+using MedInsurance.Payment.Interchange;
+
+namespace MedInsurance.Payment.Reporting.Tests;
+
+/// <summary>
+/// The CLI's block formatter writes what the library's CSV writer (<see cref="SafeCsvWriter"/>, CsvHelper) writes, byte
+/// for byte: quoting, doubled quotes, formula escaping inside and outside quotes, raw mode, numbers.
+/// </summary>
+public sealed class CsvRowTextTests
+{
+    /// <summary>Characters that decide quoting or escaping, and ordinary ones, so random cells hit every rule.</summary>
+    private static readonly char[] Alphabet = { 'a', 'Z', '中', '0', '7', '.', ',', '"', '\r', '\n', ' ', '\t', '=', '+', '-', '@', '\'', '|' };
+
+    [Property(MaxTest = 500)]
+    public Property Rows_of_random_cells_are_written_as_the_csv_writer_writes_them() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.ArrayOf(Cell())).ToArbitrary(),
+            Gen.Elements(false, true).ToArbitrary(),
+            (rows, raw) =>
+            {
+                var expected = new StringWriter();
+                using (var csv = new SafeCsvWriter(expected, leaveOpen: true, raw: raw))
+                {
+                    foreach (var row in rows)
+                    {
+                        foreach (var cell in row)
+                        {
+                            csv.WriteField(cell);
+                        }
+
+                        csv.NextRecord();
+                    }
+                }
+
+                var text = new CsvRowText(raw);
+                foreach (var row in rows)
+                {
+                    foreach (var cell in row)
+                    {
+                        text.WriteField(cell);
+                    }
+
+                    text.NextRecord();
+                }
+
+                return text.ToString() == expected.ToString();
+            });
+
+    [Property(MaxTest = 300)]
+    public Property Numbers_are_written_as_their_invariant_text(decimal value, bool pattern)
+    {
+        var format = pattern ? "0.####" : null;
+        var expected = value.ToString(format, CultureInfo.InvariantCulture);
+        var text = new CsvRowText(raw: false);
+        text.WriteField("x");
+        text.WriteNumber(value, format);
+        text.NextRecord();
+        return (text.ToString() == "x," + expected + "\r\n").Label(expected);
+    }
+
+    [Fact]
+    public void Hand_checked_cells()
+    {
+        var text = new CsvRowText(raw: false);
+        foreach (var cell in new[] { "=SUM(A1)", "-12.50", "a,b", "=1,2", "say \"hi\"", " pad", null, string.Empty, "@x" })
+        {
+            text.WriteField(cell);
+        }
+
+        text.NextRecord();
+        Assert.Equal("'=SUM(A1),-12.50,\"a,b\",\"'=1,2\",\"say \"\"hi\"\"\",\" pad\",,,'@x\r\n", text.ToString());
+    }
+
+    [Fact]
+    public void A_buffer_outgrown_many_times_keeps_every_character()
+    {
+        var text = new CsvRowText(raw: true);
+        var cell = new string('x', 1_000);
+        for (var i = 0; i < 100; i++)
+        {
+            text.WriteField(cell);
+            text.WriteNumber(i);
+        }
+
+        text.NextRecord();
+        var written = new StringWriter();
+        text.WriteTo(written);
+        Assert.Equal(string.Join(",", Enumerable.Range(0, 100).Select(i => cell + "," + i.ToString(CultureInfo.InvariantCulture))) + "\r\n", written.ToString());
+        text.Clear();
+        Assert.Equal(0, text.Length);
+        Assert.Equal(string.Empty, text.ToString());
+    }
+
+    private static Gen<string?> Cell() =>
+        Gen.OneOf(
+            Gen.Constant<string?>(null),
+            Gen.ArrayOf(Gen.Elements(Alphabet)).Select(chars => (string?)new string(chars)),
+            Gen.Elements<string?>("-1", "+2.5", "-0.75", "=A1", "-", "1.", ".5", "'=x"));
+}
