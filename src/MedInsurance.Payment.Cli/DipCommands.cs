@@ -406,7 +406,7 @@ internal static class DipCommands
                     csv.WriteField(string.Empty);
                 }
 
-                csv.WriteField(ResultCsv.Issues(record.Issues.Concat(record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : result.Issues()).Concat(priced.Issues)));
+                csv.WriteField(ResultCsv.Issues(record.Issues, record.IsRejected ? Array.Empty<Validation.ValidationIssue>() : result.Issues(), priced.Issues));
                 csv.NextRecord();
                 return false;
             }
@@ -440,7 +440,7 @@ internal static class DipCommands
 
             csv.WriteNumber(r.CaseScore.Value);
             csv.WriteField(r.Review ? "true" : "false");
-            csv.WriteField(ResultCsv.Issues(record.Issues.Concat(r.Issues()).Concat(priced.Issues)));
+            csv.WriteField(ResultCsv.Issues(record.Issues, r.Issues(), priced.Issues));
             csv.NextRecord();
             return priced.Line is not null;
         }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using CsvHelper;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Settlement;
@@ -14,6 +15,33 @@ internal static class ResultCsv
 {
     public static string Issues(IEnumerable<ValidationIssue> issues) =>
         issues is IReadOnlyCollection<ValidationIssue> { Count: 0 } ? string.Empty : string.Join("|", issues.Select(i => i.ToCompactString()));
+
+    /// <summary>The issues of three lists, in order, as <see cref="Issues(IEnumerable{ValidationIssue})"/> writes them; no
+    /// allocation when there are none or one (most rows of a result file).</summary>
+    public static string Issues(IReadOnlyList<ValidationIssue> first, IReadOnlyList<ValidationIssue> second, IReadOnlyList<ValidationIssue> third)
+    {
+        var count = first.Count + second.Count + third.Count;
+        if (count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (count == 1)
+        {
+            return (first.Count == 1 ? first[0] : second.Count == 1 ? second[0] : third[0]).ToCompactString();
+        }
+
+        var text = new StringBuilder();
+        foreach (var list in new[] { first, second, third })
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                text.Append(text.Length == 0 ? string.Empty : "|").Append(list[i].ToCompactString());
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Writes <c>row,id,status,issues</c> rows one record at a time (the header first).</summary>
     internal sealed class IssueWriter : System.IDisposable

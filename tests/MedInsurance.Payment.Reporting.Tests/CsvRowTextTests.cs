@@ -98,6 +98,21 @@ public sealed class CsvRowTextTests
         Assert.Equal(string.Empty, text.ToString());
     }
 
+    [Property(MaxTest = 200)]
+    public Property Three_issue_lists_are_joined_as_their_concatenation(byte a, byte b, byte c)
+    {
+        var issues = new[]
+        {
+            Validation.ValidationIssue.Warning("DX_DUPLICATED", "diagnoses[1]", "重复", "Repeated."),
+            Validation.ValidationIssue.Error("COST_MISSING", "total_cost", "缺失", "Missing."),
+            Validation.ValidationIssue.Warning("NO_FIELD", string.Empty, "无", "None."),
+        };
+        Validation.ValidationIssue[] List(byte n) => Enumerable.Range(0, n % 4).Select(i => issues[(n + i) % issues.Length]).ToArray();
+        var (first, second, third) = (List(a), List(b), List(c));
+        var expected = ResultCsv.Issues(first.Concat(second).Concat(third));
+        return (ResultCsv.Issues(first, second, third) == expected).Label(expected);
+    }
+
     private static Gen<string?> Cell() =>
         Gen.OneOf(
             Gen.Constant<string?>(null),

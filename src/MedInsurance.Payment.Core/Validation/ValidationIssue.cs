@@ -17,6 +17,8 @@ namespace MedInsurance.Payment.Validation;
 /// </remarks>
 public sealed class ValidationIssue : IEquatable<ValidationIssue>
 {
+    private string? _compact;
+
     /// <summary>Creates an issue.</summary>
     /// <param name="code">The stable code, upper snake case.</param>
     /// <param name="field">The field (column, property or path) the issue concerns.</param>
@@ -127,7 +129,7 @@ public sealed class ValidationIssue : IEquatable<ValidationIssue>
 
     /// <summary>Compact text: <c>CODE(field)</c>, the form used in result CSV files.</summary>
     /// <returns>The text.</returns>
-    public string ToCompactString() => Field.Length == 0 ? Code : Code + "(" + Field + ")";
+    public string ToCompactString() => _compact ??= Field.Length == 0 ? Code : Code + "(" + Field + ")"; // kept: result files write shared issues millions of times
 
     /// <inheritdoc />
     public bool Equals(ValidationIssue? other) => other is not null

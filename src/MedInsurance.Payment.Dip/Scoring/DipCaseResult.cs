@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -13,6 +14,11 @@ namespace MedInsurance.Payment.Dip;
 /// </summary>
 public readonly struct DipCaseResult : IEquatable<DipCaseResult>
 {
+    /// <summary>The most flag combinations whose issue lists are kept (a file repeats a handful; past this, lists are built per call).</summary>
+    private const int MaxCachedFlagCombinations = 1024;
+
+    private static readonly ConcurrentDictionary<DipCaseFlags, IReadOnlyList<ValidationIssue>> IssuesByFlags = new();
+
     internal DipCaseResult(
         DipCaseStatus status,
         DipGroup? group,
@@ -107,71 +113,93 @@ public readonly struct DipCaseResult : IEquatable<DipCaseResult>
     };
 
     /// <summary>问题 — the flags as coded issues (warnings, except the rejection reasons which are errors).</summary>
-    /// <returns>The issues.</returns>
+    /// <returns>The issues (a shared read-only list: the issues are a function of the flags, and a file of a million cases
+    /// repeats a handful of flag combinations).</returns>
     public IReadOnlyList<ValidationIssue> Issues()
     {
+        if (Flags == DipCaseFlags.None)
+        {
+            return Array.Empty<ValidationIssue>();
+        }
+
+        if (IssuesByFlags.TryGetValue(Flags, out var issues))
+        {
+            return issues;
+        }
+
+        issues = BuildIssues(Flags);
+        if (IssuesByFlags.Count < MaxCachedFlagCombinations)
+        {
+            IssuesByFlags.TryAdd(Flags, issues);
+        }
+
+        return issues;
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<ValidationIssue> BuildIssues(DipCaseFlags flags)
+    {
         var list = new List<ValidationIssue>();
-        if ((Flags & DipCaseFlags.MainDiagnosisMissing) != 0)
+        if ((flags & DipCaseFlags.MainDiagnosisMissing) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.MainDiagnosisMissing, "diagnoses", "缺少主要诊断，无法入组", "No main diagnosis: the case cannot be grouped."));
         }
 
-        if ((Flags & DipCaseFlags.CostMissing) != 0)
+        if ((flags & DipCaseFlags.CostMissing) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.CostMissing, "total_cost", "医疗总费用缺失或不为正", "The total cost is missing, zero or negative."));
         }
 
-        if ((Flags & DipCaseFlags.CaseInvalid) != 0)
+        if ((flags & DipCaseFlags.CaseInvalid) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.CaseInvalid, "case", "病例未通过结算清单基础校验（见病例问题），不予计分", "The case fails the basic settlement-list checks (see the case's issues); it is not scored."));
         }
 
-        if ((Flags & DipCaseFlags.CatalogNotInForce) != 0)
+        if ((flags & DipCaseFlags.CatalogNotInForce) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.CatalogNotInForce, "discharge_date", "出院日期不在病种目录有效期内", "The discharge date is outside the catalog's effective dates."));
         }
 
-        if ((Flags & DipCaseFlags.HospitalInvalid) != 0)
+        if ((flags & DipCaseFlags.HospitalInvalid) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.HospitalInvalid, "hospital_id", "医疗机构在机构表中的行未通过校验，病例不予计分", "The hospital's row in the hospitals file failed validation; the case is not scored."));
         }
 
-        if ((Flags & DipCaseFlags.HospitalUnknown) != 0)
+        if ((flags & DipCaseFlags.HospitalUnknown) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.HospitalUnknown, "hospital_id", "医疗机构不在机构表中，医院系数按1计", "The hospital is not in the hospitals file; coefficient 1 was used."));
         }
 
-        if ((Flags & DipCaseFlags.HospitalCoefficientMissing) != 0)
+        if ((flags & DipCaseFlags.HospitalCoefficientMissing) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.HospitalCoefficientMissing, "hospital_id", "无该级别医院系数，按1计", "No coefficient for the hospital's level; 1 was used."));
         }
 
-        if ((Flags & DipCaseFlags.ProcedureAttributeUnknown) != 0)
+        if ((flags & DipCaseFlags.ProcedureAttributeUnknown) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.ProcedureAttributeUnknown, "procedures", "手术操作不在属性表中，按保守治疗计", "A procedure is not in the procedure-attribute table; it was treated as conservative."));
         }
 
-        if ((Flags & DipCaseFlags.GroupMeanMissing) != 0)
+        if ((flags & DipCaseFlags.GroupMeanMissing) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.GroupMeanMissing, "group", "病种无次均费用，未判定费用偏差", "The group has no mean cost; no deviation rule was applied."));
         }
 
-        if ((Flags & DipCaseFlags.LevelMeanMissing) != 0)
+        if ((flags & DipCaseFlags.LevelMeanMissing) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.LevelMeanMissing, "group", "病种无该级别医疗机构次均费用，按病种全市次均费用计算费用偏差", "The group has no mean cost at the hospital's level; the deviation ratio is against the group's regional mean."));
         }
 
-        if ((Flags & DipCaseFlags.Unmatched) != 0)
+        if ((flags & DipCaseFlags.Unmatched) != 0)
         {
             list.Add(ValidationIssue.Warning(DipIssueCodes.Unmatched, "diagnoses", "未匹配到病种", "No group matched."));
         }
 
-        if ((Flags & DipCaseFlags.ScoreOutOfRange) != 0)
+        if ((flags & DipCaseFlags.ScoreOutOfRange) != 0)
         {
             list.Add(ValidationIssue.Error(DipIssueCodes.ScoreOutOfRange, "total_cost", "病例分值超出可表示范围，请核对医疗总费用", "The case score is beyond the representable range; check the total cost."));
         }
 
-        return list;
+        return list.AsReadOnly(); // shared: read-only even through a cast
     }
 
     /// <summary>计算轨迹 — a one-line explanation of every step, for audit and debugging.</summary>
