@@ -29,6 +29,14 @@ if (args.Length >= 2 && args[0] == "write-outpatient-files")
     return 0;
 }
 
+// ... -- write-case-files <folder> writes the files of CaseCommandBenchmarks (1 000 000 cases, hospitals, compiled
+// CHS-DRG 1.1 pack, DIP catalog), to time `medpay drg group`, `dip score` and `cases check` as processes.
+if (args.Length == 2 && args[0] == "write-case-files")
+{
+    CaseCommandBenchmarks.WriteFiles(args[1]);
+    return 0;
+}
+
 // ... -- write-xlsx <file> <rows> writes the sheet of XlsxReaderBenchmarks; ... -- read-xlsx <reader> <file> reads it once with
 // handwritten, exceldatareader or miniexcel, to measure each reader's peak memory with /usr/bin/time -v.
 if (args.Length == 3 && args[0] == "write-xlsx")
