@@ -170,7 +170,7 @@ internal sealed class ServiceDateBatch
             _sortKeys[u] = new UnitSortKey(_institutionRank[_unitInstitution[u]], _keys[u].Person, _keys[u].Fund, u);
         }
 
-        Array.Sort(_sortKeys, 0, units);
+        UnitSortKey.Sort(_sortKeys, units);
         var rank = _unitItems; // reused: a unit's item count becomes its first slot (counts are read before they are overwritten)
         var at = 0;
         for (var r = 0; r < units; r++)
