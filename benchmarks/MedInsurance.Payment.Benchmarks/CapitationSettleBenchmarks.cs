@@ -41,37 +41,28 @@ public class CapitationSettleBenchmarks
         }
         """;
 
-    private string _folder = string.Empty;
-    private TextWriter _out = Console.Out;
-    private TextWriter _error = Console.Error;
+    private CommandFolder _files = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "medpay-capitation-bench");
-        WriteFiles(_folder);
-        _out = Console.Out;
-        _error = Console.Error;
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
+        _files = new CommandFolder("medpay-capitation-bench", WriteFiles);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.SetOut(_out);
-        Console.SetError(_error);
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
     /// <summary>Read, index, stream, price and write the year; returns the exit code (0).</summary>
     [Benchmark]
     public int SettleYearFromFiles() => CapitationCommands.Run(
-        new FileInfo(Path.Combine(_folder, "policy.json")),
-        new FileInfo(Path.Combine(_folder, "roster.csv")),
-        new FileInfo(Path.Combine(_folder, "claims.csv")),
+        new FileInfo(Path.Combine(_files.Path, "policy.json")),
+        new FileInfo(Path.Combine(_files.Path, "roster.csv")),
+        new FileInfo(Path.Combine(_files.Path, "claims.csv")),
         null,
-        new DirectoryInfo(Path.Combine(_folder, "out")),
+        new DirectoryInfo(Path.Combine(_files.Path, "out")),
         "auto",
         Environment.ProcessorCount);
 

@@ -24,40 +24,31 @@ public class CaseCommandBenchmarks
     /// <summary>Cases in the file.</summary>
     public const int Cases = 1_000_000;
 
-    private string _folder = string.Empty;
-    private TextWriter _out = Console.Out;
-    private TextWriter _error = Console.Error;
+    private CommandFolder _files = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "medpay-case-command-bench");
-        WriteFiles(_folder);
-        _out = Console.Out;
-        _error = Console.Error;
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
+        _files = new CommandFolder("medpay-case-command-bench", WriteFiles);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.SetOut(_out);
-        Console.SetError(_error);
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
     /// <summary><c>medpay drg group</c> with the compiled pack, all cores; returns the exit code (0).</summary>
     [Benchmark]
-    public int DrgGroup() => Run(_folder, "drg", "group", "-r", "pack.json", "-e", "chs-drg-1.1", "-i", "cases.csv", "-o", "drg.csv");
+    public int DrgGroup() => Run(_files.Path, "drg", "group", "-r", "pack.json", "-e", "chs-drg-1.1", "-i", "cases.csv", "-o", "drg.csv");
 
     /// <summary><c>medpay dip score</c>, all cores; returns the exit code (0).</summary>
     [Benchmark]
-    public int DipScore() => Run(_folder, "dip", "score", "--catalog", "catalog.json", "--hospitals", "hospitals.csv", "--profile", "national-dip-1.0", "-i", "cases.csv", "-o", "dip.csv");
+    public int DipScore() => Run(_files.Path, "dip", "score", "--catalog", "catalog.json", "--hospitals", "hospitals.csv", "--profile", "national-dip-1.0", "-i", "cases.csv", "-o", "dip.csv");
 
     /// <summary><c>medpay cases check</c>, all cores; returns the exit code.</summary>
     [Benchmark]
-    public int CasesCheck() => Run(_folder, "cases", "check", "-i", "cases.csv", "-o", "check.csv");
+    public int CasesCheck() => Run(_files.Path, "cases", "check", "-i", "cases.csv", "-o", "check.csv");
 
     /// <summary>Writes the benchmark's files into <paramref name="folder"/> (deterministic).</summary>
     /// <param name="folder">The folder (created).</param>

@@ -28,17 +28,14 @@ public class OutpatientGroupBenchmarks
     /// <summary>Item lines in the file.</summary>
     public const long Lines = 10_000_000;
 
-    private string _folder = string.Empty;
+    private CommandFolder _files = null!;
     private CombinationTable _table = null!;
     private Dictionary<string, HospitalLevel> _levels = null!;
-    private TextWriter _out = Console.Out;
-    private TextWriter _error = Console.Error;
 
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "medpay-outpatient-bench");
-        WriteFiles(_folder, Lines);
+        _files = new CommandFolder("medpay-outpatient-bench", folder => WriteFiles(folder, Lines));
         var demo = DemoRegion.Load();
         _table = demo.OutpatientCombinations;
         _levels = new Dictionary<string, HospitalLevel>(StringComparer.Ordinal);
@@ -46,19 +43,12 @@ public class OutpatientGroupBenchmarks
         {
             _levels[h.Id] = h.Level;
         }
-
-        _out = Console.Out;
-        _error = Console.Error;
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.SetOut(_out);
-        Console.SetError(_error);
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
     /// <summary>Read, group, price and sum the lines of the whole file; returns the days priced.</summary>
@@ -67,7 +57,7 @@ public class OutpatientGroupBenchmarks
     {
         var book = new OutpatientLineBook();
         var rejected = 0L;
-        using var stream = new FileStream(Path.Combine(_folder, "items.csv"), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var stream = new FileStream(Path.Combine(_files.Path, "items.csv"), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var summary = new OutpatientGrouping(new CombinationGrouper(_table, _levels), book.Add, (_, _) => rejected++)
             .Run(OutpatientCsv.ReadItems(stream, CsvReadOptions.Default, null));
         if (rejected > 0 || summary.Accepted != Lines || book.Lines().Count == 0)
@@ -81,10 +71,10 @@ public class OutpatientGroupBenchmarks
     /// <summary><c>medpay outpatient group --output lines.csv</c> (the command's code, in process); returns the exit code (0).</summary>
     [Benchmark]
     public int GroupCommandToLinesFile() => OutpatientCommands.RunGroup(
-        new FileInfo(Path.Combine(_folder, "table.json")),
-        new FileInfo(Path.Combine(_folder, "hospitals.csv")),
-        new FileInfo(Path.Combine(_folder, "items.csv")),
-        new FileInfo(Path.Combine(_folder, "out", "lines.csv")),
+        new FileInfo(Path.Combine(_files.Path, "table.json")),
+        new FileInfo(Path.Combine(_files.Path, "hospitals.csv")),
+        new FileInfo(Path.Combine(_files.Path, "items.csv")),
+        new FileInfo(Path.Combine(_files.Path, "out", "lines.csv")),
         4_000_000,
         "auto");
 
