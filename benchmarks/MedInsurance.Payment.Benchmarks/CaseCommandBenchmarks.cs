@@ -85,12 +85,7 @@ public class CaseCommandBenchmarks
     /// <summary>Runs a <c>medpay</c> command line in <paramref name="folder"/> (relative paths resolve there).</summary>
     private static int Run(string folder, params string[] args)
     {
-        var root = new RootCommand("medpay");
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
+        var root = CommandCatalog.CreateRoot();
         var at = Environment.CurrentDirectory;
         Environment.CurrentDirectory = folder;
         try

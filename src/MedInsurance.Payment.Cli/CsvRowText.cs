@@ -15,8 +15,6 @@ namespace MedInsurance.Payment.Cli;
 /// </summary>
 internal sealed class CsvRowText : ICsvCells
 {
-    private static readonly char[] QuoteTriggers = { '"', ',', '\r', '\n' };
-
     private char[] _buffer = new char[1 << 14];
     private int _length;
     private bool _atRecordStart = true;
@@ -45,7 +43,7 @@ internal sealed class CsvRowText : ICsvCells
         }
 
         var escape = !Raw && CsvCellSafety.NeedsEscape(cell);
-        if (cell.IndexOfAny(QuoteTriggers) < 0 && cell[0] != ' ' && cell[cell.Length - 1] != ' ')
+        if (!CsvCellSafety.NeedsQuotes(cell))
         {
             if (escape)
             {

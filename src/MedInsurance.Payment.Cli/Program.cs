@@ -4,16 +4,7 @@ using MedInsurance.Payment.Cli;
 
 // Exit codes, the same for every command (docs/cli.md): 0 all input accepted; 1 some rows rejected or unpriced (the
 // output accounts for them); 2 input or configuration unusable (nothing written); 3 internal error.
-var root = new RootCommand("medpay — MedInsurance.Payment 医保支付计算工具: CHS-DRG grouping, DIP scoring, settlement and clearing.");
-root.Options.Add(CliOutput.RawOption);
-root.Options.Add(CliOutput.NoBomOption);
-root.Options.Add(CliOutput.VerboseOption);
-foreach (var command in CommandCatalog.All())
-{
-    root.Subcommands.Add(command);
-}
-
-var parse = root.Parse(args);
+var parse = CommandCatalog.CreateRoot().Parse(args);
 if (parse.Errors.Count > 0)
 {
     // An invalid command line is unusable input: exit 2 before any work, like every other configuration error.

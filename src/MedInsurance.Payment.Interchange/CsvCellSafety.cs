@@ -12,6 +12,9 @@ public static class CsvCellSafety
     /// <summary>转义字符 — the apostrophe prefixed to an unsafe cell.</summary>
     public const char EscapeCharacter = '\'';
 
+    /// <summary>The characters that make a cell need quotes: the quote, the delimiter and line breaks.</summary>
+    private static readonly char[] QuoteTriggers = { '"', ',', '\r', '\n' };
+
     /// <summary>Whether a cell would be read as a formula by a spreadsheet (and is not a plain number).</summary>
     /// <param name="cell">The cell text.</param>
     /// <returns>True when the cell needs escaping.</returns>
@@ -24,6 +27,15 @@ public static class CsvCellSafety
 
         return !IsPlainNumber(cell);
     }
+
+    /// <summary>
+    /// Whether a cell must be written in quotes: it holds a quote, a comma or a line break, or starts or ends with a space
+    /// (CsvHelper's default rule, in one scan of the cell instead of four; every result writer formats millions of cells).
+    /// </summary>
+    /// <param name="cell">The cell text.</param>
+    /// <returns>True when the cell needs quotes.</returns>
+    public static bool NeedsQuotes(string? cell) =>
+        cell is not null && cell.Length > 0 && (cell.IndexOfAny(QuoteTriggers) >= 0 || cell[0] == ' ' || cell[cell.Length - 1] == ' ');
 
     /// <summary>The cell as it should be written: with a leading apostrophe when <see cref="NeedsEscape"/>.</summary>
     /// <param name="cell">The cell text.</param>

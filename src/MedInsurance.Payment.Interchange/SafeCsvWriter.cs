@@ -45,19 +45,9 @@ public sealed class SafeCsvWriter : CsvWriter
         return CsvCellSafety.Escape(field);
     }
 
-    /// <summary>The characters that make a cell need quotes: the quote, the delimiter and line breaks.</summary>
-    private static readonly char[] QuoteTriggers = { '"', ',', '\r', '\n' };
-
     private static CsvConfiguration Settings(bool raw) => new(CultureInfo.InvariantCulture)
     {
         InjectionOptions = raw ? InjectionOptions.None : InjectionOptions.Escape,
-        ShouldQuote = args => ShouldQuote(args.Field),
+        ShouldQuote = args => CsvCellSafety.NeedsQuotes(args.Field),
     };
-
-    /// <summary>
-    /// CsvHelper's default rule (a quote, the delimiter or a line break inside, or a space at either end) in one scan of
-    /// the cell instead of four: the result writers format millions of cells.
-    /// </summary>
-    private static bool ShouldQuote(string? field) =>
-        !string.IsNullOrEmpty(field) && (field!.IndexOfAny(QuoteTriggers) >= 0 || field[0] == ' ' || field[field.Length - 1] == ' ');
 }
