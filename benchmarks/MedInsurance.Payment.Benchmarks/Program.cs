@@ -37,6 +37,14 @@ if (args.Length == 2 && args[0] == "write-case-files")
     return 0;
 }
 
+// ... -- write-monitor-files <folder> <count> writes cases.csv, results.csv and hospitals.csv of a synthetic region
+// (MonitorBenchmarkData), to time `medpay check` and `medpay monitor` as processes at 10 000 000 cases.
+if (args.Length == 3 && args[0] == "write-monitor-files")
+{
+    MonitorBenchmarkData.WriteFiles(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 // ... -- write-xlsx <file> <rows> writes the sheet of XlsxReaderBenchmarks; ... -- read-xlsx <reader> <file> reads it once with
 // handwritten, exceldatareader or miniexcel, to measure each reader's peak memory with /usr/bin/time -v.
 if (args.Length == 3 && args[0] == "write-xlsx")

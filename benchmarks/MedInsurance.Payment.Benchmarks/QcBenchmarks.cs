@@ -139,6 +139,6 @@ internal static class QcBenchmarkData
         }
     }
 
-    private static string[] Codes(string file) => File.ReadLines(Path.Combine(CodesFolder, file))
+    internal static string[] Codes(string file) => File.ReadLines(Path.Combine(CodesFolder, file))
         .Select(l => l.Split(' ', 2)[0].Trim()).Where(c => c.Length > 0).ToArray();
 }

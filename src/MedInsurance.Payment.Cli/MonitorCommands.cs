@@ -174,7 +174,7 @@ internal static class MonitorCommands
                         continue;
                     }
 
-                    monitor.Add(record.Value!, result);
+                    monitor.Add(record.Value!, result, record.RowNumber);
                 }
             });
             while (joined is not null && joined.Next(out _, out _, out _, out _))

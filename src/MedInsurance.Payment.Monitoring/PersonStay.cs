@@ -6,7 +6,7 @@ namespace MedInsurance.Payment.Monitoring;
 /// <summary>
 /// One stay of a person, compact (32 bytes): the 64-bit hash of the patient id, admission and discharge day numbers,
 /// hospital, group and related-group indexes, and the case's row. The readmission scan sorts these; with 10 000 000
-/// cases that is 320 MB (640 MB while the list grows), the one memory cost that grows with cases (docs/monitoring.md).
+/// cases that is 320 MB, kept in chunks by <see cref="PersonStayBook"/>: the one memory cost that grows with cases (docs/monitoring.md).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal readonly struct PersonStay : IComparable<PersonStay>
@@ -36,15 +36,17 @@ internal readonly struct PersonStay : IComparable<PersonStay>
 
     public int Row { get; }
 
-    /// <summary>By person, then admission, discharge, hospital, group — never by row, so the order of the file does not
-    /// change which stay follows which (equal stays are interchangeable for the counts).</summary>
+    /// <summary>By person, then admission, discharge, hospital, group, and last by row: the counts do not depend on the
+    /// order of the file (stays equal but for the row are interchangeable for them), and the row a review lists for such
+    /// stays is the lowest, whatever the sort algorithm.</summary>
     public int CompareTo(PersonStay other)
     {
         var c = Patient.CompareTo(other.Patient);
         c = c != 0 ? c : Admission.CompareTo(other.Admission);
         c = c != 0 ? c : Discharge.CompareTo(other.Discharge);
         c = c != 0 ? c : Hospital.CompareTo(other.Hospital);
-        return c != 0 ? c : Group.CompareTo(other.Group);
+        c = c != 0 ? c : Group.CompareTo(other.Group);
+        return c != 0 ? c : Row.CompareTo(other.Row);
     }
 
     /// <summary>FNV-1a, 64 bits, over the id's UTF-16 code units: a collision between two of 10 000 000 people has a

@@ -26,11 +26,14 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<string, string> _levels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly List<string> _groups = new();
-    private readonly Dictionary<long, Cell> _cells = new();
-    private readonly List<PersonStay> _stays = new();
+    private readonly LongKeyTable _cells = new();
+    private Cell[] _cellData = new Cell[16];
+    private readonly PersonStayBook _stays = new();
     private readonly List<ShortStay> _short = new();
-    private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _severity = new();
-    private readonly Dictionary<(int Hospital, string Adrg), SeverityCell> _previousSeverity = new();
+    private readonly Dictionary<(int Hospital, int Adrg), SeverityCell> _severity = new();
+    private readonly Dictionary<(int Hospital, int Adrg), SeverityCell> _previousSeverity = new();
+    private readonly Dictionary<string, int> _adrgIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _adrgs = new();
     private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
     private readonly Dictionary<int, (long Cases, decimal Points)> _previousUngrouped = new();
     private readonly Dictionary<string, (long Rows, long Rejected, long Warnings)> _qc = new(StringComparer.Ordinal);
@@ -38,10 +41,10 @@ public sealed class SupervisionMonitor
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
     private readonly List<int> _relatedOf = new();
-    private readonly List<string?> _adrgOf = new();
+    private readonly List<int> _adrgOf = new();
     private readonly List<bool> _severeOf = new();
     private bool _finished;
-    private long _row, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
+    private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
     /// <summary>Creates a monitor.</summary>
     /// <param name="profile">The thresholds (<see cref="MonitoringProfile.Default"/> for the national default).</param>
@@ -62,12 +65,23 @@ public sealed class SupervisionMonitor
         _levels[hospitalId ?? throw new ArgumentNullException(nameof(hospitalId))] = level ?? throw new ArgumentNullException(nameof(level));
     }
 
-    /// <summary>Adds the next case of the file (rows are numbered 1, 2 … in the order added) with its result, or null when
-    /// the results file has none for it. A case without a discharge date is counted, not used.</summary>
+    /// <summary>Adds the next case with its result, or null when the results file has none for it; its row is the count
+    /// of cases added so far (1, 2 …). A case without a discharge date is counted, not used. When some rows of the file
+    /// are not added (rejected by the reader), use <see cref="Add(InpatientCase, CaseResult?, long)"/> with the file's
+    /// row, so the cases to review name the right rows.</summary>
     /// <param name="inpatientCase">The case.</param>
     /// <param name="result">Its DRG/DIP result, or null.</param>
     /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
-    public void Add(InpatientCase inpatientCase, CaseResult? result)
+    public void Add(InpatientCase inpatientCase, CaseResult? result) => Add(inpatientCase, result, _added + 1);
+
+    /// <summary>Adds a case with its result (or null) and its data row in the case file (1 = the first row after the
+    /// header), the row the cases to review name. A case without a discharge date is counted, not used.</summary>
+    /// <param name="inpatientCase">The case.</param>
+    /// <param name="result">Its DRG/DIP result, or null.</param>
+    /// <param name="row">Its data row in the case file, 1 to 2 147 483 647.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is below 1 or above <see cref="int.MaxValue"/>.</exception>
+    /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
+    public void Add(InpatientCase inpatientCase, CaseResult? result, long row)
     {
         ThrowIfFinished();
         if (inpatientCase is null)
@@ -75,7 +89,12 @@ public sealed class SupervisionMonitor
             throw new ArgumentNullException(nameof(inpatientCase));
         }
 
-        var row = ++_row;
+        if (row < 1 || row > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), "A data row is 1 to 2 147 483 647.");
+        }
+
+        _added++;
         if (result is null)
         {
             _withoutResult++;
@@ -111,13 +130,13 @@ public sealed class SupervisionMonitor
         var h = Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
         var g = Index(_groupIndex, _groups, groupCode);
         var month = MonthOf(discharged);
-        var key = Key(h, g, month);
-        if (!_cells.TryGetValue(key, out var cell))
+        var index = _cells.GetOrAdd(Key(h, g, month), out var added);
+        if (added && index == _cellData.Length)
         {
-            cell = new Cell();
-            _cells.Add(key, cell);
+            Array.Resize(ref _cellData, index * 2);
         }
 
+        ref var cell = ref _cellData[index];
         var cost = inpatientCase.Costs.Total.Fen;
         var los = inpatientCase.LengthOfStayDays;
         cell.Cases++;
@@ -163,7 +182,7 @@ public sealed class SupervisionMonitor
         while (_relatedOf.Count <= g)
         {
             _relatedOf.Add(-1);
-            _adrgOf.Add(null);
+            _adrgOf.Add(-1);
             _severeOf.Add(false);
         }
 
@@ -173,12 +192,12 @@ public sealed class SupervisionMonitor
             _relatedOf[g] = Index(_groupIndex, _groups, "~" + DrgSeverity.Related(groupCode));
             if (DrgSeverity.TryRead(groupCode, out var a, out var sev))
             {
-                _adrgOf[g] = a;
+                _adrgOf[g] = Index(_adrgIndex, _adrgs, a);
                 _severeOf[g] = sev;
             }
         }
 
-        if (_adrgOf[g] is { } adrg)
+        if (_adrgOf[g] is var adrg && adrg >= 0)
         {
             var severe = _severeOf[g];
             if (!_severity.TryGetValue((h, adrg), out var s))
@@ -243,8 +262,9 @@ public sealed class SupervisionMonitor
         p.Cases++;
         p.CostFen += totalCost.Fen;
         p.PointsSum += points ?? 0m;
-        if (DrgSeverity.TryRead(group, out var adrg, out var severe))
+        if (DrgSeverity.TryRead(group, out var adrgCode, out var severe))
         {
+            var adrg = Index(_adrgIndex, _adrgs, adrgCode);
             if (!_previousSeverity.TryGetValue((h, adrg), out var s))
             {
                 s = new SeverityCell();
@@ -290,13 +310,14 @@ public sealed class SupervisionMonitor
         var regionCost = new long[groupCount];
         var regionLos = new long[groupCount];
         var regionDeaths = new long[groupCount];
-        foreach (var pair in _cells)
+        for (var i = 0; i < _cells.Count; i++)
         {
-            var g = GroupOf(pair.Key);
-            regionCases[g] += pair.Value.Cases;
-            regionCost[g] += pair.Value.CostFen;
-            regionLos[g] += pair.Value.LosDays;
-            regionDeaths[g] += pair.Value.Deaths;
+            var g = GroupOf(_cells.KeyAt(i));
+            ref var cell = ref _cellData[i];
+            regionCases[g] += cell.Cases;
+            regionCost[g] += cell.CostFen;
+            regionLos[g] += cell.LosDays;
+            regionDeaths[g] += cell.Deaths;
         }
 
         var lowRisk = LowRiskGroups(regionCases, regionDeaths);
@@ -306,17 +327,18 @@ public sealed class SupervisionMonitor
         // of its months.
         var readmission = Readmissions();
         var months = new Dictionary<(int Hospital, int Month), Period>();
-        foreach (var pair in _cells)
+        for (var i = 0; i < _cells.Count; i++)
         {
-            var key = (HospitalOf(pair.Key), MonthOfKey(pair.Key));
+            var cellKey = _cells.KeyAt(i);
+            var key = (HospitalOf(cellKey), MonthOfKey(cellKey));
             if (!months.TryGetValue(key, out var period))
             {
                 period = new Period(_profile.ReadmissionDays.Count);
                 months.Add(key, period);
             }
 
-            var g = GroupOf(pair.Key);
-            period.Add(pair.Value, regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
+            var g = GroupOf(cellKey);
+            period.Add(in _cellData[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
         }
 
         foreach (var pair in readmission)
@@ -417,7 +439,7 @@ public sealed class SupervisionMonitor
         }
 
         PeerComparison.Fill(rows);
-        _counts["cases"] = _row;
+        _counts["cases"] = _added;
         _counts["cases_with_result"] = _withResult;
         _counts["cases_without_result"] = _withoutResult;
         _counts["cases_without_discharge_date"] = _withoutDate;
@@ -485,77 +507,79 @@ public sealed class SupervisionMonitor
     /// </summary>
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
-        // Sorted in place: no second copy of the per-person records.
-        _stays.Sort();
-        var stays = _stays;
+        // Sorted by person in buckets (a person's stays are in one bucket; the buckets in order are the global order), each
+        // chunk of records let go as it is distributed: no second whole copy of the per-person records.
         var windows = _profile.ReadmissionDays;
         var result = new Dictionary<(int, int), StayCounts>();
-        var latest = 0;
-        for (var i = 0; i < stays.Count; i++)
+        foreach (var stays in _stays.TakeSortedBuckets(Environment.ProcessorCount))
         {
-            var stay = stays[i];
-            var key = (stay.Hospital, MonthOfDay(stay.Discharge));
-            if (!result.TryGetValue(key, out var counts))
+            var latest = 0;
+            for (var i = 0; i < stays.Length; i++)
             {
-                counts = new StayCounts(windows.Count);
-                result.Add(key, counts);
-            }
+                var stay = stays[i];
+                var key = (stay.Hospital, MonthOfDay(stay.Discharge));
+                if (!result.TryGetValue(key, out var counts))
+                {
+                    counts = new StayCounts(windows.Count);
+                    result.Add(key, counts);
+                }
 
-            counts.Stays++;
-            var first = i == 0 || stays[i - 1].Patient != stay.Patient;
-            if (first)
-            {
-                latest = stay.Discharge;
-            }
-            else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
-            {
-                // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
-                _counts["duplicate_stays"]++;
-                continue;
-            }
-            else if (stay.Admission < latest)
-            {
-                // Begins inside an earlier stay of the person: overlapping, not an index stay.
-                _counts["overlapping_stays"]++;
-                latest = Math.Max(latest, stay.Discharge);
-                continue;
-            }
-            else
-            {
-                latest = stay.Discharge;
-            }
+                counts.Stays++;
+                var first = i == 0 || stays[i - 1].Patient != stay.Patient;
+                if (first)
+                {
+                    latest = stay.Discharge;
+                }
+                else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
+                {
+                    // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
+                    _counts["duplicate_stays"]++;
+                    continue;
+                }
+                else if (stay.Admission < latest)
+                {
+                    // Begins inside an earlier stay of the person: overlapping, not an index stay.
+                    _counts["overlapping_stays"]++;
+                    latest = Math.Max(latest, stay.Discharge);
+                    continue;
+                }
+                else
+                {
+                    latest = stay.Discharge;
+                }
 
-            // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
-            // inside it (overlapping, counted when their turn comes) and copies of this stay.
-            var j = i + 1;
-            while (j < stays.Count && stays[j].Patient == stay.Patient
-                && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
-            {
-                j++;
-            }
+                // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
+                // inside it (overlapping, counted when their turn comes) and copies of this stay.
+                var j = i + 1;
+                while (j < stays.Length && stays[j].Patient == stay.Patient
+                    && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
+                {
+                    j++;
+                }
 
-            if (j >= stays.Count || stays[j].Patient != stay.Patient)
-            {
-                continue;
-            }
+                if (j >= stays.Length || stays[j].Patient != stay.Patient)
+                {
+                    continue;
+                }
 
-            var next = stays[j];
-            var gap = next.Admission - stay.Discharge;
+                var next = stays[j];
+                var gap = next.Admission - stay.Discharge;
 
-            for (var w = 0; w < windows.Count; w++)
-            {
-                counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
-            }
+                for (var w = 0; w < windows.Count; w++)
+                {
+                    counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
+                }
 
-            if (windows.Count > 0 && gap <= windows[0])
-            {
-                AddReview("readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d", stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
-            }
+                if (windows.Count > 0 && gap <= windows[0])
+                {
+                    AddReview("readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d", stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
+                }
 
-            if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
-            {
-                counts.Split++;
-                AddReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
+                if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
+                {
+                    counts.Split++;
+                    AddReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
+                }
             }
         }
 
@@ -566,20 +590,21 @@ public sealed class SupervisionMonitor
     {
         var rows = new List<GroupIndicatorRow>();
         var prevRegion = _previous.GroupBy(p => p.Key.Group).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Cost: x.Sum(p => p.Value.CostFen)));
-        foreach (var year in _cells.GroupBy(p => Year(MonthOfKey(p.Key))).OrderBy(x => x.Key, StringComparer.Ordinal))
+        var cells = Enumerable.Range(0, _cells.Count).Select(i => new KeyValuePair<long, int>(_cells.KeyAt(i), i));
+        foreach (var year in cells.GroupBy(p => Year(MonthOfKey(p.Key))).OrderBy(x => x.Key, StringComparer.Ordinal))
         {
             foreach (var group in year.GroupBy(p => GroupOf(p.Key)).OrderBy(x => _groups[x.Key], StringComparer.Ordinal))
             {
                 var g = group.Key;
                 var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
                 var regionMeanLos = (decimal)regionLos[g] / regionCases[g];
-                long yc = group.Sum(p => p.Value.Cases), ycost = group.Sum(p => p.Value.CostFen), ylos = group.Sum(p => p.Value.LosDays), yd = group.Sum(p => p.Value.Deaths);
+                long yc = group.Sum(p => _cellData[p.Value].Cases), ycost = group.Sum(p => _cellData[p.Value].CostFen), ylos = group.Sum(p => _cellData[p.Value].LosDays), yd = group.Sum(p => _cellData[p.Value].Deaths);
                 var hasPrev = prevRegion.TryGetValue(g, out var pr);
                 rows.Add(new GroupIndicatorRow(string.Empty, string.Empty, _groups[g], year.Key, yc, yd, Yuan(ycost, yc), (decimal)ylos / yc, regionMeanCost, regionMeanLos,
                     _previous.Count > 0 ? (hasPrev ? pr.Cases : 0) : null, hasPrev && pr.Cases > 0 ? Yuan(pr.Cost, pr.Cases) : null, lowRisk[g]));
                 foreach (var hospital in group.GroupBy(p => HospitalOf(p.Key)).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
                 {
-                    long c = hospital.Sum(p => p.Value.Cases), cost = hospital.Sum(p => p.Value.CostFen), los = hospital.Sum(p => p.Value.LosDays), d = hospital.Sum(p => p.Value.Deaths);
+                    long c = hospital.Sum(p => _cellData[p.Value].Cases), cost = hospital.Sum(p => _cellData[p.Value].CostFen), los = hospital.Sum(p => _cellData[p.Value].LosDays), d = hospital.Sum(p => _cellData[p.Value].Deaths);
                     var has = _previous.TryGetValue((hospital.Key, g), out var prev);
                     rows.Add(new GroupIndicatorRow(_hospitals[hospital.Key], LevelOf(_hospitals[hospital.Key]), _groups[g], year.Key, c, d, Yuan(cost, c), (decimal)los / c,
                         regionMeanCost, regionMeanLos, _previous.Count > 0 ? (has ? prev!.Cases : 0) : null, has && prev!.Cases > 0 ? Yuan(prev.CostFen, prev.Cases) : null, lowRisk[g]));
@@ -620,7 +645,7 @@ public sealed class SupervisionMonitor
                     observed += cell.Severe;
                     expected += cell.Cases * p;
                     variance += cell.Cases * p * (1m - p);
-                    excess.Add((pair.Key.Adrg, cell.Severe - (cell.Cases * p), cell));
+                    excess.Add((_adrgs[pair.Key.Adrg], cell.Severe - (cell.Cases * p), cell));
                 }
 
                 if (_previousSeverity.TryGetValue(pair.Key, out var prev) && prev.Cases > 0)
@@ -722,7 +747,8 @@ public sealed class SupervisionMonitor
     private static CalendarDate FromDayNumber(int day) => new(day * TimeSpan.TicksPerDay);
 #endif
 
-    private sealed class Cell
+    /// <summary>The sums of one hospital × group × month (a struct in one array, numbered by <see cref="LongKeyTable"/>).</summary>
+    private struct Cell
     {
         public long Cases, CostFen, LosDays, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
         public decimal WeightSum, PointsSum;
@@ -739,7 +765,7 @@ public sealed class SupervisionMonitor
         public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
 
         /// <summary>Adds a cell; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
-        public void Add(Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
+        public void Add(in Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
         {
             Cases += c.Cases;
             CostFen += c.CostFen;

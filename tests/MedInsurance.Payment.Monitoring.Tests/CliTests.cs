@@ -51,6 +51,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_case_to_review_names_its_row_in_the_file_when_an_earlier_row_was_rejected()
+    {
+        // Row 1 is rejected by the reader (malformed main diagnosis); row 2 is an overlong stay: the review names row 2,
+        // the row a reviewer opens in the case file, not the count of cases used.
+        var folder = Folder();
+        try
+        {
+            var cases = Path.Combine(folder, "cases.csv");
+            File.WriteAllText(cases, "id,hospital_id,patient_id,sex,age,admission_date,discharge_date,los,discharge_type,diagnoses,procedures,total_cost\n"
+                + "A1,H1,P1,1,40,2026-01-01,2026-01-03,2,1,BAD!!,,100\n"
+                + "A2,H1,P2,1,40,2026-01-01,2026-04-10,99,1,J18.900,,100\n");
+            var run = MedpayProcess.Run("monitor", "--cases", cases, "--output", Path.Combine(folder, "out"));
+            Assert.True(run.Exit == 1, run.Err);
+            var review = File.ReadAllLines(Path.Combine(folder, "out", "review_cases.csv"));
+            Assert.Equal(new[] { "reason,hospital_id,row,case_id,related_row,detail", "overlong_stay,H1,2,A2,,los > 60" }, review.Select(l => l.TrimStart('\uFEFF')));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void Results_rows_that_do_not_join_are_counted_and_exit_1()
     {
         var folder = Folder();

@@ -130,7 +130,40 @@ public sealed class DefectTests
         Assert.Equal(1, report.Counts["duplicate_stays"]);
         var readmission = Assert.Single(report.Review, r => r.Reason == "readmission_14d");
         Assert.Equal(1L, readmission.RelatedRow);
-        Assert.Contains(readmission.Row, new[] { 3L, 4L });
+        Assert.Equal(3L, readmission.Row);
+    }
+
+    [Fact]
+    public void Of_two_equal_stays_the_review_names_the_lower_row_in_either_order_of_the_file()
+    {
+        // C and D are the same stay (rows 3 and 4): the readmission after A names row 3 whichever of them comes first.
+        foreach (var order in new[] { new[] { 1, 3, 4 }, new[] { 4, 3, 1 } })
+        {
+            var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+            var es31 = new CaseResult("ES31", 1m);
+            foreach (var row in order)
+            {
+                var admitted = row == 1 ? new CalendarDate(2026, 3, 1) : new CalendarDate(2026, 3, 12);
+                var discharged = row == 1 ? new CalendarDate(2026, 3, 10) : new CalendarDate(2026, 3, 15);
+                monitor.Add(Case("R" + row.ToString(System.Globalization.CultureInfo.InvariantCulture), "H1", admitted, discharged, "P"), es31, row);
+            }
+
+            var readmission = Assert.Single(monitor.Finish().Review, r => r.Reason == "readmission_14d");
+            Assert.Equal((3L, (long?)1L), (readmission.Row, readmission.RelatedRow));
+        }
+    }
+
+    [Fact]
+    public void A_row_given_with_a_case_is_the_row_reviews_name_and_must_be_a_data_row()
+    {
+        var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+        var overlong = Case("C7", "H1", new CalendarDate(2026, 1, 1), new CalendarDate(2026, 4, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Add(overlong, null, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Add(overlong, null, (long)int.MaxValue + 1));
+        monitor.Add(overlong, null, 7);
+        var report = monitor.Finish();
+        Assert.Equal(7L, Assert.Single(report.Review, r => r.Reason == "overlong_stay").Row);
+        Assert.Equal(1, report.Counts["cases"]);
     }
 
     [Fact]

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MedInsurance.Payment.Monitoring.Tests;
+
+/// <summary>The monitor's two internal structures against the plain structures they replace: <see cref="LongKeyTable"/>
+/// against a dictionary, <see cref="PersonStayBook"/> against one sort of every stay.</summary>
+public sealed class StructureTests
+{
+    [Fact]
+    public void The_key_table_numbers_keys_in_first_seen_order_as_a_dictionary_would()
+    {
+        var random = new Random(7);
+        var table = new LongKeyTable();
+        var expected = new Dictionary<long, int>();
+        for (var i = 0; i < 200_000; i++)
+        {
+            // Keys that differ only in high bits, in low bits, negative ones, and repeats.
+            var key = (i % 4) switch
+            {
+                0 => (long)random.Next(5_000) << 40,
+                1 => random.Next(50_000),
+                2 => -random.Next(1_000),
+                _ => ((long)random.Next(200) << 40) | ((long)random.Next(600) << 16) | (uint)random.Next(24_000, 24_012),
+            };
+            var index = table.GetOrAdd(key, out var added);
+            if (expected.TryGetValue(key, out var known))
+            {
+                Assert.False(added);
+                Assert.Equal(known, index);
+            }
+            else
+            {
+                Assert.True(added);
+                Assert.Equal(expected.Count, index);
+                expected.Add(key, index);
+            }
+        }
+
+        Assert.Equal(expected.Count, table.Count);
+        foreach (var pair in expected)
+        {
+            Assert.Equal(pair.Value, table.IndexOf(pair.Key));
+            Assert.Equal(pair.Key, table.KeyAt(pair.Value));
+        }
+
+        Assert.Equal(-1, table.IndexOf(long.MaxValue));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4_097)]
+    [InlineData(300_000)]
+    public void The_sorted_buckets_in_order_are_the_stays_sorted_and_each_person_is_in_one_bucket(int count)
+    {
+        var random = new Random(count);
+        var book = new PersonStayBook();
+        var all = new PersonStay[count];
+        for (var i = 0; i < count; i++)
+        {
+            // Few people, so most have several stays; some stays repeat but for the row.
+            var patient = PersonStay.Hash("P" + random.Next(Math.Max(1, count / 3)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var admission = 20_000 + random.Next(30);
+            all[i] = new PersonStay(patient, admission, admission + random.Next(3), random.Next(3), random.Next(2), 0, i + 1);
+            book.Add(all[i]);
+        }
+
+        Assert.Equal(count, book.Count);
+        var buckets = book.TakeSortedBuckets(2);
+        Assert.Equal(0, book.Count);
+        Array.Sort(all);
+        Assert.Equal(all, buckets.SelectMany(b => b).ToArray());
+        var bucketOf = new Dictionary<ulong, int>();
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            foreach (var stay in buckets[b])
+            {
+                Assert.Equal(b, bucketOf.TryGetValue(stay.Patient, out var seen) ? seen : bucketOf[stay.Patient] = b);
+            }
+        }
+
+        Assert.Empty(book.TakeSortedBuckets(1).SelectMany(b => b));
+    }
+}
