@@ -90,8 +90,8 @@ internal static class MonitorCommands
             }
         }
 
-        ResultsFile? joined = null;
-        if (resultsFile is not null && (joined = ResultsFile.Open(resultsFile.FullName, out var problem)) is null)
+        ResultsFile? results = null;
+        if (resultsFile is not null && (results = ResultsFile.Open(resultsFile.FullName, out var problem)) is null)
         {
             Console.Error.WriteLine("medpay: --results " + resultsFile.Name + ": " + problem + ". Nothing written.");
             return 2;
@@ -104,7 +104,7 @@ internal static class MonitorCommands
             if (prev is null || !prev.HasPreviousYearColumns)
             {
                 Console.Error.WriteLine("medpay: --previous-year " + previousFile.Name + ": " + (previousProblem ?? "the header needs hospital_id, a group column (drg or group_code) and total_cost") + ". Nothing written.");
-                joined?.Dispose();
+                results?.Dispose();
                 return 2;
             }
 
@@ -130,12 +130,15 @@ internal static class MonitorCommands
         if (qcFile is not null && (qcRows = QualityCheckFile.Read(qcFile.FullName, monitor, out var qcProblem)) is null)
         {
             Console.Error.WriteLine("medpay: --qc " + qcFile.Name + ": " + qcProblem + ". Nothing written.");
-            joined?.Dispose();
+            results?.Dispose();
             return 2;
         }
 
         long rejected = 0, unjoined = 0;
         CsvReadReport report;
+
+        // The results are parsed a few blocks ahead on a thread of their own; the join stays here, in file order.
+        var joined = results is null ? null : new ResultsReadAhead(results);
         using (joined)
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
@@ -154,7 +157,7 @@ internal static class MonitorCommands
                     CaseResult? result = null;
                     if (joined is not null)
                     {
-                        if (joined.Next(out var id, out var r, out _, out _) && string.Equals(id, record.Id, StringComparison.Ordinal))
+                        if (joined.Next(out var id, out var r) && string.Equals(id, record.Id, StringComparison.Ordinal))
                         {
                             result = r;
                         }
@@ -177,15 +180,15 @@ internal static class MonitorCommands
                     monitor.Add(record.Value!, result, record.RowNumber);
                 }
             });
-            while (joined is not null && joined.Next(out _, out _, out _, out _))
+            while (joined is not null && joined.Next(out _, out _))
             {
                 unjoined++;
             }
         }
 
-        var unreadable = joined is null ? new long[3] : new[] { joined.WeightUnreadable, joined.PointsUnreadable, joined.OutlierUnreadable };
+        var unreadable = results is null ? new long[3] : new[] { results.WeightUnreadable, results.PointsUnreadable, results.OutlierUnreadable };
         var monitoring = monitor.Finish();
-        Write(output, monitoring, report.Rows, rejected, unjoined, joined?.Rows, unreadable, previousRows, previousCostUnreadable, qcRows);
+        Write(output, monitoring, report.Rows, rejected, unjoined, results?.Rows, unreadable, previousRows, previousCostUnreadable, qcRows);
         if (htmlFile is not null)
         {
             File.WriteAllText(htmlFile.FullName, MonitoringHtml.Render(monitoring), CliOutput.Encoding);

@@ -28,6 +28,8 @@ public sealed class SupervisionMonitor
     private readonly List<string> _groups = new();
     private readonly LongKeyTable _cells = new();
     private Cell[] _cellData = new Cell[16];
+    private readonly LongKeyTable _months = new();
+    private MonthSums[] _monthData = new MonthSums[16];
     private readonly PersonStayBook _stays = new();
     private readonly List<ShortStay> _short = new();
     private readonly Dictionary<(int Hospital, int Adrg), SeverityCell> _severity = new();
@@ -139,39 +141,55 @@ public sealed class SupervisionMonitor
         ref var cell = ref _cellData[index];
         var cost = inpatientCase.Costs.Total.Fen;
         var los = inpatientCase.LengthOfStayDays;
+        var death = inpatientCase.DischargeType == DischargeType.Death ? 1 : 0;
         cell.Cases++;
         cell.CostFen += cost;
         cell.LosDays += los;
-        cell.Deaths += inpatientCase.DischargeType == DischargeType.Death ? 1 : 0;
-        cell.OutOfCatalogFen += inpatientCase.OutOfCatalogCost.Fen;
-        cell.Referrals += inpatientCase.AdmissionRoute == AdmissionRoute.Referral ? 1 : 0;
+        cell.Deaths += death;
+
+        // What does not depend on the group is summed per hospital × month: a small table that stays in cache.
+        var monthIndex = _months.GetOrAdd(MonthKey(h, month), out added);
+        if (added && monthIndex == _monthData.Length)
+        {
+            Array.Resize(ref _monthData, monthIndex * 2);
+        }
+
+        ref var sums = ref _monthData[monthIndex];
+        sums.Cases++;
+        sums.CostFen += cost;
+        sums.Deaths += death;
+        sums.OutOfCatalogFen += inpatientCase.OutOfCatalogCost.Fen;
+        sums.Referrals += inpatientCase.AdmissionRoute == AdmissionRoute.Referral ? 1 : 0;
         if (result?.Weight is { } weight)
         {
-            cell.WeightCases++;
-            cell.WeightSum += weight;
+            sums.WeightCases++;
+            sums.WeightSum += weight;
         }
 
         if (result?.Points is { } points)
         {
-            cell.PointsSum += points;
+            sums.PointsSum += points;
         }
 
         if (result?.Deviation is { } deviation)
         {
-            cell.DeviationKnown++;
-            cell.Deviation += deviation ? 1 : 0;
+            sums.DeviationKnown++;
+            sums.Deviation += deviation ? 1 : 0;
         }
 
         if (result?.SpecialReview is { } review)
         {
-            cell.ReviewKnown++;
-            cell.Review += review ? 1 : 0;
+            sums.ReviewKnown++;
+            sums.Review += review ? 1 : 0;
         }
 
         if (los > _profile.OverlongStayDays)
         {
-            cell.Overlong++;
-            AddReview("overlong_stay", h, row, inpatientCase.CaseId, null, "los > " + _profile.OverlongStayDays.ToString(CultureInfo.InvariantCulture));
+            sums.Overlong++;
+            if (CountReview("overlong_stay", h))
+            {
+                ListReview("overlong_stay", h, row, inpatientCase.CaseId, null, "los > " + _profile.OverlongStayDays.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         if (los <= _profile.LowStandardMaxLosDays)
@@ -341,6 +359,12 @@ public sealed class SupervisionMonitor
             period.Add(in _cellData[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
         }
 
+        for (var i = 0; i < _months.Count; i++)
+        {
+            var monthKey = _months.KeyAt(i);
+            months[((int)(monthKey >> 16), (int)(monthKey & 0xFFFF))].Add(in _monthData[i]);
+        }
+
         foreach (var pair in readmission)
         {
             if (!months.TryGetValue(pair.Key, out var period))
@@ -490,7 +514,10 @@ public sealed class SupervisionMonitor
                 result[(s.Hospital, s.Month)] = result.TryGetValue((s.Hospital, s.Month), out var n) ? n + 1 : 1;
                 // Named by its row, like the readmission pairs: the candidates are known only at the end, so keeping their ids would
                 // keep the text of every short stay's id (docs/monitoring.md, Memory).
-                AddReview("low_standard_admission", s.Hospital, s.Row, string.Empty, null, "group " + _groups[s.Group]);
+                if (CountReview("low_standard_admission", s.Hospital))
+                {
+                    ListReview("low_standard_admission", s.Hospital, s.Row, string.Empty, null, "group " + _groups[s.Group]);
+                }
             }
         }
 
@@ -510,6 +537,7 @@ public sealed class SupervisionMonitor
         // Sorted by person in buckets (a person's stays are in one bucket; the buckets in order are the global order), each
         // chunk of records let go as it is distributed: no second whole copy of the per-person records.
         var windows = _profile.ReadmissionDays;
+        var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
         var result = new Dictionary<(int, int), StayCounts>();
         foreach (var stays in _stays.TakeSortedBuckets(Environment.ProcessorCount))
         {
@@ -572,13 +600,19 @@ public sealed class SupervisionMonitor
 
                 if (windows.Count > 0 && gap <= windows[0])
                 {
-                    AddReview("readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d", stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
+                    if (CountReview(readmissionReason, stay.Hospital))
+                    {
+                        ListReview(readmissionReason, stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
+                    }
                 }
 
                 if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
                 {
                     counts.Split++;
-                    AddReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
+                    if (CountReview("split_admission", stay.Hospital))
+                    {
+                        ListReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
+                    }
                 }
             }
         }
@@ -664,7 +698,10 @@ public sealed class SupervisionMonitor
             {
                 foreach (var (row, caseId) in driver.Cell.SevereCases)
                 {
-                    AddReview("severity_mix", hospital.Key, row, caseId, null, "ADRG " + driver.Adrg + " severe share above peers");
+                    if (CountReview("severity_mix", hospital.Key))
+                    {
+                        ListReview("severity_mix", hospital.Key, row, caseId, null, "ADRG " + driver.Adrg + " severe share above peers");
+                    }
                 }
             }
 
@@ -677,16 +714,18 @@ public sealed class SupervisionMonitor
         return rows;
     }
 
-    private void AddReview(string reason, int hospital, long row, string caseId, long? relatedRow, string detail)
+    /// <summary>Counts a case to review for a reason and hospital; true while fewer than the profile's maximum are listed
+    /// (then the caller builds the detail text and lists it with <see cref="ListReview"/>: no text for the unlisted).</summary>
+    private bool CountReview(string reason, int hospital)
     {
         var key = (reason, hospital);
         _reviewListed.TryGetValue(key, out var listed);
         _reviewListed[key] = listed + 1;
-        if (listed < _profile.MaxReviewCasesPerHospital)
-        {
-            _review.Add(new ReviewCase(reason, _hospitals[hospital], row, caseId, relatedRow, detail));
-        }
+        return listed < _profile.MaxReviewCasesPerHospital;
     }
+
+    private void ListReview(string reason, int hospital, long row, string caseId, long? relatedRow, string detail) =>
+        _review.Add(new ReviewCase(reason, _hospitals[hospital], row, caseId, relatedRow, detail));
 
     /// <summary>Whether a QC status is one of <c>accepted</c>, <c>warning</c>, <c>rejected</c> (any case).</summary>
     internal static bool IsQualityCheckStatus(string? status) =>
@@ -722,6 +761,8 @@ public sealed class SupervisionMonitor
 
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
 
+    private static long MonthKey(int hospital, int month) => ((long)hospital << 16) | (uint)month;
+
     private static int HospitalOf(long key) => (int)(key >> 40);
 
     private static int GroupOf(long key) => (int)((key >> 16) & 0xFFFFFF);
@@ -747,10 +788,18 @@ public sealed class SupervisionMonitor
     private static CalendarDate FromDayNumber(int day) => new(day * TimeSpan.TicksPerDay);
 #endif
 
-    /// <summary>The sums of one hospital × group × month (a struct in one array, numbered by <see cref="LongKeyTable"/>).</summary>
+    /// <summary>The sums of one hospital × group × month that depend on the group: cases, cost, days and deaths (24 bytes,
+    /// in one array numbered by <see cref="LongKeyTable"/>; at 10 000 000 cases there may be one per case or two).</summary>
     private struct Cell
     {
-        public long Cases, CostFen, LosDays, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
+        public long CostFen, LosDays;
+        public int Cases, Deaths;
+    }
+
+    /// <summary>The sums of one hospital × month that do not depend on the group.</summary>
+    private struct MonthSums
+    {
+        public long Cases, CostFen, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
         public decimal WeightSum, PointsSum;
     }
 
@@ -764,22 +813,27 @@ public sealed class SupervisionMonitor
         public long[] Readmitted;
         public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
 
-        /// <summary>Adds a cell; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
+        /// <summary>Adds the month's sums that do not depend on the group.</summary>
+        public void Add(in MonthSums m)
+        {
+            Cases += m.Cases;
+            CostFen += m.CostFen;
+            Deaths += m.Deaths;
+            OutOfCatalogFen += m.OutOfCatalogFen;
+            Referrals += m.Referrals;
+            WeightCases += m.WeightCases;
+            DeviationKnown += m.DeviationKnown;
+            Deviation += m.Deviation;
+            ReviewKnown += m.ReviewKnown;
+            Review += m.Review;
+            Overlong += m.Overlong;
+            WeightSum += m.WeightSum;
+            PointsSum += m.PointsSum;
+        }
+
+        /// <summary>Adds a cell's group terms; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
         public void Add(in Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
         {
-            Cases += c.Cases;
-            CostFen += c.CostFen;
-            Deaths += c.Deaths;
-            OutOfCatalogFen += c.OutOfCatalogFen;
-            Referrals += c.Referrals;
-            WeightCases += c.WeightCases;
-            DeviationKnown += c.DeviationKnown;
-            Deviation += c.Deviation;
-            ReviewKnown += c.ReviewKnown;
-            Review += c.Review;
-            Overlong += c.Overlong;
-            WeightSum += c.WeightSum;
-            PointsSum += c.PointsSum;
             CostIndex += groupCost == 0 ? 0m : c.CostFen * (decimal)groupCases / groupCost;
             TimeIndex += groupLos == 0 ? 0m : c.LosDays * (decimal)groupCases / groupLos;
             LowRiskCases += lowRisk ? c.Cases : 0;
