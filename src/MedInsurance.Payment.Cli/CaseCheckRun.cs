@@ -163,7 +163,8 @@ internal sealed class CaseCheckRun
         csv.NextRecord();
     }
 
-    private void Count(ReadRecord<InpatientCase> record, QcCaseResult result)
+    /// <summary>Counts one checked record in the totals and the tallies by rule and by hospital (in input order).</summary>
+    public void Count(ReadRecord<InpatientCase> record, QcCaseResult result)
     {
         Rows++;
         switch (result.Status)

@@ -2,6 +2,8 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.QualityControl;
 
 namespace MedInsurance.Payment.Cli;
@@ -9,7 +11,8 @@ namespace MedInsurance.Payment.Cli;
 /// <summary><c>medpay check</c>: settlement-list quality control (结算清单质控) of a case file.</summary>
 internal static class CheckCommands
 {
-    private static readonly string[] Header = { "row", "id", "hospital_id", "status", "errors", "warnings", "issues" };
+    /// <summary>The columns of <c>issues.csv</c>.</summary>
+    internal static readonly string[] Header = { "row", "id", "hospital_id", "status", "errors", "warnings", "issues" };
 
     public static Command Create()
     {
@@ -55,17 +58,7 @@ internal static class CheckCommands
                 }
 
                 csv.NextRecord();
-                run.Run(file, options, parse.GetValue(threads), map, checker.Check, (record, result) =>
-                {
-                    csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(record.Id);
-                    csv.WriteField(record.Value?.HospitalId ?? string.Empty);
-                    csv.WriteField(result.StatusText);
-                    csv.WriteField(result.ErrorCount.ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(result.WarningCount.ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(Issues(result));
-                    csv.NextRecord();
-                });
+                run.Run(file, options, parse.GetValue(threads), map, checker.Check, (record, result) => WriteIssueRow(csv, record, result));
             }
 
             if (summaryFile is not null)
@@ -88,6 +81,19 @@ internal static class CheckCommands
             return run.Rejected == 0 ? 0 : 1;
         });
         return check;
+    }
+
+    /// <summary>Writes the <c>issues.csv</c> row of a checked record (the columns of <see cref="Header"/>).</summary>
+    internal static void WriteIssueRow(SafeCsvWriter csv, ReadRecord<InpatientCase> record, QcCaseResult result)
+    {
+        csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(record.Id);
+        csv.WriteField(record.Value?.HospitalId ?? string.Empty);
+        csv.WriteField(result.StatusText);
+        csv.WriteField(result.ErrorCount.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(result.WarningCount.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(Issues(result));
+        csv.NextRecord();
     }
 
     /// <summary><c>CODE(field);CODE(field)</c>.</summary>
@@ -119,7 +125,7 @@ internal static class CheckCommands
     }
 
     /// <summary>The profile, the dictionary and the checker: null (after saying why, with file, line and field) when one is unusable.</summary>
-    private static QcChecker? LoadChecker(FileInfo? profileFile, DirectoryInfo? dictionaries, string? edition)
+    internal static QcChecker? LoadChecker(FileInfo? profileFile, DirectoryInfo? dictionaries, string? edition)
     {
         QcProfile profile;
         try

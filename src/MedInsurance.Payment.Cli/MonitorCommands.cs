@@ -6,6 +6,7 @@ using System.Linq;
 using CsvHelper;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Monitoring;
+using MedInsurance.Payment.QualityControl;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -36,24 +37,47 @@ internal static class MonitorCommands
         var profile = new Option<FileInfo?>("--profile") { Description = "Monitoring profile JSON (default: the embedded national-default profile)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the indicator tables (CSV, one file per table).", Required = true };
         var html = new Option<FileInfo?>("--html") { Description = "Also write the supervision section as an HTML file with charts." };
+        var check = new Option<bool>("--check") { Description = "Also run the settlement-list quality check (medpay check) on every case in the same pass: the coding indicators come from it and its summary is written as qc_summary.csv (instead of reading a --qc file)." };
+        var checkProfile = new Option<FileInfo?>("--check-profile") { Description = "QC profile JSON for the check (default: every rule at its national severity, no lists); implies --check." };
+        var dictionaries = new Option<DirectoryInfo?>("--dictionaries") { Description = "Folder of the edition's national code files for the check (ZD_YB20_INFO.dat …); implies --check. Without it the dictionary, gray-code and edition rules are skipped." };
+        var edition = new Option<string?>("--edition") { Description = "Code edition of --dictionaries: yb1.0 or yb2.0 (default: the QC profile's, else yb2.0); implies --check." };
+        var issues = new Option<FileInfo?>("--issues") { Description = "Also write the check's issues.csv (as medpay check: one row per case row, in input order); implies --check." };
         var headerMap = CaseFiles.HeaderMapOption();
         var command = new Command("monitor", "Supervision indicators per hospital, level, group and month against same-level peers, and cases to review (智能监管指标).");
-        foreach (var option in new Option[] { cases, results, hospitals, previous, qc, profile, output, html, headerMap })
+        foreach (var option in new Option[] { cases, results, hospitals, previous, qc, profile, output, html, check, checkProfile, dictionaries, edition, issues, headerMap })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => Run(
-            parse.GetValue(cases)!, parse.GetValue(results), parse.GetValue(hospitals), parse.GetValue(previous), parse.GetValue(qc), parse.GetValue(profile),
-            parse.GetValue(output)!, parse.GetValue(html), parse.GetValue(headerMap)));
+        command.SetAction(parse =>
+        {
+            var inline = parse.GetValue(check) || parse.GetValue(checkProfile) is not null || parse.GetValue(dictionaries) is not null || parse.GetValue(edition) is not null
+                || parse.GetValue(issues) is not null;
+            var checking = inline ? new InlineCheck(parse.GetValue(checkProfile), parse.GetValue(dictionaries), parse.GetValue(edition), parse.GetValue(issues)) : null;
+            return Run(
+                parse.GetValue(cases)!, parse.GetValue(results), parse.GetValue(hospitals), parse.GetValue(previous), parse.GetValue(qc), parse.GetValue(profile),
+                parse.GetValue(output)!, parse.GetValue(html), parse.GetValue(headerMap), checking);
+        });
         return command;
     }
 
     private static int Run(FileInfo casesFile, FileInfo? resultsFile, FileInfo? hospitalsFile, FileInfo? previousFile, FileInfo? qcFile, FileInfo? profileFile,
-        DirectoryInfo output, FileInfo? htmlFile, FileInfo? headerMapFile)
+        DirectoryInfo output, FileInfo? htmlFile, FileInfo? headerMapFile, InlineCheck? inline)
     {
-        if (!CliFiles.AllExist(casesFile, resultsFile, hospitalsFile, previousFile, qcFile, profileFile) || !CliFiles.Writable(output)
-            || (htmlFile is not null && !CliFiles.Writable(htmlFile.Directory!)))
+        if (!CliFiles.AllExist(casesFile, resultsFile, hospitalsFile, previousFile, qcFile, profileFile, inline?.Profile) || !CliFiles.Writable(output)
+            || (htmlFile is not null && !CliFiles.Writable(htmlFile.Directory!)) || (inline?.Issues is { } issuesFile && !CliFiles.Writable(issuesFile.Directory!)))
+        {
+            return 2;
+        }
+
+        if (inline is not null && qcFile is not null)
+        {
+            Console.Error.WriteLine("medpay: --qc reads a medpay check output and --check runs the check in this pass: give one of them. Nothing written.");
+            return 2;
+        }
+
+        QcChecker? checker = null;
+        if (inline is not null && (checker = CheckCommands.LoadChecker(inline.Profile, inline.Dictionaries, inline.Edition)) is null)
         {
             return 2;
         }
@@ -136,13 +160,26 @@ internal static class MonitorCommands
 
         long rejected = 0, unjoined = 0;
         CsvReadReport report;
+        var checkRun = checker is null ? null : new CaseCheckRun();
 
         // The results are parsed a few blocks ahead on a thread of their own; the join stays here, in file order.
         var joined = results is null ? null : new ResultsReadAhead(results);
         using (joined)
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
+        using (var issuesWriter = inline?.Issues is { } issuesPath ? CliOutput.Open(issuesPath.FullName) : null)
+        using (var issuesCsv = issuesWriter is null ? null : CliOutput.Csv(issuesWriter))
         {
+            if (issuesCsv is not null)
+            {
+                foreach (var column in CheckCommands.Header)
+                {
+                    issuesCsv.WriteField(column);
+                }
+
+                issuesCsv.NextRecord();
+            }
+
             // rejected.csv: every case row the reader rejected, with its issue codes (CODE(field)); streamed.
             foreach (var column in RejectedColumns)
             {
@@ -150,10 +187,36 @@ internal static class MonitorCommands
             }
 
             rejectedCsv.NextRecord();
-            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, process: block =>
+            // The check runs on the threads that convert the blocks; everything in file order runs here.
+            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, transform: block =>
             {
-                foreach (var record in block)
+                if (checker is null)
                 {
+                    return null;
+                }
+
+                var checks = new QcCaseResult[block.Count];
+                for (var i = 0; i < block.Count; i++)
+                {
+                    checks[i] = checker.Check(block[i]);
+                }
+
+                return checks;
+            }, consume: (block, checks) =>
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    var record = block[i];
+                    if (checks is not null)
+                    {
+                        checkRun!.Count(record, checks[i]);
+                        monitor.AddQualityCheck(record.Value?.HospitalId ?? string.Empty, checks[i].StatusText);
+                        if (issuesCsv is not null)
+                        {
+                            CheckCommands.WriteIssueRow(issuesCsv, record, checks[i]);
+                        }
+                    }
+
                     CaseResult? result = null;
                     if (joined is not null)
                     {
@@ -187,6 +250,22 @@ internal static class MonitorCommands
         }
 
         var unreadable = results is null ? new long[3] : new[] { results.WeightUnreadable, results.PointsUnreadable, results.OutlierUnreadable };
+        if (checkRun is not null)
+        {
+            qcRows = checkRun.Rows;
+            checkRun.WriteSummary(Path.Combine(output.FullName, "qc_summary.csv"));
+            Console.Error.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "check: {0} rows, {1} accepted, {2} with warnings, {3} rejected (profile {4} {5}; dictionary {6}); summary in qc_summary.csv",
+                checkRun.Rows,
+                checkRun.Accepted,
+                checkRun.Warned,
+                checkRun.Rejected,
+                checker!.Profile.Name,
+                checker.Profile.Version,
+                checker.Dictionary is { } d ? d.Edition : "none"));
+        }
+
         var monitoring = monitor.Finish();
         Write(output, monitoring, report.Rows, rejected, unjoined, results?.Rows, unreadable, previousRows, previousCostUnreadable, qcRows);
         if (htmlFile is not null)
@@ -282,5 +361,25 @@ internal static class MonitorCommands
             }
 
         });
+    }
+
+    /// <summary>The settlement-list check run in the monitor's pass (<c>--check</c> and its options).</summary>
+    private sealed class InlineCheck
+    {
+        public InlineCheck(FileInfo? profile, DirectoryInfo? dictionaries, string? edition, FileInfo? issues)
+        {
+            Profile = profile;
+            Dictionaries = dictionaries;
+            Edition = edition;
+            Issues = issues;
+        }
+
+        public FileInfo? Profile { get; }
+
+        public DirectoryInfo? Dictionaries { get; }
+
+        public string? Edition { get; }
+
+        public FileInfo? Issues { get; }
     }
 }

@@ -74,6 +74,57 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void The_check_in_the_same_pass_gives_what_medpay_check_then_monitor_qc_give()
+    {
+        // One pass (monitor --check --issues) against two (check, then monitor --qc on its output): the same issues.csv,
+        // the same QC summary and the same indicator tables, coding rows included.
+        var folder = Folder();
+        try
+        {
+            var issues = Path.Combine(folder, "issues.csv");
+            var check = MedpayProcess.Run("check", "--input", Region.File("cases.csv"), "--output", issues, "--summary", Path.Combine(folder, "qc_summary.csv"));
+            Assert.True(check.Exit is 0 or 1, check.Err);
+            var two = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Region.File("results.csv"), "--hospitals", Region.File("hospitals.csv"),
+                "--qc", issues, "--output", Path.Combine(folder, "two"));
+            Assert.True(two.Exit == 0, two.Err);
+            var one = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--results", Region.File("results.csv"), "--hospitals", Region.File("hospitals.csv"),
+                "--check", "--issues", Path.Combine(folder, "one-issues.csv"), "--output", Path.Combine(folder, "one"));
+            Assert.True(one.Exit == 0, one.Err);
+            Assert.Contains("check: 35 rows", one.Err, StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllText(issues), File.ReadAllText(Path.Combine(folder, "one-issues.csv")));
+            Assert.Equal(File.ReadAllText(Path.Combine(folder, "qc_summary.csv")), File.ReadAllText(Path.Combine(folder, "one", "qc_summary.csv")));
+            foreach (var table in new[] { "hospital_indicators.csv", "group_indicators.csv", "review_cases.csv", "severity_shift.csv", "summary.csv" })
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(folder, "two", table)), File.ReadAllText(Path.Combine(folder, "one", table)));
+            }
+
+            Assert.Contains(",all,coding_error_rate,", File.ReadAllText(Path.Combine(folder, "one", "hospital_indicators.csv")), StringComparison.Ordinal);
+            Assert.Contains("qc_rows,35", File.ReadAllText(Path.Combine(folder, "one", "summary.csv")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void A_qc_file_and_the_check_in_the_same_pass_together_are_refused_with_exit_2()
+    {
+        var folder = Folder();
+        try
+        {
+            var run = MedpayProcess.Run("monitor", "--cases", Region.File("cases.csv"), "--qc", Region.File("issues.csv"), "--check", "--output", Path.Combine(folder, "out"));
+            Assert.Equal(2, run.Exit);
+            Assert.Contains("--qc", run.Err, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "out", "summary.csv")));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void Results_rows_that_do_not_join_are_counted_and_exit_1()
     {
         var folder = Folder();
