@@ -1,17 +1,19 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
 /// Numbers distinct 64-bit keys 0, 1, 2 … in the order they are first seen (open addressing, linear probing, no
 /// objects per key), so the aggregates they name live in plain arrays indexed by that number. Replaces a
-/// <c>Dictionary&lt;long, object&gt;</c> on the monitor's per-case path: one probe of an int array and one of a long array
-/// instead of a bucket, an entry and an object (docs/performance.md, "Supervision indicators"). Not thread-safe.
+/// <c>Dictionary&lt;long, object&gt;</c> on the monitor's per-case path: a slot holds its key beside its number, so a lookup
+/// reads one 16-byte slot (one cache line) where the dictionary read a bucket, an entry and an object
+/// (docs/performance.md, "Supervision indicators"). Not thread-safe.
 /// </summary>
 internal sealed class LongKeyTable
 {
     private long[] _keys = new long[16];
-    private int[] _slots = new int[32];
+    private Slot[] _slots = new Slot[32];
     private int _mask = 31;
 
     /// <summary>How many keys are numbered.</summary>
@@ -23,19 +25,20 @@ internal sealed class LongKeyTable
     /// <summary>The number of <paramref name="key"/>, numbering it next when it is new (<paramref name="added"/>).</summary>
     public int GetOrAdd(long key, out bool added)
     {
+        var slots = _slots;
         var slot = (int)(Mix(key) & (uint)_mask);
         while (true)
         {
-            var entry = _slots[slot];
-            if (entry == 0)
+            ref var entry = ref slots[slot];
+            if (entry.Number == 0)
             {
                 break;
             }
 
-            if (_keys[entry - 1] == key)
+            if (entry.Key == key)
             {
                 added = false;
-                return entry - 1;
+                return entry.Number - 1;
             }
 
             slot = (slot + 1) & _mask;
@@ -49,9 +52,9 @@ internal sealed class LongKeyTable
         }
 
         _keys[index] = key;
-        _slots[slot] = index + 1;
+        slots[slot] = new Slot(key, index + 1);
         Count = index + 1;
-        if (Count * 2 > _slots.Length)
+        if (Count * 2 > slots.Length)
         {
             Grow();
         }
@@ -63,11 +66,11 @@ internal sealed class LongKeyTable
     public int IndexOf(long key)
     {
         var slot = (int)(Mix(key) & (uint)_mask);
-        while (_slots[slot] is var entry && entry != 0)
+        while (_slots[slot].Number is var number && number != 0)
         {
-            if (_keys[entry - 1] == key)
+            if (_slots[slot].Key == key)
             {
-                return entry - 1;
+                return number - 1;
             }
 
             slot = (slot + 1) & _mask;
@@ -78,17 +81,17 @@ internal sealed class LongKeyTable
 
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
+        _slots = new Slot[_slots.Length * 2];
         _mask = _slots.Length - 1;
         for (var i = 0; i < Count; i++)
         {
             var slot = (int)(Mix(_keys[i]) & (uint)_mask);
-            while (_slots[slot] != 0)
+            while (_slots[slot].Number != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = i + 1;
+            _slots[slot] = new Slot(_keys[i], i + 1);
         }
     }
 
@@ -99,5 +102,19 @@ internal sealed class LongKeyTable
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return z ^ (z >> 31);
+    }
+
+    /// <summary>A key and its number + 1 (0 = empty slot).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Slot
+    {
+        public readonly long Key;
+        public readonly int Number;
+
+        public Slot(long key, int number)
+        {
+            Key = key;
+            Number = number;
+        }
     }
 }
