@@ -83,7 +83,7 @@ public class CaseCommandBenchmarks
     }
 
     /// <summary>Runs a <c>medpay</c> command line in <paramref name="folder"/> (relative paths resolve there).</summary>
-    private static int Run(string folder, params string[] args)
+    internal static int Run(string folder, params string[] args)
     {
         var root = CommandCatalog.CreateRoot();
         var at = Environment.CurrentDirectory;

@@ -32,7 +32,7 @@ internal sealed class CaseCheckRun
     /// <summary>Rows rejected.</summary>
     public long Rejected { get; private set; }
 
-    /// <summary>The reader's report (rows, encoding), after <see cref="Run"/>.</summary>
+    /// <summary>The reader's report (rows, encoding), after a run.</summary>
     public CsvReadReport? Report { get; private set; }
 
     /// <summary>
@@ -93,6 +93,46 @@ internal sealed class CaseCheckRun
                     Count(block[i], results[i]);
                     write(block[i], results[i]);
                 }
+            },
+            map);
+    }
+
+    /// <summary>
+    /// Streams the file as <see cref="Run(FileInfo, CsvReadOptions, int, CaseHeaderMap?, Func{ReadRecord{InpatientCase}, QcCaseResult}, Action{ReadRecord{InpatientCase}, QcCaseResult})"/>
+    /// does, and formats each record's output row with <paramref name="format"/> on the worker thread that checked it; the
+    /// blocks' text is written to <paramref name="output"/> in input order on this thread.
+    /// </summary>
+    public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, Func<ReadRecord<InpatientCase>, QcCaseResult> check, Action<CsvRowText, ReadRecord<InpatientCase>, QcCaseResult> format, TextWriter output)
+    {
+        var text = new CsvBlockText();
+        Report = CaseFiles.ReadBlocks(
+            file,
+            options,
+            Math.Max(1, threads),
+            block =>
+            {
+                var results = new QcCaseResult[block.Count];
+                for (var i = 0; i < block.Count; i++)
+                {
+                    results[i] = check(block[i]);
+                }
+
+                return (Results: results, Text: text.Render(rows =>
+                {
+                    for (var i = 0; i < block.Count; i++)
+                    {
+                        format(rows, block[i], results[i]);
+                    }
+                }));
+            },
+            (block, checkedBlock) =>
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    Count(block[i], checkedBlock.Results[i]);
+                }
+
+                text.WriteTo(output, checkedBlock.Text);
             },
             map);
     }

@@ -50,15 +50,9 @@ internal static class CheckCommands
 
             var run = new CaseCheckRun();
             using (var writer = CliOutput.Open(outFile.FullName))
-            using (var csv = CliOutput.Csv(writer))
             {
-                foreach (var h in Header)
-                {
-                    csv.WriteField(h);
-                }
-
-                csv.NextRecord();
-                run.Run(file, options, parse.GetValue(threads), map, checker.Check, (record, result) => WriteIssueRow(csv, record, result));
+                WriteIssueHeader(writer);
+                run.Run(file, options, parse.GetValue(threads), map, checker.Check, WriteIssueRow, writer);
             }
 
             if (summaryFile is not null)
@@ -83,17 +77,31 @@ internal static class CheckCommands
         return check;
     }
 
-    /// <summary>Writes the <c>issues.csv</c> row of a checked record (the columns of <see cref="Header"/>).</summary>
-    internal static void WriteIssueRow(SafeCsvWriter csv, ReadRecord<InpatientCase> record, QcCaseResult result)
+    /// <summary>Writes the header of <c>issues.csv</c> (the columns of <see cref="Header"/>) and flushes it, so the rows can follow
+    /// as text formatted on the worker threads (<see cref="WriteIssueRow"/>).</summary>
+    internal static void WriteIssueHeader(TextWriter writer)
     {
-        csv.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(record.Id);
-        csv.WriteField(record.Value?.HospitalId ?? string.Empty);
-        csv.WriteField(result.StatusText);
-        csv.WriteField(result.ErrorCount.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(result.WarningCount.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(Issues(result));
+        using var csv = CliOutput.Csv(writer, leaveOpen: true);
+        foreach (var column in Header)
+        {
+            csv.WriteField(column);
+        }
+
         csv.NextRecord();
+        csv.Flush();
+    }
+
+    /// <summary>Formats the <c>issues.csv</c> row of a checked record (the columns of <see cref="Header"/>); any thread.</summary>
+    internal static void WriteIssueRow(CsvRowText rows, ReadRecord<InpatientCase> record, QcCaseResult result)
+    {
+        rows.WriteField(record.RowNumber.ToString(CultureInfo.InvariantCulture));
+        rows.WriteField(record.Id);
+        rows.WriteField(record.Value?.HospitalId ?? string.Empty);
+        rows.WriteField(result.StatusText);
+        rows.WriteField(result.ErrorCount.ToString(CultureInfo.InvariantCulture));
+        rows.WriteField(result.WarningCount.ToString(CultureInfo.InvariantCulture));
+        rows.WriteField(Issues(result));
+        rows.NextRecord();
     }
 
     /// <summary><c>CODE(field);CODE(field)</c>.</summary>

@@ -168,17 +168,13 @@ internal static class MonitorCommands
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         using (var issuesWriter = inline?.Issues is { } issuesPath ? CliOutput.Open(issuesPath.FullName) : null)
-        using (var issuesCsv = issuesWriter is null ? null : CliOutput.Csv(issuesWriter))
         {
-            if (issuesCsv is not null)
+            if (issuesWriter is not null)
             {
-                foreach (var column in CheckCommands.Header)
-                {
-                    issuesCsv.WriteField(column);
-                }
-
-                issuesCsv.NextRecord();
+                CheckCommands.WriteIssueHeader(issuesWriter);
             }
+
+            var issuesText = new CsvBlockText();
 
             // rejected.csv: every case row the reader rejected, with its issue codes (CODE(field)); streamed.
             foreach (var column in RejectedColumns)
@@ -192,7 +188,7 @@ internal static class MonitorCommands
             {
                 if (checker is null)
                 {
-                    return null;
+                    return (Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
                 }
 
                 var checks = new QcCaseResult[block.Count];
@@ -201,9 +197,22 @@ internal static class MonitorCommands
                     checks[i] = checker.Check(block[i]);
                 }
 
-                return checks;
-            }, consume: (block, checks) =>
+                // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
+                return (Checks: (QcCaseResult[]?)checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                {
+                    for (var i = 0; i < block.Count; i++)
+                    {
+                        CheckCommands.WriteIssueRow(rows, block[i], checks[i]);
+                    }
+                }));
+            }, consume: (block, checkedBlock) =>
             {
+                var checks = checkedBlock.Checks;
+                if (checkedBlock.Text is { } text)
+                {
+                    issuesText.WriteTo(issuesWriter!, text);
+                }
+
                 for (var i = 0; i < block.Count; i++)
                 {
                     var record = block[i];
@@ -211,10 +220,6 @@ internal static class MonitorCommands
                     {
                         checkRun!.Count(record, checks[i]);
                         monitor.AddQualityCheck(record.Value?.HospitalId ?? string.Empty, checks[i].StatusText);
-                        if (issuesCsv is not null)
-                        {
-                            CheckCommands.WriteIssueRow(issuesCsv, record, checks[i]);
-                        }
                     }
 
                     CaseResult? result = null;
