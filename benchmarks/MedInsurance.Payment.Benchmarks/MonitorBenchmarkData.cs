@@ -12,7 +12,9 @@ namespace MedInsurance.Payment.Benchmarks;
 /// admission_route and out_of_catalog_cost), <c>results.csv</c> (the <c>medpay drg price</c> columns, one row per case row in
 /// order) and <c>hospitals.csv</c>. The shape of <see cref="MonitoringBenchmarks"/>: 200 hospitals at 3 levels, 600 DRGs
 /// (200 ADRGs × 1/3/5), a year of discharges, one patient per 3 cases, 2 % deaths, 1 % one-day and 1 % 61–90-day stays,
-/// 5 % referrals. Deterministic.
+/// 5 % referrals. Codes are drawn uniformly from the dictionaries (the worst case for every code cache and lookup) or,
+/// with <c>zipf</c>, with probability ∝ 1/rank over a fixed random ranking of the codes (the heavy-tailed shape of real
+/// coding: a few hundred codes cover most cases). Deterministic.
 /// </summary>
 internal static class MonitorBenchmarkData
 {
@@ -20,7 +22,7 @@ internal static class MonitorBenchmarkData
     private const string ResultsHeader = "line_id,hospital_id,total_cost,points,drg,weight,outlier,review_candidate";
 
     /// <summary>Writes the three files into <paramref name="folder"/>.</summary>
-    public static void WriteFiles(string folder, long count)
+    public static void WriteFiles(string folder, long count, bool zipf = false)
     {
         Directory.CreateDirectory(folder);
         var inv = CultureInfo.InvariantCulture;
@@ -42,6 +44,8 @@ internal static class MonitorBenchmarkData
         }
 
         var random = new Random(20261203);
+        Func<string[], string> pickDx = zipf ? Zipf(dx, new Random(1)) : codes => codes[random.Next(codes.Length)];
+        Func<string[], string> pickPx = zipf ? Zipf(px, new Random(2)) : codes => codes[random.Next(codes.Length)];
         var start = new DateTime(2026, 1, 1);
         using var cases = new StreamWriter(Path.Combine(folder, "cases.csv"), false, new UTF8Encoding(false), 1 << 20);
         using var results = new StreamWriter(Path.Combine(folder, "results.csv"), false, new UTF8Encoding(false), 1 << 20);
@@ -63,16 +67,16 @@ internal static class MonitorBenchmarkData
                 .Append(',').Append(random.Next(2) == 0 ? '1' : '2').Append(',').Append((1 + random.Next(90)).ToString(inv)).Append(',')
                 .Append(admitted.ToString("yyyy-MM-dd", inv)).Append(',').Append(discharged.ToString("yyyy-MM-dd", inv)).Append(',')
                 .Append(los.ToString(inv)).Append(',').Append(random.Next(50) == 0 ? '5' : '1').Append(',').Append(random.Next(20) == 0 ? '3' : '2').Append(',')
-                .Append(dx[random.Next(dx.Length)]);
+                .Append(pickDx(dx));
             for (var k = random.Next(5); k > 0; k--)
             {
-                line.Append('|').Append(dx[random.Next(dx.Length)]);
+                line.Append('|').Append(pickDx(dx));
             }
 
             line.Append(',');
             for (var k = random.Next(3); k > 0; k--)
             {
-                line.Append(px[random.Next(px.Length)]).Append(k > 1 ? "|" : string.Empty);
+                line.Append(pickPx(px)).Append(k > 1 ? "|" : string.Empty);
             }
 
             line.Append(',').Append(total.ToString(inv)).Append(',').Append(drugs.ToString(inv)).Append(',').Append((total - drugs).ToString(inv))
@@ -83,5 +87,24 @@ internal static class MonitorBenchmarkData
                 .Append(drgs[g]).Append(',').Append(weights[g]).Append(',').Append(g % 10 == 0 ? "high" : "normal").Append(',').Append(g % 50 == 0 ? '1' : '0').Append('\n');
             results.Write(line);
         }
+    }
+
+    /// <summary>A sampler over <paramref name="codes"/> with probability ∝ 1/rank, the ranks a random permutation.</summary>
+    private static Func<string[], string> Zipf(string[] codes, Random random)
+    {
+        var ranked = codes.OrderBy(_ => random.Next()).ToArray();
+        var cumulative = new double[ranked.Length];
+        var sum = 0d;
+        for (var k = 0; k < ranked.Length; k++)
+        {
+            sum += 1d / (k + 1);
+            cumulative[k] = sum;
+        }
+
+        return _ =>
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * sum);
+            return ranked[Math.Min(index < 0 ? ~index : index, ranked.Length - 1)];
+        };
     }
 }

@@ -37,11 +37,11 @@ if (args.Length == 2 && args[0] == "write-case-files")
     return 0;
 }
 
-// ... -- write-monitor-files <folder> <count> writes cases.csv, results.csv and hospitals.csv of a synthetic region
-// (MonitorBenchmarkData), to time `medpay check` and `medpay monitor` as processes at 10 000 000 cases.
-if (args.Length == 3 && args[0] == "write-monitor-files")
+// ... -- write-monitor-files <folder> <count> [zipf] writes cases.csv, results.csv and hospitals.csv of a synthetic region
+// (MonitorBenchmarkData; codes uniform, or heavy-tailed with zipf), to time `medpay check` and `medpay monitor` as processes.
+if (args.Length is 3 or 4 && args[0] == "write-monitor-files")
 {
-    MonitorBenchmarkData.WriteFiles(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    MonitorBenchmarkData.WriteFiles(args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length == 4 && args[3] == "zipf");
     return 0;
 }
 

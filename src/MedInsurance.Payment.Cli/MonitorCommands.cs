@@ -186,9 +186,20 @@ internal static class MonitorCommands
             // The check runs on the threads that convert the blocks; everything in file order runs here.
             report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, transform: block =>
             {
+                // Each case is read for the monitor here, on the thread that converted it (its objects still in this
+                // core's cache); the thread that adds the cases in file order gets the compact values.
+                var cases = new MonitorCase[block.Count];
+                for (var i = 0; i < block.Count; i++)
+                {
+                    if (block[i].Value is { } value)
+                    {
+                        cases[i] = MonitorCase.From(value);
+                    }
+                }
+
                 if (checker is null)
                 {
-                    return (Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
+                    return (Cases: cases, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
                 }
 
                 var checks = new QcCaseResult[block.Count];
@@ -198,7 +209,7 @@ internal static class MonitorCommands
                 }
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
-                return (Checks: (QcCaseResult[]?)checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                return (Cases: cases, Checks: (QcCaseResult[]?)checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
                     {
@@ -245,7 +256,7 @@ internal static class MonitorCommands
                         continue;
                     }
 
-                    monitor.Add(record.Value!, result, record.RowNumber);
+                    monitor.Add(in checkedBlock.Cases[i], result, record.RowNumber);
                 }
             });
             while (joined is not null && joined.Next(out _, out _))

@@ -86,11 +86,14 @@ public sealed class SupervisionMonitor
     public void Add(InpatientCase inpatientCase, CaseResult? result, long row)
     {
         ThrowIfFinished();
-        if (inpatientCase is null)
-        {
-            throw new ArgumentNullException(nameof(inpatientCase));
-        }
+        Add(MonitorCase.From(inpatientCase ?? throw new ArgumentNullException(nameof(inpatientCase))), result, row);
+    }
 
+    /// <summary>Adds a case already read by <see cref="MonitorCase.From"/> (<c>medpay monitor</c> reads it on the converting
+    /// thread), with its result or null and its data row.</summary>
+    internal void Add(in MonitorCase inpatientCase, CaseResult? result, long row)
+    {
+        ThrowIfFinished();
         if (row < 1 || row > int.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(row), "A data row is 1 to 2 147 483 647.");
@@ -106,13 +109,13 @@ public sealed class SupervisionMonitor
             _withResult++;
         }
 
-        if (inpatientCase.DischargeDate is not { } discharged)
+        if (inpatientCase.State == MonitorCase.DateState.NoDischargeDate)
         {
             _withoutDate++;
             return;
         }
 
-        if (!InRange(discharged) || (inpatientCase.AdmissionDate is { } admission && !InRange(admission)))
+        if (inpatientCase.State == MonitorCase.DateState.OutOfRange)
         {
             // MONITOR_DATE_OUT_OF_RANGE (discharge_date / admission_date): a year outside 1900–2199 (a typo such as 6026)
             // is counted, not used — it would not fit the month in the cell key.
@@ -131,7 +134,7 @@ public sealed class SupervisionMonitor
 
         var h = Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
         var g = Index(_groupIndex, _groups, groupCode);
-        var month = MonthOf(discharged);
+        var month = inpatientCase.Month;
         var index = _cells.GetOrAdd(Key(h, g, month), out var added);
         if (added && index == _cellData.Length)
         {
@@ -139,9 +142,9 @@ public sealed class SupervisionMonitor
         }
 
         ref var cell = ref _cellData[index];
-        var cost = inpatientCase.Costs.Total.Fen;
+        var cost = inpatientCase.CostFen;
         var los = inpatientCase.LengthOfStayDays;
-        var death = inpatientCase.DischargeType == DischargeType.Death ? 1 : 0;
+        var death = inpatientCase.Death ? 1 : 0;
         cell.Cases++;
         cell.CostFen += cost;
         cell.LosDays += los;
@@ -158,8 +161,8 @@ public sealed class SupervisionMonitor
         sums.Cases++;
         sums.CostFen += cost;
         sums.Deaths += death;
-        sums.OutOfCatalogFen += inpatientCase.OutOfCatalogCost.Fen;
-        sums.Referrals += inpatientCase.AdmissionRoute == AdmissionRoute.Referral ? 1 : 0;
+        sums.OutOfCatalogFen += inpatientCase.OutOfCatalogFen;
+        sums.Referrals += inpatientCase.Referral ? 1 : 0;
         if (result?.Weight is { } weight)
         {
             sums.WeightCases++;
@@ -235,15 +238,13 @@ public sealed class SupervisionMonitor
             }
         }
 
-        if (inpatientCase.PatientId.Length == 0)
+        if (!inpatientCase.HasPatient)
         {
             _withoutPatient++;
         }
         else
         {
-            var admitted = inpatientCase.AdmissionDate is { } a ? DayNumber(a) : DayNumber(discharged) - los;
-            var related = _relatedOf[g];
-            _stays.Add(new PersonStay(PersonStay.Hash(inpatientCase.PatientId), admitted, DayNumber(discharged), h, g, related, checked((int)row)));
+            _stays.Add(new PersonStay(inpatientCase.PatientHash, inpatientCase.AdmissionDay, inpatientCase.DischargeDay, h, g, _relatedOf[g], checked((int)row)));
         }
     }
 
@@ -757,7 +758,7 @@ public sealed class SupervisionMonitor
     private static decimal Yuan(long fen, long cases) => cases == 0 ? 0m : fen / 100m / cases;
 
     /// <summary>The years a case may be discharged or admitted in; outside, it is rejected (MONITOR_DATE_OUT_OF_RANGE).</summary>
-    private static bool InRange(CalendarDate date) => date.Year >= MinYear && date.Year <= MaxYear;
+    internal static bool InRange(CalendarDate date) => date.Year >= MinYear && date.Year <= MaxYear;
 
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
 
@@ -769,7 +770,7 @@ public sealed class SupervisionMonitor
 
     private static int MonthOfKey(long key) => (int)(key & 0xFFFF);
 
-    private static int MonthOf(CalendarDate date) => (date.Year * 12) + date.Month - 1;
+    internal static int MonthOf(CalendarDate date) => (date.Year * 12) + date.Month - 1;
 
     private static int MonthOfDay(int dayNumber) => MonthOf(FromDayNumber(dayNumber));
 
@@ -779,11 +780,11 @@ public sealed class SupervisionMonitor
 
 
 #if NET
-    private static int DayNumber(CalendarDate date) => date.DayNumber;
+    internal static int DayNumber(CalendarDate date) => date.DayNumber;
 
     private static CalendarDate FromDayNumber(int day) => CalendarDate.FromDayNumber(day);
 #else
-    private static int DayNumber(CalendarDate date) => (int)(date.Ticks / TimeSpan.TicksPerDay);
+    internal static int DayNumber(CalendarDate date) => (int)(date.Ticks / TimeSpan.TicksPerDay);
 
     private static CalendarDate FromDayNumber(int day) => new(day * TimeSpan.TicksPerDay);
 #endif
