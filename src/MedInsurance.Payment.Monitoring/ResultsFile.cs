@@ -89,20 +89,32 @@ internal sealed class ResultsFile : IDisposable
     /// <summary>Reads the next row: its id, result, hospital id and total cost (fen; see <see cref="CostUnreadable"/>).</summary>
     public bool Next(out string id, out CaseResult result, out string hospitalId, out long costFen)
     {
+        if (!Next(out id, out result))
+        {
+            hospitalId = string.Empty;
+            costFen = 0;
+            return false;
+        }
+
+        hospitalId = _hospital < 0 ? string.Empty : _input.SharedText(_hospital);
+        long fen = 0;
+        CostUnreadable = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out fen) != ValueStatus.Ok;
+        costFen = _cost >= 0 && !CostUnreadable ? fen : 0;
+        return true;
+    }
+
+    /// <summary>Reads the next row's id and result only (the join to the cases needs no hospital and no cost).</summary>
+    public bool Next(out string id, out CaseResult result)
+    {
         if (!_input.MoveNext())
         {
-            id = hospitalId = string.Empty;
+            id = string.Empty;
             result = null!;
-            costFen = 0;
             return false;
         }
 
         Rows++;
         id = _input.Text(_id);
-        hospitalId = _hospital < 0 ? string.Empty : _input.SharedText(_hospital);
-        long fen = 0;
-        CostUnreadable = _cost >= 0 && CsvValues.ParseYuan(_input.Rows.Field(_cost), out fen) != ValueStatus.Ok;
-        costFen = _cost >= 0 && !CostUnreadable ? fen : 0;
         var group = _input.SharedText(_group);
         if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
         {
@@ -131,6 +143,17 @@ internal sealed class ResultsFile : IDisposable
             return null;
         }
 
+        var bytes = _input.Rows.Field(index);
+        if (bytes.IsEmpty)
+        {
+            return null;
+        }
+
+        if (TryParsePlainDecimal(bytes, out var plain))
+        {
+            return plain;
+        }
+
         var text = _input.Text(index);
         if (text.Length == 0)
         {
@@ -150,6 +173,23 @@ internal sealed class ResultsFile : IDisposable
     /// anything else → null and counted in <see cref="OutlierUnreadable"/>.</summary>
     private bool? Outlier()
     {
+        // The values medpay drg price writes, read from the bytes; anything else (case, spaces, escapes) the slow way.
+        var bytes = _input.Rows.Field(_outlier);
+        if (bytes.IsEmpty)
+        {
+            return null;
+        }
+
+        if (Is(bytes, "normal"))
+        {
+            return false;
+        }
+
+        if (Is(bytes, "low") || Is(bytes, "high") || Is(bytes, "incomplete"))
+        {
+            return true;
+        }
+
         var text = _input.Text(_outlier).ToLowerInvariant();
         switch (text)
         {
@@ -171,10 +211,74 @@ internal sealed class ResultsFile : IDisposable
         return text.Length == 0 ? null : !string.Equals(text, normal, StringComparison.OrdinalIgnoreCase);
     }
 
-    private bool? Bool(int index) => _input.Text(index).ToUpperInvariant() switch
+    private bool? Bool(int index) => _input.Rows.Field(index) is { Length: 1 } b && b[0] is (byte)'0' or (byte)'1' ? b[0] == '1' : _input.Text(index).ToUpperInvariant() switch
     {
         "1" or "TRUE" or "是" => true,
         "0" or "FALSE" or "否" => false,
         _ => null,
     };
+
+    /// <summary>
+    /// A plain decimal — an optional minus, 1 to 18 digits with at most one point between digits — read from the bytes,
+    /// exactly as <c>decimal.TryParse</c> reads it (the same value and scale: <c>1.40</c> keeps two decimals). Anything
+    /// else (spaces, a plus sign, thousands separators, an escaped cell, a negative zero, more digits) returns false and
+    /// is read the slow way, so the result never differs from it.
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<byte> bytes, out decimal value)
+    {
+        value = 0m;
+        var i = bytes.Length > 0 && bytes[0] == (byte)'-' ? 1 : 0;
+        var negative = i == 1;
+        long mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (b - '0');
+                scale = scale >= 0 ? scale + 1 : scale;
+            }
+            else if (b == (byte)'.' && scale < 0 && digits > 0 && i + 1 < bytes.Length)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || (negative && mantissa == 0))
+        {
+            return false;
+        }
+
+        value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    private static bool Is(ReadOnlySpan<byte> bytes, string ascii)
+    {
+        if (bytes.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -9,7 +9,7 @@ namespace MedInsurance.Payment.Monitoring;
 /// Reads a <see cref="ResultsFile"/> on a thread of its own, a block of rows ahead of the join, so parsing the results
 /// (ids, groups, numbers) does not run on the thread that joins them to the cases in file order. At most
 /// <see cref="BlocksAhead"/> blocks of <see cref="BlockRows"/> rows are held: memory does not grow with the file. The rows
-/// come out exactly as <see cref="ResultsFile.Next"/> gives them, in order; an error while reading is rethrown by
+/// come out exactly as <see cref="ResultsFile.Next(out string, out CaseResult)"/> gives them, in order; an error while reading is rethrown by
 /// <see cref="Next"/>. The file's counters (<see cref="ResultsFile.Rows"/>, the unreadable counts) are final once
 /// <see cref="Next"/> has returned false.
 /// </summary>
@@ -93,7 +93,7 @@ internal sealed class ResultsReadAhead : IDisposable
                 }
 
                 block.Count = 0;
-                while (block.Count < BlockRows && File.Next(out var id, out var result, out _, out _))
+                while (block.Count < BlockRows && File.Next(out var id, out var result))
                 {
                     block.Ids[block.Count] = id;
                     block.Results[block.Count] = result;
