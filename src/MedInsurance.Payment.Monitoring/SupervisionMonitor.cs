@@ -8,10 +8,11 @@ namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
 /// 智能监管指标计算 — one streaming pass over the cases of a region (with their DRG/DIP results when given), then
-/// <see cref="Finish"/> computes every indicator (docs/monitoring.md). Memory: one aggregate per hospital × group ×
-/// month, one per hospital × ADRG for the severity mix, and a 32-byte record per stay with a patient id for the
-/// readmission scan (sorted once at the end) plus one per stay of at most <see cref="MonitoringProfile.LowStandardMaxLosDays"/>
-/// days. Not thread-safe: feed it from one thread.
+/// <see cref="Finish"/> computes every indicator (docs/monitoring.md). Memory: a 24-byte aggregate per hospital × group ×
+/// month and one per hospital × month, one per hospital × ADRG for the severity mix, and a 32-byte record per stay with a
+/// patient id for the readmission scan (in chunks, sorted by person in buckets at the end) plus one per stay of at most
+/// <see cref="MonitoringProfile.LowStandardMaxLosDays"/> days. Not thread-safe: feed it from one thread (<c>Finish</c>
+/// sorts the buckets on the available cores).
 /// </summary>
 public sealed class SupervisionMonitor
 {
