@@ -78,13 +78,7 @@ internal sealed class CaseCheckRun
             Math.Max(1, threads),
             block =>
             {
-                var results = new QcCaseResult[block.Count];
-                for (var i = 0; i < block.Count; i++)
-                {
-                    results[i] = check(block[i]);
-                }
-
-                return results;
+                return CheckAll(block, check);
             },
             (block, results) =>
             {
@@ -111,12 +105,7 @@ internal sealed class CaseCheckRun
             Math.Max(1, threads),
             block =>
             {
-                var results = new QcCaseResult[block.Count];
-                for (var i = 0; i < block.Count; i++)
-                {
-                    results[i] = check(block[i]);
-                }
-
+                var results = CheckAll(block, check);
                 return (Results: results, Text: text.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
@@ -135,6 +124,18 @@ internal sealed class CaseCheckRun
                 text.WriteTo(output, checkedBlock.Text);
             },
             map);
+    }
+
+    /// <summary>Checks every record of a block (on the calling thread: <paramref name="check"/> must be thread-safe).</summary>
+    public static QcCaseResult[] CheckAll(IReadOnlyList<ReadRecord<InpatientCase>> block, Func<ReadRecord<InpatientCase>, QcCaseResult> check)
+    {
+        var results = new QcCaseResult[block.Count];
+        for (var i = 0; i < block.Count; i++)
+        {
+            results[i] = check(block[i]);
+        }
+
+        return results;
     }
 
     /// <summary>The result of a record under the reader's checks only (the basic rule set): <c>medpay cases check</c>.</summary>

@@ -202,11 +202,7 @@ internal static class MonitorCommands
                     return (Cases: cases, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
                 }
 
-                var checks = new QcCaseResult[block.Count];
-                for (var i = 0; i < block.Count; i++)
-                {
-                    checks[i] = checker.Check(block[i]);
-                }
+                var checks = CaseCheckRun.CheckAll(block, checker.Check);
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
                 return (Cases: cases, Checks: (QcCaseResult[]?)checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
