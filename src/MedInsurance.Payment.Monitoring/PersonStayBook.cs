@@ -57,7 +57,13 @@ internal sealed class PersonStayBook
             sizes[b] = 0;
         }
 
-        ForEachStay(s => buckets[BucketOf(s.Patient)][sizes[BucketOf(s.Patient)]++] = s, release: true);
+        ForEachStay(
+            s =>
+            {
+                var b = BucketOf(s.Patient);
+                buckets[b][sizes[b]++] = s;
+            },
+            release: true);
         Count = 0;
         _fill = ChunkSize;
         Parallel.For(0, buckets.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b => Array.Sort(buckets[b]));

@@ -180,12 +180,12 @@ internal sealed class ResultsFile : IDisposable
             return null;
         }
 
-        if (Is(bytes, "normal"))
+        if (bytes.SequenceEqual("normal"u8))
         {
             return false;
         }
 
-        if (Is(bytes, "low") || Is(bytes, "high") || Is(bytes, "incomplete"))
+        if (bytes.SequenceEqual("low"u8) || bytes.SequenceEqual("high"u8) || bytes.SequenceEqual("incomplete"u8))
         {
             return true;
         }
@@ -261,24 +261,6 @@ internal sealed class ResultsFile : IDisposable
         }
 
         value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
-        return true;
-    }
-
-    private static bool Is(ReadOnlySpan<byte> bytes, string ascii)
-    {
-        if (bytes.Length != ascii.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] != ascii[i])
-            {
-                return false;
-            }
-        }
-
         return true;
     }
 }

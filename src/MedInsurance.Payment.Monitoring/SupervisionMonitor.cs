@@ -364,7 +364,7 @@ public sealed class SupervisionMonitor
         for (var i = 0; i < _months.Count; i++)
         {
             var monthKey = _months.KeyAt(i);
-            months[((int)(monthKey >> 16), (int)(monthKey & 0xFFFF))].Add(in _monthData[i]);
+            months[(HospitalOfMonthKey(monthKey), MonthOfKey(monthKey))].Add(in _monthData[i]);
         }
 
         foreach (var pair in readmission)
@@ -764,6 +764,8 @@ public sealed class SupervisionMonitor
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
 
     private static long MonthKey(int hospital, int month) => ((long)hospital << 16) | (uint)month;
+
+    private static int HospitalOfMonthKey(long key) => (int)(key >> 16);
 
     private static int HospitalOf(long key) => (int)(key >> 40);
 
