@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CsvHelper;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Monitoring;
 using MedInsurance.Payment.QualityControl;
@@ -54,9 +55,9 @@ internal static class MonitorCommands
             var inline = parse.GetValue(check) || parse.GetValue(checkProfile) is not null || parse.GetValue(dictionaries) is not null || parse.GetValue(edition) is not null
                 || parse.GetValue(issues) is not null;
             var checking = inline ? new InlineCheck(parse.GetValue(checkProfile), parse.GetValue(dictionaries), parse.GetValue(edition), parse.GetValue(issues)) : null;
-            return Run(
+            return BatchCollections.Run(() => Run(
                 parse.GetValue(cases)!, parse.GetValue(results), parse.GetValue(hospitals), parse.GetValue(previous), parse.GetValue(qc), parse.GetValue(profile),
-                parse.GetValue(output)!, parse.GetValue(html), parse.GetValue(headerMap), checking);
+                parse.GetValue(output)!, parse.GetValue(html), parse.GetValue(headerMap), checking));
         });
         return command;
     }
@@ -162,9 +163,12 @@ internal static class MonitorCommands
         CsvReadReport report;
         var checkRun = checker is null ? null : new CaseCheckRun();
 
-        // The results are parsed a few blocks ahead on a thread of their own; the join stays here, in file order.
+        // The results are parsed a few blocks ahead on a thread of their own (joined). The monitor gets the blocks in file
+        // order on a thread of its own too (fed), so the thread that splits the file and keeps the check's tallies does not
+        // also carry the monitor: the in-order work is spread over two threads, each still in file order.
         var joined = results is null ? null : new ResultsReadAhead(results);
         using (joined)
+        using (var fed = new OrderedHandOff<MonitorBlock>(block => unjoined += Feed(monitor, joined, block), capacity: 4, "MedInsurance.Payment monitor"))
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         using (var issuesWriter = inline?.Issues is { } issuesPath ? CliOutput.Open(issuesPath.FullName) : null)
@@ -183,14 +187,17 @@ internal static class MonitorCommands
             }
 
             rejectedCsv.NextRecord();
-            // The check runs on the threads that convert the blocks; everything in file order runs here.
+            // The check runs on the threads that convert the blocks; everything in file order runs here and on the monitor's thread.
             report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, transform: block =>
             {
                 // Each case is read for the monitor here, on the thread that converted it (its objects still in this
-                // core's cache); the thread that adds the cases in file order gets the compact values.
+                // core's cache); the monitor's thread gets the compact values. The block's list is reused once consumed:
+                // the monitor's thread gets the records in an array of their own.
+                var records = new ReadRecord<InpatientCase>[block.Count];
                 var cases = new MonitorCase[block.Count];
                 for (var i = 0; i < block.Count; i++)
                 {
+                    records[i] = block[i];
                     if (block[i].Value is { } value)
                     {
                         cases[i] = MonitorCase.From(value);
@@ -199,23 +206,23 @@ internal static class MonitorCommands
 
                 if (checker is null)
                 {
-                    return (Cases: cases, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
+                    return (Monitor: new MonitorBlock(records, cases, null), Text: (CsvBlockText.Block?)null);
                 }
 
                 var checks = CaseCheckRun.CheckAll(block, checker.Check);
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
-                return (Cases: cases, Checks: (QcCaseResult[]?)checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                return (Monitor: new MonitorBlock(records, cases, checks), Text: issuesWriter is null ? null : issuesText.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
                     {
                         CheckCommands.WriteIssueRow(rows, block[i], checks[i]);
                     }
                 }));
-            }, consume: (block, checkedBlock) =>
+            }, consume: (block, converted) =>
             {
-                var checks = checkedBlock.Checks;
-                if (checkedBlock.Text is { } text)
+                var checks = converted.Monitor.Checks;
+                if (converted.Text is { } text)
                 {
                     issuesText.WriteTo(issuesWriter!, text);
                 }
@@ -226,20 +233,6 @@ internal static class MonitorCommands
                     if (checks is not null)
                     {
                         checkRun!.Count(record, checks[i]);
-                        monitor.AddQualityCheck(record.Value?.HospitalId ?? string.Empty, checks[i].StatusText);
-                    }
-
-                    CaseResult? result = null;
-                    if (joined is not null)
-                    {
-                        if (joined.Next(out var id, out var r) && string.Equals(id, record.Id, StringComparison.Ordinal))
-                        {
-                            result = r;
-                        }
-                        else
-                        {
-                            unjoined++;
-                        }
                     }
 
                     if (record.IsRejected)
@@ -249,12 +242,12 @@ internal static class MonitorCommands
                         rejectedCsv.WriteField(record.Id);
                         rejectedCsv.WriteField(ResultCsv.Issues(record.Issues));
                         rejectedCsv.NextRecord();
-                        continue;
                     }
-
-                    monitor.Add(in checkedBlock.Cases[i], result, record.RowNumber);
                 }
+
+                fed.Post(converted.Monitor);
             });
+            fed.Complete();
             while (joined is not null && joined.Next(out _, out _))
             {
                 unjoined++;
@@ -373,6 +366,61 @@ internal static class MonitorCommands
             }
 
         });
+    }
+
+    /// <summary>
+    /// The monitor's share of a block, on the monitor's thread, in file order: each row's check status, its results row
+    /// (joined by position and id) and, unless the reader rejected it, the case. Returns the results rows not joined.
+    /// </summary>
+    private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block)
+    {
+        long unjoined = 0;
+        var records = block.Records;
+        for (var i = 0; i < records.Length; i++)
+        {
+            var record = records[i];
+            if (block.Checks is { } checks)
+            {
+                monitor.AddQualityCheck(record.Value?.HospitalId ?? string.Empty, checks[i].StatusText);
+            }
+
+            CaseResult? result = null;
+            if (joined is not null)
+            {
+                if (joined.Next(out var id, out var r) && string.Equals(id, record.Id, StringComparison.Ordinal))
+                {
+                    result = r;
+                }
+                else
+                {
+                    unjoined++;
+                }
+            }
+
+            if (!record.IsRejected)
+            {
+                monitor.Add(in block.Cases[i], result, record.RowNumber);
+            }
+        }
+
+        return unjoined;
+    }
+
+    /// <summary>A block of case rows as the monitor's thread gets it: the records, their monitor values and their checks (or null).</summary>
+    private sealed class MonitorBlock
+    {
+        public MonitorBlock(ReadRecord<InpatientCase>[] records, MonitorCase[] cases, QcCaseResult[]? checks)
+        {
+            Records = records;
+            Cases = cases;
+            Checks = checks;
+        }
+
+        public ReadRecord<InpatientCase>[] Records { get; }
+
+        public MonitorCase[] Cases { get; }
+
+        public QcCaseResult[]? Checks { get; }
     }
 
     /// <summary>The settlement-list check run in the monitor's pass (<c>--check</c> and its options).</summary>

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Hospitals;
 using MedInsurance.Payment.Interchange;
@@ -110,17 +109,7 @@ internal static class OutpatientCommands
             return 2;
         }
 
-        // A batch run: no background collections (they cost more CPU than they save pauses here); restored afterwards.
-        var latency = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
-        try
-        {
-            return Group(table, levels, hospitalRejected, inputFile, target, maxDayItems, options, Math.Max(1, threads));
-        }
-        finally
-        {
-            GCSettings.LatencyMode = latency;
-        }
+        return BatchCollections.Run(() => Group(table, levels, hospitalRejected, inputFile, target, maxDayItems, options, Math.Max(1, threads)));
     }
 
     private static int Group(CombinationTable table, Dictionary<string, HospitalLevel> levels, int hospitalRejected, FileInfo inputFile, (string Path, bool Folder) target, int maxDayItems, CsvReadOptions options, int threads)
