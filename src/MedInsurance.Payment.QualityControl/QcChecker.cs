@@ -26,6 +26,8 @@ public sealed class QcChecker
     private readonly Dictionary<string, Grade> _grades = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CodeFacts> _dxFacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CodeFacts> _pxFacts = new(StringComparer.Ordinal);
+    private readonly AsciiCodeTable<PackedFacts> _dxTable;
+    private readonly AsciiCodeTable<PackedFacts> _pxTable;
 
     /// <summary>Creates a checker.</summary>
     /// <param name="profile">The profile (<see cref="QcProfile.Default"/> for the national defaults); its lists are used.</param>
@@ -53,6 +55,10 @@ public sealed class QcChecker
                 _pxFacts[code] = Facts(code, CodeKind.Procedure, dictionary.IsGrayProcedure(code));
             }
         }
+
+        // The same facts for the codes that pack (almost all): one slot read a code instead of the dictionary's three places.
+        _dxTable = new AsciiCodeTable<PackedFacts>(Packable(_dxFacts));
+        _pxTable = new AsciiCodeTable<PackedFacts>(Packable(_pxFacts));
     }
 
     /// <summary>方案 — the profile.</summary>
@@ -338,7 +344,20 @@ public sealed class QcChecker
         var diagnosis = kind == CodeKind.Diagnosis;
         var known = diagnosis ? _dxFacts : _pxFacts;
         var gray = diagnosis ? QcRules.DiagnosisGray : QcRules.ProcedureGray;
-        if (known.TryGetValue(code, out var facts))
+        CodeFacts facts;
+        if ((diagnosis ? _dxTable : _pxTable).TryGet(code, out var packed))
+        {
+            // The table holds exactly the dictionary's facts of the codes that pack; a miss falls through to the dictionary.
+            facts = packed.Unpack(code);
+            if (facts.Gray)
+            {
+                Add(ref issues, gray, field, code);
+            }
+
+            return facts;
+        }
+
+        if (known.TryGetValue(code, out facts))
         {
             if (facts.Gray)
             {
@@ -417,6 +436,54 @@ public sealed class QcChecker
         }
 
         return fields;
+    }
+
+    /// <summary>The entries whose facts fit a <see cref="PackedFacts"/> (every one the lists can produce; checked, not assumed).</summary>
+    private static IEnumerable<KeyValuePair<string, PackedFacts>> Packable(Dictionary<string, CodeFacts> facts)
+    {
+        foreach (var pair in facts)
+        {
+            if (PackedFacts.TryPack(pair.Value, out var packed))
+            {
+                yield return new KeyValuePair<string, PackedFacts>(pair.Key, packed);
+            }
+        }
+    }
+
+    /// <summary>A code's facts in 6 bytes, for <see cref="AsciiCodeTable{T}"/>: ages (≤ 54 750 days or 150 years) as
+    /// 16-bit numbers, the sex, and the flags.</summary>
+    private readonly struct PackedFacts
+    {
+        private const byte GrayFlag = 1, HasAgeFlag = 2, InDaysFlag = 4, NotMainFlag = 8;
+        private readonly ushort _min;
+        private readonly ushort _max;
+        private readonly byte _sex;
+        private readonly byte _flags;
+
+        private PackedFacts(ushort min, ushort max, byte sex, byte flags)
+        {
+            _min = min;
+            _max = max;
+            _sex = sex;
+            _flags = flags;
+        }
+
+        public static bool TryPack(CodeFacts facts, out PackedFacts packed)
+        {
+            packed = default;
+            if (facts.Age.Min < 0 || facts.Age.Min > ushort.MaxValue || facts.Age.Max < 0 || facts.Age.Max > ushort.MaxValue || (int)facts.Sex < 0 || (int)facts.Sex > byte.MaxValue)
+            {
+                return false;
+            }
+
+            var flags = (facts.Gray ? GrayFlag : 0) | (facts.HasAge ? HasAgeFlag : 0) | (facts.Age.InDays ? InDaysFlag : 0) | (facts.NotMain ? NotMainFlag : 0);
+            packed = new PackedFacts((ushort)facts.Age.Min, (ushort)facts.Age.Max, (byte)facts.Sex, (byte)flags);
+            return true;
+        }
+
+        /// <summary>The facts again, for the case's own text of the code (the same text as the dictionary's).</summary>
+        public CodeFacts Unpack(string code) =>
+            new(code, (_flags & GrayFlag) != 0, (Sex)_sex, (_flags & HasAgeFlag) != 0, AgeRange.Of(_min, _max, (_flags & InDaysFlag) != 0), (_flags & NotMainFlag) != 0);
     }
 
     /// <summary>One code's facts: gray, and what the region's lists say.</summary>

@@ -295,6 +295,9 @@ internal readonly struct AgeRange
         InDays = inDays;
     }
 
+    /// <summary>A range as read before (<see cref="TryParse"/> made it; the packed code facts give it back).</summary>
+    public static AgeRange Of(int min, int max, bool inDays) => new(min, max, inDays);
+
     public int Min { get; }
 
     public int Max { get; }

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+
+namespace MedInsurance.Payment.QualityControl;
+
+/// <summary>
+/// 代码速查表 — an immutable open-addressing table from codes of at most <see cref="MaxLength"/> ASCII characters to a small
+/// value, with the code's characters packed in the slot beside the value. A lookup reads one slot, usually one cache line,
+/// and never a key string; a <see cref="Dictionary{TKey, TValue}"/> reads its bucket, its entry and the stored key, three
+/// places in memory for each of the millions of codes a province's cases carry (docs/performance.md, "Supervision
+/// indicators"). Built once; safe to read from any thread. A code that does not pack (longer, or not ASCII) is never in
+/// it: a miss means only "not here", and the caller asks its full dictionary.
+/// </summary>
+/// <typeparam name="T">The value: keep it small (it shares the slot with 16 bytes of key).</typeparam>
+internal sealed class AsciiCodeTable<T>
+    where T : struct
+{
+    /// <summary>The longest code kept (the 16th byte of a slot's key holds the length).</summary>
+    public const int MaxLength = 15;
+
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+
+    /// <summary>Builds the table from the codes that pack; the others are left out.</summary>
+    /// <param name="entries">Distinct codes with their values.</param>
+    /// <exception cref="ArgumentException">A code given twice.</exception>
+    public AsciiCodeTable(IEnumerable<KeyValuePair<string, T>> entries)
+    {
+        var packed = new List<(ulong A, ulong B, T Value)>();
+        foreach (var entry in entries)
+        {
+            if (TryPack(entry.Key, out var a, out var b))
+            {
+                packed.Add((a, b, entry.Value));
+            }
+        }
+
+        // At most half full: a lookup that misses stops at an empty slot after a probe or two.
+        var size = 16;
+        while (size < packed.Count * 2)
+        {
+            size <<= 1;
+        }
+
+        _slots = new Slot[size];
+        _mask = size - 1;
+        foreach (var (a, b, value) in packed)
+        {
+            var i = Index(a, b);
+            while (_slots[i].B != 0)
+            {
+                if (_slots[i].A == a && _slots[i].B == b)
+                {
+                    throw new ArgumentException("A code is given twice.", nameof(entries));
+                }
+
+                i = (i + 1) & _mask;
+            }
+
+            _slots[i] = new Slot(a, b, value);
+        }
+
+        Count = packed.Count;
+    }
+
+    /// <summary>The codes in the table.</summary>
+    public int Count { get; }
+
+    /// <summary>The value of <paramref name="code"/>; false when it is not in the table (never packed, or not given).</summary>
+    public bool TryGet(string code, out T value)
+    {
+        if (TryPack(code, out var a, out var b))
+        {
+            var slots = _slots;
+            for (var i = Index(a, b); slots[i].B != 0; i = (i + 1) & _mask)
+            {
+                if (slots[i].A == a && slots[i].B == b)
+                {
+                    value = slots[i].Value;
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The code's characters as bytes in two little-endian words, the length in the top byte of the second (never 0 for a
+    /// code, which marks an empty slot); false for an empty code, a longer one, or one with a character above U+007F.
+    /// </summary>
+    internal static bool TryPack(string code, out ulong a, out ulong b)
+    {
+        a = 0;
+        b = 0;
+        if (code is null || code.Length == 0 || code.Length > MaxLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c > 0x7F)
+            {
+                return false;
+            }
+
+            if (i < 8)
+            {
+                a |= (ulong)c << (8 * i);
+            }
+            else
+            {
+                b |= (ulong)c << (8 * (i - 8));
+            }
+        }
+
+        b |= (ulong)code.Length << 56;
+        return true;
+    }
+
+    private int Index(ulong a, ulong b)
+    {
+        unchecked
+        {
+            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL);
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 32;
+            return (int)h & _mask;
+        }
+    }
+
+    private readonly struct Slot
+    {
+        public Slot(ulong a, ulong b, T value)
+        {
+            A = a;
+            B = b;
+            Value = value;
+        }
+
+        public ulong A { get; }
+
+        public ulong B { get; }
+
+        public T Value { get; }
+    }
+}
