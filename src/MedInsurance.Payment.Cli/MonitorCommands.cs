@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CsvHelper;
-using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Monitoring;
 using MedInsurance.Payment.QualityControl;
@@ -191,28 +190,29 @@ internal static class MonitorCommands
             report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, transform: block =>
             {
                 // Each case is read for the monitor here, on the thread that converted it (its objects still in this
-                // core's cache); the monitor's thread gets the compact values. The block's list is reused once consumed:
-                // the monitor's thread gets the records in an array of their own.
-                var records = new ReadRecord<InpatientCase>[block.Count];
-                var cases = new MonitorCase[block.Count];
+                // core's cache); the monitor's thread gets only compact values, so a queued block keeps no case alive.
+                var monitorBlock = new MonitorBlock(block.Count);
                 for (var i = 0; i < block.Count; i++)
                 {
-                    records[i] = block[i];
-                    if (block[i].Value is { } value)
+                    var record = block[i];
+                    monitorBlock.Ids[i] = record.Id;
+                    monitorBlock.Rows[i] = record.IsRejected ? -record.RowNumber : record.RowNumber;
+                    if (record.Value is { } value)
                     {
-                        cases[i] = MonitorCase.From(value);
+                        monitorBlock.Cases[i] = MonitorCase.From(value);
                     }
                 }
 
                 if (checker is null)
                 {
-                    return (Monitor: new MonitorBlock(records, cases, null), Text: (CsvBlockText.Block?)null);
+                    return (Monitor: monitorBlock, Text: (CsvBlockText.Block?)null);
                 }
 
                 var checks = CaseCheckRun.CheckAll(block, checker.Check);
+                monitorBlock.Checks = checks;
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
-                return (Monitor: new MonitorBlock(records, cases, checks), Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                return (Monitor: monitorBlock, Text: issuesWriter is null ? null : issuesText.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
                     {
@@ -375,19 +375,18 @@ internal static class MonitorCommands
     private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block)
     {
         long unjoined = 0;
-        var records = block.Records;
-        for (var i = 0; i < records.Length; i++)
+        for (var i = 0; i < block.Ids.Length; i++)
         {
-            var record = records[i];
             if (block.Checks is { } checks)
             {
-                monitor.AddQualityCheck(record.Value?.HospitalId ?? string.Empty, checks[i].StatusText);
+                // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
+                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, checks[i].StatusText);
             }
 
             CaseResult? result = null;
             if (joined is not null)
             {
-                if (joined.Next(out var id, out var r) && string.Equals(id, record.Id, StringComparison.Ordinal))
+                if (joined.Next(out var id, out var r) && string.Equals(id, block.Ids[i], StringComparison.Ordinal))
                 {
                     result = r;
                 }
@@ -397,30 +396,36 @@ internal static class MonitorCommands
                 }
             }
 
-            if (!record.IsRejected)
+            var row = block.Rows[i];
+            if (row > 0)
             {
-                monitor.Add(in block.Cases[i], result, record.RowNumber);
+                monitor.Add(in block.Cases[i], result, row);
             }
         }
 
         return unjoined;
     }
 
-    /// <summary>A block of case rows as the monitor's thread gets it: the records, their monitor values and their checks (or null).</summary>
+    /// <summary>
+    /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
+    /// it), its monitor values (default when the row could not be built) and its check (or no checks).
+    /// </summary>
     private sealed class MonitorBlock
     {
-        public MonitorBlock(ReadRecord<InpatientCase>[] records, MonitorCase[] cases, QcCaseResult[]? checks)
+        public MonitorBlock(int count)
         {
-            Records = records;
-            Cases = cases;
-            Checks = checks;
+            Ids = new string[count];
+            Rows = new long[count];
+            Cases = new MonitorCase[count];
         }
 
-        public ReadRecord<InpatientCase>[] Records { get; }
+        public string[] Ids { get; }
+
+        public long[] Rows { get; }
 
         public MonitorCase[] Cases { get; }
 
-        public QcCaseResult[]? Checks { get; }
+        public QcCaseResult[]? Checks { get; set; }
     }
 
     /// <summary>The settlement-list check run in the monitor's pass (<c>--check</c> and its options).</summary>

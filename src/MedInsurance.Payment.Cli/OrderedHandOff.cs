@@ -8,8 +8,10 @@ namespace MedInsurance.Payment.Cli;
 /// <summary>
 /// 顺序移交 — runs <c>work</c> on a thread of its own over the items posted, one at a time and in the order they were
 /// posted, so work that must see the items in file order (a monitor that is not thread-safe) leaves the thread that reads
-/// the file. At most <c>capacity</c> items wait: memory does not grow with the file. An exception of the work is rethrown
-/// by the next <see cref="Post"/> or by <see cref="Complete"/>, and no item is worked on after it.
+/// the file. At most <c>capacity</c> items wait: memory does not grow with the file (and a producer blocked in
+/// <see cref="Post"/> does no other work meanwhile). An exception of the work is rethrown by a later <see cref="Post"/> (the
+/// next one, or one a few items later when it raced with the failure) or by <see cref="Complete"/>, and no item is worked on
+/// after it.
 /// </summary>
 /// <typeparam name="T">An item.</typeparam>
 internal sealed class OrderedHandOff<T> : IDisposable
@@ -19,6 +21,7 @@ internal sealed class OrderedHandOff<T> : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private ExceptionDispatchInfo? _error;
+    private bool _disposed;
 
     /// <summary>Starts the thread.</summary>
     /// <param name="work">The work on one item (on the hand-off's thread).</param>
@@ -76,6 +79,12 @@ internal sealed class OrderedHandOff<T> : IDisposable
     /// stopped) and frees the queue; after <see cref="Complete"/> there is nothing left to stop.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         _thread.Join();
         _queue.Dispose();

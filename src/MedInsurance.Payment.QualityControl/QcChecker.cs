@@ -33,6 +33,13 @@ public sealed class QcChecker
     /// <param name="profile">The profile (<see cref="QcProfile.Default"/> for the national defaults); its lists are used.</param>
     /// <param name="dictionary">The edition's dictionary, or null to skip the dictionary, gray-code and edition rules.</param>
     public QcChecker(QcProfile profile, QcCodeDictionary? dictionary)
+        : this(profile, dictionary, packedTable: true)
+    {
+    }
+
+    /// <summary>Creates a checker; <paramref name="packedTable"/> false leaves the packed code table empty, so every code is
+    /// looked up in the dictionary (the tests compare the two).</summary>
+    internal QcChecker(QcProfile profile, QcCodeDictionary? dictionary, bool packedTable)
     {
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _dictionary = dictionary;
@@ -57,8 +64,8 @@ public sealed class QcChecker
         }
 
         // The same facts for the codes that pack (almost all): one slot read a code instead of the dictionary's three places.
-        _dxTable = new AsciiCodeTable<PackedFacts>(Packable(_dxFacts));
-        _pxTable = new AsciiCodeTable<PackedFacts>(Packable(_pxFacts));
+        _dxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_dxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
+        _pxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_pxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
     }
 
     /// <summary>方案 — the profile.</summary>

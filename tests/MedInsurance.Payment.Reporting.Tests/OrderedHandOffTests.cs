@@ -81,11 +81,13 @@ public sealed class OrderedHandOffTests
     [Fact]
     public void Disposing_before_Complete_stops_the_thread_without_working_on_the_items_still_waiting()
     {
+        using var started = new ManualResetEventSlim(false);
         using var release = new ManualResetEventSlim(false);
         var worked = 0;
         var handOff = new OrderedHandOff<int>(
             _ =>
             {
+                started.Set();
                 release.Wait();
                 Interlocked.Increment(ref worked);
             },
@@ -98,6 +100,7 @@ public sealed class OrderedHandOffTests
 
         // The first item is being worked on (blocked until released, half a second after Dispose has begun): Dispose waits
         // for it and drops the four still waiting.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the first item was not taken");
         var releasing = new Thread(() =>
         {
             Thread.Sleep(500);
@@ -106,6 +109,7 @@ public sealed class OrderedHandOffTests
         releasing.Start();
         handOff.Dispose();
         releasing.Join();
-        Assert.True(Volatile.Read(ref worked) <= 1, "items worked on after Dispose: " + worked.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, Volatile.Read(ref worked));
+        handOff.Dispose(); // a second Dispose does nothing
     }
 }
