@@ -167,7 +167,7 @@ public static class CaseCsvReader
             input,
             threads,
             ParallelBlockSize,
-            splitting.Start,
+            splitting.StartDeferred,
             replay => new CaseRows(replay, header, duplicates).Read,
             transform,
             (records, result) =>
@@ -178,7 +178,8 @@ public static class CaseCsvReader
                 }
 
                 consume(records, result);
-            });
+            },
+            splitting.FinishStarts);
         return CsvTables.Report(input, rows, accepted);
     }
 
@@ -243,6 +244,8 @@ public static class CaseCsvReader
         private const int ReserveAfterRows = 1000;
 
         private readonly IdSet _ids = new();
+        private string?[] _blockIds = Array.Empty<string?>();
+        private bool[] _blockAdded = Array.Empty<bool>();
         private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new(1 << 17); // up to 65 536 codes: the whole ICD-10 医保版 in use in a region
         private readonly ByteKeyCache<ProcedureCode> _procedures = new(1 << 16);
         private readonly ByteKeyCache<Sex> _sexes = new(64);
@@ -339,6 +342,16 @@ public static class CaseCsvReader
         /// </summary>
         public RowStart Start()
         {
+            var start = StartDeferred();
+            return start.Problem is null && start.Id.Length > 0 && !_ids.Add(start.Id) ? new RowStart(null, start.Id, duplicate: true) : start;
+        }
+
+        /// <summary>
+        /// <see cref="Start"/> without the duplicate-id check, which <see cref="FinishStarts"/> then does for a block of
+        /// rows at once (in file order, so each row is marked exactly as <see cref="Start"/> would mark it).
+        /// </summary>
+        public RowStart StartDeferred()
+        {
             if (++_started == ReserveAfterRows)
             {
                 // Size the id set for the whole file once (when its length is known), from the bytes the first rows took.
@@ -356,8 +369,34 @@ public static class CaseCsvReader
                 return new RowStart(problem, badId, duplicate: false);
             }
 
-            var id = _f.Text(_id);
-            return new RowStart(null, id, id.Length > 0 && !_ids.Add(id));
+            return new RowStart(null, _f.Text(_id), duplicate: false);
+        }
+
+        /// <summary>The duplicate-id check of a block of rows started with <see cref="StartDeferred"/>, in file order.</summary>
+        public void FinishStarts(RowStart[] starts, int count)
+        {
+            if (_blockIds.Length < count)
+            {
+                _blockIds = new string?[count];
+                _blockAdded = new bool[count];
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                // A row with a structural problem is not checked (Start does not check it either).
+                _blockIds[i] = starts[i].Problem is null ? starts[i].Id : null;
+            }
+
+            _ids.Add(_blockIds, count, _blockAdded);
+            for (var i = 0; i < count; i++)
+            {
+                if (!_blockAdded[i])
+                {
+                    starts[i] = new RowStart(null, starts[i].Id, duplicate: true);
+                }
+
+                _blockIds[i] = null;
+            }
         }
 
         /// <summary>Converts the current row, whose <see cref="Start"/> is given (any thread; one per <see cref="CaseRows"/>).</summary>

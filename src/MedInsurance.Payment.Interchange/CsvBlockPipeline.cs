@@ -35,6 +35,9 @@ internal static class CsvBlockPipeline
     /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number and start) into a record.</param>
     /// <param name="transform">Per block, on any of the threads.</param>
     /// <param name="consume">Per block, in file order, on the calling thread; the list is reused after it returns.</param>
+    /// <param name="finishStarts">Per block, in file order, on the calling thread, once its rows are split and before any
+    /// is converted: may complete the starts of the block's rows together (e.g. the duplicate-id check, whose memory
+    /// reads overlap when done for a block at once). With one thread it is called for each row, with a block of one.</param>
     /// <returns>The number of data rows read.</returns>
     public static long Run<TStart, TRecord, TResult>(
         CsvInput input,
@@ -43,11 +46,12 @@ internal static class CsvBlockPipeline
         Func<TStart> start,
         Func<CsvInput, Func<int, TStart, TRecord>> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
-        Action<IReadOnlyList<TRecord>, TResult> consume)
+        Action<IReadOnlyList<TRecord>, TResult> consume,
+        Action<TStart[], int>? finishStarts = null)
     {
         if (threads <= 1)
         {
-            return RunOnCallingThread(input, blockSize, start, converter(input), transform, consume);
+            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input), transform, consume);
         }
 
         var jobs = new Job<TStart, TRecord, TResult>[(2 * threads) + 1];
@@ -106,6 +110,8 @@ internal static class CsvBlockPipeline
                         free.Enqueue(job);
                         continue;
                     }
+
+                    finishStarts?.Invoke(job.Starts, job.Block.Count);
 
                     ordered.Enqueue(job);
                     work.Add(job);
@@ -192,16 +198,20 @@ internal static class CsvBlockPipeline
         CsvInput input,
         int blockSize,
         Func<TStart> start,
+        Action<TStart[], int>? finishStarts,
         Func<int, TStart, TRecord> convert,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume)
     {
         var records = new List<TRecord>(blockSize);
+        var one = new TStart[1];
         long rows = 0;
         while (input.MoveNext())
         {
             rows++;
-            records.Add(convert(checked((int)rows), start()));
+            one[0] = start();
+            finishStarts?.Invoke(one, 1);
+            records.Add(convert(checked((int)rows), one[0]));
             if (records.Count == blockSize)
             {
                 consume(records, transform(records));

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -15,6 +16,9 @@ internal sealed class IdSet
     private readonly ulong _seed2;
     private Slot[] _slots = new Slot[1024];
     private int _count;
+    private ulong[] _highs = Array.Empty<ulong>();
+    private uint[] _lows = Array.Empty<uint>();
+    private ulong _touched;
 
     public IdSet()
     {
@@ -66,6 +70,61 @@ internal sealed class IdSet
         return true;
     }
 
+    /// <summary>
+    /// Adds the ids of a block in order, as <see cref="Add(string)"/> one after the other would, and says of each whether
+    /// it was new (an id repeated within the block is new the first time only); a null or empty id is skipped and marked
+    /// new. First the block's hashes are computed and their slots read in a loop of independent loads, so the cache misses
+    /// of a large set overlap instead of following one another (<c>IdSetBenchmarks</c>); then the ids are inserted.
+    /// </summary>
+    /// <param name="ids">The ids; only the first <paramref name="count"/> are read.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="added">Receives, per id, false when it was already there.</param>
+    public void Add(string?[] ids, int count, bool[] added)
+    {
+        if (_highs.Length < count)
+        {
+            _highs = new ulong[count];
+            _lows = new uint[count];
+        }
+
+        var highs = _highs;
+        var lows = _lows;
+        for (var j = 0; j < count; j++)
+        {
+            // High is never 0: 0 marks an empty slot, and here an id not to add.
+            var id = ids[j];
+            var real = id is { Length: > 0 };
+            highs[j] = real ? Hash(id!, _seed1) | 1 : 0;
+            lows[j] = real ? unchecked((uint)Hash(id!, _seed2)) : 0;
+        }
+
+        // A loop of nothing but independent loads: the processor keeps many of them in flight at once.
+        var slots = _slots;
+        ulong touched = 0;
+        for (var j = 0; j < count; j++)
+        {
+            touched ^= slots[IndexOf(highs[j], slots.Length)].High;
+        }
+
+        Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code
+        for (var j = 0; j < count; j++)
+        {
+            if (highs[j] == 0)
+            {
+                added[j] = true;
+                continue;
+            }
+
+            if ((_count + 1) * 10L > _slots.Length * 7L)
+            {
+                Rehash(_slots.Length + (_slots.Length / 2));
+            }
+
+            added[j] = Insert(_slots, highs[j], lows[j]);
+            _count += added[j] ? 1 : 0;
+        }
+    }
+
     private void Rehash(int length)
     {
         var old = _slots;
@@ -81,8 +140,7 @@ internal sealed class IdSet
 
     private static bool Insert(Slot[] slots, ulong high, uint low)
     {
-        // The slot from the hash's top 32 bits scaled to the table length (any length, no modulo).
-        var i = (int)(((high >> 32) * (ulong)slots.Length) >> 32);
+        var i = IndexOf(high, slots.Length);
         while (slots[i].High != 0)
         {
             if (slots[i].High == high && slots[i].Low == low)
@@ -96,6 +154,9 @@ internal sealed class IdSet
         slots[i] = new Slot(high, low);
         return true;
     }
+
+    /// <summary>The first slot to probe: the hash's top 32 bits scaled to the table length (any length, no modulo).</summary>
+    private static int IndexOf(ulong high, int length) => (int)(((high >> 32) * (ulong)length) >> 32);
 
     /// <summary>A seeded 64-bit hash of the id's UTF-16 code units (multiply–rotate per unit, murmur3 finalizer).</summary>
     private static ulong Hash(string s, ulong seed)

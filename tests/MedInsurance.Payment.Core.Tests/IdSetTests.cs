@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -34,6 +36,51 @@ public sealed class IdSetTests
         }
 
         Assert.Equal(before + after, set.Count);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Adding_a_block_marks_each_id_as_adding_them_one_by_one_does(byte[] picks, byte blockSize)
+    {
+        // Ids from a small pool (so they repeat within and across blocks), with empty and null ids; blocks of 1–256,
+        // across the set's growth from its first 1 024 slots.
+        var ids = new List<string?>();
+        for (var round = 0; round < 8; round++)
+        {
+            ids.AddRange(picks.Select(p => p switch { 0 => null, 1 => string.Empty, _ => Id((p * 7) + (round * 37)) }));
+        }
+
+        var one = new IdSet();
+        var expected = ids.Select(id => id is not { Length: > 0 } || one.Add(id)).ToArray();
+
+        var block = new IdSet();
+        var size = blockSize % 256 + 1;
+        var actual = new List<bool>();
+        for (var start = 0; start < ids.Count; start += size)
+        {
+            var count = Math.Min(size, ids.Count - start);
+            var added = new bool[count];
+            block.Add(ids.Skip(start).Take(count).ToArray(), count, added);
+            actual.AddRange(added);
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(one.Count, block.Count);
+        Assert.Equal(one.Capacity, block.Capacity);
+    }
+
+    [Fact]
+    public void A_block_of_ids_repeated_in_it_finds_the_repeats_and_grows_the_set()
+    {
+        var set = new IdSet();
+        var ids = Enumerable.Range(0, 3_000).Select(i => (string?)Id(i % 2_000)).ToArray();
+        var added = new bool[ids.Length];
+        set.Add(ids, ids.Length, added);
+
+        Assert.Equal(Enumerable.Range(0, 3_000).Select(i => i < 2_000), added);
+        Assert.Equal(2_000, set.Count);
+        Assert.True(set.Capacity >= 2_000 * 10 / 7, "grew past its first 1 024 slots");
+        Assert.False(set.Add(Id(1_999)));
+        Assert.True(set.Add(Id(2_000)));
     }
 
     [Fact]
