@@ -375,6 +375,24 @@ internal static class MonitorCommands
     private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block)
     {
         long unjoined = 0;
+        var results = block.Results;
+        for (var i = 0; i < block.Ids.Length; i++)
+        {
+            results[i] = null;
+            if (joined is not null)
+            {
+                if (joined.Next(out var id, out var r) && string.Equals(id, block.Ids[i], StringComparison.Ordinal))
+                {
+                    results[i] = r;
+                }
+                else
+                {
+                    unjoined++;
+                }
+            }
+        }
+
+        monitor.ReadAhead(block.Cases, results, block.Rows, block.Ids.Length);
         for (var i = 0; i < block.Ids.Length; i++)
         {
             if (block.Checks is { } checks)
@@ -383,24 +401,13 @@ internal static class MonitorCommands
                 monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, checks[i].StatusText);
             }
 
-            CaseResult? result = null;
-            if (joined is not null)
-            {
-                if (joined.Next(out var id, out var r) && string.Equals(id, block.Ids[i], StringComparison.Ordinal))
-                {
-                    result = r;
-                }
-                else
-                {
-                    unjoined++;
-                }
-            }
-
             var row = block.Rows[i];
             if (row > 0)
             {
-                monitor.Add(in block.Cases[i], result, row);
+                monitor.Add(in block.Cases[i], results[i], row);
             }
+
+            results[i] = null;
         }
 
         return unjoined;
@@ -417,6 +424,7 @@ internal static class MonitorCommands
             Ids = new string[count];
             Rows = new long[count];
             Cases = new MonitorCase[count];
+            Results = new CaseResult?[count];
         }
 
         public string[] Ids { get; }
@@ -424,6 +432,9 @@ internal static class MonitorCommands
         public long[] Rows { get; }
 
         public MonitorCase[] Cases { get; }
+
+        /// <summary>The results joined to the block's rows, filled and cleared on the monitor's thread.</summary>
+        public CaseResult?[] Results { get; }
 
         public QcCaseResult[]? Checks { get; set; }
     }

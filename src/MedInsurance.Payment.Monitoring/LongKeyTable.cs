@@ -62,6 +62,10 @@ internal sealed class LongKeyTable
         return index;
     }
 
+    /// <summary>Reads the slot where a lookup of <paramref name="key"/> starts and returns what it holds: a read ahead, so that
+    /// a later lookup finds the slot in the cache (many such reads, independent of one another, overlap in the processor).</summary>
+    public long Touch(long key) => _slots[(int)(Mix(key) & (uint)_mask)].Key;
+
     /// <summary>The number of <paramref name="key"/>, or −1 when it has none.</summary>
     public int IndexOf(long key)
     {
