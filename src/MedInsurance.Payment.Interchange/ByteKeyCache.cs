@@ -72,6 +72,27 @@ internal sealed class ByteKeyCache<T>
         return false;
     }
 
+    /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 for a key never kept (too long); with
+    /// <see cref="Touch"/>, for reading ahead.</summary>
+    public int SlotOf(ReadOnlySpan<byte> key)
+    {
+        if (key.Length > MaxKeyLength)
+        {
+            return -1;
+        }
+
+        Pack(key, out var a, out var b);
+        return unchecked((int)Hash(a, b, key.Length)) & _mask;
+    }
+
+    /// <summary>Reads the slot <see cref="SlotOf"/> gave (if the table has not grown since: then it reads nothing) and returns
+    /// part of it: a read ahead, so that the lookup that follows finds the slot in the cache.</summary>
+    public long Touch(int slot)
+    {
+        var entries = _entries;
+        return slot < entries.Length ? unchecked((long)entries[slot].A) : 0;
+    }
+
     public void Add(ReadOnlySpan<byte> key, T value)
     {
         if (key.Length > MaxKeyLength || _count >= _maxSize / 2)

@@ -24,6 +24,12 @@ namespace MedInsurance.Payment.Interchange;
 /// </remarks>
 internal static class CsvBlockPipeline
 {
+    /// <summary>
+    /// The rows read ahead at a time: few enough that what they touch (a few hundred cache lines) is still in the core's
+    /// cache when they are converted, as the records those rows allocate go through it (docs/performance.md, change 13).
+    /// </summary>
+    public const int ReadAheadRows = 64;
+
     /// <summary>Runs the pipeline over the data rows of <paramref name="input"/> (its header already read).</summary>
     /// <typeparam name="TStart">What <paramref name="start"/> knows of a row.</typeparam>
     /// <typeparam name="TRecord">A converted row.</typeparam>
@@ -32,7 +38,10 @@ internal static class CsvBlockPipeline
     /// <param name="threads">Threads doing the work, the calling thread included; 1 runs everything on the calling thread.</param>
     /// <param name="blockSize">Rows per block.</param>
     /// <param name="start">Per row, in file order, with <paramref name="input"/> on the row (on the calling thread).</param>
-    /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number and start) into a record.</param>
+    /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number
+    /// and start) into a record, and optionally a function called with each run of <see cref="ReadAheadRows"/> rows of a block (the block,
+    /// the first row's index in it, the count) before they are converted on that thread, to read ahead what the conversion will look up
+    /// so that the cache misses overlap (it must not change what the conversion gives).</param>
     /// <param name="transform">Per block, on any of the threads.</param>
     /// <param name="consume">Per block, in file order, on the calling thread; the list is reused after it returns.</param>
     /// <param name="finishStarts">Per block, in file order, on the calling thread, once its rows are split and before any
@@ -44,14 +53,14 @@ internal static class CsvBlockPipeline
         int threads,
         int blockSize,
         Func<TStart> start,
-        Func<CsvInput, Func<int, TStart, TRecord>> converter,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume,
         Action<TStart[], int>? finishStarts = null)
     {
         if (threads <= 1)
         {
-            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input), transform, consume);
+            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input).Convert, transform, consume);
         }
 
         var jobs = new Job<TStart, TRecord, TResult>[(2 * threads) + 1];
@@ -152,7 +161,7 @@ internal static class CsvBlockPipeline
 
     private static void Work<TStart, TRecord, TResult>(
         CsvInput input,
-        Func<CsvInput, Func<int, TStart, TRecord>> converter,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         BlockingCollection<Job<TStart, TRecord, TResult>> work,
         CancellationToken stop)
@@ -172,14 +181,20 @@ internal static class CsvBlockPipeline
     }
 
     /// <summary>Converts a block's rows and runs the transform on them; an exception is kept for the consumer.</summary>
-    private static void Process<TStart, TRecord, TResult>(Job<TStart, TRecord, TResult> job, CsvInput replay, Func<int, TStart, TRecord> convert, Func<IReadOnlyList<TRecord>, TResult> transform)
+    private static void Process<TStart, TRecord, TResult>(Job<TStart, TRecord, TResult> job, CsvInput replay, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead) convert, Func<IReadOnlyList<TRecord>, TResult> transform)
     {
         try
         {
+            var readAhead = convert.ReadAhead;
             for (var i = 0; i < job.Block.Count; i++)
             {
+                if (readAhead is not null && i % ReadAheadRows == 0)
+                {
+                    readAhead(job.Block, i, Math.Min(ReadAheadRows, job.Block.Count - i));
+                }
+
                 replay.Show(job.Block, i);
-                job.Records.Add(convert(job.FirstRow + i, job.Starts[i]));
+                job.Records.Add(convert.Convert(job.FirstRow + i, job.Starts[i]));
             }
 
             job.Result = transform(job.Records);
