@@ -166,8 +166,9 @@ internal static class MonitorCommands
         // order on a thread of its own too (fed), so the thread that splits the file and keeps the check's tallies does not
         // also carry the monitor: the in-order work is spread over two threads, each still in file order.
         var joined = results is null ? null : new ResultsReadAhead(results);
+        var blockResults = new CaseResult?[CaseCsvReader.ParallelBlockSize]; // the monitor thread's own: each block's joined results
         using (joined)
-        using (var fed = new OrderedHandOff<MonitorBlock>(block => unjoined += Feed(monitor, joined, block), capacity: 4, "MedInsurance.Payment monitor"))
+        using (var fed = new OrderedHandOff<MonitorBlock>(block => unjoined += Feed(monitor, joined, block, blockResults), capacity: 4, "MedInsurance.Payment monitor"))
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         using (var issuesWriter = inline?.Issues is { } issuesPath ? CliOutput.Open(issuesPath.FullName) : null)
@@ -372,10 +373,9 @@ internal static class MonitorCommands
     /// The monitor's share of a block, on the monitor's thread, in file order: each row's check status, its results row
     /// (joined by position and id) and, unless the reader rejected it, the case. Returns the results rows not joined.
     /// </summary>
-    private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block)
+    private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block, CaseResult?[] results)
     {
         long unjoined = 0;
-        var results = block.Results;
         for (var i = 0; i < block.Ids.Length; i++)
         {
             results[i] = null;
@@ -424,7 +424,6 @@ internal static class MonitorCommands
             Ids = new string[count];
             Rows = new long[count];
             Cases = new MonitorCase[count];
-            Results = new CaseResult?[count];
         }
 
         public string[] Ids { get; }
@@ -432,9 +431,6 @@ internal static class MonitorCommands
         public long[] Rows { get; }
 
         public MonitorCase[] Cases { get; }
-
-        /// <summary>The results joined to the block's rows, filled and cleared on the monitor's thread.</summary>
-        public CaseResult?[] Results { get; }
 
         public QcCaseResult[]? Checks { get; set; }
     }

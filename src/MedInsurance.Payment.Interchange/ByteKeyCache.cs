@@ -85,13 +85,10 @@ internal sealed class ByteKeyCache<T>
         return unchecked((int)Hash(a, b, key.Length)) & _mask;
     }
 
-    /// <summary>Reads the slot <see cref="SlotOf"/> gave (if the table has not grown since: then it reads nothing) and returns
-    /// part of it: a read ahead, so that the lookup that follows finds the slot in the cache.</summary>
-    public long Touch(int slot)
-    {
-        var entries = _entries;
-        return slot < entries.Length ? unchecked((long)entries[slot].A) : 0;
-    }
+    /// <summary>Reads the slot <see cref="SlotOf"/> gave and returns part of it: a read ahead, so that the lookup that
+    /// follows finds the slot in the cache. The table only grows, so a slot from before a growth is still in range (it
+    /// then reads an unrelated slot, which is harmless).</summary>
+    public long Touch(int slot) => unchecked((long)_entries[slot].A);
 
     public void Add(ReadOnlySpan<byte> key, T value)
     {

@@ -171,8 +171,8 @@ public static class CaseCsvReader
             splitting.StartDeferred,
             replay =>
             {
-                var rows = new CaseRows(replay, header, duplicates);
-                return (rows.Read, rows.ReadAhead);
+                var converting = new CaseRows(replay, header, duplicates);
+                return (converting.Read, converting.ReadAhead);
             },
             transform,
             (records, result) =>

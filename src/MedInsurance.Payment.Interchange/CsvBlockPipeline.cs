@@ -9,7 +9,8 @@ namespace MedInsurance.Payment.Interchange;
 /// <summary>
 /// 并行分块流水线 — reads a CSV on several cores and hands the results back in file order. The calling thread splits
 /// the rows (which must run in order: quotes, line numbers, the encoding decision) and does the little per-row work that
-/// depends on earlier rows (<c>start</c>: e.g. the duplicate-id check), copying rows into blocks; <c>threads − 1</c>
+/// depends on earlier rows (<c>start</c> per row, then <c>finishStarts</c> per block: e.g. the duplicate-id check),
+/// copying rows into blocks; <c>threads − 1</c>
 /// worker threads — and the calling thread whenever it has nothing to split or hand back — convert each block's rows
 /// into records (each thread with its own replaying <see cref="CsvInput"/> and caches) and run the caller's
 /// <c>transform</c> on the block; the calling thread hands the blocks to <c>consume</c> in file order. So the work runs

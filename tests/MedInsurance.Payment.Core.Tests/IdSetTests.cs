@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using FsCheck.Xunit;
 using MedInsurance.Payment.Interchange;
@@ -41,16 +41,23 @@ public sealed class IdSetTests
     [Property(MaxTest = 200)]
     public void Adding_a_block_marks_each_id_as_adding_them_one_by_one_does(byte[] picks, byte blockSize)
     {
-        // Ids from a small pool (so they repeat within and across blocks), with empty and null ids; blocks of 1–256,
-        // across the set's growth from its first 1 024 slots.
+        // Ids from a pool that changes every second round (so they repeat within a round, and across rounds and blocks),
+        // with empty and null ids; blocks of 1–256; 20 pools of up to 254 ids, so a list of more than a few dozen picks
+        // takes the set past its first 1 024 slots (growth at 717 ids), also in the middle of a block.
         var ids = new List<string?>();
-        for (var round = 0; round < 8; round++)
+        for (var round = 0; round < 40; round++)
         {
-            ids.AddRange(picks.Select(p => p switch { 0 => null, 1 => string.Empty, _ => Id((p * 7) + (round * 37)) }));
+            ids.AddRange(picks.Select(p => p switch { 0 => null, 1 => string.Empty, _ => Id(p + ((round / 2) * 256)) }));
         }
 
         var one = new IdSet();
-        var expected = ids.Select(id => id is not { Length: > 0 } || one.Add(id)).ToArray();
+        var capacities = new int[ids.Count];
+        var expected = ids.Select((id, i) =>
+        {
+            var added = id is not { Length: > 0 } || one.Add(id);
+            capacities[i] = one.Capacity;
+            return added;
+        }).ToArray();
 
         var block = new IdSet();
         var size = blockSize % 256 + 1;
@@ -61,11 +68,36 @@ public sealed class IdSetTests
             var added = new bool[count];
             block.Add(ids.Skip(start).Take(count).ToArray(), count, added);
             actual.AddRange(added);
+            Assert.Equal(capacities[start + count - 1], block.Capacity); // grown exactly when one-by-one adds grow
         }
 
         Assert.Equal(expected, actual);
         Assert.Equal(one.Count, block.Count);
         Assert.Equal(one.Capacity, block.Capacity);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1_024)]
+    public void A_set_fed_in_blocks_grows_exactly_when_one_fed_id_by_id_grows(int size)
+    {
+        var one = new IdSet();
+        var block = new IdSet();
+        var ids = Enumerable.Range(0, 5_000).Select(i => (string?)Id(i)).ToArray();
+        for (var start = 0; start < ids.Length; start += size)
+        {
+            var count = Math.Min(size, ids.Length - start);
+            for (var i = start; i < start + count; i++)
+            {
+                one.Add(ids[i]!);
+            }
+
+            block.Add(ids.Skip(start).Take(count).ToArray(), count, new bool[count]);
+            Assert.Equal(one.Capacity, block.Capacity);
+        }
+
+        Assert.True(block.Capacity > 1_024 * 2, "grown more than once");
     }
 
     [Fact]
