@@ -378,18 +378,20 @@ internal static class MonitorCommands
         long unjoined = 0;
         for (var i = 0; i < block.Ids.Length; i++)
         {
-            results[i] = null;
+            CaseResult? result = null;
             if (joined is not null)
             {
                 if (joined.Next(out var id, out var r) && string.Equals(id, block.Ids[i], StringComparison.Ordinal))
                 {
-                    results[i] = r;
+                    result = r;
                 }
                 else
                 {
                     unjoined++;
                 }
             }
+
+            results[i] = result;
         }
 
         monitor.ReadAhead(block.Cases, results, block.Rows, block.Ids.Length);
@@ -406,8 +408,6 @@ internal static class MonitorCommands
             {
                 monitor.Add(in block.Cases[i], results[i], row);
             }
-
-            results[i] = null;
         }
 
         return unjoined;

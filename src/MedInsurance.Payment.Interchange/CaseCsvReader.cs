@@ -417,12 +417,12 @@ public static class CaseCsvReader
             for (var i = first; i < first + rows; i++)
             {
                 _input.Show(block, i);
-                count = Slots(_dx, _diagnoses, count);
-                count = Slots(_mainDx, _diagnoses, count);
-                count = Slots(_otherDx, _diagnoses, count);
-                count = Slots(_px, _procedures, count);
-                count = Slots(_mainPx, _procedures, count);
-                count = Slots(_otherPx, _procedures, count);
+                count = Slots(_dx, _diagnoses, procedure: false, count);
+                count = Slots(_mainDx, _diagnoses, procedure: false, count);
+                count = Slots(_otherDx, _diagnoses, procedure: false, count);
+                count = Slots(_px, _procedures, procedure: true, count);
+                count = Slots(_mainPx, _procedures, procedure: true, count);
+                count = Slots(_otherPx, _procedures, procedure: true, count);
             }
 
             long touched = 0;
@@ -436,7 +436,7 @@ public static class CaseCsvReader
         }
 
         /// <summary>Appends the cache slots of the ASCII codes of a field (procedures as the complement of their slot).</summary>
-        private int Slots<T>(int index, ByteKeyCache<T> cache, int count)
+        private int Slots<T>(int index, ByteKeyCache<T> cache, bool procedure, int count)
         {
             if (index < 0)
             {
@@ -449,11 +449,9 @@ public static class CaseCsvReader
                 return count;
             }
 
-            var procedures = !ReferenceEquals(cache, _diagnoses);
             while (true)
             {
-                var end = bytes.IndexOf((byte)C.CodeSeparator);
-                var slot = cache.SlotOf(end < 0 ? bytes : bytes.Slice(0, end));
+                var slot = cache.SlotOf(NextCode(ref bytes, out var last));
                 if (slot >= 0)
                 {
                     if (count == _aheadSlots.Length)
@@ -461,16 +459,25 @@ public static class CaseCsvReader
                         Array.Resize(ref _aheadSlots, Math.Max(1024, count * 2));
                     }
 
-                    _aheadSlots[count++] = procedures ? ~slot : slot;
+                    _aheadSlots[count++] = procedure ? ~slot : slot;
                 }
 
-                if (end < 0)
+                if (last)
                 {
                     return count;
                 }
-
-                bytes = bytes.Slice(end + 1);
             }
+        }
+
+        /// <summary>The next code of an ASCII code field (up to the next <c>|</c>), and the rest after it; <paramref name="last"/>
+        /// when there is no separator left. Conversion and the read-ahead split a field by this one rule.</summary>
+        private static ReadOnlySpan<byte> NextCode(ref ReadOnlySpan<byte> rest, out bool last)
+        {
+            var end = rest.IndexOf((byte)C.CodeSeparator);
+            last = end < 0;
+            var piece = last ? rest : rest.Slice(0, end);
+            rest = last ? default : rest.Slice(end + 1);
+            return piece;
         }
 
         /// <summary>Converts the current row, whose <see cref="Start"/> is given (any thread; one per <see cref="CaseRows"/>).</summary>
@@ -654,11 +661,9 @@ public static class CaseCsvReader
             }
 
             var position = 0;
-            var start = 0;
             while (true)
             {
-                var end = bytes.Slice(start).IndexOf((byte)C.CodeSeparator);
-                var piece = end < 0 ? bytes.Slice(start) : bytes.Slice(start, end);
+                var piece = NextCode(ref bytes, out var last);
                 if (cache.TryGet(piece, out var code))
                 {
                     if (position == 0)
@@ -681,12 +686,11 @@ public static class CaseCsvReader
                     Add(result, position, ref main, rest);
                 }
 
-                if (end < 0)
+                if (last)
                 {
                     return main;
                 }
 
-                start += end + 1;
                 position++;
             }
         }

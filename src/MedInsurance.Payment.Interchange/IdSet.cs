@@ -52,23 +52,7 @@ internal sealed class IdSet
     }
 
     /// <summary>Adds an id; false when it was already there.</summary>
-    public bool Add(string id)
-    {
-        if ((_count + 1) * 10L > _slots.Length * 7L)
-        {
-            // Grow by half, not double: a million ids take 1.5 M slots (18 MB), not 2 M.
-            Rehash(_slots.Length + (_slots.Length / 2));
-        }
-
-        // High is never 0: 0 marks an empty slot.
-        if (!Insert(_slots, Hash(id, _seed1) | 1, unchecked((uint)Hash(id, _seed2))))
-        {
-            return false;
-        }
-
-        _count++;
-        return true;
-    }
+    public bool Add(string id) => AddHash(Hash(id, _seed1) | 1, unchecked((uint)Hash(id, _seed2))); // High is never 0: 0 marks an empty slot.
 
     /// <summary>
     /// Adds the ids of a block in order, as <see cref="Add(string)"/> one after the other would, and says of each whether
@@ -109,20 +93,26 @@ internal sealed class IdSet
         Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code
         for (var j = 0; j < count; j++)
         {
-            if (highs[j] == 0)
-            {
-                added[j] = true;
-                continue;
-            }
-
-            if ((_count + 1) * 10L > _slots.Length * 7L)
-            {
-                Rehash(_slots.Length + (_slots.Length / 2));
-            }
-
-            added[j] = Insert(_slots, highs[j], lows[j]);
-            _count += added[j] ? 1 : 0;
+            added[j] = highs[j] == 0 || AddHash(highs[j], lows[j]);
         }
+    }
+
+    /// <summary>Adds an id's hashes, growing the table first when it would be more than 70 % full; false when they were there.</summary>
+    private bool AddHash(ulong high, uint low)
+    {
+        if ((_count + 1) * 10L > _slots.Length * 7L)
+        {
+            // Grow by half, not double: a million ids take 1.5 M slots (18 MB), not 2 M.
+            Rehash(_slots.Length + (_slots.Length / 2));
+        }
+
+        if (!Insert(_slots, high, low))
+        {
+            return false;
+        }
+
+        _count++;
+        return true;
     }
 
     private void Rehash(int length)
