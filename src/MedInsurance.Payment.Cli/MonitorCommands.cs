@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -167,8 +168,17 @@ internal static class MonitorCommands
         // also carry the monitor: the in-order work is spread over two threads, each still in file order.
         var joined = results is null ? null : new ResultsReadAhead(results);
         var blockResults = new CaseResult?[CaseCsvReader.ParallelBlockSize]; // the monitor thread's own: each block's joined results
+        var freeBlocks = new ConcurrentBag<MonitorBlock>(); // fed blocks come back here to be filled again
         using (joined)
-        using (var fed = new OrderedHandOff<MonitorBlock>(block => unjoined += Feed(monitor, joined, block, blockResults), capacity: 4, "MedInsurance.Payment monitor"))
+        using (var fed = new OrderedHandOff<MonitorBlock>(
+            block =>
+            {
+                unjoined += Feed(monitor, joined, block, blockResults);
+                block.Clear();
+                freeBlocks.Add(block);
+            },
+            capacity: 4,
+            "MedInsurance.Payment monitor"))
         using (var rejectedWriter = CliOutput.Open(Path.Combine(output.FullName, "rejected.csv")))
         using (var rejectedCsv = CliOutput.Csv(rejectedWriter))
         using (var issuesWriter = inline?.Issues is { } issuesPath ? CliOutput.Open(issuesPath.FullName) : null)
@@ -192,7 +202,12 @@ internal static class MonitorCommands
             {
                 // Each case is read for the monitor here, on the thread that converted it (its objects still in this
                 // core's cache); the monitor's thread gets only compact values, so a queued block keeps no case alive.
-                var monitorBlock = new MonitorBlock(block.Count);
+                if (!freeBlocks.TryTake(out var monitorBlock))
+                {
+                    monitorBlock = new MonitorBlock();
+                }
+
+                monitorBlock.Fill(block.Count);
                 for (var i = 0; i < block.Count; i++)
                 {
                     var record = block[i];
@@ -206,14 +221,19 @@ internal static class MonitorCommands
 
                 if (checker is null)
                 {
-                    return (Monitor: monitorBlock, Text: (CsvBlockText.Block?)null);
+                    return (Monitor: monitorBlock, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
                 }
 
+                // The monitor needs each row's status only: the check results (their issues) stay with the tallies here.
                 var checks = CaseCheckRun.CheckAll(block, checker.Check);
-                monitorBlock.Checks = checks;
+                monitorBlock.Checked = true;
+                for (var i = 0; i < block.Count; i++)
+                {
+                    monitorBlock.Statuses[i] = checks[i].StatusText;
+                }
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
-                return (Monitor: monitorBlock, Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                return (Monitor: monitorBlock, Checks: checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
                     {
@@ -222,7 +242,7 @@ internal static class MonitorCommands
                 }));
             }, consume: (block, converted) =>
             {
-                var checks = converted.Monitor.Checks;
+                var checks = converted.Checks;
                 if (converted.Text is { } text)
                 {
                     issuesText.WriteTo(issuesWriter!, text);
@@ -249,7 +269,7 @@ internal static class MonitorCommands
                 fed.Post(converted.Monitor);
             });
             fed.Complete();
-            while (joined is not null && joined.Next(out _, out _))
+            while (joined is not null && joined.Next(string.Empty, out _, out _))
             {
                 unjoined++;
             }
@@ -376,12 +396,12 @@ internal static class MonitorCommands
     private static long Feed(SupervisionMonitor monitor, ResultsReadAhead? joined, MonitorBlock block, CaseResult?[] results)
     {
         long unjoined = 0;
-        for (var i = 0; i < block.Ids.Length; i++)
+        for (var i = 0; i < block.Count; i++)
         {
             CaseResult? result = null;
             if (joined is not null)
             {
-                if (joined.Next(out var id, out var r) && string.Equals(id, block.Ids[i], StringComparison.Ordinal))
+                if (joined.Next(block.Ids[i], out var sameId, out var r) && sameId)
                 {
                     result = r;
                 }
@@ -394,13 +414,13 @@ internal static class MonitorCommands
             results[i] = result;
         }
 
-        monitor.ReadAhead(block.Cases, results, block.Rows, block.Ids.Length);
-        for (var i = 0; i < block.Ids.Length; i++)
+        monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
+        for (var i = 0; i < block.Count; i++)
         {
-            if (block.Checks is { } checks)
+            if (block.Checked)
             {
                 // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, checks[i].StatusText);
+                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, block.Statuses[i]);
             }
 
             var row = block.Rows[i];
@@ -415,24 +435,49 @@ internal static class MonitorCommands
 
     /// <summary>
     /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
-    /// it), its monitor values (default when the row could not be built) and its check (or no checks).
+    /// it), its monitor values (default when the row could not be built) and, when the check ran, its status. Its arrays are
+    /// filled again for later blocks once fed (a block is read by one thread at a time: filled, queued, fed, cleared).
     /// </summary>
     private sealed class MonitorBlock
     {
-        public MonitorBlock(int count)
+        public string[] Ids { get; private set; } = Array.Empty<string>();
+
+        public long[] Rows { get; private set; } = Array.Empty<long>();
+
+        public MonitorCase[] Cases { get; private set; } = Array.Empty<MonitorCase>();
+
+        /// <summary>Each row's check status (<see cref="QcCaseResult.StatusText"/>) when <see cref="Checked"/>.</summary>
+        public string[] Statuses { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The rows of this block.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Whether the check ran on this block (<see cref="Statuses"/> are set).</summary>
+        public bool Checked { get; set; }
+
+        /// <summary>Makes room for <paramref name="count"/> rows, all default.</summary>
+        public void Fill(int count)
         {
-            Ids = new string[count];
-            Rows = new long[count];
-            Cases = new MonitorCase[count];
+            if (Ids.Length < count)
+            {
+                Ids = new string[count];
+                Rows = new long[count];
+                Cases = new MonitorCase[count];
+                Statuses = new string[count];
+            }
+
+            Count = count;
         }
 
-        public string[] Ids { get; }
-
-        public long[] Rows { get; }
-
-        public MonitorCase[] Cases { get; }
-
-        public QcCaseResult[]? Checks { get; set; }
+        /// <summary>Lets go of the last block's values (so a pooled block keeps no case's strings alive).</summary>
+        public void Clear()
+        {
+            Array.Clear(Ids, 0, Count);
+            Array.Clear(Cases, 0, Count);
+            Array.Clear(Statuses, 0, Count);
+            Checked = false;
+            Count = 0;
+        }
     }
 
     /// <summary>The settlement-list check run in the monitor's pass (<c>--check</c> and its options).</summary>

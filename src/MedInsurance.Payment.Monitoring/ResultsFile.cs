@@ -13,8 +13,23 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 internal sealed class ResultsFile : IDisposable
 {
+    /// <summary>The longest key of <see cref="_known"/>: the result columns of a row, their bytes and separators.</summary>
+    private const int MaxKnownKey = 64;
+
     private readonly CsvInput _input;
+
+    /// <summary>
+    /// The results already read, by the bytes of their columns (group, weight, points, outlier or deviation, review): a
+    /// results file repeats a few thousand combinations (a DRG's weight, its points when normal) millions of times, so each
+    /// is parsed once and its <see cref="CaseResult"/> (immutable) shared by every row that has it, with whether its
+    /// columns were unreadable (counted again for each row). Only rows whose result columns are ASCII are kept, so the
+    /// file's encoding decision cannot change what the bytes mean.
+    /// </summary>
+    private readonly ByteKeyCache<Known> _known = new(1 << 16);
     private readonly int _id, _hospital, _group, _weight, _points, _outlier, _deviation, _reviewCandidate, _review, _cost;
+
+    /// <summary>The columns a result is read from (−1: absent), the key of <see cref="_known"/>.</summary>
+    private readonly int[] _resultColumns;
 
     private ResultsFile(CsvInput input, HeaderIndex header)
     {
@@ -42,6 +57,7 @@ internal sealed class ResultsFile : IDisposable
         _reviewCandidate = First("review_candidate");
         _review = First("review");
         _cost = First("total_cost");
+        _resultColumns = new[] { _group, _weight, _points, _outlier, _deviation, _reviewCandidate, _review };
     }
 
     /// <summary>The data rows read so far.</summary>
@@ -106,15 +122,77 @@ internal sealed class ResultsFile : IDisposable
     /// <summary>Reads the next row's id and result only (the join to the cases needs no hospital and no cost).</summary>
     public bool Next(out string id, out CaseResult result)
     {
-        if (!_input.MoveNext())
+        if (!NextResult(out result))
         {
             id = string.Empty;
+            return false;
+        }
+
+        id = _input.Text(_id);
+        return true;
+    }
+
+    /// <summary>Reads the next row's result; its id is then <see cref="IdBytes"/> (or <see cref="IdText"/>).</summary>
+    public bool NextResult(out CaseResult result)
+    {
+        if (!_input.MoveNext())
+        {
             result = null!;
             return false;
         }
 
         Rows++;
-        id = _input.Text(_id);
+        Span<byte> key = stackalloc byte[MaxKnownKey];
+        var keyLength = KnownKey(key);
+        if (keyLength > 0 && _known.TryGet(key.Slice(0, keyLength), out var known))
+        {
+            WeightUnreadable += known.BadWeight ? 1 : 0;
+            PointsUnreadable += known.BadPoints ? 1 : 0;
+            OutlierUnreadable += known.BadOutlier ? 1 : 0;
+            result = known.Result;
+            return true;
+        }
+
+        var outlierUnreadable = OutlierUnreadable;
+        result = Parse(out var badWeight, out var badPoints);
+        if (keyLength > 0)
+        {
+            _known.Add(key.Slice(0, keyLength), new Known(result, badWeight, badPoints, OutlierUnreadable != outlierUnreadable));
+        }
+
+        return true;
+    }
+
+    /// <summary>The raw bytes of the current row's id (quoted ids unescaped by the reader).</summary>
+    public ReadOnlySpan<byte> IdBytes => _input.Rows.Field(_id);
+
+    /// <summary>The current row's id, decoded.</summary>
+    public string IdText() => _input.Text(_id);
+
+    /// <summary>The key of the current row's result columns in <paramref name="key"/>: their bytes, each followed by a
+    /// separator (0x1F) or, for an absent column, by 0x1E; 0 when they do not fit or are not all ASCII.</summary>
+    private int KnownKey(Span<byte> key)
+    {
+        var length = 0;
+        foreach (var index in _resultColumns)
+        {
+            var bytes = index < 0 ? default : _input.Rows.Field(index);
+            if (length + bytes.Length + 1 > key.Length || !TextEncodings.IsAscii(bytes))
+            {
+                return 0;
+            }
+
+            bytes.CopyTo(key.Slice(length));
+            length += bytes.Length;
+            key[length++] = index < 0 ? (byte)0x1E : (byte)0x1F;
+        }
+
+        return length;
+    }
+
+    /// <summary>Parses the current row's result columns (<see cref="OutlierUnreadable"/> counted here, the others returned).</summary>
+    private CaseResult Parse(out bool badWeight, out bool badPoints)
+    {
         var group = _input.SharedText(_group);
         if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
         {
@@ -123,12 +201,11 @@ internal sealed class ResultsFile : IDisposable
 
         bool? deviation = _outlier >= 0 ? Outlier() : _deviation >= 0 ? Flag(_deviation, "normal") : null;
         bool? review = _reviewCandidate >= 0 ? Bool(_reviewCandidate) : _review >= 0 ? Bool(_review) : null;
-        var weight = Number(_weight, out var badWeight);
-        var points = Number(_points, out var badPoints);
+        var weight = Number(_weight, out badWeight);
+        var points = Number(_points, out badPoints);
         WeightUnreadable += badWeight ? 1 : 0;
         PointsUnreadable += badPoints ? 1 : 0;
-        result = new CaseResult(group, weight, points, deviation, review);
-        return true;
+        return new CaseResult(group, weight, points, deviation, review);
     }
 
     public void Dispose() => _input.Dispose();
@@ -262,5 +339,25 @@ internal sealed class ResultsFile : IDisposable
 
         value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, (byte)Math.Max(scale, 0));
         return true;
+    }
+
+    /// <summary>A result read before, and which of its columns were unreadable.</summary>
+    private readonly struct Known
+    {
+        public Known(CaseResult result, bool badWeight, bool badPoints, bool badOutlier)
+        {
+            Result = result;
+            BadWeight = badWeight;
+            BadPoints = badPoints;
+            BadOutlier = badOutlier;
+        }
+
+        public CaseResult Result { get; }
+
+        public bool BadWeight { get; }
+
+        public bool BadPoints { get; }
+
+        public bool BadOutlier { get; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Monitoring;
 
@@ -11,7 +12,8 @@ namespace MedInsurance.Payment.Monitoring;
 /// <see cref="BlocksAhead"/> blocks of <see cref="BlockRows"/> rows are held: memory does not grow with the file. The rows
 /// come out exactly as <see cref="ResultsFile.Next(out string, out CaseResult)"/> gives them, in order; an error while reading is rethrown by
 /// <see cref="Next"/>. The file's counters (<see cref="ResultsFile.Rows"/>, the unreadable counts) are final once
-/// <see cref="Next"/> has returned false.
+/// <see cref="Next"/> has returned false. A block keeps its rows' ids as bytes (ASCII ids; others decoded) in arrays it
+/// reuses, and the results are the file's shared instances, so rows waiting here are no objects for the collector to copy.
 /// </summary>
 internal sealed class ResultsReadAhead : IDisposable
 {
@@ -41,8 +43,8 @@ internal sealed class ResultsReadAhead : IDisposable
     /// <summary>The file read; its counters are final once <see cref="Next"/> has returned false.</summary>
     public ResultsFile File { get; }
 
-    /// <summary>The next row's id and result, in file order; false at the end of the file.</summary>
-    public bool Next(out string id, out CaseResult result)
+    /// <summary>The next row's result, in file order, and whether its id is <paramref name="caseId"/>; false at the end of the file.</summary>
+    public bool Next(string caseId, out bool sameId, out CaseResult result)
     {
         while (_current is null || _next == _current.Count)
         {
@@ -57,7 +59,7 @@ internal sealed class ResultsReadAhead : IDisposable
                 _ended = true;
                 _thread.Join();
                 _error?.Throw();
-                id = string.Empty;
+                sameId = false;
                 result = null!;
                 return false;
             }
@@ -65,7 +67,7 @@ internal sealed class ResultsReadAhead : IDisposable
             _next = 0;
         }
 
-        id = _current.Ids[_next];
+        sameId = _current.IdIs(_next, caseId);
         result = _current.Results[_next];
         _next++;
         return true;
@@ -93,10 +95,10 @@ internal sealed class ResultsReadAhead : IDisposable
                 }
 
                 block.Count = 0;
-                while (block.Count < BlockRows && File.Next(out var id, out var result))
+                while (block.Count < BlockRows && File.NextResult(out var result))
                 {
-                    block.Ids[block.Count] = id;
                     block.Results[block.Count] = result;
+                    block.AddId(File);
                     block.Count++;
                 }
 
@@ -127,8 +129,61 @@ internal sealed class ResultsReadAhead : IDisposable
 
     private sealed class Block
     {
-        public readonly string[] Ids = new string[BlockRows];
         public readonly CaseResult[] Results = new CaseResult[BlockRows];
         public int Count;
+
+        /// <summary>Row i's id is <c>_idBytes[_idEnds[i - 1] .. _idEnds[i]]</c> (ASCII bytes, which decode to themselves in every
+        /// encoding the reader takes), or <c>_idTexts[i]</c> (<see cref="ResultsFile.IdText"/>) when not ASCII or escaped.</summary>
+        private readonly int[] _idEnds = new int[BlockRows];
+        private readonly string?[] _idTexts = new string?[BlockRows];
+        private byte[] _idBytes = new byte[BlockRows * 16];
+
+        /// <summary>Keeps the id of the file's current row as row <see cref="Count"/>.</summary>
+        public void AddId(ResultsFile file)
+        {
+            var start = Count == 0 ? 0 : _idEnds[Count - 1];
+            var bytes = file.IdBytes;
+            _idTexts[Count] = null;
+            if (!TextEncodings.IsAscii(bytes) || (bytes.Length > 1 && bytes[0] == (byte)CsvCellSafety.EscapeCharacter))
+            {
+                // Not ASCII, or a cell the reader may unescape: kept as the file's text, compared as text.
+                _idTexts[Count] = file.IdText();
+                bytes = default;
+            }
+
+            if (start + bytes.Length > _idBytes.Length)
+            {
+                Array.Resize(ref _idBytes, Math.Max(_idBytes.Length * 2, start + bytes.Length));
+            }
+
+            bytes.CopyTo(_idBytes.AsSpan(start));
+            _idEnds[Count] = start + bytes.Length;
+        }
+
+        /// <summary>Whether row <paramref name="row"/>'s id is <paramref name="id"/>, ordinally.</summary>
+        public bool IdIs(int row, string id)
+        {
+            if (_idTexts[row] is { } text)
+            {
+                return string.Equals(text, id, StringComparison.Ordinal);
+            }
+
+            var start = row == 0 ? 0 : _idEnds[row - 1];
+            var length = _idEnds[row] - start;
+            if (length != id.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                if (_idBytes[start + i] != id[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

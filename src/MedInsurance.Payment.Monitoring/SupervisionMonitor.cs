@@ -34,7 +34,9 @@ public sealed class SupervisionMonitor
     private MonthSums[] _monthData = new MonthSums[16];
     private readonly PersonStayBook _stays = new();
     private readonly List<ShortStay> _short = new();
-    private readonly Dictionary<(int Hospital, int Adrg), SeverityCell> _severity = new();
+    private readonly LongKeyTable _severityCells = new();
+    private SeverityCounts[] _severityData = new SeverityCounts[16];
+    private readonly SevereCaseBook _severeCases = new();
     private readonly Dictionary<(int Hospital, int Adrg), SeverityCell> _previousSeverity = new();
     private readonly Dictionary<string, int> _adrgIndex = new(StringComparer.Ordinal);
     private readonly List<string> _adrgs = new();
@@ -270,19 +272,21 @@ public sealed class SupervisionMonitor
         if (_adrgOf[g] is var adrg && adrg >= 0)
         {
             var severe = _severeOf[g];
-            if (!_severity.TryGetValue((h, adrg), out var s))
+            var severityCell = _severityCells.GetOrAdd(SeverityKey(h, adrg), out var isNew);
+            if (isNew && severityCell == _severityData.Length)
             {
-                s = new SeverityCell();
-                _severity.Add((h, adrg), s);
+                Array.Resize(ref _severityData, severityCell * 2);
             }
 
+            ref var s = ref _severityData[severityCell];
             s.Cases++;
             if (severe)
             {
                 s.Severe++;
-                if (s.SevereCases.Count < _profile.MaxReviewCasesPerHospital)
+                if (s.Kept < _profile.MaxReviewCasesPerHospital)
                 {
-                    s.SevereCases.Add((row, inpatientCase.CaseId));
+                    s.Kept++;
+                    _severeCases.Add(severityCell, row, inpatientCase.CaseId);
                 }
             }
         }
@@ -707,20 +711,40 @@ public sealed class SupervisionMonitor
     /// </summary>
     private List<SeverityShiftRow> SeverityShift()
     {
+        // The cells by number are in the order they were first added, so each hospital's cells below keep that order and
+        // the sums (decimal, order-sensitive in the last digit) are the same whatever else changes.
+        var cellCount = _severityCells.Count;
+        var levelTotals = new Dictionary<(string Level, int Adrg), (long Cases, long Severe)>();
+        var byHospital = new Dictionary<int, List<int>>();
+        for (var c = 0; c < cellCount; c++)
+        {
+            var (hospitalOfCell, adrgOfCell) = SeverityCellOf(c);
+            var totalKey = (LevelOf(_hospitals[hospitalOfCell]), adrgOfCell);
+            levelTotals.TryGetValue(totalKey, out var sum);
+            levelTotals[totalKey] = (sum.Cases + _severityData[c].Cases, sum.Severe + _severityData[c].Severe);
+            if (!byHospital.TryGetValue(hospitalOfCell, out var cellsOfHospital))
+            {
+                byHospital.Add(hospitalOfCell, cellsOfHospital = new List<int>());
+            }
+
+            cellsOfHospital.Add(c);
+        }
+
         var rows = new List<SeverityShiftRow>();
-        var levelTotals = _severity.GroupBy(p => (Level: LevelOf(_hospitals[p.Key.Hospital]), p.Key.Adrg))
-            .ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Severe: x.Sum(p => p.Value.Severe)));
-        foreach (var hospital in _severity.GroupBy(p => p.Key.Hospital).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
+        var drivers = new List<(int Hospital, List<(string Adrg, decimal Excess, int Cell)> Cells)>();
+        var isDriver = new bool[cellCount];
+        foreach (var hospital in byHospital.OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
         {
             var id = _hospitals[hospital.Key];
             var level = LevelOf(id);
             long n = 0, observed = 0, prevN = 0, prevObserved = 0;
             decimal expected = 0m, variance = 0m, prevExpected = 0m, prevVariance = 0m;
-            var excess = new List<(string Adrg, decimal Excess, SeverityCell Cell)>();
-            foreach (var pair in hospital)
+            var excess = new List<(string Adrg, decimal Excess, int Cell)>();
+            foreach (var c in hospital.Value)
             {
-                var cell = pair.Value;
-                var total = levelTotals[(level, pair.Key.Adrg)];
+                ref readonly var cell = ref _severityData[c];
+                var adrg = SeverityCellOf(c).Adrg;
+                var total = levelTotals[(level, adrg)];
                 var peerCases = total.Cases - cell.Cases;
                 if (peerCases > 0)
                 {
@@ -729,10 +753,10 @@ public sealed class SupervisionMonitor
                     observed += cell.Severe;
                     expected += cell.Cases * p;
                     variance += cell.Cases * p * (1m - p);
-                    excess.Add((_adrgs[pair.Key.Adrg], cell.Severe - (cell.Cases * p), cell));
+                    excess.Add((_adrgs[adrg], cell.Severe - (cell.Cases * p), c));
                 }
 
-                if (_previousSeverity.TryGetValue(pair.Key, out var prev) && prev.Cases > 0)
+                if (_previousSeverity.TryGetValue((hospital.Key, adrg), out var prev) && prev.Cases > 0)
                 {
                     var p = (decimal)prev.Severe / prev.Cases;
                     prevN += cell.Cases;
@@ -743,25 +767,48 @@ public sealed class SupervisionMonitor
             }
 
             decimal? Z(long o, decimal e, decimal v) => v > 0m ? (o - e) / (decimal)Math.Sqrt((double)v) : null;
-            var drivers = excess.Where(x => x.Excess > 0.000001m).OrderByDescending(x => x.Excess).ThenBy(x => x.Adrg, StringComparer.Ordinal).Take(_profile.SeverityDriverGroups).ToList();
-            foreach (var driver in drivers)
+            var top = excess.Where(x => x.Excess > 0.000001m).OrderByDescending(x => x.Excess).ThenBy(x => x.Adrg, StringComparer.Ordinal).Take(_profile.SeverityDriverGroups).ToList();
+            drivers.Add((hospital.Key, top));
+            foreach (var driver in top)
             {
-                foreach (var (row, caseId) in driver.Cell.SevereCases)
-                {
-                    if (CountReview("severity_mix", hospital.Key))
-                    {
-                        ListReview("severity_mix", hospital.Key, row, caseId, null, "ADRG " + driver.Adrg + " severe share above peers");
-                    }
-                }
+                isDriver[driver.Cell] = true;
             }
 
             var hasPrevious = _previousSeverity.Count > 0;
             rows.Add(new SeverityShiftRow(id, level, n, observed, expected, Z(observed, expected, variance), prevN, prevObserved,
                 hasPrevious ? prevExpected : null, hasPrevious ? Z(prevObserved, prevExpected, prevVariance) : null,
-                string.Join("|", drivers.Select(d => d.Adrg + ":+" + d.Excess.ToString("0.####", CultureInfo.InvariantCulture)))));
+                string.Join("|", top.Select(d => d.Adrg + ":+" + d.Excess.ToString("0.####", CultureInfo.InvariantCulture)))));
+        }
+
+        // The drivers' kept cases, listed hospital by hospital in the order above, each driver's in file order.
+        var kept = _severeCases.Of(isDriver);
+        foreach (var (hospital, top) in drivers)
+        {
+            foreach (var driver in top)
+            {
+                if (!kept.TryGetValue(driver.Cell, out var cases))
+                {
+                    continue;
+                }
+
+                foreach (var (row, caseId) in cases)
+                {
+                    if (CountReview("severity_mix", hospital))
+                    {
+                        ListReview("severity_mix", hospital, row, caseId, null, "ADRG " + driver.Adrg + " severe share above peers");
+                    }
+                }
+            }
         }
 
         return rows;
+    }
+
+    /// <summary>The hospital and ADRG numbers of a severity cell.</summary>
+    private (int Hospital, int Adrg) SeverityCellOf(int cell)
+    {
+        var key = _severityCells.KeyAt(cell);
+        return ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
     }
 
     /// <summary>Counts a case to review for a reason and hospital; true while fewer than the profile's maximum are listed
@@ -810,6 +857,8 @@ public sealed class SupervisionMonitor
     internal static bool InRange(CalendarDate date) => date.Year >= MinYear && date.Year <= MaxYear;
 
     private static long Key(int hospital, int group, int month) => ((long)hospital << 40) | ((long)group << 16) | (uint)month;
+
+    private static long SeverityKey(int hospital, int adrg) => ((long)hospital << 32) | (uint)adrg;
 
     private static long MonthKey(int hospital, int month) => ((long)hospital << 16) | (uint)month;
 
@@ -928,10 +977,17 @@ public sealed class SupervisionMonitor
         public decimal PointsSum;
     }
 
+    /// <summary>A hospital × ADRG of the previous year: its cases and severe cases.</summary>
     private sealed class SeverityCell
     {
         public long Cases, Severe;
-        public List<(long Row, string CaseId)> SevereCases { get; } = new();
+    }
+
+    /// <summary>A hospital × ADRG of this year: its cases, severe cases and how many of these are kept to review.</summary>
+    private struct SeverityCounts
+    {
+        public long Cases, Severe;
+        public int Kept;
     }
 
     private sealed class StayCounts
