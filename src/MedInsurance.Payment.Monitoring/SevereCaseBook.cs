@@ -23,8 +23,8 @@ internal sealed class SevereCaseBook
     /// <summary>How many cases are kept.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Keeps a severe case of a cell (cells are numbered by the caller).</summary>
-    public void Add(int cell, long row, string caseId)
+    /// <summary>Keeps a severe case of a cell (cells are numbered by the caller); its row is 1 to <see cref="int.MaxValue"/>.</summary>
+    public void Add(int cell, int row, string caseId)
     {
         if (_entryFill == EntryChunk)
         {
@@ -83,9 +83,10 @@ internal sealed class SevereCaseBook
         return result;
     }
 
+    /// <summary>A kept case: 20 bytes.</summary>
     private readonly struct Entry
     {
-        public Entry(int cell, long row, int chunk, int offset, int length)
+        public Entry(int cell, int row, int chunk, int offset, int length)
         {
             Cell = cell;
             Row = row;
@@ -96,7 +97,7 @@ internal sealed class SevereCaseBook
 
         public int Cell { get; }
 
-        public long Row { get; }
+        public int Row { get; }
 
         public int Chunk { get; }
 

@@ -286,7 +286,7 @@ public sealed class SupervisionMonitor
                 if (s.Kept < _profile.MaxReviewCasesPerHospital)
                 {
                     s.Kept++;
-                    _severeCases.Add(severityCell, row, inpatientCase.CaseId);
+                    _severeCases.Add(severityCell, (int)row, inpatientCase.CaseId); // row ≤ int.MaxValue: checked above
                 }
             }
         }

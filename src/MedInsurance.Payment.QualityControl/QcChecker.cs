@@ -118,8 +118,9 @@ public sealed class QcChecker
     private static Unread Unreadable(IReadOnlyList<ValidationIssue> issues)
     {
         var unread = Unread.None;
-        foreach (var issue in issues)
+        for (var i = 0; i < issues.Count; i++) // indexed: no enumerator to allocate per case
         {
+            var issue = issues[i];
             if (issue.Code != IssueCodes.FieldInvalid)
             {
                 continue;

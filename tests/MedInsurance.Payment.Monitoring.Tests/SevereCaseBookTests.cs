@@ -10,7 +10,7 @@ public sealed class SevereCaseBookTests
     public void Gives_back_the_marked_cells_cases_in_order_with_their_ids_across_chunks()
     {
         var book = new SevereCaseBook();
-        var added = new List<(int Cell, long Row, string Id)>();
+        var added = new List<(int Cell, int Row, string Id)>();
         for (var i = 0; i < 150_000; i++)
         {
             // 150 000 ids of 9–14 characters fill more than one chunk of characters and more than two of entries.
@@ -33,7 +33,7 @@ public sealed class SevereCaseBookTests
         Assert.Equal(new[] { 1, 2 }, kept.Keys.OrderBy(k => k).ToArray());
         foreach (var cell in new[] { 1, 2 })
         {
-            var expected = added.Where(a => a.Cell == cell).Select(a => (a.Row, a.Id)).ToList();
+            var expected = added.Where(a => a.Cell == cell).Select(a => ((long)a.Row, a.Id)).ToList();
             Assert.Equal(expected, kept[cell]);
         }
     }
