@@ -90,6 +90,10 @@ internal sealed class ByteKeyCache<T>
     /// then reads an unrelated slot, which is harmless).</summary>
     public long Touch(int slot) => unchecked((long)_entries[slot].A);
 
+    /// <summary>The value in the slot <see cref="SlotOf"/> gave (default when empty or, after a growth, an unrelated one):
+    /// for reading ahead what the value refers to.</summary>
+    public T ValueAt(int slot) => _entries[slot].Value;
+
     public void Add(ReadOnlySpan<byte> key, T value)
     {
         if (key.Length > MaxKeyLength || _count >= _maxSize / 2)
