@@ -51,6 +51,7 @@ public sealed class SupervisionMonitor
     private readonly List<bool> _severeOf = new();
     private bool _finished;
     private long[] _aheadKeys = Array.Empty<long>();
+    private long[] _aheadSeverityKeys = Array.Empty<long>();
     private long _touched;
     private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
@@ -97,26 +98,34 @@ public sealed class SupervisionMonitor
 
     /// <summary>
     /// Reads ahead the cells that the next <paramref name="count"/> calls of <see cref="Add(in MonitorCase, CaseResult?, long)"/>
-    /// will add to (the same cases, results and rows, in that order), in two loops of independent loads — the cell table's
-    /// slots, then the cells — so their cache misses overlap instead of following one another (docs/performance.md, change
-    /// 12). Changes nothing: a hospital or group not numbered yet, a case without a group or without a usable date is skipped.
+    /// will add to (the same cases, results and rows, in that order), in two loops of independent loads — the cell and
+    /// severity tables' slots, then the cells and severity counts — so their cache misses overlap instead of following one
+    /// another (docs/performance.md, changes 12 and 18). Changes nothing: a hospital or group not numbered yet, a case
+    /// without a group or without a usable date is skipped.
     /// </summary>
     internal void ReadAhead(MonitorCase[] cases, CaseResult?[] results, long[] rows, int count)
     {
         if (_aheadKeys.Length < count)
         {
             _aheadKeys = new long[count];
+            _aheadSeverityKeys = new long[count];
         }
 
         var keys = _aheadKeys;
+        var severityKeys = _aheadSeverityKeys;
         long touched = 0;
         for (var i = 0; i < count; i++)
         {
             keys[i] = -1;
+            severityKeys[i] = -1;
             if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && results[i] is { Group.Length: > 0 } result
                 && _hospitalIndex.TryGetValue(cases[i].HospitalId, out var h) && _groupIndex.TryGetValue(result.Group, out var g))
             {
                 keys[i] = Key(h, g, cases[i].Month);
+                if (g < _adrgOf.Count && _adrgOf[g] is var adrg && adrg >= 0)
+                {
+                    severityKeys[i] = SeverityKey(h, adrg);
+                }
             }
         }
 
@@ -126,14 +135,25 @@ public sealed class SupervisionMonitor
             {
                 touched ^= _cells.Touch(keys[i]);
             }
+
+            if (severityKeys[i] >= 0)
+            {
+                touched ^= _severityCells.Touch(severityKeys[i]);
+            }
         }
 
         var cells = _cellData;
+        var severity = _severityData;
         for (var i = 0; i < count; i++)
         {
             if (keys[i] >= 0 && _cells.IndexOf(keys[i]) is var index && index >= 0)
             {
                 touched ^= cells[index].Cases;
+            }
+
+            if (severityKeys[i] >= 0 && _severityCells.IndexOf(severityKeys[i]) is var severityIndex && severityIndex >= 0)
+            {
+                touched ^= severity[severityIndex].Cases;
             }
         }
 
