@@ -226,7 +226,6 @@ internal static class MonitorCommands
 
                 // The monitor needs each row's status only: the check results (their issues) stay with the tallies here.
                 var checks = CaseCheckRun.CheckAll(block, checker.Check);
-                monitorBlock.Checked = true;
                 for (var i = 0; i < block.Count; i++)
                 {
                     monitorBlock.Statuses[i] = checks[i].StatusText;
@@ -417,10 +416,10 @@ internal static class MonitorCommands
         monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
         for (var i = 0; i < block.Count; i++)
         {
-            if (block.Checked)
+            if (block.Statuses[i] is { } status)
             {
                 // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, block.Statuses[i]);
+                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status);
             }
 
             var row = block.Rows[i];
@@ -435,7 +434,8 @@ internal static class MonitorCommands
 
     /// <summary>
     /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
-    /// it), its monitor values (default when the row could not be built) and, when the check ran, its status. Its arrays are
+    /// it), its monitor values (default when the row could not be built) and its check status (null when the check did not
+    /// run). Its arrays are
     /// filled again for later blocks once fed (a block is read by one thread at a time: filled, queued, fed, cleared).
     /// </summary>
     private sealed class MonitorBlock
@@ -446,14 +446,11 @@ internal static class MonitorCommands
 
         public MonitorCase[] Cases { get; private set; } = Array.Empty<MonitorCase>();
 
-        /// <summary>Each row's check status (<see cref="QcCaseResult.StatusText"/>) when <see cref="Checked"/>.</summary>
-        public string[] Statuses { get; private set; } = Array.Empty<string>();
+        /// <summary>Each row's check status (<see cref="QcCaseResult.StatusText"/>), null when the check did not run.</summary>
+        public string?[] Statuses { get; private set; } = Array.Empty<string?>();
 
         /// <summary>The rows of this block.</summary>
         public int Count { get; private set; }
-
-        /// <summary>Whether the check ran on this block (<see cref="Statuses"/> are set).</summary>
-        public bool Checked { get; set; }
 
         /// <summary>Makes room for <paramref name="count"/> rows, all default.</summary>
         public void Fill(int count)
@@ -463,7 +460,7 @@ internal static class MonitorCommands
                 Ids = new string[count];
                 Rows = new long[count];
                 Cases = new MonitorCase[count];
-                Statuses = new string[count];
+                Statuses = new string?[count];
             }
 
             Count = count;
@@ -475,7 +472,6 @@ internal static class MonitorCommands
             Array.Clear(Ids, 0, Count);
             Array.Clear(Cases, 0, Count);
             Array.Clear(Statuses, 0, Count);
-            Checked = false;
             Count = 0;
         }
     }

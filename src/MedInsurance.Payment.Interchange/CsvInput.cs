@@ -136,6 +136,15 @@ internal sealed class CsvInput : IDisposable
         return text.Length > 1 && text[0] == CsvCellSafety.EscapeCharacter ? CsvCellSafety.Unescape(text) : text;
     }
 
+    /// <summary>Field <paramref name="index"/>'s bytes when they are its <see cref="Text"/> character for character — ASCII
+    /// (which every encoding the reader takes decodes to itself) and not a cell <see cref="Text"/> unescapes — so they can
+    /// be compared with a string without decoding; false otherwise.</summary>
+    internal bool TryVerbatimAscii(int index, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = Rows.Field(index);
+        return TextEncodings.IsAscii(bytes) && !(bytes.Length > 1 && bytes[0] == (byte)CsvCellSafety.EscapeCharacter);
+    }
+
     /// <summary>Like <see cref="Text"/>, but the same bytes give the same string instance (for values a file repeats: hospital ids, enumerations).</summary>
     public string SharedText(int index)
     {

@@ -132,7 +132,7 @@ internal sealed class ResultsFile : IDisposable
         return true;
     }
 
-    /// <summary>Reads the next row's result; its id is then <see cref="IdBytes"/> (or <see cref="IdText"/>).</summary>
+    /// <summary>Reads the next row's result; its id is then <see cref="TryIdBytes"/> (or <see cref="IdText"/>).</summary>
     public bool NextResult(out CaseResult result)
     {
         if (!_input.MoveNext())
@@ -144,27 +144,24 @@ internal sealed class ResultsFile : IDisposable
         Rows++;
         Span<byte> key = stackalloc byte[MaxKnownKey];
         var keyLength = KnownKey(key);
-        if (keyLength > 0 && _known.TryGet(key.Slice(0, keyLength), out var known))
+        if (keyLength == 0 || !_known.TryGet(key.Slice(0, keyLength), out var known))
         {
-            WeightUnreadable += known.BadWeight ? 1 : 0;
-            PointsUnreadable += known.BadPoints ? 1 : 0;
-            OutlierUnreadable += known.BadOutlier ? 1 : 0;
-            result = known.Result;
-            return true;
+            known = Parse();
+            if (keyLength > 0)
+            {
+                _known.Add(key.Slice(0, keyLength), known);
+            }
         }
 
-        var outlierUnreadable = OutlierUnreadable;
-        result = Parse(out var badWeight, out var badPoints);
-        if (keyLength > 0)
-        {
-            _known.Add(key.Slice(0, keyLength), new Known(result, badWeight, badPoints, OutlierUnreadable != outlierUnreadable));
-        }
-
+        WeightUnreadable += known.BadWeight ? 1 : 0;
+        PointsUnreadable += known.BadPoints ? 1 : 0;
+        OutlierUnreadable += known.BadOutlier ? 1 : 0;
+        result = known.Result;
         return true;
     }
 
-    /// <summary>The raw bytes of the current row's id (quoted ids unescaped by the reader).</summary>
-    public ReadOnlySpan<byte> IdBytes => _input.Rows.Field(_id);
+    /// <summary>The current row's id as bytes when they are its text character for character (<see cref="CsvInput.TryVerbatimAscii"/>).</summary>
+    public bool TryIdBytes(out ReadOnlySpan<byte> bytes) => _input.TryVerbatimAscii(_id, out bytes);
 
     /// <summary>The current row's id, decoded.</summary>
     public string IdText() => _input.Text(_id);
@@ -190,8 +187,8 @@ internal sealed class ResultsFile : IDisposable
         return length;
     }
 
-    /// <summary>Parses the current row's result columns (<see cref="OutlierUnreadable"/> counted here, the others returned).</summary>
-    private CaseResult Parse(out bool badWeight, out bool badPoints)
+    /// <summary>Parses the current row's result columns, with which of them are unreadable (counted by the caller).</summary>
+    private Known Parse()
     {
         var group = _input.SharedText(_group);
         if (group == "0000" || group.EndsWith("QY", StringComparison.Ordinal))
@@ -199,13 +196,12 @@ internal sealed class ResultsFile : IDisposable
             group = string.Empty;
         }
 
-        bool? deviation = _outlier >= 0 ? Outlier() : _deviation >= 0 ? Flag(_deviation, "normal") : null;
+        var badOutlier = false;
+        bool? deviation = _outlier >= 0 ? Outlier(out badOutlier) : _deviation >= 0 ? Flag(_deviation, "normal") : null;
         bool? review = _reviewCandidate >= 0 ? Bool(_reviewCandidate) : _review >= 0 ? Bool(_review) : null;
-        var weight = Number(_weight, out badWeight);
-        var points = Number(_points, out badPoints);
-        WeightUnreadable += badWeight ? 1 : 0;
-        PointsUnreadable += badPoints ? 1 : 0;
-        return new CaseResult(group, weight, points, deviation, review);
+        var weight = Number(_weight, out var badWeight);
+        var points = Number(_points, out var badPoints);
+        return new Known(new CaseResult(group, weight, points, deviation, review), badWeight, badPoints, badOutlier);
     }
 
     public void Dispose() => _input.Dispose();
@@ -247,9 +243,10 @@ internal sealed class ResultsFile : IDisposable
     }
 
     /// <summary>The <c>medpay drg price</c> outlier kind: normal → false; low, high, incomplete → true; empty → null;
-    /// anything else → null and counted in <see cref="OutlierUnreadable"/>.</summary>
-    private bool? Outlier()
+    /// anything else → null and <paramref name="unreadable"/> (counted in <see cref="OutlierUnreadable"/> by the caller).</summary>
+    private bool? Outlier(out bool unreadable)
     {
+        unreadable = false;
         // The values medpay drg price writes, read from the bytes; anything else (case, spaces, escapes) the slow way.
         var bytes = _input.Rows.Field(_outlier);
         if (bytes.IsEmpty)
@@ -277,7 +274,7 @@ internal sealed class ResultsFile : IDisposable
             case "low" or "high" or "incomplete":
                 return true;
             default:
-                OutlierUnreadable++;
+                unreadable = true;
                 return null;
         }
     }

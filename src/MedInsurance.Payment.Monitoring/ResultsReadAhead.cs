@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Monitoring;
 
@@ -132,8 +131,8 @@ internal sealed class ResultsReadAhead : IDisposable
         public readonly CaseResult[] Results = new CaseResult[BlockRows];
         public int Count;
 
-        /// <summary>Row i's id is <c>_idBytes[_idEnds[i - 1] .. _idEnds[i]]</c> (ASCII bytes, which decode to themselves in every
-        /// encoding the reader takes), or <c>_idTexts[i]</c> (<see cref="ResultsFile.IdText"/>) when not ASCII or escaped.</summary>
+        /// <summary>Row i's id is <c>_idBytes[_idEnds[i - 1] .. _idEnds[i]]</c> (<see cref="ResultsFile.TryIdBytes"/>), or
+        /// <c>_idTexts[i]</c> (<see cref="ResultsFile.IdText"/>) when its bytes are not its text.</summary>
         private readonly int[] _idEnds = new int[BlockRows];
         private readonly string?[] _idTexts = new string?[BlockRows];
         private byte[] _idBytes = new byte[BlockRows * 16];
@@ -142,11 +141,10 @@ internal sealed class ResultsReadAhead : IDisposable
         public void AddId(ResultsFile file)
         {
             var start = Count == 0 ? 0 : _idEnds[Count - 1];
-            var bytes = file.IdBytes;
             _idTexts[Count] = null;
-            if (!TextEncodings.IsAscii(bytes) || (bytes.Length > 1 && bytes[0] == (byte)CsvCellSafety.EscapeCharacter))
+            if (!file.TryIdBytes(out var bytes))
             {
-                // Not ASCII, or a cell the reader may unescape: kept as the file's text, compared as text.
+                // Not ASCII, or a cell the reader unescapes: kept as the file's text, compared as text.
                 _idTexts[Count] = file.IdText();
                 bytes = default;
             }
