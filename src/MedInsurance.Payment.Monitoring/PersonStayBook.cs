@@ -1,97 +1,89 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 
 namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
-/// The per-person stays of a monitor run, kept in fixed chunks of 65 536 records while cases are added (no list that doubles
-/// and copies: at 10 000 000 stays a <c>List</c> would hold 512 MB of capacity plus the 256 MB it copies from), then
-/// <see cref="TakeSortedBuckets"/> distributes them by the top bits of the patient hash into buckets of a few thousand
-/// records, freeing each chunk once distributed, and sorts the buckets on the available cores. A person's stays all fall
-/// in one bucket, and the buckets in order are the stays in <see cref="PersonStay"/> order (docs/monitoring.md, Memory).
+/// The per-person stays of a monitor run, distributed as they are added into <see cref="BucketCount"/> buckets by the top
+/// bits of the patient hash, each bucket a list of chunks of <see cref="ChunkSize"/> records. A person's stays all fall in
+/// one bucket, and the buckets in order, each sorted, are the stays in <see cref="PersonStay"/> order: the readmission
+/// scan sorts and scans one bucket at a time (<see cref="CopyBucket"/>), on several threads, and never needs a second
+/// whole copy of the records, nor a pass that distributes them at the end (docs/performance.md, change 19). The chunks'
+/// unfilled tails cost at most 8 KB a bucket (32 MB in all); a bucket is allocated when its first stay comes.
 /// </summary>
 internal sealed class PersonStayBook
 {
-    private const int ChunkSize = 1 << 16;
-    private const int TargetBucket = 4096;
-    private readonly List<PersonStay[]> _chunks = new();
-    private int _fill = ChunkSize;
+    /// <summary>How many buckets: 2¹², so 10 000 000 stays make buckets of about 2 400 records (80 KB) to sort.</summary>
+    public const int BucketCount = 1 << Bits;
+
+    /// <summary>Records a chunk (8 KB).</summary>
+    public const int ChunkSize = 256;
+
+    private const int Bits = 12;
+    private readonly List<PersonStay[]>?[] _full = new List<PersonStay[]>?[BucketCount];
+    private readonly PersonStay[]?[] _tail = new PersonStay[]?[BucketCount];
+    private readonly int[] _fill = new int[BucketCount];
 
     /// <summary>How many stays were added.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Adds a stay.</summary>
+    /// <summary>The bucket of a patient hash: its top 12 bits.</summary>
+    public static int BucketOf(ulong patient) => (int)(patient >> (64 - Bits));
+
+    /// <summary>Adds a stay to its bucket: to the bucket's last chunk, kept apart so that adding reads two places.</summary>
     public void Add(in PersonStay stay)
     {
-        if (_fill == ChunkSize)
+        var b = BucketOf(stay.Patient);
+        var tail = _tail[b];
+        if (tail is null || _fill[b] == ChunkSize)
         {
-            _chunks.Add(new PersonStay[ChunkSize]);
-            _fill = 0;
+            if (tail is not null)
+            {
+                (_full[b] ??= new List<PersonStay[]>()).Add(tail);
+            }
+
+            _tail[b] = tail = new PersonStay[ChunkSize];
+            _fill[b] = 0;
         }
 
-        _chunks[_chunks.Count - 1][_fill++] = stay;
+        tail[_fill[b]++] = stay;
         Count++;
     }
 
+    /// <summary>How many stays bucket <paramref name="bucket"/> holds.</summary>
+    public int SizeOf(int bucket) => _tail[bucket] is null ? 0 : ((_full[bucket]?.Count ?? 0) * ChunkSize) + _fill[bucket];
+
     /// <summary>
-    /// The stays in buckets by the top bits of the patient hash, each bucket sorted (<see cref="PersonStay.CompareTo"/>);
-    /// the book is empty afterwards. <paramref name="threads"/> buckets are sorted at once.
+    /// Copies bucket <paramref name="bucket"/>'s stays, in the order added, to the start of <paramref name="target"/>
+    /// (grown when too small) and lets the bucket's chunks go; returns how many. Buckets are independent: different threads
+    /// may take different buckets at once.
     /// </summary>
-    public PersonStay[][] TakeSortedBuckets(int threads)
+    public int CopyBucket(int bucket, ref PersonStay[] target)
     {
-        var bits = 0;
-        while (bits < 20 && (Count >> bits) > TargetBucket)
+        var size = SizeOf(bucket);
+        if (target.Length < size)
         {
-            bits++;
+            target = new PersonStay[Math.Max(size, target.Length * 2)];
         }
 
-        var shift = 64 - bits;
-        int BucketOf(ulong patient) => bits == 0 ? 0 : (int)(patient >> shift);
-        var sizes = new int[1 << bits];
-        ForEachStay(s => sizes[BucketOf(s.Patient)]++, release: false);
-        var buckets = new PersonStay[sizes.Length][];
-        for (var b = 0; b < buckets.Length; b++)
+        var at = 0;
+        if (_full[bucket] is { } full)
         {
-            buckets[b] = sizes[b] == 0 ? Array.Empty<PersonStay>() : new PersonStay[sizes[b]];
-            sizes[b] = 0;
-        }
-
-        ForEachStay(
-            s =>
+            foreach (var chunk in full)
             {
-                var b = BucketOf(s.Patient);
-                buckets[b][sizes[b]++] = s;
-            },
-            release: true);
-        Count = 0;
-        _fill = ChunkSize;
-        Parallel.For(0, buckets.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b => Array.Sort(buckets[b]));
-        return buckets;
-    }
-
-    /// <summary>Calls <paramref name="action"/> for every stay in the order added; with <paramref name="release"/> each chunk is
-    /// let go once read, so the buckets and the chunks are never both whole in memory.</summary>
-    private void ForEachStay(Action<PersonStay> action, bool release)
-    {
-        for (var c = 0; c < _chunks.Count; c++)
-        {
-            var chunk = _chunks[c];
-            var length = c == _chunks.Count - 1 ? _fill : ChunkSize;
-            for (var i = 0; i < length; i++)
-            {
-                action(chunk[i]);
-            }
-
-            if (release)
-            {
-                _chunks[c] = null!;
+                Array.Copy(chunk, 0, target, at, ChunkSize);
+                at += ChunkSize;
             }
         }
 
-        if (release)
+        if (_tail[bucket] is { } tail)
         {
-            _chunks.Clear();
+            Array.Copy(tail, 0, target, at, _fill[bucket]);
         }
+
+        _full[bucket] = null;
+        _tail[bucket] = null;
+        _fill[bucket] = 0;
+        return size;
     }
 }

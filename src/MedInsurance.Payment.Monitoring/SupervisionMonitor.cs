@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
 
 namespace MedInsurance.Payment.Monitoring;
@@ -50,6 +51,7 @@ public sealed class SupervisionMonitor
     private readonly List<int> _adrgOf = new();
     private readonly List<bool> _severeOf = new();
     private bool _finished;
+    private int _scanRuns;
     private long[] _aheadKeys = Array.Empty<long>();
     private long[] _aheadSeverityKeys = Array.Empty<long>();
     private long _touched;
@@ -62,6 +64,14 @@ public sealed class SupervisionMonitor
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _counts["overlapping_stays"] = 0;
         _counts["duplicate_stays"] = 0;
+    }
+
+    /// <summary>How many runs of buckets the readmission scan splits the stays into (0: 16 a core); the report does not
+    /// depend on it (the tests compare 1 with many).</summary>
+    internal int ScanRuns
+    {
+        get => _scanRuns;
+        set => _scanRuns = value;
     }
 
     /// <summary>定级 — sets a hospital's level (一级/二级/三级 or any label); hospitals without one are at level <c>all</c>.</summary>
@@ -608,119 +618,250 @@ public sealed class SupervisionMonitor
     /// </summary>
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
-        // Sorted by person in buckets (a person's stays are in one bucket; the buckets in order are the global order), each
-        // chunk of records let go as it is distributed: no second whole copy of the per-person records.
-        var windows = _profile.ReadmissionDays;
-        var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
-        var result = new Dictionary<(int, int), StayCounts>();
-        foreach (var stays in _stays.TakeSortedBuckets(Environment.ProcessorCount))
+        // The stays were distributed by person into buckets as they were added (a person's stays are in one bucket; the
+        // buckets in order, each sorted, are the global order). Runs of whole buckets are sorted and scanned on the
+        // available cores, each bucket's chunks let go once copied; then the runs are merged in bucket order: the counts
+        // are sums, and the review lists take each reason's and hospital's first cases as one scan in order would
+        // (docs/performance.md, change 19).
+        var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
+        var scans = new StayScan[runs];
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
-            var latest = 0;
-            for (var i = 0; i < stays.Length; i++)
+            var scan = new StayScan();
+            var stays = Array.Empty<PersonStay>();
+            var last = (int)((long)PersonStayBook.BucketCount * (r + 1) / runs);
+            for (var b = (int)((long)PersonStayBook.BucketCount * r / runs); b < last; b++)
             {
-                var stay = stays[i];
-                var key = (stay.Hospital, MonthOfDay(stay.Discharge));
-                if (!result.TryGetValue(key, out var counts))
-                {
-                    counts = new StayCounts(windows.Count);
-                    result.Add(key, counts);
-                }
+                var count = _stays.CopyBucket(b, ref stays);
+                Array.Sort(stays, 0, count);
+                ScanStays(stays, 0, count, scan);
+            }
 
-                counts.Stays++;
-                var first = i == 0 || stays[i - 1].Patient != stay.Patient;
-                if (first)
-                {
-                    latest = stay.Discharge;
-                }
-                else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
-                {
-                    // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
-                    _counts["duplicate_stays"]++;
-                    continue;
-                }
-                else if (stay.Admission < latest)
-                {
-                    // Begins inside an earlier stay of the person: overlapping, not an index stay.
-                    _counts["overlapping_stays"]++;
-                    latest = Math.Max(latest, stay.Discharge);
-                    continue;
-                }
-                else
-                {
-                    latest = stay.Discharge;
-                }
+            scans[r] = scan;
+        });
 
-                // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
-                // inside it (overlapping, counted when their turn comes) and copies of this stay.
-                var j = i + 1;
-                while (j < stays.Length && stays[j].Patient == stay.Patient
-                    && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
+        var result = new Dictionary<(int, int), StayCounts>();
+        foreach (var scan in scans)
+        {
+            _counts["duplicate_stays"] += scan.Duplicates;
+            _counts["overlapping_stays"] += scan.Overlapping;
+            foreach (var pair in scan.Counts)
+            {
+                if (!result.TryGetValue(pair.Key, out var counts))
                 {
-                    j++;
-                }
-
-                if (j >= stays.Length || stays[j].Patient != stay.Patient)
-                {
+                    result.Add(pair.Key, pair.Value);
                     continue;
                 }
 
-                var next = stays[j];
-                var gap = next.Admission - stay.Discharge;
-
-                for (var w = 0; w < windows.Count; w++)
+                counts.Stays += pair.Value.Stays;
+                counts.Split += pair.Value.Split;
+                for (var w = 0; w < counts.Readmitted.Length; w++)
                 {
-                    counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
+                    counts.Readmitted[w] += pair.Value.Readmitted[w];
                 }
+            }
 
-                if (windows.Count > 0 && gap <= windows[0])
+            // The scan kept each reason's and hospital's first cases of its run; the ones still within the list's length
+            // after the runs before it are listed, and every case found is counted, as CountReview does one by one.
+            // (The counts of the runs before this one are in _reviewListed; this run's are added after its list.)
+            foreach (var listed in scan.Listed)
+            {
+                _reviewListed.TryGetValue((listed.Reason, listed.Hospital), out var earlier);
+                if (earlier + listed.Ordinal < _profile.MaxReviewCasesPerHospital)
                 {
-                    if (CountReview(readmissionReason, stay.Hospital))
-                    {
-                        ListReview(readmissionReason, stay.Hospital, next.Row, string.Empty, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture));
-                    }
+                    ListReview(listed.Reason, listed.Hospital, listed.Row, string.Empty, listed.RelatedRow, listed.Detail);
                 }
+            }
 
-                if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
-                {
-                    counts.Split++;
-                    if (CountReview("split_admission", stay.Hospital))
-                    {
-                        ListReview("split_admission", stay.Hospital, next.Row, string.Empty, stay.Row, "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture));
-                    }
-                }
+            foreach (var found in scan.Found)
+            {
+                _reviewListed.TryGetValue(found.Key, out var earlier);
+                _reviewListed[found.Key] = earlier + found.Value;
             }
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Scans one sorted bucket of stays (<paramref name="start"/> to <paramref name="end"/> in <paramref name="stays"/>):
+    /// counts per discharging hospital and month, duplicates and overlaps, and the cases to review in the order found.
+    /// Reads the monitor's profile and group codes only: runs of buckets are scanned at once on several threads.
+    /// </summary>
+    private void ScanStays(PersonStay[] stays, int start, int end, StayScan scan)
+    {
+        var windows = _profile.ReadmissionDays;
+        var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
+        var latest = 0;
+        for (var i = start; i < end; i++)
+        {
+            var stay = stays[i];
+            var key = (stay.Hospital, MonthOfDay(stay.Discharge));
+            if (!scan.Counts.TryGetValue(key, out var counts))
+            {
+                counts = new StayCounts(windows.Count);
+                scan.Counts.Add(key, counts);
+            }
+
+            counts.Stays++;
+            var first = i == start || stays[i - 1].Patient != stay.Patient;
+            if (first)
+            {
+                latest = stay.Discharge;
+            }
+            else if (stays[i - 1].Admission == stay.Admission && stays[i - 1].Discharge == stay.Discharge)
+            {
+                // The same stay twice (same admission and discharge): a duplicate, neither a readmission nor a split.
+                scan.Duplicates++;
+                continue;
+            }
+            else if (stay.Admission < latest)
+            {
+                // Begins inside an earlier stay of the person: overlapping, not an index stay.
+                scan.Overlapping++;
+                latest = Math.Max(latest, stay.Discharge);
+                continue;
+            }
+            else
+            {
+                latest = stay.Discharge;
+            }
+
+            // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
+            // inside it (overlapping, counted when their turn comes) and copies of this stay.
+            var j = i + 1;
+            while (j < end && stays[j].Patient == stay.Patient
+                && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
+            {
+                j++;
+            }
+
+            if (j >= end || stays[j].Patient != stay.Patient)
+            {
+                continue;
+            }
+
+            var next = stays[j];
+            var gap = next.Admission - stay.Discharge;
+            for (var w = 0; w < windows.Count; w++)
+            {
+                counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
+            }
+
+            if (windows.Count > 0 && gap <= windows[0] && scan.Find(readmissionReason, stay.Hospital, _profile.MaxReviewCasesPerHospital, out var ordinal))
+            {
+                scan.Listed.Add(new FoundStay(readmissionReason, stay.Hospital, ordinal, next.Row, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (gap <= _profile.SplitAdmissionDays && next.Related == stay.Related && (!_profile.SplitAdmissionSameHospital || next.Hospital == stay.Hospital))
+            {
+                counts.Split++;
+                if (scan.Find("split_admission", stay.Hospital, _profile.MaxReviewCasesPerHospital, out ordinal))
+                {
+                    scan.Listed.Add(new FoundStay("split_admission", stay.Hospital, ordinal, next.Row, stay.Row,
+                        "group " + _groups[next.Group] + " after " + _groups[stay.Group] + ", days between " + gap.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+    }
+
     private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
     {
         var rows = new List<GroupIndicatorRow>();
         var prevRegion = _previous.GroupBy(p => p.Key.Group).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Cost: x.Sum(p => p.Value.CostFen)));
-        var cells = Enumerable.Range(0, _cells.Count).Select(i => new KeyValuePair<long, int>(_cells.KeyAt(i), i));
-        foreach (var year in cells.GroupBy(p => Year(MonthOfKey(p.Key))).OrderBy(x => x.Key, StringComparer.Ordinal))
+
+        // The cells in the order of the table — year, then group code, then hospital id (ordinal) — by one sort of numbers:
+        // year (four digits, so its text sorts as its number), the group's rank among the codes, the hospital's among the
+        // ids. The months of a year, group and hospital are then adjacent and summed in one sweep, without grouping objects.
+        var groupRank = Ranks(_groups);
+        var hospitalRank = Ranks(_hospitals);
+        var count = _cells.Count;
+        var order = new long[count];
+        var cellOf = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            foreach (var group in year.GroupBy(p => GroupOf(p.Key)).OrderBy(x => _groups[x.Key], StringComparer.Ordinal))
+            var key = _cells.KeyAt(i);
+            order[i] = ((long)(MonthOfKey(key) / 12) << 48) | ((long)groupRank[GroupOf(key)] << 24) | (uint)hospitalRank[HospitalOf(key)];
+            cellOf[i] = i;
+        }
+
+        Array.Sort(order, cellOf);
+        for (var start = 0; start < count;)
+        {
+            // One year and group: [start, end).
+            var end = start + 1;
+            while (end < count && (order[end] >> 24) == (order[start] >> 24))
             {
-                var g = group.Key;
-                var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
-                var regionMeanLos = (decimal)regionLos[g] / regionCases[g];
-                long yc = group.Sum(p => _cellData[p.Value].Cases), ycost = group.Sum(p => _cellData[p.Value].CostFen), ylos = group.Sum(p => _cellData[p.Value].LosDays), yd = group.Sum(p => _cellData[p.Value].Deaths);
-                var hasPrev = prevRegion.TryGetValue(g, out var pr);
-                rows.Add(new GroupIndicatorRow(string.Empty, string.Empty, _groups[g], year.Key, yc, yd, Yuan(ycost, yc), (decimal)ylos / yc, regionMeanCost, regionMeanLos,
-                    _previous.Count > 0 ? (hasPrev ? pr.Cases : 0) : null, hasPrev && pr.Cases > 0 ? Yuan(pr.Cost, pr.Cases) : null, lowRisk[g]));
-                foreach (var hospital in group.GroupBy(p => HospitalOf(p.Key)).OrderBy(x => _hospitals[x.Key], StringComparer.Ordinal))
-                {
-                    long c = hospital.Sum(p => _cellData[p.Value].Cases), cost = hospital.Sum(p => _cellData[p.Value].CostFen), los = hospital.Sum(p => _cellData[p.Value].LosDays), d = hospital.Sum(p => _cellData[p.Value].Deaths);
-                    var has = _previous.TryGetValue((hospital.Key, g), out var prev);
-                    rows.Add(new GroupIndicatorRow(_hospitals[hospital.Key], LevelOf(_hospitals[hospital.Key]), _groups[g], year.Key, c, d, Yuan(cost, c), (decimal)los / c,
-                        regionMeanCost, regionMeanLos, _previous.Count > 0 ? (has ? prev!.Cases : 0) : null, has && prev!.Cases > 0 ? Yuan(prev.CostFen, prev.Cases) : null, lowRisk[g]));
-                }
+                end++;
             }
+
+            var firstKey = _cells.KeyAt(cellOf[start]);
+            var g = GroupOf(firstKey);
+            var year = Year(MonthOfKey(firstKey));
+            var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
+            var regionMeanLos = (decimal)regionLos[g] / regionCases[g];
+            long yc = 0, ycost = 0, ylos = 0, yd = 0;
+            for (var i = start; i < end; i++)
+            {
+                ref var cell = ref _cellData[cellOf[i]];
+                yc += cell.Cases;
+                ycost += cell.CostFen;
+                ylos += cell.LosDays;
+                yd += cell.Deaths;
+            }
+
+            var hasPrev = prevRegion.TryGetValue(g, out var pr);
+            rows.Add(new GroupIndicatorRow(string.Empty, string.Empty, _groups[g], year, yc, yd, Yuan(ycost, yc), (decimal)ylos / yc, regionMeanCost, regionMeanLos,
+                _previous.Count > 0 ? (hasPrev ? pr.Cases : 0) : null, hasPrev && pr.Cases > 0 ? Yuan(pr.Cost, pr.Cases) : null, lowRisk[g]));
+            for (var at = start; at < end;)
+            {
+                // One hospital of that year and group: [at, next).
+                var next = at + 1;
+                while (next < end && order[next] == order[at])
+                {
+                    next++;
+                }
+
+                var h = HospitalOf(_cells.KeyAt(cellOf[at]));
+                long c = 0, cost = 0, los = 0, d = 0;
+                for (var i = at; i < next; i++)
+                {
+                    ref var cell = ref _cellData[cellOf[i]];
+                    c += cell.Cases;
+                    cost += cell.CostFen;
+                    los += cell.LosDays;
+                    d += cell.Deaths;
+                }
+
+                var has = _previous.TryGetValue((h, g), out var prev);
+                rows.Add(new GroupIndicatorRow(_hospitals[h], LevelOf(_hospitals[h]), _groups[g], year, c, d, Yuan(cost, c), (decimal)los / c,
+                    regionMeanCost, regionMeanLos, _previous.Count > 0 ? (has ? prev!.Cases : 0) : null, has && prev!.Cases > 0 ? Yuan(prev.CostFen, prev.Cases) : null, lowRisk[g]));
+                at = next;
+            }
+
+            start = end;
         }
 
         return rows;
+    }
+
+    /// <summary>Each name's rank among the names in ordinal order (names are distinct).</summary>
+    private static int[] Ranks(List<string> names)
+    {
+        var byName = new int[names.Count];
+        for (var i = 0; i < byName.Length; i++)
+        {
+            byName[i] = i;
+        }
+
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(names[a], names[b]));
+        var ranks = new int[names.Count];
+        for (var r = 0; r < byName.Length; r++)
+        {
+            ranks[byName[r]] = r;
+        }
+
+        return ranks;
     }
 
     /// <summary>
@@ -1017,6 +1158,31 @@ public sealed class SupervisionMonitor
         public long Stays, Split;
         public long[] Readmitted;
     }
+
+    /// <summary>What the scan of a run of buckets found: counts per discharging hospital and month, duplicates and overlaps,
+    /// how many cases to review per reason and hospital, and the first of them (as many as a list holds) in the order found.</summary>
+    private sealed class StayScan
+    {
+        public Dictionary<(int Hospital, int Month), StayCounts> Counts { get; } = new();
+
+        public Dictionary<(string Reason, int Hospital), int> Found { get; } = new();
+
+        public List<FoundStay> Listed { get; } = new();
+
+        public long Duplicates, Overlapping;
+
+        /// <summary>Counts a case to review; true, with its ordinal in this run, when it is among the first
+        /// <paramref name="limit"/> of its reason and hospital here (only those can be among the first of all runs).</summary>
+        public bool Find(string reason, int hospital, int limit, out int ordinal)
+        {
+            var key = (reason, hospital);
+            Found.TryGetValue(key, out ordinal);
+            Found[key] = ordinal + 1;
+            return ordinal < limit;
+        }
+    }
+
+    private readonly record struct FoundStay(string Reason, int Hospital, int Ordinal, long Row, long RelatedRow, string Detail);
 
     private readonly record struct ShortStay(int Hospital, int Group, int Month, long CostFen, long Row);
 }

@@ -99,7 +99,7 @@ public sealed class PropertyTests
     }
 
     /// <summary>Every row of every table of a report, every public property, as text.</summary>
-    private static string Describe(MonitoringReport report)
+    internal static string Describe(MonitoringReport report)
     {
         static string Rows<T>(IEnumerable<T> rows) => string.Join("\n", rows.Select(r => string.Join("|", typeof(T).GetProperties().Select(p => Convert.ToString(p.GetValue(r), System.Globalization.CultureInfo.InvariantCulture)))));
         return string.Join("\n--\n", Rows(report.Indicators), Rows(report.Groups), Rows(report.LowRiskGroups), Rows(report.Severity), Rows(report.Review), Rows(report.Counts.OrderBy(c => c.Key, StringComparer.Ordinal)));

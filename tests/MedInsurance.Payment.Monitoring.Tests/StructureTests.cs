@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace MedInsurance.Payment.Monitoring.Tests;
 
@@ -68,19 +67,23 @@ public sealed class StructureTests
         }
 
         Assert.Equal(count, book.Count);
-        var buckets = book.TakeSortedBuckets(2);
-        Assert.Equal(0, book.Count);
-        Array.Sort(all);
-        Assert.Equal(all, buckets.SelectMany(b => b).ToArray());
+        var sorted = new List<PersonStay>();
         var bucketOf = new Dictionary<ulong, int>();
-        for (var b = 0; b < buckets.Length; b++)
+        var stays = Array.Empty<PersonStay>();
+        for (var b = 0; b < PersonStayBook.BucketCount; b++)
         {
-            foreach (var stay in buckets[b])
+            var n = book.CopyBucket(b, ref stays);
+            Array.Sort(stays, 0, n);
+            for (var i = 0; i < n; i++)
             {
-                Assert.Equal(b, bucketOf.TryGetValue(stay.Patient, out var seen) ? seen : bucketOf[stay.Patient] = b);
+                sorted.Add(stays[i]);
+                Assert.Equal(b, bucketOf.TryGetValue(stays[i].Patient, out var seen) ? seen : bucketOf[stays[i].Patient] = b);
             }
+
+            Assert.Equal(0, book.SizeOf(b)); // let go once copied
         }
 
-        Assert.Empty(book.TakeSortedBuckets(1).SelectMany(b => b));
+        Array.Sort(all);
+        Assert.Equal(all, sorted);
     }
 }
