@@ -428,6 +428,10 @@ public sealed class SupervisionMonitor
         // Hospital × month aggregates, each cell read once (its consumption-index terms computed once); a year is the sum
         // of its months.
         var readmission = Readmissions();
+
+        // The group table reads only what was added and the region's sums above: it is made on another core while this
+        // thread makes the hospital table (the scan above used every core; what follows used one).
+        var groupRowsTask = Task.Run(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
         var months = new Dictionary<(int Hospital, int Month), Period>();
         for (var i = 0; i < _cells.Count; i++)
         {
@@ -555,7 +559,7 @@ public sealed class SupervisionMonitor
         _counts["cases_without_patient_id"] = _withoutPatient;
         _counts["cases_without_group"] = _withoutGroup;
         var counts = new Dictionary<string, long>(_counts, StringComparer.Ordinal);
-        var groupRows = GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk);
+        var groupRows = groupRowsTask.GetAwaiter().GetResult();
         var lowRiskRows = Enumerable.Range(0, groupCount).Where(g => regionCases[g] > 0)
             .Select(g => new LowRiskGroup(_groups[g], regionCases[g], regionDeaths[g], lowRisk[g])).OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
         var severity = SeverityShift();
