@@ -1,12 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Benchmarks;
 
 /// <summary>
-/// The case reader across cores (issue 13): <see cref="CaseCsvReader.ReadInParallel{TResult}"/> on 1 000 000 rows of the
+/// The case reader across cores (issue 13): <see cref="CaseCsvReader.ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/> on 1 000 000 rows of the
 /// measurement file held in memory, with 1, 2 and 4 converting threads, against the one-thread enumerator
 /// (<see cref="CaseCsvReader.Read(Stream, CsvReadOptions, Action{CsvReadReport})"/>). Every record is converted and
 /// validated; the transform counts the accepted ones, so the time is the reader's alone.

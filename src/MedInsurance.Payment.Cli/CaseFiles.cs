@@ -126,20 +126,22 @@ internal static class CaseFiles
 
     /// <summary>
     /// Streams the case file through <paramref name="process"/> in blocks, in input order, on the calling thread; the rows
-    /// are split and converted on other threads (<see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap)"/>).
+    /// are split and converted on other threads (<see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap, Action{IReadOnlyList{ReadRecord{InpatientCase}}, int, int})"/>).
     /// Returns the reader's report (rows in and out, encoding).
     /// </summary>
     public static CsvReadReport ReadBlocks(FileInfo file, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
         ReadBlocks(file, options, threads, _ => true, (records, _) => process(records), headerMap);
 
     /// <summary>
-    /// Streams the case file across cores (<see cref="CaseCsvReader.ReadInParallel{TResult}"/>): one thread splits the rows
+    /// Streams the case file across cores (<see cref="CaseCsvReader.ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/>): one thread splits the rows
     /// and checks ids, <paramref name="threads"/> threads convert blocks of <see cref="BlockSize"/> rows and run
     /// <paramref name="transform"/> on each, and <paramref name="consume"/> receives them here in input order. Memory is
     /// bounded by the blocks in flight whatever the file size. Returns the reader's report (rows in and out, encoding).
     /// </summary>
-    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null) =>
-        BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume));
+    /// <remarks><paramref name="converted"/>, when given, is called on the converting thread after each run of at most 64
+    /// records of a block, before the block's <paramref name="transform"/> (<see cref="CaseCsvReader"/>'s internal overload).</remarks>
+    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted = null) =>
+        BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume, converted));
 
     /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>).</summary>
     internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>

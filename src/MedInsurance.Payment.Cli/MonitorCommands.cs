@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using CsvHelper;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Monitoring;
@@ -198,17 +199,22 @@ internal static class MonitorCommands
 
             rejectedCsv.NextRecord();
             // The check runs on the threads that convert the blocks; everything in file order runs here and on the monitor's thread.
-            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, transform: block =>
+            // Each run of 64 cases is read for the monitor and checked right after it is converted, on the thread that
+            // converted it (its objects and codes still in this core's cache); the monitor's thread gets only compact values,
+            // so a queued block keeps no case alive.
+            using var pending = new ThreadLocal<PendingBlock>(() => new PendingBlock());
+            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, converted: (block, first, count) =>
             {
-                // Each case is read for the monitor here, on the thread that converted it (its objects still in this
-                // core's cache); the monitor's thread gets only compact values, so a queued block keeps no case alive.
-                if (!freeBlocks.TryTake(out var monitorBlock))
+                var next = pending.Value!;
+                if (first == 0)
                 {
-                    monitorBlock = new MonitorBlock();
+                    next.Block = freeBlocks.TryTake(out var free) ? free : new MonitorBlock();
+                    next.Block.Fill(CaseCsvReader.ParallelBlockSize);
+                    next.Checks = checker is null ? null : new QcCaseResult[CaseCsvReader.ParallelBlockSize];
                 }
 
-                monitorBlock.Fill(block.Count);
-                for (var i = 0; i < block.Count; i++)
+                var monitorBlock = next.Block!;
+                for (var i = first; i < first + count; i++)
                 {
                     var record = block[i];
                     monitorBlock.Ids[i] = record.Id;
@@ -219,13 +225,22 @@ internal static class MonitorCommands
                     }
                 }
 
-                if (checker is null)
+                checker?.Check(block, first, count, next.Checks!);
+            }, transform: block =>
+            {
+                // The block's runs were read and checked above, on this thread.
+                var next = pending.Value!;
+                var monitorBlock = next.Block!;
+                var checks = next.Checks;
+                next.Block = null;
+                next.Checks = null;
+                monitorBlock.Fill(block.Count);
+                if (checks is null)
                 {
                     return (Monitor: monitorBlock, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
                 }
 
                 // The monitor needs each row's status only: the check results (their issues) stay with the tallies here.
-                var checks = CaseCheckRun.CheckAll(block, checker.Check);
                 for (var i = 0; i < block.Count; i++)
                 {
                     monitorBlock.Statuses[i] = checks[i].StatusText;
@@ -425,7 +440,7 @@ internal static class MonitorCommands
             var row = block.Rows[i];
             if (row > 0)
             {
-                monitor.Add(in block.Cases[i], results[i], row);
+                monitor.AddReadAhead(i, in block.Cases[i], results[i], row);
             }
         }
 
@@ -438,6 +453,14 @@ internal static class MonitorCommands
     /// run). Its arrays are
     /// filled again for later blocks once fed (a block is read by one thread at a time: filled, queued, fed, cleared).
     /// </summary>
+    /// <summary>The block being converted on a thread: its monitor block and check results, filled run by run.</summary>
+    private sealed class PendingBlock
+    {
+        public MonitorBlock? Block { get; set; }
+
+        public QcCaseResult[]? Checks { get; set; }
+    }
+
     private sealed class MonitorBlock
     {
         public string[] Ids { get; private set; } = Array.Empty<string>();

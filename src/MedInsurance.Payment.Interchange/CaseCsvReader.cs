@@ -31,7 +31,7 @@ namespace MedInsurance.Payment.Interchange;
 public static class CaseCsvReader
 {
     /// <summary>
-    /// 分块行数 — the most records in a block of <see cref="ReadInParallel{TResult}"/>: enough to amortise a block's
+    /// 分块行数 — the most records in a block of <see cref="ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/>: enough to amortise a block's
     /// hand-over, few enough that the blocks in flight stay a few MB. A caller sizing per-block buffers uses this.
     /// </summary>
     public const int ParallelBlockSize = 1_024;
@@ -144,7 +144,23 @@ public static class CaseCsvReader
         CaseHeaderMap? headerMap,
         int threads,
         Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
-        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume)
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume) =>
+        ReadInParallel(stream, options, headerMap, threads, transform, consume, converted: null);
+
+    /// <summary>
+    /// <see cref="ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/>
+    /// with <paramref name="converted"/> called on the converting thread after each run of at most 64 records of a block is
+    /// converted (the block's records so far, the run's first index, its count), before the block's transform: for work on
+    /// each record while what its conversion touched is still in the core's cache (<c>medpay monitor --check</c> checks it there).
+    /// </summary>
+    internal static CsvReadReport ReadInParallel<TResult>(
+        Stream stream,
+        CsvReadOptions options,
+        CaseHeaderMap? headerMap,
+        int threads,
+        Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume,
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted)
     {
         if (stream is null || options is null || transform is null || consume is null)
         {
@@ -184,7 +200,8 @@ public static class CaseCsvReader
 
                 consume(records, result);
             },
-            splitting.FinishStarts);
+            splitting.FinishStarts,
+            converted);
         return CsvTables.Report(input, rows, accepted);
     }
 

@@ -48,6 +48,10 @@ internal static class CsvBlockPipeline
     /// <param name="finishStarts">Per block, in file order, on the calling thread, once its rows are split and before any
     /// is converted: may complete the starts of the block's rows together (e.g. the duplicate-id check, whose memory
     /// reads overlap when done for a block at once). With one thread it is called for each row, with a block of one.</param>
+    /// <param name="converted">Optionally, per run of at most <see cref="ReadAheadRows"/> rows of a block, on the thread that
+    /// converted them, right after: the block's records so far, the run's first index and its count — for work on each record
+    /// while what its conversion touched is still in the core's cache. Every record is in exactly one run, runs come in order
+    /// within a block, and all of a block's runs come before its <paramref name="transform"/>, on the same thread.</param>
     /// <returns>The number of data rows read.</returns>
     public static long Run<TStart, TRecord, TResult>(
         CsvInput input,
@@ -57,11 +61,12 @@ internal static class CsvBlockPipeline
         Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume,
-        Action<TStart[], int>? finishStarts = null)
+        Action<TStart[], int>? finishStarts = null,
+        Action<IReadOnlyList<TRecord>, int, int>? converted = null)
     {
         if (threads <= 1)
         {
-            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input).Convert, transform, consume);
+            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input).Convert, converted, transform, consume);
         }
 
         var jobs = new Job<TStart, TRecord, TResult>[(2 * threads) + 1];
@@ -81,7 +86,7 @@ internal static class CsvBlockPipeline
         var workers = new Thread[threads - 1];
         for (var w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
+            workers[w] = new Thread(() => Work(input, converter, converted, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
             workers[w].Start();
         }
 
@@ -136,7 +141,7 @@ internal static class CsvBlockPipeline
                 // 3. Convert a waiting block here, or 4. wait for the oldest one.
                 if (work.TryTake(out var mine))
                 {
-                    Process(mine, replay, convert, transform);
+                    Process(mine, replay, convert, converted, transform);
                 }
                 else
                 {
@@ -163,6 +168,7 @@ internal static class CsvBlockPipeline
     private static void Work<TStart, TRecord, TResult>(
         CsvInput input,
         Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
+        Action<IReadOnlyList<TRecord>, int, int>? converted,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         BlockingCollection<Job<TStart, TRecord, TResult>> work,
         CancellationToken stop)
@@ -173,7 +179,7 @@ internal static class CsvBlockPipeline
         {
             foreach (var job in work.GetConsumingEnumerable(stop))
             {
-                Process(job, replay, convert, transform);
+                Process(job, replay, convert, converted, transform);
             }
         }
         catch (OperationCanceledException)
@@ -181,21 +187,29 @@ internal static class CsvBlockPipeline
         }
     }
 
-    /// <summary>Converts a block's rows and runs the transform on them; an exception is kept for the consumer.</summary>
-    private static void Process<TStart, TRecord, TResult>(Job<TStart, TRecord, TResult> job, CsvInput replay, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead) convert, Func<IReadOnlyList<TRecord>, TResult> transform)
+    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead first and handed to
+    /// <paramref name="converted"/> after) and runs the transform on them; an exception is kept for the consumer.</summary>
+    private static void Process<TStart, TRecord, TResult>(
+        Job<TStart, TRecord, TResult> job,
+        CsvInput replay,
+        (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead) convert,
+        Action<IReadOnlyList<TRecord>, int, int>? converted,
+        Func<IReadOnlyList<TRecord>, TResult> transform)
     {
         try
         {
             var readAhead = convert.ReadAhead;
-            for (var i = 0; i < job.Block.Count; i++)
+            for (var first = 0; first < job.Block.Count; first += ReadAheadRows)
             {
-                if (readAhead is not null && i % ReadAheadRows == 0)
+                var count = Math.Min(ReadAheadRows, job.Block.Count - first);
+                readAhead?.Invoke(job.Block, first, count);
+                for (var i = first; i < first + count; i++)
                 {
-                    readAhead(job.Block, i, Math.Min(ReadAheadRows, job.Block.Count - i));
+                    replay.Show(job.Block, i);
+                    job.Records.Add(convert.Convert(job.FirstRow + i, job.Starts[i]));
                 }
 
-                replay.Show(job.Block, i);
-                job.Records.Add(convert.Convert(job.FirstRow + i, job.Starts[i]));
+                converted?.Invoke(job.Records, first, count);
             }
 
             job.Result = transform(job.Records);
@@ -216,27 +230,41 @@ internal static class CsvBlockPipeline
         Func<TStart> start,
         Action<TStart[], int>? finishStarts,
         Func<int, TStart, TRecord> convert,
+        Action<IReadOnlyList<TRecord>, int, int>? converted,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume)
     {
         var records = new List<TRecord>(blockSize);
         var one = new TStart[1];
         long rows = 0;
+        var runStart = 0;
         while (input.MoveNext())
         {
             rows++;
             one[0] = start();
             finishStarts?.Invoke(one, 1);
             records.Add(convert(checked((int)rows), one[0]));
+            if (records.Count - runStart == ReadAheadRows || records.Count == blockSize)
+            {
+                converted?.Invoke(records, runStart, records.Count - runStart);
+                runStart = records.Count;
+            }
+
             if (records.Count == blockSize)
             {
                 consume(records, transform(records));
                 records.Clear();
+                runStart = 0;
             }
         }
 
         if (records.Count > 0)
         {
+            if (records.Count > runStart)
+            {
+                converted?.Invoke(records, runStart, records.Count - runStart);
+            }
+
             consume(records, transform(records));
         }
 

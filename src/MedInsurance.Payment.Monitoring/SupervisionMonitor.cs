@@ -12,7 +12,7 @@ namespace MedInsurance.Payment.Monitoring;
 /// 智能监管指标计算 — one streaming pass over the cases of a region (with their DRG/DIP results when given), then
 /// <see cref="Finish"/> computes every indicator (docs/monitoring.md). Memory: a 24-byte aggregate per hospital × group ×
 /// month and one per hospital × month, one per hospital × ADRG for the severity mix, and a 32-byte record per stay with a
-/// patient id for the readmission scan (in chunks, sorted by person in buckets at the end) plus one per stay of at most
+/// patient id for the readmission scan (in buckets by person as added, each sorted at the end) plus one per stay of at most
 /// <see cref="MonitoringProfile.LowStandardMaxLosDays"/> days. Not thread-safe: feed it from one thread (<c>Finish</c>
 /// sorts the buckets on the available cores).
 /// </summary>
@@ -54,6 +54,8 @@ public sealed class SupervisionMonitor
     private int _scanRuns;
     private long[] _aheadKeys = Array.Empty<long>();
     private long[] _aheadSeverityKeys = Array.Empty<long>();
+    private int[] _aheadHospitals = Array.Empty<int>();
+    private int[] _aheadGroups = Array.Empty<int>();
     private long _touched;
     private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
@@ -110,7 +112,8 @@ public sealed class SupervisionMonitor
     /// Reads ahead the cells that the next <paramref name="count"/> calls of <see cref="Add(in MonitorCase, CaseResult?, long)"/>
     /// will add to (the same cases, results and rows, in that order), in two loops of independent loads — the cell and
     /// severity tables' slots, then the cells and severity counts — so their cache misses overlap instead of following one
-    /// another (docs/performance.md, changes 12 and 18). Changes nothing: a hospital or group not numbered yet, a case
+    /// another (docs/performance.md, changes 12 and 18); the hospital and group numbers it finds are kept for
+    /// <see cref="AddReadAhead"/> (change 22). Changes nothing else: a hospital or group not numbered yet, a case
     /// without a group or without a usable date is skipped.
     /// </summary>
     internal void ReadAhead(MonitorCase[] cases, CaseResult?[] results, long[] rows, int count)
@@ -119,6 +122,8 @@ public sealed class SupervisionMonitor
         {
             _aheadKeys = new long[count];
             _aheadSeverityKeys = new long[count];
+            _aheadHospitals = new int[count];
+            _aheadGroups = new int[count];
         }
 
         var keys = _aheadKeys;
@@ -128,13 +133,19 @@ public sealed class SupervisionMonitor
         {
             keys[i] = -1;
             severityKeys[i] = -1;
-            if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && results[i] is { Group.Length: > 0 } result
-                && _hospitalIndex.TryGetValue(cases[i].HospitalId, out var h) && _groupIndex.TryGetValue(result.Group, out var g))
+            _aheadHospitals[i] = -1;
+            _aheadGroups[i] = -1;
+            if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && _hospitalIndex.TryGetValue(cases[i].HospitalId, out var h))
             {
-                keys[i] = Key(h, g, cases[i].Month);
-                if (g < _adrgOf.Count && _adrgOf[g] is var adrg && adrg >= 0)
+                _aheadHospitals[i] = h; // numbered once, never renumbered: Add takes it instead of looking it up again
+                if (results[i] is { Group.Length: > 0 } result && _groupIndex.TryGetValue(result.Group, out var g))
                 {
-                    severityKeys[i] = SeverityKey(h, adrg);
+                    _aheadGroups[i] = g;
+                    keys[i] = Key(h, g, cases[i].Month);
+                    if (g < _adrgOf.Count && _adrgOf[g] is var adrg && adrg >= 0)
+                    {
+                        severityKeys[i] = SeverityKey(h, adrg);
+                    }
                 }
             }
         }
@@ -172,7 +183,13 @@ public sealed class SupervisionMonitor
 
     /// <summary>Adds a case already read by <see cref="MonitorCase.From"/> (<c>medpay monitor</c> reads it on the converting
     /// thread), with its result or null and its data row.</summary>
-    internal void Add(in MonitorCase inpatientCase, CaseResult? result, long row)
+    internal void Add(in MonitorCase inpatientCase, CaseResult? result, long row) => Add(inpatientCase, result, row, -1);
+
+    /// <summary>Adds case <paramref name="ahead"/> of the block last given to <see cref="ReadAhead"/> (the same case,
+    /// result and row): the hospital and group numbers it found are taken instead of being looked up again.</summary>
+    internal void AddReadAhead(int ahead, in MonitorCase inpatientCase, CaseResult? result, long row) => Add(inpatientCase, result, row, ahead);
+
+    private void Add(in MonitorCase inpatientCase, CaseResult? result, long row, int ahead)
     {
         ThrowIfFinished();
         if (row < 1 || row > int.MaxValue)
@@ -213,8 +230,8 @@ public sealed class SupervisionMonitor
             groupCode = "DX:" + (dx.Length >= 3 ? dx.Substring(0, 3) : dx);
         }
 
-        var h = Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
-        var g = Index(_groupIndex, _groups, groupCode);
+        var h = ahead >= 0 && _aheadHospitals[ahead] >= 0 ? _aheadHospitals[ahead] : Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
+        var g = ahead >= 0 && _aheadGroups[ahead] >= 0 ? _aheadGroups[ahead] : Index(_groupIndex, _groups, groupCode);
         var month = inpatientCase.Month;
         var index = _cells.GetOrAdd(Key(h, g, month), out var added);
         if (added && index == _cellData.Length)

@@ -86,6 +86,13 @@ internal sealed class AsciiCodeTable<T>
         return false;
     }
 
+    /// <summary>The slot where a lookup of <paramref name="code"/> starts, or −1 when it does not pack (for reading ahead).</summary>
+    public int SlotOf(string code) => TryPack(code, out var a, out var b) ? Index(a, b) : -1;
+
+    /// <summary>Reads slot <paramref name="slot"/> (a value of <see cref="SlotOf"/>), so that a lookup soon after finds it
+    /// in the cache; the value read means nothing.</summary>
+    public ulong Touch(int slot) => _slots[slot].B;
+
     /// <summary>
     /// The code's characters as bytes in two little-endian words, the length in the top byte of the second (never 0 for a
     /// code, which marks an empty slot); false for an empty code, a longer one, or one with a character above U+007F.

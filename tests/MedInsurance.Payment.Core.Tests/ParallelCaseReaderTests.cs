@@ -12,7 +12,7 @@ using MedInsurance.Payment.Interchange;
 namespace MedInsurance.Payment.Core.Tests;
 
 /// <summary>
-/// <see cref="CaseCsvReader.ReadInParallel{TResult}"/>: rows split on one thread, converted on several, handed back in
+/// <see cref="CaseCsvReader.ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/>: rows split on one thread, converted on several, handed back in
 /// order. The records must be those of the one-thread reader, row for row, whatever the thread count — on files of
 /// several blocks with broken rows, repeated ids in different blocks, and an encoding decided in the middle of the file.
 /// </summary>
@@ -111,6 +111,50 @@ public sealed class ParallelCaseReaderTests
 
         // At most the pool of blocks (2 × threads + 1) was converted before the failure stopped the splitter.
         Assert.InRange(transformed, 1, 5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Every_record_is_handed_to_converted_once_in_runs_of_at_most_64_on_its_thread_before_its_block_is_transformed(int threads)
+    {
+        // 5 000 rows: four whole blocks of 1 024 and one of 904 (not a multiple of 64: its last run is shorter).
+        var bytes = File(new Random(3), 5_000, gb18030Tail: false);
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<int, int>(); // row → times handed over
+        var runsOfBlock = new System.Collections.Concurrent.ConcurrentDictionary<int, (int Thread, int Next)>(); // first row of a block → its converting thread, next index
+        var expected = Sequential(bytes, out _);
+        var described = new List<string>();
+        using var stream = new MemoryStream(bytes);
+        CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            threads,
+            block =>
+            {
+                // Every run of this block came before, on this thread, in order, and covered the block.
+                Assert.Equal((Environment.CurrentManagedThreadId, block.Count), runsOfBlock[block[0].RowNumber]);
+                return block.Select(Describe).ToList();
+            },
+            (block, texts) => described.AddRange(texts),
+            converted: (block, first, count) =>
+            {
+                Assert.InRange(count, 1, 64);
+                Assert.True(first + count <= block.Count, "a run is within the records converted so far");
+                var key = block[0].RowNumber;
+                var (thread, next) = first == 0 ? (Environment.CurrentManagedThreadId, 0) : runsOfBlock[key];
+                Assert.Equal((Environment.CurrentManagedThreadId, next), (thread, first));
+                runsOfBlock[key] = (thread, first + count);
+                for (var i = first; i < first + count; i++)
+                {
+                    seen.AddOrUpdate(block[i].RowNumber, 1, (_, n) => n + 1);
+                }
+            });
+
+        Assert.Equal(expected, described);
+        Assert.Equal(expected.Count, seen.Count);
+        Assert.All(seen.Values, n => Assert.Equal(1, n));
     }
 
     [Fact]

@@ -90,7 +90,8 @@ public sealed class PropertyTests
             {
                 if (rows[i] > 0)
                 {
-                    ahead.Add(in monitorCases[i], results[i], rows[i]);
+                    // As medpay monitor: the hospital and group numbers the read-ahead found are taken, not looked up again.
+                    ahead.AddReadAhead(i - start, in monitorCases[i], results[i], rows[i]);
                 }
             }
         }
