@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.QualityControl;
@@ -19,6 +21,8 @@ internal sealed class CaseCheckRun
 {
     private readonly Dictionary<string, RuleTally> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HospitalTally> _hospitals = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<CaseCheckRun> _parts = new();
+    private ThreadLocal<CaseCheckRun>? _onThread;
 
     /// <summary>Rows read.</summary>
     public long Rows { get; private set; }
@@ -78,17 +82,19 @@ internal sealed class CaseCheckRun
             Math.Max(1, threads),
             block =>
             {
-                return CheckAll(block, check);
+                var results = CheckAll(block, check);
+                OnThisThread().Count(block, 0, block.Count, results);
+                return results;
             },
             (block, results) =>
             {
                 for (var i = 0; i < block.Count; i++)
                 {
-                    Count(block[i], results[i]);
                     write(block[i], results[i]);
                 }
             },
             map);
+        MergeThreads();
     }
 
     /// <summary>
@@ -106,6 +112,7 @@ internal sealed class CaseCheckRun
             block =>
             {
                 var results = CheckAll(block, check);
+                OnThisThread().Count(block, 0, block.Count, results);
                 return (Results: results, Text: text.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
@@ -114,16 +121,9 @@ internal sealed class CaseCheckRun
                     }
                 }));
             },
-            (block, checkedBlock) =>
-            {
-                for (var i = 0; i < block.Count; i++)
-                {
-                    Count(block[i], checkedBlock.Results[i]);
-                }
-
-                text.WriteTo(output, checkedBlock.Text);
-            },
+            (block, checkedBlock) => text.WriteTo(output, checkedBlock.Text),
             map);
+        MergeThreads();
     }
 
     /// <summary>Checks every record of a block (on the calling thread: <paramref name="check"/> must be thread-safe).</summary>
@@ -246,6 +246,67 @@ internal sealed class CaseCheckRun
         }
     }
 
+    /// <summary>Counts records <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 with their results.</summary>
+    public void Count(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcCaseResult[] results)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            Count(records[i], results[i]);
+        }
+    }
+
+    /// <summary>
+    /// The tallies of the calling thread: a part of this run, for counting each record on the thread that checked it (its
+    /// result and case still in that core's cache), merged into this run by <see cref="MergeThreads"/>. The tallies are
+    /// sums (and one OR of severities), so how the rows were shared among threads does not change them.
+    /// </summary>
+    public CaseCheckRun OnThisThread()
+    {
+        var onThread = LazyInitializer.EnsureInitialized(ref _onThread, () => new ThreadLocal<CaseCheckRun>(() =>
+        {
+            var part = new CaseCheckRun();
+            _parts.Add(part); // kept here: a thread's value is not read back through the ThreadLocal after the thread ends
+            return part;
+        }));
+        return onThread!.Value!;
+    }
+
+    /// <summary>Adds the threads' tallies (<see cref="OnThisThread"/>) to this run's, once the file is read.</summary>
+    public void MergeThreads()
+    {
+        while (_parts.TryTake(out var part))
+        {
+            Rows += part.Rows;
+            Accepted += part.Accepted;
+            Warned += part.Warned;
+            Rejected += part.Rejected;
+            foreach (var pair in part._rules)
+            {
+                if (!_rules.TryGetValue(pair.Key, out var rule))
+                {
+                    _rules[pair.Key] = rule = new RuleTally();
+                }
+
+                rule.Cases += pair.Value.Cases;
+                rule.Issues += pair.Value.Issues;
+                rule.Severity |= pair.Value.Severity;
+            }
+
+            foreach (var pair in part._hospitals)
+            {
+                if (!_hospitals.TryGetValue(pair.Key, out var hospital))
+                {
+                    _hospitals[pair.Key] = hospital = new HospitalTally();
+                }
+
+                hospital.Add(pair.Value);
+            }
+        }
+
+        _onThread?.Dispose();
+        _onThread = null;
+    }
+
     private static bool FirstOfCode(IReadOnlyList<ValidationIssue> issues, int index)
     {
         for (var j = 0; j < index; j++)
@@ -293,6 +354,16 @@ internal sealed class CaseCheckRun
             Accepted += result.Status == QcStatus.Accepted ? 1 : 0;
             Warned += result.Status == QcStatus.Warning ? 1 : 0;
             Rejected += result.Status == QcStatus.Rejected ? 1 : 0;
+        }
+
+        /// <summary>Adds another tally of the same hospital (a thread's part).</summary>
+        public void Add(HospitalTally other)
+        {
+            Cases += other.Cases;
+            Issues += other.Issues;
+            Accepted += other.Accepted;
+            Warned += other.Warned;
+            Rejected += other.Rejected;
         }
     }
 }

@@ -225,7 +225,18 @@ internal static class MonitorCommands
                     }
                 }
 
-                checker?.Check(block, first, count, next.Checks!);
+                if (checker is not null)
+                {
+                    // The check's tallies are kept here too (a part per thread, merged at the end: sums), while the results
+                    // are in this core's cache; the monitor needs each row's status only.
+                    var checks = next.Checks!;
+                    checker.Check(block, first, count, checks);
+                    checkRun!.OnThisThread().Count(block, first, count, checks);
+                    for (var i = first; i < first + count; i++)
+                    {
+                        monitorBlock.Statuses[i] = checks[i].StatusText;
+                    }
+                }
             }, transform: block =>
             {
                 // The block's runs were read and checked above, on this thread.
@@ -235,19 +246,9 @@ internal static class MonitorCommands
                 next.Block = null;
                 next.Checks = null;
                 monitorBlock.Fill(block.Count);
-                if (checks is null)
-                {
-                    return (Monitor: monitorBlock, Checks: (QcCaseResult[]?)null, Text: (CsvBlockText.Block?)null);
-                }
-
-                // The monitor needs each row's status only: the check results (their issues) stay with the tallies here.
-                for (var i = 0; i < block.Count; i++)
-                {
-                    monitorBlock.Statuses[i] = checks[i].StatusText;
-                }
 
                 // issues.csv rows are formatted here, on the converting thread, and only written in file order below.
-                return (Monitor: monitorBlock, Checks: checks, Text: issuesWriter is null ? null : issuesText.Render(rows =>
+                return (Monitor: monitorBlock, Text: checks is null || issuesWriter is null ? null : issuesText.Render(rows =>
                 {
                     for (var i = 0; i < block.Count; i++)
                     {
@@ -256,7 +257,6 @@ internal static class MonitorCommands
                 }));
             }, consume: (block, converted) =>
             {
-                var checks = converted.Checks;
                 if (converted.Text is { } text)
                 {
                     issuesText.WriteTo(issuesWriter!, text);
@@ -265,11 +265,6 @@ internal static class MonitorCommands
                 for (var i = 0; i < block.Count; i++)
                 {
                     var record = block[i];
-                    if (checks is not null)
-                    {
-                        checkRun!.Count(record, checks[i]);
-                    }
-
                     if (record.IsRejected)
                     {
                         rejected++;
@@ -292,6 +287,7 @@ internal static class MonitorCommands
         var unreadable = results is null ? new long[3] : new[] { results.WeightUnreadable, results.PointsUnreadable, results.OutlierUnreadable };
         if (checkRun is not null)
         {
+            checkRun.MergeThreads();
             qcRows = checkRun.Rows;
             checkRun.WriteSummary(Path.Combine(output.FullName, "qc_summary.csv"));
             Console.Error.WriteLine(string.Format(
