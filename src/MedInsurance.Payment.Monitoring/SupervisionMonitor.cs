@@ -644,6 +644,8 @@ public sealed class SupervisionMonitor
         // available cores, each bucket's chunks let go once copied; then the runs are merged in bucket order: the counts
         // are sums, and the review lists take each reason's and hospital's first cases as one scan in order would
         // (docs/performance.md, change 19).
+        var windows = _profile.ReadmissionDays;
+        var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
@@ -655,7 +657,7 @@ public sealed class SupervisionMonitor
             {
                 var count = _stays.CopyBucket(b, ref stays);
                 Array.Sort(stays, 0, count);
-                ScanStays(stays, 0, count, scan);
+                ScanStays(stays, count, readmissionReason, scan);
             }
 
             scans[r] = scan;
@@ -705,16 +707,16 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>
-    /// Scans one sorted bucket of stays (<paramref name="start"/> to <paramref name="end"/> in <paramref name="stays"/>):
-    /// counts per discharging hospital and month, duplicates and overlaps, and the cases to review in the order found.
+    /// Scans one sorted bucket of stays (the first <paramref name="count"/> of <paramref name="stays"/>): counts per
+    /// discharging hospital and month, duplicates and overlaps, and the cases to review (<paramref name="readmissionReason"/>
+    /// and split admissions) in the order found.
     /// Reads the monitor's profile and group codes only: runs of buckets are scanned at once on several threads.
     /// </summary>
-    private void ScanStays(PersonStay[] stays, int start, int end, StayScan scan)
+    private void ScanStays(PersonStay[] stays, int count, string readmissionReason, StayScan scan)
     {
         var windows = _profile.ReadmissionDays;
-        var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
         var latest = 0;
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < count; i++)
         {
             var stay = stays[i];
             var key = (stay.Hospital, MonthOfDay(stay.Discharge));
@@ -725,7 +727,7 @@ public sealed class SupervisionMonitor
             }
 
             counts.Stays++;
-            var first = i == start || stays[i - 1].Patient != stay.Patient;
+            var first = i == 0 || stays[i - 1].Patient != stay.Patient;
             if (first)
             {
                 latest = stay.Discharge;
@@ -751,13 +753,13 @@ public sealed class SupervisionMonitor
             // The next stay admitted on or after the latest discharge so far (this stay's), skipping stays that begin
             // inside it (overlapping, counted when their turn comes) and copies of this stay.
             var j = i + 1;
-            while (j < end && stays[j].Patient == stay.Patient
+            while (j < count && stays[j].Patient == stay.Patient
                 && (stays[j].Admission < latest || (stays[j].Admission == stay.Admission && stays[j].Discharge == stay.Discharge)))
             {
                 j++;
             }
 
-            if (j >= end || stays[j].Patient != stay.Patient)
+            if (j >= count || stays[j].Patient != stay.Patient)
             {
                 continue;
             }
@@ -807,6 +809,23 @@ public sealed class SupervisionMonitor
         }
 
         Array.Sort(order, cellOf);
+
+        // The sums of the cells cellOf[from .. to): a year and group, or one hospital's months in it.
+        (long Cases, long CostFen, long LosDays, long Deaths) Sum(int from, int to)
+        {
+            long cases = 0, cost = 0, los = 0, deaths = 0;
+            for (var i = from; i < to; i++)
+            {
+                ref var cell = ref _cellData[cellOf[i]];
+                cases += cell.Cases;
+                cost += cell.CostFen;
+                los += cell.LosDays;
+                deaths += cell.Deaths;
+            }
+
+            return (cases, cost, los, deaths);
+        }
+
         for (var start = 0; start < count;)
         {
             // One year and group: [start, end).
@@ -821,15 +840,7 @@ public sealed class SupervisionMonitor
             var year = Year(MonthOfKey(firstKey));
             var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
             var regionMeanLos = (decimal)regionLos[g] / regionCases[g];
-            long yc = 0, ycost = 0, ylos = 0, yd = 0;
-            for (var i = start; i < end; i++)
-            {
-                ref var cell = ref _cellData[cellOf[i]];
-                yc += cell.Cases;
-                ycost += cell.CostFen;
-                ylos += cell.LosDays;
-                yd += cell.Deaths;
-            }
+            var (yc, ycost, ylos, yd) = Sum(start, end);
 
             var hasPrev = prevRegion.TryGetValue(g, out var pr);
             rows.Add(new GroupIndicatorRow(string.Empty, string.Empty, _groups[g], year, yc, yd, Yuan(ycost, yc), (decimal)ylos / yc, regionMeanCost, regionMeanLos,
@@ -844,15 +855,7 @@ public sealed class SupervisionMonitor
                 }
 
                 var h = HospitalOf(_cells.KeyAt(cellOf[at]));
-                long c = 0, cost = 0, los = 0, d = 0;
-                for (var i = at; i < next; i++)
-                {
-                    ref var cell = ref _cellData[cellOf[i]];
-                    c += cell.Cases;
-                    cost += cell.CostFen;
-                    los += cell.LosDays;
-                    d += cell.Deaths;
-                }
+                var (c, cost, los, d) = Sum(at, next);
 
                 var has = _previous.TryGetValue((h, g), out var prev);
                 rows.Add(new GroupIndicatorRow(_hospitals[h], LevelOf(_hospitals[h]), _groups[g], year, c, d, Yuan(cost, c), (decimal)los / c,
