@@ -118,7 +118,7 @@ internal sealed class IdSet
     private void Rehash(int length)
     {
         var old = _slots;
-        _slots = new Slot[length];
+        _slots = FreshArrays.Allocate<Slot>(length);
         foreach (var slot in old)
         {
             if (slot.High != 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Monitoring;
 
@@ -85,7 +86,7 @@ internal sealed class LongKeyTable
 
     private void Grow()
     {
-        _slots = new Slot[_slots.Length * 2];
+        _slots = FreshArrays.Allocate<Slot>(_slots.Length * 2);
         _mask = _slots.Length - 1;
         for (var i = 0; i < Count; i++)
         {

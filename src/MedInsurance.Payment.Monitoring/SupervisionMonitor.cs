@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
+using MedInsurance.Payment.Interchange;
 
 namespace MedInsurance.Payment.Monitoring;
 
@@ -236,7 +237,7 @@ public sealed class SupervisionMonitor
         var index = _cells.GetOrAdd(Key(h, g, month), out var added);
         if (added && index == _cellData.Length)
         {
-            Array.Resize(ref _cellData, index * 2);
+            FreshArrays.Resize(ref _cellData, index * 2);
         }
 
         ref var cell = ref _cellData[index];
@@ -252,7 +253,7 @@ public sealed class SupervisionMonitor
         var monthIndex = _months.GetOrAdd(MonthKey(h, month), out added);
         if (added && monthIndex == _monthData.Length)
         {
-            Array.Resize(ref _monthData, monthIndex * 2);
+            FreshArrays.Resize(ref _monthData, monthIndex * 2);
         }
 
         ref var sums = ref _monthData[monthIndex];
@@ -322,7 +323,7 @@ public sealed class SupervisionMonitor
             var severityCell = _severityCells.GetOrAdd(SeverityKey(h, adrg), out var isNew);
             if (isNew && severityCell == _severityData.Length)
             {
-                Array.Resize(ref _severityData, severityCell * 2);
+                FreshArrays.Resize(ref _severityData, severityCell * 2);
             }
 
             ref var s = ref _severityData[severityCell];
