@@ -1,5 +1,5 @@
 using System;
-using System.Runtime.InteropServices;
+using System.Buffers.Binary;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -110,14 +110,43 @@ internal sealed class ByteKeyCache<T>
         Insert(_entries, _mask, new Entry(a, b, key.Length + 1, key.Length > InlineLength ? key.ToArray() : null, value), Hash(a, b, key.Length), countNew: true);
     }
 
-    /// <summary>The first 16 bytes of the key as two little-endian words, zero-padded (the length tells the padding apart).</summary>
-    private static void Pack(ReadOnlySpan<byte> key, out ulong a, out ulong b)
+    /// <summary>The first 16 bytes of the key as two little-endian words, zero-padded (the length tells the padding apart).
+    /// Whole words are read directly and a shorter tail by two overlapping reads: no copy through a buffer (the copy and its
+    /// clearing were most of a lookup of a one-byte enumeration field).</summary>
+    internal static void Pack(ReadOnlySpan<byte> key, out ulong a, out ulong b)
     {
-        Span<byte> words = stackalloc byte[InlineLength];
-        words.Clear();
-        key.Slice(0, Math.Min(key.Length, InlineLength)).CopyTo(words);
-        a = MemoryMarshal.Read<ulong>(words);
-        b = MemoryMarshal.Read<ulong>(words.Slice(8));
+        if (key.Length >= 8)
+        {
+            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            b = key.Length >= InlineLength ? BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(8)) : Tail(key.Slice(8));
+        }
+        else
+        {
+            a = Tail(key);
+            b = 0;
+        }
+    }
+
+    /// <summary>Up to 7 bytes as a little-endian word, zero-padded: the first and the last 4 (or 2) bytes, overlapping, OR-ed
+    /// in place (the shared bytes are the same, so the OR keeps them).</summary>
+    private static ulong Tail(ReadOnlySpan<byte> bytes)
+    {
+        var length = bytes.Length;
+        if (length >= 4)
+        {
+            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(length - 4));
+            return low | (high << (8 * (length - 4)));
+        }
+
+        if (length >= 2)
+        {
+            ulong low = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
+            ulong high = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(length - 2));
+            return low | (high << (8 * (length - 2)));
+        }
+
+        return length == 1 ? bytes[0] : 0UL;
     }
 
     /// <summary>Mixes the packed words and the length (bytes past the 16th are compared, not hashed: they are rare).</summary>

@@ -101,4 +101,25 @@ public sealed class ByteKeyCacheTests
         cache.Add(key, 1);
         Assert.False(cache.TryGet(key, out _));
     }
+
+    [Fact]
+    public void A_key_packs_to_its_first_16_bytes_zero_padded_at_every_length()
+    {
+        var random = new Random(20261204);
+        for (var length = 0; length <= 40; length++)
+        {
+            for (var round = 0; round < 20; round++)
+            {
+                var key = new byte[length];
+                random.NextBytes(key);
+                var padded = new byte[16];
+                Array.Copy(key, padded, Math.Min(length, 16));
+
+                ByteKeyCache<int>.Pack(key, out var a, out var b);
+
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded), a);
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8)), b);
+            }
+        }
+    }
 }
