@@ -71,4 +71,39 @@ public sealed class AsciiCodeTableTests
         Assert.False(table.TryGet("Ａ01", out _));
         Assert.True(table.TryGet("A01", out var v) && v == 3);
     }
+
+    [Fact]
+    public void Packing_without_a_loop_gives_what_packing_by_character_gives()
+    {
+        // Every length 0–18; a non-ASCII character (U+0080 at the edge, U+FF21, U+4E2D) at each position in turn.
+        var random = new Random(1204);
+        var odd = new[] { '\u0080', 'Ａ', '中', '\u00FF', '\u0100' };
+        for (var length = 0; length <= 18; length++)
+        {
+            for (var round = 0; round < 50; round++)
+            {
+                var chars = new char[length];
+                for (var i = 0; i < length; i++)
+                {
+                    chars[i] = (char)random.Next(0x21, 0x80);
+                }
+
+                if (round % 2 == 1 && length > 0)
+                {
+                    chars[random.Next(length)] = odd[random.Next(odd.Length)];
+                }
+
+                var code = new string(chars);
+                var packs = AsciiCodeTable<int>.TryPack(code, out var a, out var b);
+                var expected = AsciiCodeTable<int>.TryPackByChar(code, out var ea, out var eb);
+
+                Assert.Equal(expected, packs);
+                if (packs)
+                {
+                    Assert.Equal(ea, a);
+                    Assert.Equal(eb, b);
+                }
+            }
+        }
+    }
 }
