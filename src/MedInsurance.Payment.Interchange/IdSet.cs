@@ -52,7 +52,11 @@ internal sealed class IdSet
     }
 
     /// <summary>Adds an id; false when it was already there.</summary>
-    public bool Add(string id) => AddHash(Hash(id, _seed1) | 1, unchecked((uint)Hash(id, _seed2))); // High is never 0: 0 marks an empty slot.
+    public bool Add(string id)
+    {
+        Hash(id, _seed1, _seed2, out var high, out var low);
+        return AddHash(high | 1, unchecked((uint)low)); // High is never 0: 0 marks an empty slot.
+    }
 
     /// <summary>
     /// Adds the ids of a block in order, as <see cref="Add(string)"/> one after the other would, and says of each whether
@@ -77,9 +81,17 @@ internal sealed class IdSet
         {
             // High is never 0: 0 marks an empty slot, and here an id not to add.
             var id = ids[j];
-            var real = id is { Length: > 0 };
-            highs[j] = real ? Hash(id!, _seed1) | 1 : 0;
-            lows[j] = real ? unchecked((uint)Hash(id!, _seed2)) : 0;
+            if (id is { Length: > 0 })
+            {
+                Hash(id, _seed1, _seed2, out var high, out var low);
+                highs[j] = high | 1;
+                lows[j] = unchecked((uint)low);
+            }
+            else
+            {
+                highs[j] = 0;
+                lows[j] = 0;
+            }
         }
 
         // A loop of nothing but independent loads: the processor keeps many of them in flight at once.
@@ -148,18 +160,33 @@ internal sealed class IdSet
     /// <summary>The first slot to probe: the hash's top 32 bits scaled to the table length (any length, no modulo).</summary>
     private static int IndexOf(ulong high, int length) => (int)(((high >> 32) * (ulong)length) >> 32);
 
-    /// <summary>A seeded 64-bit hash of the id's UTF-16 code units (multiply–rotate per unit, murmur3 finalizer).</summary>
-    private static ulong Hash(string s, ulong seed)
+    /// <summary>Two seeded 64-bit hashes of the id's UTF-16 code units (multiply–rotate per unit, murmur3 finalizer), in one
+    /// pass over the characters: the two multiply chains are independent, so the processor runs them side by side.</summary>
+    private static void Hash(string s, ulong seed1, ulong seed2, out ulong h1, out ulong h2)
     {
         unchecked
         {
-            var h = seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
+            var length = (ulong)s.Length * 0x9E3779B97F4A7C15UL;
+            var a = seed1 ^ length;
+            var b = seed2 ^ length;
             foreach (var c in s)
             {
-                h = (h ^ c) * 0x100000001B3UL;
-                h = ((h << 29) | (h >> 35)) * 0xBF58476D1CE4E5B9UL;
+                a = (a ^ c) * 0x100000001B3UL;
+                b = (b ^ c) * 0x100000001B3UL;
+                a = ((a << 29) | (a >> 35)) * 0xBF58476D1CE4E5B9UL;
+                b = ((b << 29) | (b >> 35)) * 0xBF58476D1CE4E5B9UL;
             }
 
+            h1 = Finish(a);
+            h2 = Finish(b);
+        }
+    }
+
+    /// <summary>The murmur3 64-bit finalizer.</summary>
+    private static ulong Finish(ulong h)
+    {
+        unchecked
+        {
             h ^= h >> 33;
             h *= 0xFF51AFD7ED558CCDUL;
             h ^= h >> 33;

@@ -24,6 +24,10 @@ public sealed class QcChecker
     private readonly QcCodeDictionary? _dictionary;
     private readonly QcCodeLists _lists;
     private readonly Dictionary<string, Grade> _grades = new(StringComparer.Ordinal);
+
+    /// <summary>The same grades by rule object (reference identity: one hash read from the object, not a hash of its code's
+    /// characters), for the rules this checker adds itself — millions of issues in a province's year.</summary>
+    private readonly Dictionary<QcRule, Grade> _gradeOfRule = new();
     private readonly Dictionary<string, CodeFacts> _dxFacts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CodeFacts> _pxFacts = new(StringComparer.Ordinal);
     private readonly AsciiCodeTable<PackedFacts> _dxTable;
@@ -49,7 +53,7 @@ public sealed class QcChecker
         _lists = profile.Lists;
         foreach (var rule in QcRules.All)
         {
-            _grades[rule.Code] = new Grade(rule, profile.IsEnabled(rule.Code), profile.SeverityOf(rule));
+            _grades[rule.Code] = _gradeOfRule[rule] = new Grade(rule, profile.IsEnabled(rule.Code), profile.SeverityOf(rule));
         }
 
         // Every dictionary code's facts (gray? on which lists?) once, so a case's code costs one lookup, not one per list.
@@ -531,7 +535,7 @@ public sealed class QcChecker
 
     private void Add(ref List<ValidationIssue>? issues, QcRule rule, string field, string? value)
     {
-        var grade = _grades[rule.Code];
+        var grade = _gradeOfRule[rule];
         if (grade.Enabled)
         {
             (issues ??= new List<ValidationIssue>()).Add(value is null ? grade.Plain(field) : rule.Issue(grade.Severity, field, value));
