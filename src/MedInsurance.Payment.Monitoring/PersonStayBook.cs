@@ -20,7 +20,8 @@ internal sealed class PersonStayBook
     /// <summary>Records a chunk (8 KB).</summary>
     public const int ChunkSize = 256;
 
-    private const int Bits = 10;
+    /// <summary>The top bits of the patient hash that name a stay's bucket (all the stays of a bucket share them).</summary>
+    internal const int Bits = 10;
     private readonly List<PersonStay[]>?[] _full = new List<PersonStay[]>?[BucketCount];
     private readonly PersonStay[]?[] _tail = new PersonStay[]?[BucketCount];
     private readonly int[] _fill = new int[BucketCount];

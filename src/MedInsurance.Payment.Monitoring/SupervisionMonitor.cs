@@ -653,11 +653,13 @@ public sealed class SupervisionMonitor
         {
             var scan = new StayScan();
             var stays = Array.Empty<PersonStay>();
+            var keys = Array.Empty<ulong>();
+            var sorted = Array.Empty<PersonStay>();
             var last = (int)((long)PersonStayBook.BucketCount * (r + 1) / runs);
             for (var b = (int)((long)PersonStayBook.BucketCount * r / runs); b < last; b++)
             {
                 var count = _stays.CopyBucket(b, ref stays);
-                Array.Sort(stays, 0, count);
+                PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref sorted);
                 ScanStays(stays, count, readmissionReason, scan);
             }
 
