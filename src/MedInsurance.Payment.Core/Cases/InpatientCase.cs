@@ -69,7 +69,7 @@ public sealed record InpatientCase
     public IReadOnlyList<DiagnosisCode> SecondaryDiagnoses
     {
         get => _secondaryDiagnoses;
-        init => _secondaryDiagnoses = value?.ToArray() ?? throw new ArgumentNullException(nameof(value));
+        init => _secondaryDiagnoses = Copy(value);
     }
 
     /// <summary>主要手术操作 — the main procedure (empty when the case has none).</summary>
@@ -79,7 +79,7 @@ public sealed record InpatientCase
     public IReadOnlyList<ProcedureCode> OtherProcedures
     {
         get => _otherProcedures;
-        init => _otherProcedures = value?.ToArray() ?? throw new ArgumentNullException(nameof(value));
+        init => _otherProcedures = Copy(value);
     }
 
     /// <summary>重症监护天数 — days in intensive care (ICU).</summary>
@@ -133,6 +133,31 @@ public sealed record InpatientCase
         }
 
         return builder;
+    }
+
+    /// <summary>A copy of a code list, element by element: the readers set the lists of millions of cases from lists of one to
+    /// a few codes, where LINQ's <c>ToArray</c> cost a type test and a bulk copy with its write-barrier helper per list
+    /// (docs/performance.md, "Code lists copied element by element").</summary>
+    private static T[] Copy<T>(IReadOnlyList<T> value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        var count = value.Count;
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var copy = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            copy[i] = value[i];
+        }
+
+        return copy;
     }
 
     /// <summary>Whether the case has a main procedure.</summary>
