@@ -15,6 +15,9 @@ internal static class PersonStaySort
     /// <summary>The low bits that hold a stay's place in its bucket; a larger bucket is sorted by comparison.</summary>
     internal const int PlaceBits = 22;
 
+    /// <summary>The longest run sorted by insertion; a longer one (one patient id on many stays) goes to Array.Sort.</summary>
+    internal const int MaxInsertionRun = 32;
+
     private const ulong PlaceMask = (1UL << PlaceBits) - 1;
 
     /// <summary>Sorts the first <paramref name="count"/> stays, whose patient hashes share their top
@@ -56,13 +59,21 @@ internal static class PersonStaySort
             target[i] = source[(int)(keys[i] & PlaceMask)];
         }
 
-        // Runs with the same kept bits: in place order now; put them in the full comparison's order (insertion sort: a
-        // run is one person's few stays).
+        // Runs with the same kept bits: in place order now; put them in the full comparison's order — by insertion when a
+        // run is one person's few stays, by Array.Sort when it is long (a file may give thousands of stays one
+        // placeholder patient id: insertion would take quadratic time).
         var start = 0;
         for (var i = 1; i <= count; i++)
         {
             if (i < count && (keys[i] & ~PlaceMask) == (keys[start] & ~PlaceMask))
             {
+                continue;
+            }
+
+            if (i - start > MaxInsertionRun)
+            {
+                Array.Sort(target, start, i - start);
+                start = i;
                 continue;
             }
 

@@ -57,4 +57,30 @@ public sealed class PersonStaySortTests
             Assert.Equal(expected, stays.Take(count).ToArray());
         }
     }
+
+    [Fact]
+    public void Many_stays_of_one_patient_id_are_sorted_like_the_rest()
+    {
+        // A placeholder patient id on 200 000 stays (one run far longer than insertion is used for), among other persons.
+        var random = new Random(5);
+        var placeholder = PersonStay.Hash("0");
+        var count = 210_000;
+        var stays = Enumerable.Range(0, count)
+            .Select(i => new PersonStay(
+                i < 200_000 ? placeholder : (placeholder & (0x3FFUL << 54)) | (uint)random.Next(1000),
+                random.Next(365),
+                random.Next(365, 400),
+                random.Next(5),
+                random.Next(5),
+                0,
+                count - i))
+            .ToArray();
+        var expected = stays.OrderBy(s => s).ToArray();
+        var keys = Array.Empty<ulong>();
+        var scratch = Array.Empty<PersonStay>();
+
+        PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch);
+
+        Assert.Equal(expected, stays);
+    }
 }
