@@ -15,9 +15,6 @@ internal static class PersonStaySort
     /// <summary>The low bits that hold a stay's place in its bucket; a larger bucket is sorted by comparison.</summary>
     internal const int PlaceBits = 22;
 
-    /// <summary>The longest run sorted by insertion; a longer one (one patient id on many stays) goes to Array.Sort.</summary>
-    internal const int MaxInsertionRun = 32;
-
     private const ulong PlaceMask = (1UL << PlaceBits) - 1;
 
     /// <summary>Sorts the first <paramref name="count"/> stays, whose patient hashes share their top
@@ -59,9 +56,9 @@ internal static class PersonStaySort
             target[i] = source[(int)(keys[i] & PlaceMask)];
         }
 
-        // Runs with the same kept bits: in place order now; put them in the full comparison's order — by insertion when a
-        // run is one person's few stays, by Array.Sort when it is long (a file may give thousands of stays one
-        // placeholder patient id: insertion would take quadratic time).
+        // Runs with the same kept bits (one person's stays, rarely two persons'): in place order now; put in the full
+        // comparison's order (Array.Sort sorts a short run by insertion itself, a long one — thousands of stays under one
+        // placeholder patient id — in n log n).
         var start = 0;
         for (var i = 1; i <= count; i++)
         {
@@ -70,24 +67,9 @@ internal static class PersonStaySort
                 continue;
             }
 
-            if (i - start > MaxInsertionRun)
+            if (i - start > 1)
             {
                 Array.Sort(target, start, i - start);
-                start = i;
-                continue;
-            }
-
-            for (var j = start + 1; j < i; j++)
-            {
-                var stay = target[j];
-                var k = j - 1;
-                while (k >= start && target[k].CompareTo(stay) > 0)
-                {
-                    target[k + 1] = target[k];
-                    k--;
-                }
-
-                target[k + 1] = stay;
             }
 
             start = i;
