@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CsvHelper;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.Monitoring;
@@ -234,7 +235,12 @@ internal static class MonitorCommands
                     checkRun!.OnThisThread().Count(block, first, count, checks);
                     for (var i = first; i < first + count; i++)
                     {
-                        monitorBlock.Statuses[i] = checks[i].StatusText;
+                        monitorBlock.Statuses[i] = checks[i].Status switch
+                        {
+                            QcStatus.Rejected => MonitorBlock.Rejected,
+                            QcStatus.Warning => MonitorBlock.Warned,
+                            _ => MonitorBlock.Accepted,
+                        };
                     }
                 }
             }, transform: block =>
@@ -351,13 +357,14 @@ internal static class MonitorCommands
                 Row(csv, r.HospitalId, r.Level, r.Period, r.Indicator, D(r.Value), D(r.Numerator), D(r.Denominator), L(r.LevelHospitals), D(r.LevelMean), D(r.Difference), D(r.Ratio), D(r.ZScore), D(r.PercentileRank));
             }
         });
-        Table("group_indicators.csv", GroupIndicatorsColumns, csv =>
+        // The group table (the largest) is written on another core while this thread writes the others: separate files.
+        var groupTable = Task.Run(() => Table("group_indicators.csv", GroupIndicatorsColumns, csv =>
         {
             foreach (var g in report.Groups)
             {
                 Row(csv, g.HospitalId, g.Level, g.Group, g.Year, L(g.Cases), L(g.Deaths), D(g.MeanCostYuan), D(g.MeanLos), D(g.RegionMeanCostYuan), D(g.RegionMeanLos), L(g.PreviousCases), D(g.PreviousMeanCostYuan), D(g.CostGrowth), g.LowRisk ? "1" : "0");
             }
-        });
+        }));
         Table("low_risk_groups.csv", LowRiskGroupsColumns, csv =>
         {
             foreach (var g in report.LowRiskGroups)
@@ -395,8 +402,8 @@ internal static class MonitorCommands
             {
                 Row(csv, pair.Key, L(pair.Value));
             }
-
         });
+        groupTable.GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -427,10 +434,10 @@ internal static class MonitorCommands
         monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
         for (var i = 0; i < block.Count; i++)
         {
-            if (block.Statuses[i] is { } status)
+            if (block.Statuses[i] is var status && status != MonitorBlock.NotChecked)
             {
                 // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status);
+                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == MonitorBlock.Rejected, status == MonitorBlock.Warned);
             }
 
             var row = block.Rows[i];
@@ -443,12 +450,6 @@ internal static class MonitorCommands
         return unjoined;
     }
 
-    /// <summary>
-    /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
-    /// it), its monitor values (default when the row could not be built) and its check status (null when the check did not
-    /// run). Its arrays are
-    /// filled again for later blocks once fed (a block is read by one thread at a time: filled, queued, fed, cleared).
-    /// </summary>
     /// <summary>The block being converted on a thread: its monitor block and check results, filled run by run.</summary>
     private sealed class PendingBlock
     {
@@ -457,6 +458,12 @@ internal static class MonitorCommands
         public QcCaseResult[]? Checks { get; set; }
     }
 
+    /// <summary>
+    /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
+    /// it), its monitor values (default when the row could not be built) and its check status (<see cref="NotChecked"/> when
+    /// the check did not run). Its arrays are filled again for later blocks once fed (a block is read by one thread at a
+    /// time: filled, queued, fed, cleared).
+    /// </summary>
     private sealed class MonitorBlock
     {
         public string[] Ids { get; private set; } = Array.Empty<string>();
@@ -465,8 +472,20 @@ internal static class MonitorCommands
 
         public MonitorCase[] Cases { get; private set; } = Array.Empty<MonitorCase>();
 
-        /// <summary>Each row's check status (<see cref="QcCaseResult.StatusText"/>), null when the check did not run.</summary>
-        public string?[] Statuses { get; private set; } = Array.Empty<string?>();
+        /// <summary>A row's <see cref="Statuses"/> when the check did not run.</summary>
+        public const byte NotChecked = 0;
+
+        /// <summary>A row's <see cref="Statuses"/>: accepted without warnings.</summary>
+        public const byte Accepted = 1;
+
+        /// <summary>A row's <see cref="Statuses"/>: accepted with warnings.</summary>
+        public const byte Warned = 2;
+
+        /// <summary>A row's <see cref="Statuses"/>: rejected.</summary>
+        public const byte Rejected = 3;
+
+        /// <summary>Each row's check status (<see cref="NotChecked"/> when the check did not run).</summary>
+        public byte[] Statuses { get; private set; } = Array.Empty<byte>();
 
         /// <summary>The rows of this block.</summary>
         public int Count { get; private set; }
@@ -479,7 +498,7 @@ internal static class MonitorCommands
                 Ids = new string[count];
                 Rows = new long[count];
                 Cases = new MonitorCase[count];
-                Statuses = new string?[count];
+                Statuses = new byte[count];
             }
 
             Count = count;

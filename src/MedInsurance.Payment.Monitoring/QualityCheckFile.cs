@@ -4,7 +4,7 @@ namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
 /// 质控结果文件 — reads the <c>medpay check</c> output (<c>row,id,hospital_id,status,errors,warnings,issues</c>) by header
-/// names, streaming, into <see cref="SupervisionMonitor.AddQualityCheck"/>: the coding-accuracy proxy needs only
+/// names, streaming, into <see cref="SupervisionMonitor.AddQualityCheck(string, string)"/>: the coding-accuracy proxy needs only
 /// <c>hospital_id</c> and <c>status</c>.
 /// </summary>
 internal static class QualityCheckFile

@@ -44,7 +44,9 @@ public sealed class SupervisionMonitor
     private readonly List<string> _adrgs = new();
     private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
     private readonly Dictionary<int, (long Cases, decimal Points)> _previousUngrouped = new();
-    private readonly Dictionary<string, (long Rows, long Rejected, long Warnings)> _qc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QcTally> _qc = new(StringComparer.Ordinal);
+    private string? _lastQcHospital;
+    private QcTally? _lastQc;
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
@@ -57,6 +59,8 @@ public sealed class SupervisionMonitor
     private long[] _aheadSeverityKeys = Array.Empty<long>();
     private int[] _aheadHospitals = Array.Empty<int>();
     private int[] _aheadGroups = Array.Empty<int>();
+    private int[] _aheadCells = Array.Empty<int>();
+    private int[] _aheadSeverityCells = Array.Empty<int>();
     private long _touched;
     private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
@@ -125,6 +129,8 @@ public sealed class SupervisionMonitor
             _aheadSeverityKeys = new long[count];
             _aheadHospitals = new int[count];
             _aheadGroups = new int[count];
+            _aheadCells = new int[count];
+            _aheadSeverityCells = new int[count];
         }
 
         var keys = _aheadKeys;
@@ -164,16 +170,21 @@ public sealed class SupervisionMonitor
             }
         }
 
+        // The cells' places found here are kept for Add (a place never changes once a cell is added; −1: not there yet).
         var cells = _cellData;
         var severity = _severityData;
         for (var i = 0; i < count; i++)
         {
-            if (keys[i] >= 0 && _cells.IndexOf(keys[i]) is var index && index >= 0)
+            var index = keys[i] >= 0 ? _cells.IndexOf(keys[i]) : -1;
+            _aheadCells[i] = index;
+            if (index >= 0)
             {
                 touched ^= cells[index].Cases;
             }
 
-            if (severityKeys[i] >= 0 && _severityCells.IndexOf(severityKeys[i]) is var severityIndex && severityIndex >= 0)
+            var severityIndex = severityKeys[i] >= 0 ? _severityCells.IndexOf(severityKeys[i]) : -1;
+            _aheadSeverityCells[i] = severityIndex;
+            if (severityIndex >= 0)
             {
                 touched ^= severity[severityIndex].Cases;
             }
@@ -234,7 +245,8 @@ public sealed class SupervisionMonitor
         var h = ahead >= 0 && _aheadHospitals[ahead] >= 0 ? _aheadHospitals[ahead] : Index(_hospitalIndex, _hospitals, inpatientCase.HospitalId);
         var g = ahead >= 0 && _aheadGroups[ahead] >= 0 ? _aheadGroups[ahead] : Index(_groupIndex, _groups, groupCode);
         var month = inpatientCase.Month;
-        var index = _cells.GetOrAdd(Key(h, g, month), out var added);
+        var added = false;
+        var index = ahead >= 0 && _aheadCells[ahead] >= 0 ? _aheadCells[ahead] : _cells.GetOrAdd(Key(h, g, month), out added);
         if (added && index == _cellData.Length)
         {
             FreshArrays.Resize(ref _cellData, index * 2);
@@ -320,7 +332,8 @@ public sealed class SupervisionMonitor
         if (_adrgOf[g] is var adrg && adrg >= 0)
         {
             var severe = _severeOf[g];
-            var severityCell = _severityCells.GetOrAdd(SeverityKey(h, adrg), out var isNew);
+            var isNew = false;
+            var severityCell = ahead >= 0 && _aheadSeverityCells[ahead] >= 0 ? _aheadSeverityCells[ahead] : _severityCells.GetOrAdd(SeverityKey(h, adrg), out isNew);
             if (isNew && severityCell == _severityData.Length)
             {
                 FreshArrays.Resize(ref _severityData, severityCell * 2);
@@ -410,11 +423,28 @@ public sealed class SupervisionMonitor
             throw new ArgumentException("The status is not accepted, warning or rejected.", nameof(status));
         }
 
-        _qc.TryGetValue(hospitalId, out var q);
-        q.Rows++;
-        q.Rejected += string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        q.Warnings += string.Equals(status, "warning", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        _qc[hospitalId] = q;
+        AddQualityCheck(hospitalId, string.Equals(status, "rejected", StringComparison.OrdinalIgnoreCase), string.Equals(status, "warning", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Adds one row's QC status as <see cref="AddQualityCheck(string, string)"/> does, given as two flags (neither:
+    /// accepted): <c>medpay monitor --check</c> gives every row's, without a status text to compare.</summary>
+    internal void AddQualityCheck(string hospitalId, bool rejected, bool warning)
+    {
+        ThrowIfFinished();
+        hospitalId ??= string.Empty;
+
+        // The reader gives a hospital's rows one shared id text: a run of rows of one hospital looks it up once.
+        var tally = ReferenceEquals(hospitalId, _lastQcHospital) ? _lastQc! : null;
+        if (tally is null && !_qc.TryGetValue(hospitalId, out tally))
+        {
+            _qc.Add(hospitalId, tally = new QcTally());
+        }
+
+        _lastQcHospital = hospitalId;
+        _lastQc = tally;
+        tally.Rows++;
+        tally.Rejected += rejected ? 1 : 0;
+        tally.Warnings += warning && !rejected ? 1 : 0;
     }
 
     /// <summary>Computes every indicator from what was added — once: afterwards every method of the monitor throws.</summary>
@@ -605,25 +635,75 @@ public sealed class SupervisionMonitor
     /// </summary>
     private Dictionary<(int Hospital, int Month), long> LowStandard(long[] cases, long[] cost)
     {
-        bool Cheap(ShortStay s) => cases[s.Group] > 0 && s.CostFen * (decimal)cases[s.Group] <= _profile.LowStandardMaxCostRatio * cost[s.Group];
-        var cheapPerGroup = new long[cases.Length];
-        foreach (var s in _short)
+        // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
+        // group's mean, exact in decimal); the right side, and whether cheap stays are rare in a group, are the group's own,
+        // computed once per group rather than per stay (docs/performance.md, change 33).
+        var limit = new decimal[cases.Length];
+        for (var g = 0; g < cases.Length; g++)
         {
-            cheapPerGroup[s.Group] += Cheap(s) ? 1 : 0;
+            limit[g] = _profile.LowStandardMaxCostRatio * cost[g];
+        }
+
+        var cheap = new bool[_short.Count];
+        var cheapPerGroup = new long[cases.Length];
+        for (var i = 0; i < _short.Count; i++)
+        {
+            var s = _short[i];
+            cheap[i] = cases[s.Group] > 0 && s.CostFen * (decimal)cases[s.Group] <= limit[s.Group];
+            cheapPerGroup[s.Group] += cheap[i] ? 1 : 0;
+        }
+
+        var rare = new bool[cases.Length];
+        for (var g = 0; g < cases.Length; g++)
+        {
+            rare[g] = cheapPerGroup[g] <= _profile.LowStandardRareShare * cases[g];
+        }
+
+        // Counted per hospital × month in the slots of the month table (every short stay's month is in it), and listed as
+        // CountReview would list them one by one: a hospital's first finds, after the ones it had already.
+        const string Reason = "low_standard_admission";
+        var perMonth = new long[_months.Count];
+        var earlier = new int[_hospitals.Count];
+        var found = new int[_hospitals.Count];
+        for (var h = 0; h < earlier.Length; h++)
+        {
+            _reviewListed.TryGetValue((Reason, h), out var listed);
+            earlier[h] = listed;
+        }
+
+        for (var i = 0; i < _short.Count; i++)
+        {
+            var s = _short[i];
+            if (!cheap[i] || !rare[s.Group])
+            {
+                continue;
+            }
+
+            perMonth[_months.IndexOf(MonthKey(s.Hospital, s.Month))]++;
+
+            // Named by its row, like the readmission pairs: the candidates are known only at the end, so keeping their ids would
+            // keep the text of every short stay's id (docs/monitoring.md, Memory).
+            if (earlier[s.Hospital] + found[s.Hospital]++ < _profile.MaxReviewCasesPerHospital)
+            {
+                ListReview(Reason, s.Hospital, s.Row, string.Empty, null, "group " + _groups[s.Group]);
+            }
         }
 
         var result = new Dictionary<(int, int), long>();
-        foreach (var s in _short)
+        for (var h = 0; h < found.Length; h++)
         {
-            if (Cheap(s) && cheapPerGroup[s.Group] <= _profile.LowStandardRareShare * cases[s.Group])
+            if (found[h] > 0)
             {
-                result[(s.Hospital, s.Month)] = result.TryGetValue((s.Hospital, s.Month), out var n) ? n + 1 : 1;
-                // Named by its row, like the readmission pairs: the candidates are known only at the end, so keeping their ids would
-                // keep the text of every short stay's id (docs/monitoring.md, Memory).
-                if (CountReview("low_standard_admission", s.Hospital))
-                {
-                    ListReview("low_standard_admission", s.Hospital, s.Row, string.Empty, null, "group " + _groups[s.Group]);
-                }
+                _reviewListed[(Reason, h)] = earlier[h] + found[h];
+            }
+        }
+
+        for (var m = 0; m < perMonth.Length; m++)
+        {
+            if (perMonth[m] > 0)
+            {
+                var key = _months.KeyAt(m);
+                result[(HospitalOfMonthKey(key), MonthOfKey(key))] = perMonth[m];
             }
         }
 
@@ -1157,6 +1237,12 @@ public sealed class SupervisionMonitor
                 Readmitted[w] += p.Readmitted[w];
             }
         }
+    }
+
+    /// <summary>One hospital's QC statuses: rows, rejected, with warnings.</summary>
+    private sealed class QcTally
+    {
+        public long Rows, Rejected, Warnings;
     }
 
     private sealed class PreviousCell

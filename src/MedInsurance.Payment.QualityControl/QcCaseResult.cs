@@ -13,10 +13,11 @@ public sealed class QcCaseResult
     internal QcCaseResult(IReadOnlyList<ValidationIssue>? issues)
     {
         Issues = issues ?? None;
-        foreach (var issue in Issues)
+        for (var i = 0; i < Issues.Count; i++) // indexed: no enumerator to allocate for each case with issues
         {
-            ErrorCount += issue.Severity == IssueSeverity.Error ? 1 : 0;
-            WarningCount += issue.Severity == IssueSeverity.Warning ? 1 : 0;
+            var severity = Issues[i].Severity;
+            ErrorCount += severity == IssueSeverity.Error ? 1 : 0;
+            WarningCount += severity == IssueSeverity.Warning ? 1 : 0;
         }
 
         Status = ErrorCount > 0 ? QcStatus.Rejected : WarningCount > 0 ? QcStatus.Warning : QcStatus.Accepted;
