@@ -9,13 +9,13 @@ using MedInsurance.Payment.Validation;
 namespace MedInsurance.Payment.Core.Tests;
 
 /// <summary>
-/// The basic checks report a repeated code exactly where its text repeats (docs/performance.md, change 31: the codes are
-/// first compared by signatures of a few characters). The pools hold codes that differ only in characters a signature
-/// does not read, and every code is parsed from its own string, so repeats are never the same object.
+/// The basic checks report a repeated code exactly where its text repeats. The pools hold codes that differ only in a
+/// character or two in the middle (a check that compared only lengths or ends of codes would take them for repeats), and
+/// every code is parsed from its own string, so repeats are never the same object (a check by reference would miss them).
 /// </summary>
 public sealed class DuplicateCodeTests
 {
-    // Length 11: a signature reads characters 0, 3, 5, 7, 9 and 10; these differ in 1, 2, 4, 6 or 8 as well.
+    // Codes of one length that differ in one inner character, and shorter codes.
     private static readonly string[] Diagnoses = { "K35.800x002", "K35.801x002", "K35.800x102", "K25.800x002", "K35.900x002", "I10", "I11", "J18.9", "J18.8", "A01.0" };
 
     private static readonly string[] Procedures = { "47.0901", "47.0911", "47.0902", "45.7301", "45.7302", "36.0601" };
@@ -60,7 +60,7 @@ public sealed class DuplicateCodeTests
     }
 
     [Fact]
-    public void Codes_alike_in_every_character_a_signature_reads_are_not_repeats()
+    public void Codes_alike_but_for_one_inner_character_are_not_repeats()
     {
         var c = new InpatientCase
         {

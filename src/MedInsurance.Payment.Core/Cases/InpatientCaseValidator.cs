@@ -168,7 +168,7 @@ public static class InpatientCaseValidator
     private static void CheckDuplicates(InpatientCase c, ref List<ValidationIssue>? issues)
     {
         // Almost every case lists each code once: find that out without allocating (readers validate millions of cases).
-        if (MayRepeat(c.MainDiagnosis, c.SecondaryDiagnoses) && HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses))
+        if (HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses))
         {
             var index = 0;
             foreach (var code in c.AllDiagnoses())
@@ -182,7 +182,7 @@ public static class InpatientCaseValidator
             }
         }
 
-        if (MayRepeat(c.MainProcedure, c.OtherProcedures) && HasRepeat(c.MainProcedure, c.OtherProcedures))
+        if (HasRepeat(c.MainProcedure, c.OtherProcedures))
         {
             var index = 0;
             foreach (var code in c.AllProcedures())
@@ -198,76 +198,6 @@ public static class InpatientCaseValidator
     }
 
     private static string Field(string column, int index) => column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-
-    [ThreadStatic]
-    private static ulong[]? t_signatures;
-
-    /// <summary>
-    /// Whether a code may occur twice among <paramref name="main"/> (when not empty) and <paramref name="others"/>: false
-    /// means it does not; true is settled by <see cref="HasRepeat{T}(T, IReadOnlyList{T})"/>. Each code's text is read once
-    /// into a signature (<see cref="Signature"/>: equal texts, equal signatures) and the signatures are compared pair by
-    /// pair without a branch per pair — comparing the texts pair by pair took a hard-to-predict branch per pair, millions
-    /// of cases a file (docs/performance.md, change 31).
-    /// </summary>
-    private static bool MayRepeat<T>(T main, IReadOnlyList<T> others)
-        where T : struct, ICodeText
-    {
-        var count = others.Count;
-        if (count == 0)
-        {
-            return false;
-        }
-
-        var signatures = t_signatures;
-        if (signatures is null || signatures.Length < count + 1)
-        {
-            t_signatures = signatures = new ulong[Math.Max(64, count + 1)];
-        }
-
-        var n = 0;
-        if (main.Text is { } mainText)
-        {
-            signatures[n++] = Signature(mainText);
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            signatures[n++] = others[i].Text is { } text ? Signature(text) : 0UL;
-        }
-
-        var same = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var signature = signatures[i];
-            for (var j = i + 1; j < n; j++)
-            {
-                same |= signature == signatures[j] ? 1 : 0;
-            }
-        }
-
-        return same != 0;
-    }
-
-    /// <summary>
-    /// A code text's signature: its length and the characters at both ends and in the middle, mixed. A function of the text
-    /// alone, so equal texts have equal signatures; codes that differ only elsewhere share one and are compared in full.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static ulong Signature(string text)
-    {
-        var n = text.Length;
-        if (n == 0)
-        {
-            return 1UL;
-        }
-
-        unchecked
-        {
-            var h = ((ulong)n << 48) | ((ulong)text[0] << 32) | ((ulong)text[n - 1] << 16) | text[n / 2];
-            h = (h * 0x9E3779B97F4A7C15UL) ^ ((ulong)text[(n - 1) / 3] << 32) ^ ((ulong)text[((2 * n) - 1) / 3] << 16) ^ text[n > 1 ? n - 2 : 0];
-            return h | 2UL; // never 0, the signature of an empty code
-        }
-    }
 
     /// <summary>Whether a code occurs twice among <paramref name="main"/> (when not empty) and <paramref name="others"/>.</summary>
     private static bool HasRepeat<T>(T main, IReadOnlyList<T> others)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MedInsurance.Payment;
@@ -9,16 +8,6 @@ namespace MedInsurance.Payment;
 /// </summary>
 internal static class CodeText
 {
-    /// <summary>
-    /// Whether two codes' texts are the same (ordinal; null only equals null). Codes of one length mostly differ in their
-    /// last character, which is compared before the call that compares them whole: the case checks compare every pair of a
-    /// case's codes, millions of cases a file (docs/performance.md, change 31).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Same(string? a, string? b) =>
-        ReferenceEquals(a, b)
-        || (a is not null && b is not null && a.Length == b.Length && (a.Length == 0 || (a[a.Length - 1] == b[a.Length - 1] && string.Equals(a, b))));
-
     /// <summary>Normalizes raw code text. Returns an empty string for null or blank input.</summary>
     /// <param name="raw">The raw text.</param>
     /// <param name="firstIsLetter">Whether the code (and a star code after '+') starts with a chapter letter that stays upper case.</param>

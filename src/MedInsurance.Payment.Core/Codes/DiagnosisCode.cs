@@ -14,7 +14,7 @@ namespace MedInsurance.Payment;
 /// <para>Equality and hashing are ordinal on the normalized text. <c>default(DiagnosisCode)</c> is the empty code
 /// (<see cref="IsEmpty"/>). Immutable and thread-safe.</para>
 /// </remarks>
-public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<DiagnosisCode>, ICodeText
+public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<DiagnosisCode>
 {
     private readonly string? _value;
 
@@ -25,9 +25,6 @@ public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<Di
 
     /// <summary>Whether this is the empty default value.</summary>
     public bool IsEmpty => _value is null;
-
-    /// <inheritdoc />
-    string? ICodeText.Text => _value;
 
     /// <summary>类目 — the 3-character category, e.g. <c>K35</c>.</summary>
     public string Category => _value is null ? string.Empty : _value.Substring(0, 3);
@@ -207,7 +204,7 @@ public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<Di
     public static bool operator >=(DiagnosisCode left, DiagnosisCode right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public bool Equals(DiagnosisCode other) => CodeText.Same(_value, other._value); // ordinal, last character first (inlined)
+    public bool Equals(DiagnosisCode other) => string.Equals(_value, other._value); // ordinal; inlined, unlike the overload taking a StringComparison
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is DiagnosisCode other && Equals(other);

@@ -12,7 +12,7 @@ namespace MedInsurance.Payment;
 /// <c>x</c> extension (<c>x001</c>). Parsing normalizes spaces, full-width characters, case and a missing dot.</para>
 /// <para>Equality is ordinal on the normalized text. <c>default(ProcedureCode)</c> is the empty code. Immutable and thread-safe.</para>
 /// </remarks>
-public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<ProcedureCode>, ICodeText
+public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<ProcedureCode>
 {
     private readonly string? _value;
 
@@ -23,9 +23,6 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
 
     /// <summary>Whether this is the empty default value.</summary>
     public bool IsEmpty => _value is null;
-
-    /// <inheritdoc />
-    string? ICodeText.Text => _value;
 
     /// <summary>类目 — the 2-digit category, e.g. <c>47</c>.</summary>
     public string Category => _value is null ? string.Empty : _value.Substring(0, 2);
@@ -157,7 +154,7 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
     public static bool operator >=(ProcedureCode left, ProcedureCode right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
-    public bool Equals(ProcedureCode other) => CodeText.Same(_value, other._value); // ordinal, last character first (inlined)
+    public bool Equals(ProcedureCode other) => string.Equals(_value, other._value); // ordinal; inlined, unlike the overload taking a StringComparison
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ProcedureCode other && Equals(other);
