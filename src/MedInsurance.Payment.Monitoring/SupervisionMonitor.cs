@@ -637,7 +637,7 @@ public sealed class SupervisionMonitor
     {
         // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
         // group's mean, exact in decimal); the right side, and whether cheap stays are rare in a group, are the group's own,
-        // computed once per group rather than per stay (docs/performance.md, change 33).
+        // computed once per group rather than per stay (docs/performance.md, change 32).
         var limit = new decimal[cases.Length];
         for (var g = 0; g < cases.Length; g++)
         {

@@ -7,7 +7,7 @@ using MedInsurance.Payment.Cases;
 namespace MedInsurance.Payment.Monitoring.Tests;
 
 /// <summary>
-/// The monitor's faster paths (docs/performance.md, changes 32–34) against what they replace: the QC status given as flags
+/// The monitor's faster paths (docs/performance.md, changes 31 and 32) against what they replace: the QC status given as flags
 /// counts as the status text does; the low-standard pass lists a hospital's first finds up to the profile's cap and counts
 /// them all. Expected values are the ones worked out in the comments, not the code's.
 /// </summary>
