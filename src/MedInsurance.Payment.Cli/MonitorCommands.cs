@@ -357,6 +357,7 @@ internal static class MonitorCommands
                 Row(csv, r.HospitalId, r.Level, r.Period, r.Indicator, D(r.Value), D(r.Numerator), D(r.Denominator), L(r.LevelHospitals), D(r.LevelMean), D(r.Difference), D(r.Ratio), D(r.ZScore), D(r.PercentileRank));
             }
         });
+
         // The group table (the largest) is written on another core while this thread writes the others: separate files.
         var groupTable = Task.Run(() => Table("group_indicators.csv", GroupIndicatorsColumns, csv =>
         {
@@ -365,44 +366,62 @@ internal static class MonitorCommands
                 Row(csv, g.HospitalId, g.Level, g.Group, g.Year, L(g.Cases), L(g.Deaths), D(g.MeanCostYuan), D(g.MeanLos), D(g.RegionMeanCostYuan), D(g.RegionMeanLos), L(g.PreviousCases), D(g.PreviousMeanCostYuan), D(g.CostGrowth), g.LowRisk ? "1" : "0");
             }
         }));
-        Table("low_risk_groups.csv", LowRiskGroupsColumns, csv =>
+        try
         {
-            foreach (var g in report.LowRiskGroups)
+            Table("low_risk_groups.csv", LowRiskGroupsColumns, csv =>
             {
-                Row(csv, g.Group, L(g.Cases), L(g.Deaths), D(g.Mortality), g.LowRisk ? "1" : "0");
-            }
-        });
-        Table("severity_shift.csv", SeverityShiftColumns, csv =>
+                foreach (var g in report.LowRiskGroups)
+                {
+                    Row(csv, g.Group, L(g.Cases), L(g.Deaths), D(g.Mortality), g.LowRisk ? "1" : "0");
+                }
+            });
+            Table("severity_shift.csv", SeverityShiftColumns, csv =>
+            {
+                foreach (var s in report.Severity)
+                {
+                    Row(csv, s.HospitalId, s.Level, L(s.Cases), L(s.ObservedSevere), D(s.ExpectedSevere), D(s.ZPeers), L(s.PreviousCases), L(s.PreviousObservedSevere), D(s.PreviousExpectedSevere), D(s.ZPrevious), s.Drivers);
+                }
+            });
+            Table("review_cases.csv", ReviewCasesColumns, csv =>
+            {
+                foreach (var r in report.Review)
+                {
+                    Row(csv, r.Reason, r.HospitalId, L(r.Row), r.CaseId, L(r.RelatedRow), r.Detail);
+                }
+            });
+            Table("summary.csv", SummaryColumns, csv =>
+            {
+                Row(csv, "case_rows", L(rows));
+                Row(csv, "case_rows_rejected", L(rejected));
+                Row(csv, "results_rows", L(resultRows));
+                Row(csv, "results_rows_not_joined", L(unjoined));
+                Row(csv, "results_weight_unreadable", L(unreadable[0]));
+                Row(csv, "results_points_unreadable", L(unreadable[1]));
+                Row(csv, "results_outlier_unreadable", L(unreadable[2]));
+                Row(csv, "previous_year_rows", L(previousRows));
+                Row(csv, "previous_year_rows_cost_unreadable", L(previousCostUnreadable));
+                Row(csv, "qc_rows", L(qcRows));
+                foreach (var pair in report.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    Row(csv, pair.Key, L(pair.Value));
+                }
+            });
+        }
+        catch
         {
-            foreach (var s in report.Severity)
+            // The group table's file is finished (or has failed) before the error leaves, so no file is left half written
+            // by a thread that the exit stops; the error that left is this thread's.
+            try
             {
-                Row(csv, s.HospitalId, s.Level, L(s.Cases), L(s.ObservedSevere), D(s.ExpectedSevere), D(s.ZPeers), L(s.PreviousCases), L(s.PreviousObservedSevere), D(s.PreviousExpectedSevere), D(s.ZPrevious), s.Drivers);
+                groupTable.Wait();
             }
-        });
-        Table("review_cases.csv", ReviewCasesColumns, csv =>
-        {
-            foreach (var r in report.Review)
+            catch (AggregateException)
             {
-                Row(csv, r.Reason, r.HospitalId, L(r.Row), r.CaseId, L(r.RelatedRow), r.Detail);
             }
-        });
-        Table("summary.csv", SummaryColumns, csv =>
-        {
-            Row(csv, "case_rows", L(rows));
-            Row(csv, "case_rows_rejected", L(rejected));
-            Row(csv, "results_rows", L(resultRows));
-            Row(csv, "results_rows_not_joined", L(unjoined));
-            Row(csv, "results_weight_unreadable", L(unreadable[0]));
-            Row(csv, "results_points_unreadable", L(unreadable[1]));
-            Row(csv, "results_outlier_unreadable", L(unreadable[2]));
-            Row(csv, "previous_year_rows", L(previousRows));
-            Row(csv, "previous_year_rows_cost_unreadable", L(previousCostUnreadable));
-            Row(csv, "qc_rows", L(qcRows));
-            foreach (var pair in report.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                Row(csv, pair.Key, L(pair.Value));
-            }
-        });
+
+            throw;
+        }
+
         groupTable.GetAwaiter().GetResult();
     }
 
@@ -434,7 +453,8 @@ internal static class MonitorCommands
         monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
         for (var i = 0; i < block.Count; i++)
         {
-            if (block.Statuses[i] is var status && status != MonitorBlock.NotChecked)
+            var status = block.Statuses[i];
+            if (status != MonitorBlock.NotChecked)
             {
                 // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
                 monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == MonitorBlock.Rejected, status == MonitorBlock.Warned);

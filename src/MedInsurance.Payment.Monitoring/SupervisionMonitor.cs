@@ -61,6 +61,7 @@ public sealed class SupervisionMonitor
     private int[] _aheadGroups = Array.Empty<int>();
     private int[] _aheadCells = Array.Empty<int>();
     private int[] _aheadSeverityCells = Array.Empty<int>();
+    private int _aheadCount;
     private long _touched;
     private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
@@ -118,8 +119,9 @@ public sealed class SupervisionMonitor
     /// will add to (the same cases, results and rows, in that order), in two loops of independent loads — the cell and
     /// severity tables' slots, then the cells and severity counts — so their cache misses overlap instead of following one
     /// another (docs/performance.md, changes 12 and 18); the hospital and group numbers it finds are kept for
-    /// <see cref="AddReadAhead"/> (change 22). Changes nothing else: a hospital or group not numbered yet, a case
-    /// without a group or without a usable date is skipped.
+    /// <see cref="AddReadAhead"/> (change 22), and so are the places of the cells and severity counts it found (change 33:
+    /// a place never changes once a cell is added; a cell not added yet is kept as not found). Changes nothing else: a
+    /// hospital or group not numbered yet, a case without a group or without a usable date is skipped.
     /// </summary>
     internal void ReadAhead(MonitorCase[] cases, CaseResult?[] results, long[] rows, int count)
     {
@@ -133,6 +135,7 @@ public sealed class SupervisionMonitor
             _aheadSeverityCells = new int[count];
         }
 
+        _aheadCount = count;
         var keys = _aheadKeys;
         var severityKeys = _aheadSeverityKeys;
         long touched = 0;
@@ -198,8 +201,11 @@ public sealed class SupervisionMonitor
     internal void Add(in MonitorCase inpatientCase, CaseResult? result, long row) => Add(inpatientCase, result, row, -1);
 
     /// <summary>Adds case <paramref name="ahead"/> of the block last given to <see cref="ReadAhead"/> (the same case,
-    /// result and row): the hospital and group numbers it found are taken instead of being looked up again.</summary>
-    internal void AddReadAhead(int ahead, in MonitorCase inpatientCase, CaseResult? result, long row) => Add(inpatientCase, result, row, ahead);
+    /// result and row): the hospital and group numbers and the cell places it found are taken instead of being looked up
+    /// again.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last block read ahead.</exception>
+    internal void AddReadAhead(int ahead, in MonitorCase inpatientCase, CaseResult? result, long row) =>
+        Add(inpatientCase, result, row, ahead >= 0 && ahead < _aheadCount ? ahead : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last block read ahead."));
 
     private void Add(in MonitorCase inpatientCase, CaseResult? result, long row, int ahead)
     {
@@ -427,7 +433,8 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>Adds one row's QC status as <see cref="AddQualityCheck(string, string)"/> does, given as two flags (neither:
-    /// accepted): <c>medpay monitor --check</c> gives every row's, without a status text to compare.</summary>
+    /// accepted; both: rejected, as a rejected row's warnings do not count): <c>medpay monitor --check</c> gives every
+    /// row's, without a status text to compare.</summary>
     internal void AddQualityCheck(string hospitalId, bool rejected, bool warning)
     {
         ThrowIfFinished();
@@ -636,8 +643,8 @@ public sealed class SupervisionMonitor
     private Dictionary<(int Hospital, int Month), long> LowStandard(long[] cases, long[] cost)
     {
         // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
-        // group's mean, exact in decimal); the right side, and whether cheap stays are rare in a group, are the group's own,
-        // computed once per group rather than per stay (docs/performance.md, change 32).
+        // group's mean, compared in decimal); the right side, and whether cheap stays are rare in a group, are the group's
+        // own: the same decimal values as before, computed once per group rather than per stay (docs/performance.md, change 32).
         var limit = new decimal[cases.Length];
         for (var g = 0; g < cases.Length; g++)
         {
