@@ -235,12 +235,7 @@ internal static class MonitorCommands
                     checkRun!.OnThisThread().Count(block, first, count, checks);
                     for (var i = first; i < first + count; i++)
                     {
-                        monitorBlock.Statuses[i] = checks[i].Status switch
-                        {
-                            QcStatus.Rejected => MonitorBlock.Rejected,
-                            QcStatus.Warning => MonitorBlock.Warned,
-                            _ => MonitorBlock.Accepted,
-                        };
+                        monitorBlock.Statuses[i] = checks[i].Status;
                     }
                 }
             }, transform: block =>
@@ -453,11 +448,10 @@ internal static class MonitorCommands
         monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
         for (var i = 0; i < block.Count; i++)
         {
-            var status = block.Statuses[i];
-            if (status != MonitorBlock.NotChecked)
+            if (block.Statuses[i] is { } status)
             {
                 // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == MonitorBlock.Rejected, status == MonitorBlock.Warned);
+                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == QcStatus.Rejected, status == QcStatus.Warning);
             }
 
             var row = block.Rows[i];
@@ -480,8 +474,8 @@ internal static class MonitorCommands
 
     /// <summary>
     /// A block of case rows as the monitor's thread gets it: each row's id, its data row (negative when the reader rejected
-    /// it), its monitor values (default when the row could not be built) and its check status (<see cref="NotChecked"/> when
-    /// the check did not run). Its arrays are filled again for later blocks once fed (a block is read by one thread at a
+    /// it), its monitor values (default when the row could not be built) and its check status (null when the check did not
+    /// run). Its arrays are filled again for later blocks once fed (a block is read by one thread at a
     /// time: filled, queued, fed, cleared).
     /// </summary>
     private sealed class MonitorBlock
@@ -492,20 +486,8 @@ internal static class MonitorCommands
 
         public MonitorCase[] Cases { get; private set; } = Array.Empty<MonitorCase>();
 
-        /// <summary>A row's <see cref="Statuses"/> when the check did not run.</summary>
-        public const byte NotChecked = 0;
-
-        /// <summary>A row's <see cref="Statuses"/>: accepted without warnings.</summary>
-        public const byte Accepted = 1;
-
-        /// <summary>A row's <see cref="Statuses"/>: accepted with warnings.</summary>
-        public const byte Warned = 2;
-
-        /// <summary>A row's <see cref="Statuses"/>: rejected.</summary>
-        public const byte Rejected = 3;
-
-        /// <summary>Each row's check status (<see cref="NotChecked"/> when the check did not run).</summary>
-        public byte[] Statuses { get; private set; } = Array.Empty<byte>();
+        /// <summary>Each row's check status, null when the check did not run.</summary>
+        public QcStatus?[] Statuses { get; private set; } = Array.Empty<QcStatus?>();
 
         /// <summary>The rows of this block.</summary>
         public int Count { get; private set; }
@@ -518,7 +500,7 @@ internal static class MonitorCommands
                 Ids = new string[count];
                 Rows = new long[count];
                 Cases = new MonitorCase[count];
-                Statuses = new byte[count];
+                Statuses = new QcStatus?[count];
             }
 
             Count = count;

@@ -505,7 +505,9 @@ public sealed class SupervisionMonitor
         for (var i = 0; i < _months.Count; i++)
         {
             var monthKey = _months.KeyAt(i);
-            months[(HospitalOfMonthKey(monthKey), MonthOfKey(monthKey))].Add(in _monthData[i]);
+            var period = months[(HospitalOfMonthKey(monthKey), MonthOfKey(monthKey))];
+            period.Add(in _monthData[i]);
+            period.LowStandard += lowStandard[i];
         }
 
         foreach (var pair in readmission)
@@ -520,14 +522,6 @@ public sealed class SupervisionMonitor
             for (var w = 0; w < pair.Value.Readmitted.Length; w++)
             {
                 period.Readmitted[w] += pair.Value.Readmitted[w];
-            }
-        }
-
-        foreach (var pair in lowStandard)
-        {
-            if (months.TryGetValue(pair.Key, out var period))
-            {
-                period.LowStandard += pair.Value;
             }
         }
 
@@ -638,9 +632,10 @@ public sealed class SupervisionMonitor
 
     /// <summary>
     /// 低标入院 — stays of at most the profile's days costing at most the profile's share of their group's regional mean,
-    /// in groups where such stays are at most the rare share of the group's cases. Counted per hospital × month.
+    /// in groups where such stays are at most the rare share of the group's cases. Counted per hospital × month, at the
+    /// month table's places (every short stay's hospital and month has one).
     /// </summary>
-    private Dictionary<(int Hospital, int Month), long> LowStandard(long[] cases, long[] cost)
+    private long[] LowStandard(long[] cases, long[] cost)
     {
         // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
         // group's mean, compared in decimal); the right side, and whether cheap stays are rare in a group, are the group's
@@ -666,8 +661,8 @@ public sealed class SupervisionMonitor
             rare[g] = cheapPerGroup[g] <= _profile.LowStandardRareShare * cases[g];
         }
 
-        // Counted per hospital × month in the slots of the month table (every short stay's month is in it), and listed as
-        // CountReview would list them one by one: a hospital's first finds, after the ones it had already.
+        // Counted per hospital × month at the month table's places, and listed as CountReview would list them one by one: a
+        // hospital's first finds, after the ones it had already.
         const string Reason = "low_standard_admission";
         var perMonth = new long[_months.Count];
         var earlier = new int[_hospitals.Count];
@@ -696,7 +691,6 @@ public sealed class SupervisionMonitor
             }
         }
 
-        var result = new Dictionary<(int, int), long>();
         for (var h = 0; h < found.Length; h++)
         {
             if (found[h] > 0)
@@ -705,16 +699,7 @@ public sealed class SupervisionMonitor
             }
         }
 
-        for (var m = 0; m < perMonth.Length; m++)
-        {
-            if (perMonth[m] > 0)
-            {
-                var key = _months.KeyAt(m);
-                result[(HospitalOfMonthKey(key), MonthOfKey(key))] = perMonth[m];
-            }
-        }
-
-        return result;
+        return perMonth;
     }
 
     /// <summary>
