@@ -8,7 +8,6 @@ using System.Threading;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Interchange;
 using MedInsurance.Payment.QualityControl;
-using MedInsurance.Payment.Validation;
 
 namespace MedInsurance.Payment.Cli;
 
@@ -19,22 +18,24 @@ namespace MedInsurance.Payment.Cli;
 /// </summary>
 internal sealed class CaseCheckRun
 {
-    private readonly Dictionary<string, RuleTally> _rules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HospitalTally> _hospitals = new(StringComparer.Ordinal);
+    private readonly QcTally _tally = new();
     private readonly ConcurrentBag<CaseCheckRun> _parts = new();
     private ThreadLocal<CaseCheckRun>? _onThread;
 
     /// <summary>Rows read.</summary>
-    public long Rows { get; private set; }
+    public long Rows => _tally.Cases;
 
     /// <summary>Rows accepted without any warning.</summary>
-    public long Accepted { get; private set; }
+    public long Accepted => _tally.Accepted;
 
     /// <summary>Rows accepted with warnings.</summary>
-    public long Warned { get; private set; }
+    public long Warned => _tally.Warned;
 
     /// <summary>Rows rejected.</summary>
-    public long Rejected { get; private set; }
+    public long Rejected => _tally.Rejected;
+
+    /// <summary>The tallies by rule and by hospital (of this thread's part, before <see cref="MergeThreads"/>).</summary>
+    public QcTally Tally => _tally;
 
     /// <summary>The reader's report (rows, encoding), after a run.</summary>
     public CsvReadReport? Report { get; private set; }
@@ -141,13 +142,11 @@ internal sealed class CaseCheckRun
     /// <summary>The result of a record under the reader's checks only (the basic rule set): <c>medpay cases check</c>.</summary>
     public static QcCaseResult ReaderOnly(ReadRecord<InpatientCase> record) => QcCaseResult.FromIssues(record.Issues);
 
-    /// <summary>Counts by rule: code → (cases, issues), most frequent first.</summary>
-    public IEnumerable<KeyValuePair<string, RuleTally>> ByRule() =>
-        _rules.OrderByDescending(p => p.Value.Issues).ThenBy(p => p.Key, StringComparer.Ordinal);
+    /// <summary>Counts by rule: most issues first, then by code.</summary>
+    public IReadOnlyList<QcRuleTally> ByRule() => _tally.ByRule();
 
     /// <summary>Counts by hospital, by hospital id.</summary>
-    public IEnumerable<KeyValuePair<string, HospitalTally>> ByHospital() =>
-        _hospitals.OrderBy(p => p.Key, StringComparer.Ordinal);
+    public IReadOnlyList<QcHospitalTally> ByHospital() => _tally.ByHospital();
 
     /// <summary>Writes the summary CSV: <c>kind,key,severity,cases,issues,accepted,warning,rejected</c>.</summary>
     public void WriteSummary(string path)
@@ -160,16 +159,15 @@ internal sealed class CaseCheckRun
         }
 
         csv.NextRecord();
-        Row(csv, "total", "all", string.Empty, Rows, _rules.Values.Sum(r => r.Issues), Accepted, Warned, Rejected);
-        foreach (var pair in ByRule())
+        Row(csv, "total", "all", string.Empty, Rows, _tally.Issues, Accepted, Warned, Rejected);
+        foreach (var rule in ByRule())
         {
-            Row(csv, "rule", pair.Key, pair.Value.SeverityText, pair.Value.Cases, pair.Value.Issues, null, null, null);
+            Row(csv, "rule", rule.Code, rule.SeverityText, rule.Cases, rule.Issues, null, null, null);
         }
 
-        foreach (var pair in ByHospital())
+        foreach (var h in ByHospital())
         {
-            var h = pair.Value;
-            Row(csv, "hospital", pair.Key, string.Empty, h.Cases, h.Issues, h.Accepted, h.Warned, h.Rejected);
+            Row(csv, "hospital", h.HospitalId, string.Empty, h.Cases, h.Issues, h.Accepted, h.Warned, h.Rejected);
         }
     }
 
@@ -177,17 +175,17 @@ internal sealed class CaseCheckRun
     public void PrintSummary(TextWriter to, int hospitals)
     {
         to.WriteLine("by rule (cases with the rule, issues):");
-        foreach (var pair in ByRule())
+        foreach (var rule in ByRule())
         {
-            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-28} {1,-8} {2,10} {3,10}", pair.Key, pair.Value.SeverityText, pair.Value.Cases, pair.Value.Issues));
+            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-28} {1,-8} {2,10} {3,10}", rule.Code, rule.SeverityText, rule.Cases, rule.Issues));
         }
 
-        var shown = ByHospital().OrderByDescending(p => p.Value.Rejected).ThenBy(p => p.Key, StringComparer.Ordinal).Take(hospitals).ToList();
-        to.WriteLine("by hospital (cases, accepted, warning, rejected), " + (shown.Count < _hospitals.Count ? "the " + shown.Count.ToString(CultureInfo.InvariantCulture) + " with most rejections of " + _hospitals.Count.ToString(CultureInfo.InvariantCulture) : "all") + ":");
-        foreach (var pair in shown)
+        var all = ByHospital();
+        var shown = all.OrderByDescending(h => h.Rejected).ThenBy(h => h.HospitalId, StringComparer.Ordinal).Take(hospitals).ToList();
+        to.WriteLine("by hospital (cases, accepted, warning, rejected), " + (shown.Count < all.Count ? "the " + shown.Count.ToString(CultureInfo.InvariantCulture) + " with most rejections of " + all.Count.ToString(CultureInfo.InvariantCulture) : "all") + ":");
+        foreach (var h in shown)
         {
-            var h = pair.Value;
-            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-20} {1,10} {2,10} {3,10} {4,10}", pair.Key.Length == 0 ? "(none)" : pair.Key, h.Cases, h.Accepted, h.Warned, h.Rejected));
+            to.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-20} {1,10} {2,10} {3,10} {4,10}", h.HospitalId.Length == 0 ? "(none)" : h.HospitalId, h.Cases, h.Accepted, h.Warned, h.Rejected));
         }
     }
 
@@ -204,47 +202,8 @@ internal sealed class CaseCheckRun
         csv.NextRecord();
     }
 
-    /// <summary>Counts one checked record in the totals and the tallies by rule and by hospital (in input order).</summary>
-    public void Count(ReadRecord<InpatientCase> record, QcCaseResult result)
-    {
-        Rows++;
-        switch (result.Status)
-        {
-            case QcStatus.Rejected:
-                Rejected++;
-                break;
-            case QcStatus.Warning:
-                Warned++;
-                break;
-            default:
-                Accepted++;
-                break;
-        }
-
-        var hospitalId = record.Value?.HospitalId ?? string.Empty;
-        if (!_hospitals.TryGetValue(hospitalId, out var hospital))
-        {
-            _hospitals[hospitalId] = hospital = new HospitalTally();
-        }
-
-        hospital.Add(result);
-        var issues = result.Issues;
-        for (var i = 0; i < issues.Count; i++)
-        {
-            var issue = issues[i];
-            if (!_rules.TryGetValue(issue.Code, out var rule))
-            {
-                _rules[issue.Code] = rule = new RuleTally();
-            }
-
-            rule.Issues++;
-            rule.Severity |= 1 << (int)issue.Severity;
-            if (FirstOfCode(issues, i))
-            {
-                rule.Cases++;
-            }
-        }
-    }
+    /// <summary>Counts one checked record in the totals and the tallies by rule and by hospital.</summary>
+    public void Count(ReadRecord<InpatientCase> record, QcCaseResult result) => _tally.Add(record, result);
 
     /// <summary>Counts records <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 with their results.</summary>
     public void Count(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcCaseResult[] results)
@@ -276,94 +235,10 @@ internal sealed class CaseCheckRun
     {
         while (_parts.TryTake(out var part))
         {
-            Rows += part.Rows;
-            Accepted += part.Accepted;
-            Warned += part.Warned;
-            Rejected += part.Rejected;
-            foreach (var pair in part._rules)
-            {
-                if (!_rules.TryGetValue(pair.Key, out var rule))
-                {
-                    _rules[pair.Key] = rule = new RuleTally();
-                }
-
-                rule.Cases += pair.Value.Cases;
-                rule.Issues += pair.Value.Issues;
-                rule.Severity |= pair.Value.Severity;
-            }
-
-            foreach (var pair in part._hospitals)
-            {
-                if (!_hospitals.TryGetValue(pair.Key, out var hospital))
-                {
-                    _hospitals[pair.Key] = hospital = new HospitalTally();
-                }
-
-                hospital.Add(pair.Value);
-            }
+            _tally.Add(part._tally);
         }
 
         _onThread?.Dispose();
         _onThread = null;
-    }
-
-    private static bool FirstOfCode(IReadOnlyList<ValidationIssue> issues, int index)
-    {
-        for (var j = 0; j < index; j++)
-        {
-            if (string.Equals(issues[j].Code, issues[index].Code, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>One rule's counts.</summary>
-    internal sealed class RuleTally
-    {
-        public long Cases { get; set; }
-
-        public long Issues { get; set; }
-
-        /// <summary>Bit per severity seen (a rule's severity is fixed by the profile; reader codes may vary by field).</summary>
-        public int Severity { get; set; }
-
-        public string SeverityText => string.Join("|", new[] { IssueSeverity.Error, IssueSeverity.Warning, IssueSeverity.Info }
-            .Where(s => (Severity & (1 << (int)s)) != 0).Select(s => s.ToString().ToLowerInvariant()));
-    }
-
-    /// <summary>One hospital's counts.</summary>
-    internal sealed class HospitalTally
-    {
-        public long Cases { get; private set; }
-
-        public long Issues { get; private set; }
-
-        public long Accepted { get; private set; }
-
-        public long Warned { get; private set; }
-
-        public long Rejected { get; private set; }
-
-        public void Add(QcCaseResult result)
-        {
-            Cases++;
-            Issues += result.Issues.Count;
-            Accepted += result.Status == QcStatus.Accepted ? 1 : 0;
-            Warned += result.Status == QcStatus.Warning ? 1 : 0;
-            Rejected += result.Status == QcStatus.Rejected ? 1 : 0;
-        }
-
-        /// <summary>Adds another tally of the same hospital (a thread's part).</summary>
-        public void Add(HospitalTally other)
-        {
-            Cases += other.Cases;
-            Issues += other.Issues;
-            Accepted += other.Accepted;
-            Warned += other.Warned;
-            Rejected += other.Rejected;
-        }
     }
 }

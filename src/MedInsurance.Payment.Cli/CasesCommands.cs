@@ -35,9 +35,9 @@ internal static class CasesCommands
             using var writer = outFile is null ? null : CliOutput.Open(outFile.FullName);
             using var issues = writer is null ? null : new ResultCsv.IssueWriter(writer);
             run.Run(file, options, parse.GetValue(threads), map, CaseCheckRun.ReaderOnly, (record, _) => issues?.Write(record));
-            foreach (var pair in run.ByRule())
+            foreach (var rule in run.ByRule())
             {
-                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-26} {1,8}", pair.Key, pair.Value.Issues));
+                Console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-26} {1,8}", rule.Code, rule.Issues));
             }
 
             Console.Out.WriteLine(string.Format(

@@ -211,7 +211,7 @@ internal static class MonitorCommands
                 {
                     next.Block = freeBlocks.TryTake(out var free) ? free : new MonitorBlock();
                     next.Block.Fill(CaseCsvReader.ParallelBlockSize);
-                    next.Checks = checker is null ? null : new QcCaseResult[CaseCsvReader.ParallelBlockSize];
+                    next.Checks = checker is null || issuesWriter is null ? null : new QcCaseResult[CaseCsvReader.ParallelBlockSize];
                 }
 
                 var monitorBlock = next.Block!;
@@ -226,16 +226,25 @@ internal static class MonitorCommands
                     }
                 }
 
-                if (checker is not null)
+                if (checker is not null && next.Checks is { } checks)
                 {
-                    // The check's tallies are kept here too (a part per thread, merged at the end: sums), while the results
-                    // are in this core's cache; the monitor needs each row's status only.
-                    var checks = next.Checks!;
+                    // issues.csv is written: each row's issues are built. The check's tallies are kept here too (a part per
+                    // thread, merged at the end: sums), while the results are in this core's cache.
                     checker.Check(block, first, count, checks);
                     checkRun!.OnThisThread().Count(block, first, count, checks);
                     for (var i = first; i < first + count; i++)
                     {
                         monitorBlock.Statuses[i] = checks[i].Status;
+                    }
+                }
+                else if (checker is not null)
+                {
+                    // Only the tallies and each row's status are needed: counted without building the issues (the same counts).
+                    var statuses = next.Statuses;
+                    checker.Tally(block, first, count, checkRun!.OnThisThread().Tally, statuses);
+                    for (var i = first; i < first + count; i++)
+                    {
+                        monitorBlock.Statuses[i] = statuses[i];
                     }
                 }
             }, transform: block =>
@@ -470,6 +479,9 @@ internal static class MonitorCommands
         public MonitorBlock? Block { get; set; }
 
         public QcCaseResult[]? Checks { get; set; }
+
+        /// <summary>The conclusions of the rows counted without their issues (this thread's own, filled again for each block).</summary>
+        public QcStatus[] Statuses { get; } = new QcStatus[CaseCsvReader.ParallelBlockSize];
     }
 
     /// <summary>

@@ -152,6 +152,86 @@ public sealed class QcChecker
         }
     }
 
+    /// <summary>
+    /// Counts a record of the case reader in <paramref name="tally"/> as <see cref="Check(ReadRecord{InpatientCase})"/> would
+    /// find it — the same rules, profile and conclusion — without building its issues or its result: for summaries of large
+    /// files (<c>medpay monitor --check</c> without <c>--issues</c>), where millions of issue objects would only be counted.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="tally">Where it is counted (one per thread).</param>
+    /// <returns>Its conclusion.</returns>
+    public QcStatus Tally(ReadRecord<InpatientCase> record, QcTally tally)
+    {
+        if (record is null || tally is null)
+        {
+            throw new ArgumentNullException(record is null ? nameof(record) : nameof(tally));
+        }
+
+        var findings = new Counting(tally);
+        var issues = record.Issues;
+        if (record.Value is not { } c)
+        {
+            // As Check: a row the reader could not build keeps its reader issues as they are.
+            for (var i = 0; i < issues.Count; i++)
+            {
+                findings.Add(issues[i], QcTally.FirstOfCode(issues, i));
+            }
+
+            return tally.AddCase(null, findings.Errors, findings.Warnings, findings.Issues);
+        }
+
+        for (var i = 0; i < issues.Count; i++)
+        {
+            // The profile applied as ApplyProfile applies it: a rule switched off is not counted, a rule's issue counts at its
+            // profile severity, a reader's issue as the reader graded it.
+            var issue = issues[i];
+            if (!_grades.TryGetValue(issue.Code, out var grade))
+            {
+                findings.Add(issue, QcTally.FirstOfCode(issues, i));
+            }
+            else if (grade.Enabled)
+            {
+                findings.Add(grade, issue.Field, null);
+            }
+        }
+
+        AddRules(c, Unreadable(issues), ref findings);
+        return tally.AddCase(c.HospitalId, findings.Errors, findings.Warnings, findings.Issues);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> records of the case reader from <paramref name="first"/> as
+    /// <see cref="Tally(ReadRecord{InpatientCase}, QcTally)"/> does one by one, with the code table's slots read first as
+    /// <see cref="Check(IReadOnlyList{ReadRecord{InpatientCase}}, int, int, QcCaseResult[])"/> reads them.
+    /// </summary>
+    /// <param name="records">The records.</param>
+    /// <param name="first">The first record to count.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="tally">Where they are counted (one per thread).</param>
+    /// <param name="statuses">Where their conclusions go (at the records' indexes).</param>
+    public void Tally(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcTally tally, QcStatus[] statuses)
+    {
+        if (records is null || tally is null || statuses is null)
+        {
+            throw new ArgumentNullException(records is null ? nameof(records) : tally is null ? nameof(tally) : nameof(statuses));
+        }
+
+        if (first < 0 || count < 0 || first + count > records.Count || first + count > statuses.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "The records to count are outside the list or the statuses.");
+        }
+
+        if (_dictionary is not null)
+        {
+            ReadAhead(records, first, first + count);
+        }
+
+        for (var i = first; i < first + count; i++)
+        {
+            statuses[i] = Tally(records[i], tally);
+        }
+    }
+
     /// <summary>Reads the code table's slots of the records' codes: first finds them all, then reads them in a loop of
     /// independent loads. Changes nothing.</summary>
     private void ReadAhead(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int last)
@@ -258,8 +338,9 @@ public sealed class QcChecker
             ApplyProfile(issues);
         }
 
-        AddRules(c, unread, ref issues);
-        return issues is null ? Clean : new QcCaseResult(issues);
+        var findings = new IssueList(issues);
+        AddRules(c, unread, ref findings);
+        return findings.Issues is null ? Clean : new QcCaseResult(findings.Issues);
     }
 
     /// <summary>Applies the profile to issues found elsewhere (basic checks): off rules dropped, severities changed.</summary>
@@ -284,37 +365,38 @@ public sealed class QcChecker
         }
     }
 
-    private void AddRules(InpatientCase c, Unread unread, ref List<ValidationIssue>? issues)
+    private void AddRules<TFindings>(InpatientCase c, Unread unread, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
         // Completeness (结算清单必填项).
         if (string.IsNullOrWhiteSpace(c.HospitalId))
         {
-            Add(ref issues, QcRules.HospitalMissing, "hospital_id", null);
+            Add(ref findings, QcRules.HospitalMissing, "hospital_id", null);
         }
 
         if (c.AdmissionDate is null && (unread & Unread.AdmissionDate) == 0)
         {
-            Add(ref issues, QcRules.AdmissionDateMissing, "admission_date", null);
+            Add(ref findings, QcRules.AdmissionDateMissing, "admission_date", null);
         }
 
         if (c.DischargeDate is null && (unread & Unread.DischargeDate) == 0)
         {
-            Add(ref issues, QcRules.DischargeDateMissing, "discharge_date", null);
+            Add(ref findings, QcRules.DischargeDateMissing, "discharge_date", null);
         }
 
         if (c.DischargeType == DischargeType.Unspecified && (unread & Unread.DischargeType) == 0)
         {
-            Add(ref issues, QcRules.DischargeTypeMissing, "discharge_type", null);
+            Add(ref findings, QcRules.DischargeTypeMissing, "discharge_type", null);
         }
 
         if (c.Costs.Total.IsZero && (unread & Unread.TotalCost) == 0)
         {
-            Add(ref issues, QcRules.TotalCostMissing, "total_cost", null);
+            Add(ref findings, QcRules.TotalCostMissing, "total_cost", null);
         }
 
         if (c.AgeYears == 0 && c.AgeDays is null && (unread & Unread.Age) == 0)
         {
-            Add(ref issues, QcRules.AgeDaysMissing, "age_days", null);
+            Add(ref findings, QcRules.AgeDaysMissing, "age_days", null);
         }
 
         // Diagnoses: dictionary, gray codes, editions, sex and age lists; the main one's suitability.
@@ -322,7 +404,7 @@ public sealed class QcChecker
         var index = 0;
         if (!c.MainDiagnosis.IsEmpty)
         {
-            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), ref issues);
+            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), ref findings);
         }
 
         var secondary = c.SecondaryDiagnoses;
@@ -330,7 +412,7 @@ public sealed class QcChecker
         {
             if (!secondary[i].IsEmpty)
             {
-                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), ref issues);
+                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), ref findings);
             }
 
             index++; // positions as AllDiagnoses() counts them (the basic checks' fields)
@@ -338,13 +420,13 @@ public sealed class QcChecker
 
         if (!c.MainDiagnosis.IsEmpty)
         {
-            CheckMain(c, ref issues);
+            CheckMain(c, ref findings);
         }
 
         index = 0;
         if (!c.MainProcedure.IsEmpty)
         {
-            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), ref issues);
+            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), ref findings);
         }
 
         var others = c.OtherProcedures;
@@ -352,24 +434,26 @@ public sealed class QcChecker
         {
             if (!others[i].IsEmpty)
             {
-                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), ref issues);
+                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), ref findings);
             }
 
             index++;
         }
     }
 
-    private void CheckDiagnosis(InpatientCase c, Unread unread, string code, bool main, string field, ref List<ValidationIssue>? issues)
+    private void CheckDiagnosis<TFindings>(InpatientCase c, Unread unread, string code, bool main, string field, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
-        var facts = Judge(CodeKind.Diagnosis, code, field, ref issues);
-        CheckSexAndAge(c, unread, facts, QcRules.DiagnosisSexConflict, QcRules.DiagnosisAgeConflict, field, ref issues);
+        var facts = Judge(CodeKind.Diagnosis, code, field, ref findings);
+        CheckSexAndAge(c, unread, facts, QcRules.DiagnosisSexConflict, QcRules.DiagnosisAgeConflict, field, ref findings);
         if (main && facts.NotMain)
         {
-            Add(ref issues, QcRules.MainDiagnosisNotAllowed, field, facts.Code);
+            Add(ref findings, QcRules.MainDiagnosisNotAllowed, field, facts.Code);
         }
     }
 
-    private void CheckMain(InpatientCase c, ref List<ValidationIssue>? issues)
+    private void CheckMain<TFindings>(InpatientCase c, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
         var main = c.MainDiagnosis.Value;
         var letter = main[0];
@@ -377,13 +461,13 @@ public sealed class QcChecker
         // 第二十章 V01–Y98: external causes are additional codes beside the nature of the injury (chapter XIX).
         if (letter is 'V' or 'W' or 'X' or 'Y')
         {
-            Add(ref issues, QcRules.MainDiagnosisExternalCause, "diagnoses[0]", main);
+            Add(ref findings, QcRules.MainDiagnosisExternalCause, "diagnoses[0]", main);
         }
 
         // A bare asterisk code (the dictionaries hold asterisk codes only inside dagger+asterisk pairs such as A01.002+G01*).
         if (main[main.Length - 1] == '*' && main.IndexOf('+') < 0)
         {
-            Add(ref issues, QcRules.MainDiagnosisAsterisk, "diagnoses[0]", main);
+            Add(ref findings, QcRules.MainDiagnosisAsterisk, "diagnoses[0]", main);
         }
 
         // Symptoms, signs and abnormal findings (chapter XVIII, R00–R99) as main while a definite diagnosis (chapters I–XVII,
@@ -396,7 +480,7 @@ public sealed class QcChecker
                 var first = secondary[i].IsEmpty ? ' ' : secondary[i].Value[0];
                 if (first is (>= 'A' and <= 'Q') or 'S' or 'T')
                 {
-                    Add(ref issues, QcRules.MainDiagnosisSymptom, "diagnoses[0]", main);
+                    Add(ref findings, QcRules.MainDiagnosisSymptom, "diagnoses[0]", main);
                     break;
                 }
             }
@@ -404,7 +488,7 @@ public sealed class QcChecker
 
         if (IsSequelae(main))
         {
-            Add(ref issues, QcRules.MainDiagnosisSequelae, "diagnoses[0]", main);
+            Add(ref findings, QcRules.MainDiagnosisSequelae, "diagnoses[0]", main);
         }
     }
 
@@ -441,10 +525,11 @@ public sealed class QcChecker
         return true;
     }
 
-    private void CheckProcedure(InpatientCase c, Unread unread, string code, string field, ref List<ValidationIssue>? issues)
+    private void CheckProcedure<TFindings>(InpatientCase c, Unread unread, string code, string field, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
-        var facts = Judge(CodeKind.Procedure, code, field, ref issues);
-        CheckSexAndAge(c, unread, facts, QcRules.ProcedureSexConflict, QcRules.ProcedureAgeConflict, field, ref issues);
+        var facts = Judge(CodeKind.Procedure, code, field, ref findings);
+        CheckSexAndAge(c, unread, facts, QcRules.ProcedureSexConflict, QcRules.ProcedureAgeConflict, field, ref findings);
     }
 
     /// <summary>
@@ -452,7 +537,8 @@ public sealed class QcChecker
     /// unknown) and the facts the clinical lists judge: the code's own, or the code the crosswalk gives — which is judged
     /// as if it had been written, gray included.
     /// </summary>
-    private CodeFacts Judge(CodeKind kind, string code, string field, ref List<ValidationIssue>? issues)
+    private CodeFacts Judge<TFindings>(CodeKind kind, string code, string field, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
         if (_dictionary is not { } dictionary)
         {
@@ -469,7 +555,7 @@ public sealed class QcChecker
             facts = packed.Unpack(code);
             if (facts.Gray)
             {
-                Add(ref issues, gray, field, code);
+                Add(ref findings, gray, field, code);
             }
 
             return facts;
@@ -479,7 +565,7 @@ public sealed class QcChecker
         {
             if (facts.Gray)
             {
-                Add(ref issues, gray, field, code);
+                Add(ref findings, gray, field, code);
             }
 
             return facts;
@@ -488,35 +574,36 @@ public sealed class QcChecker
         switch (dictionary.Map(code, kind, out var target))
         {
             case 1:
-                Add(ref issues, diagnosis ? QcRules.DiagnosisEditionMapped : QcRules.ProcedureEditionMapped, field, target);
+                Add(ref findings, diagnosis ? QcRules.DiagnosisEditionMapped : QcRules.ProcedureEditionMapped, field, target);
                 facts = known[target];
                 if (facts.Gray)
                 {
                     // A crosswalk may land on a gray code: the code the list would carry is still not for use.
-                    Add(ref issues, gray, field, target);
+                    Add(ref findings, gray, field, target);
                 }
 
                 return facts;
             case 2:
-                Add(ref issues, QcRules.EditionMapAmbiguous, field, code);
+                Add(ref findings, QcRules.EditionMapAmbiguous, field, code);
                 return Facts(code, kind, false);
             default:
-                Add(ref issues, diagnosis ? QcRules.DiagnosisNotInDictionary : QcRules.ProcedureNotInDictionary, field, code);
+                Add(ref findings, diagnosis ? QcRules.DiagnosisNotInDictionary : QcRules.ProcedureNotInDictionary, field, code);
                 return Facts(code, kind, false);
         }
     }
 
     /// <summary>Sex- and age-specific codes (the region's lists) against the case's sex and age, when those were readable.</summary>
-    private void CheckSexAndAge(InpatientCase c, Unread unread, CodeFacts facts, QcRule sexRule, QcRule ageRule, string field, ref List<ValidationIssue>? issues)
+    private void CheckSexAndAge<TFindings>(InpatientCase c, Unread unread, CodeFacts facts, QcRule sexRule, QcRule ageRule, string field, ref TFindings findings)
+        where TFindings : struct, IFindings
     {
         if (facts.Sex != Sex.Unknown && (unread & Unread.Sex) == 0 && c.Sex is Sex.Male or Sex.Female && c.Sex != facts.Sex)
         {
-            Add(ref issues, sexRule, field, facts.Code);
+            Add(ref findings, sexRule, field, facts.Code);
         }
 
         if (facts.HasAge && (unread & Unread.Age) == 0 && facts.Age.Excludes(c))
         {
-            Add(ref issues, ageRule, field, facts.Code);
+            Add(ref findings, ageRule, field, facts.Code);
         }
     }
 
@@ -533,12 +620,13 @@ public sealed class QcChecker
         return new CodeFacts(code, gray, _lists.ProcedureSex(code), pxAge, pxRange, false);
     }
 
-    private void Add(ref List<ValidationIssue>? issues, QcRule rule, string field, string? value)
+    private void Add<TFindings>(ref TFindings findings, QcRule rule, string field, string? value)
+        where TFindings : struct, IFindings
     {
         var grade = _gradeOfRule[rule];
         if (grade.Enabled)
         {
-            (issues ??= new List<ValidationIssue>()).Add(value is null ? grade.Plain(field) : rule.Issue(grade.Severity, field, value));
+            findings.Add(grade, field, value);
         }
     }
 
@@ -630,6 +718,70 @@ public sealed class QcChecker
         public bool NotMain { get; }
     }
 
+    /// <summary>Where the rules' findings go. A struct per use, so that each use's rule code is compiled for it (no interface
+    /// call per finding).</summary>
+    private interface IFindings
+    {
+        /// <summary>A rule's finding under the profile (<paramref name="grade"/> is enabled).</summary>
+        void Add(Grade grade, string field, string? value);
+    }
+
+    /// <summary>The findings as issues (<see cref="Check(ReadRecord{InpatientCase})"/>).</summary>
+    private struct IssueList : IFindings
+    {
+        public IssueList(List<ValidationIssue>? issues) => Issues = issues;
+
+        public List<ValidationIssue>? Issues { get; private set; }
+
+        public void Add(Grade grade, string field, string? value) =>
+            (Issues ??= new List<ValidationIssue>()).Add(value is null ? grade.Plain(field) : grade.Rule.Issue(grade.Severity, field, value));
+    }
+
+    /// <summary>The findings counted in a tally, with the case's own counts of errors, warnings and issues, and the rules it
+    /// already has (so a case counts once under each).</summary>
+    private struct Counting : IFindings
+    {
+        private readonly QcTally _tally;
+        private ulong _rulesSeen;
+
+        public Counting(QcTally tally)
+        {
+            _tally = tally;
+            _rulesSeen = 0;
+            Errors = 0;
+            Warnings = 0;
+            Issues = 0;
+        }
+
+        public int Errors { get; private set; }
+
+        public int Warnings { get; private set; }
+
+        public int Issues { get; private set; }
+
+        public void Add(Grade grade, string field, string? value)
+        {
+            var bit = 1UL << grade.Ordinal;
+            _tally.AddRule(grade.Ordinal, grade.Severity, (_rulesSeen & bit) == 0);
+            _rulesSeen |= bit;
+            Count(grade.Severity);
+        }
+
+        /// <summary>An issue kept as the reader graded it.</summary>
+        public void Add(ValidationIssue issue, bool firstOfCode)
+        {
+            _tally.AddIssue(issue.Code, issue.Severity, firstOfCode);
+            Count(issue.Severity);
+        }
+
+        private void Count(IssueSeverity severity)
+        {
+            Issues++;
+            Errors += severity == IssueSeverity.Error ? 1 : 0;
+            Warnings += severity == IssueSeverity.Warning ? 1 : 0;
+        }
+    }
+
     [Flags]
     private enum Unread
     {
@@ -653,7 +805,13 @@ public sealed class QcChecker
             _rule = rule;
             Enabled = enabled;
             Severity = severity;
+            Ordinal = QcTally.OrdinalOf(rule);
         }
+
+        public QcRule Rule => _rule;
+
+        /// <summary>The rule's place in <see cref="QcRules.All"/> (below 64: one bit of a case's rules seen).</summary>
+        public int Ordinal { get; }
 
         public bool Enabled { get; }
 

@@ -53,8 +53,8 @@ public sealed class CaseCheckRunTests
     }
 
     private static List<string> Rules(CaseCheckRun run) =>
-        run.ByRule().Select(p => p.Key + ":" + p.Value.Cases + "/" + p.Value.Issues + "/" + p.Value.SeverityText).ToList();
+        run.ByRule().Select(r => r.Code + ":" + r.Cases + "/" + r.Issues + "/" + r.SeverityText).ToList();
 
     private static List<string> Hospitals(CaseCheckRun run) =>
-        run.ByHospital().Select(p => p.Key + ":" + p.Value.Cases + "/" + p.Value.Issues + "/" + p.Value.Accepted + "/" + p.Value.Warned + "/" + p.Value.Rejected).ToList();
+        run.ByHospital().Select(h => h.HospitalId + ":" + h.Cases + "/" + h.Issues + "/" + h.Accepted + "/" + h.Warned + "/" + h.Rejected).ToList();
 }
