@@ -56,6 +56,43 @@ internal sealed class PersonStayBook
     public int SizeOf(int bucket) => _tail[bucket] is null ? 0 : ((_full[bucket]?.Count ?? 0) * ChunkSize) + _fill[bucket];
 
     /// <summary>
+    /// Puts bucket <paramref name="bucket"/>'s chunks in <paramref name="chunks"/> (grown when short), in the order added, and
+    /// lets the bucket go: every chunk but the last is full. Returns how many stays they hold.
+    /// </summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="chunks">The chunks, from the first; the caller's scratch array.</param>
+    /// <param name="chunkCount">How many chunks were put.</param>
+    /// <returns>How many stays: <c>(chunkCount − 1) × ChunkSize</c> and the last chunk's fill.</returns>
+    public int TakeChunks(int bucket, ref PersonStay[][] chunks, out int chunkCount)
+    {
+        var size = SizeOf(bucket);
+        chunkCount = (size + ChunkSize - 1) / ChunkSize;
+        if (chunks.Length < chunkCount)
+        {
+            chunks = new PersonStay[Math.Max(chunkCount, chunks.Length * 2)][];
+        }
+
+        var at = 0;
+        if (_full[bucket] is { } full)
+        {
+            foreach (var chunk in full)
+            {
+                chunks[at++] = chunk;
+            }
+        }
+
+        if (_tail[bucket] is { } tail)
+        {
+            chunks[at] = tail;
+        }
+
+        _full[bucket] = null;
+        _tail[bucket] = null;
+        _fill[bucket] = 0;
+        return size;
+    }
+
+    /// <summary>
     /// Copies bucket <paramref name="bucket"/>'s stays, in the order added, to the start of <paramref name="target"/>
     /// (grown when too small) and lets the bucket's chunks go; returns how many. Buckets are independent: different threads
     /// may take different buckets at once.

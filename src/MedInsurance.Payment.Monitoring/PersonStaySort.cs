@@ -27,6 +27,20 @@ internal static class PersonStaySort
     /// <param name="sorted">Scratch stays; swapped with <paramref name="stays"/>.</param>
     public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref PersonStay[] sorted)
     {
+        var spare = Array.Empty<ulong>();
+        Sort(ref stays, count, sharedBits, ref keys, ref spare, ref sorted);
+    }
+
+    /// <summary>The same sort, with a second scratch array of numbers (<paramref name="spare"/>) kept by the caller for
+    /// <see cref="SortNumbers"/>.</summary>
+    /// <param name="stays">The stays; sorted on return.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="sharedBits">The top bits of the patient hash all of them share (0 when nothing is known).</param>
+    /// <param name="keys">Scratch numbers.</param>
+    /// <param name="spare">More scratch numbers; may be swapped with <paramref name="keys"/>.</param>
+    /// <param name="sorted">Scratch stays; swapped with <paramref name="stays"/>.</param>
+    public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref ulong[] spare, ref PersonStay[] sorted)
+    {
         if (count > (1 << PlaceBits) || sharedBits < 0 || sharedBits > 63)
         {
             Array.Sort(stays, 0, count);
@@ -49,16 +63,91 @@ internal static class PersonStaySort
             keys[i] = ((source[i].Patient << sharedBits) & ~PlaceMask) | (uint)i;
         }
 
-        Array.Sort(keys, 0, count);
+        SortNumbers(ref keys, count, ref spare);
         var target = sorted;
         for (var i = 0; i < count; i++)
         {
             target[i] = source[(int)(keys[i] & PlaceMask)];
         }
 
-        // Runs with the same kept bits (one person's stays, rarely two persons'): in place order now; put in the full
-        // comparison's order (Array.Sort sorts a short run by insertion itself, a long one — thousands of stays under one
-        // placeholder patient id — in n log n).
+        SortRuns(keys, target, count);
+        sorted = stays;
+        stays = target;
+    }
+
+    /// <summary>
+    /// Sorts a bucket of <paramref name="book"/> as <see cref="Sort(ref PersonStay[], int, int, ref ulong[], ref ulong[], ref PersonStay[])"/>
+    /// sorts its stays, reading them where they were added (<see cref="PersonStayBook.TakeChunks"/>) instead of copying them
+    /// into one array first; the bucket is let go. The sorted stays are the first ones (the return value) of
+    /// <paramref name="sorted"/>.
+    /// </summary>
+    /// <param name="book">The stays.</param>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="keys">Scratch numbers.</param>
+    /// <param name="spare">More scratch numbers.</param>
+    /// <param name="chunks">Scratch chunk list.</param>
+    /// <param name="sorted">Where the sorted stays go (grown when short).</param>
+    /// <returns>How many stays the bucket held.</returns>
+    public static int SortBucket(PersonStayBook book, int bucket, ref ulong[] keys, ref ulong[] spare, ref PersonStay[][] chunks, ref PersonStay[] sorted)
+    {
+        var count = book.TakeChunks(bucket, ref chunks, out var chunkCount);
+        if (sorted.Length < count)
+        {
+            sorted = new PersonStay[Math.Max(count, sorted.Length * 2)];
+        }
+
+        if (count > (1 << PlaceBits))
+        {
+            var at = 0;
+            for (var c = 0; c < chunkCount; c++)
+            {
+                var length = Math.Min(PersonStayBook.ChunkSize, count - at);
+                Array.Copy(chunks[c], 0, sorted, at, length);
+                at += length;
+            }
+
+            Array.Sort(sorted, 0, count);
+            return count;
+        }
+
+        if (keys.Length < count)
+        {
+            keys = new ulong[Math.Max(count, keys.Length * 2)];
+        }
+
+        const int ChunkBits = 8; // PersonStayBook.ChunkSize = 2⁸
+        var place = 0;
+        for (var c = 0; c < chunkCount; c++)
+        {
+            var chunk = chunks[c];
+            var length = Math.Min(PersonStayBook.ChunkSize, count - place);
+            for (var i = 0; i < length; i++)
+            {
+                keys[place] = ((chunk[i].Patient << PersonStayBook.Bits) & ~PlaceMask) | (uint)place;
+                place++;
+            }
+        }
+
+        SortNumbers(ref keys, count, ref spare);
+        var target = sorted;
+        for (var i = 0; i < count; i++)
+        {
+            var at = (int)(keys[i] & PlaceMask);
+            target[i] = chunks[at >> ChunkBits][at & (PersonStayBook.ChunkSize - 1)];
+        }
+
+        Array.Clear(chunks, 0, chunkCount); // the chunks are let go with the bucket
+        SortRuns(keys, target, count);
+        return count;
+    }
+
+    /// <summary>
+    /// Runs with the same kept bits (one person's stays, rarely two persons'): in place order after the numbers' sort; put
+    /// in the full comparison's order (Array.Sort sorts a short run by insertion itself, a long one — thousands of stays
+    /// under one placeholder patient id — in n log n).
+    /// </summary>
+    private static void SortRuns(ulong[] keys, PersonStay[] target, int count)
+    {
         var start = 0;
         for (var i = 1; i <= count; i++)
         {
@@ -74,8 +163,108 @@ internal static class PersonStaySort
 
             start = i;
         }
+    }
 
-        sorted = stays;
-        stays = target;
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> numbers (distinct: each holds its place in its low bits) ascending, as
+    /// <see cref="Array.Sort(Array, int, int)"/> would: one counting pass on the highest bits in which they differ puts them
+    /// in groups already in order, then each group is sorted by insertion (by <see cref="Array.Sort(Array, int, int)"/>
+    /// when it is long: hashes that agree in those bits, such as one person's stays). A bucket's patient hashes are
+    /// uniform, so the groups hold a few numbers each and the sort is about two passes instead of n log n comparisons. On
+    /// return the sorted numbers are in <paramref name="keys"/> (which may be the array that was <paramref name="spare"/>).
+    /// </summary>
+    internal static void SortNumbers(ref ulong[] keys, int count, ref ulong[] spare)
+    {
+        const int MaxDigitBits = 11;
+        const int InsertionLength = 24;
+        var numbers = keys;
+        ulong any = 0, all = ulong.MaxValue;
+        for (var i = 0; i < count; i++)
+        {
+            any |= numbers[i];
+            all &= numbers[i];
+        }
+
+        var differ = (any ^ all) & ~PlaceMask; // the place bits always differ; the groups are made above them
+        if (count < 64 || differ == 0)
+        {
+            Array.Sort(numbers, 0, count);
+            return;
+        }
+
+        var top = HighestBit(differ);
+        var digitBits = Math.Min(MaxDigitBits, Math.Max(1, HighestBit((ulong)count) - 1)); // about four numbers a group
+        var shift = Math.Max(PlaceBits, top + 1 - digitBits);
+        var mask = (1 << (top + 1 - shift)) - 1;
+        Span<int> next = stackalloc int[mask + 2];
+        next.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            next[(int)(numbers[i] >> shift) & mask]++;
+        }
+
+        var at = 0;
+        for (var d = 0; d <= mask; d++)
+        {
+            var size = next[d];
+            next[d] = at;
+            at += size;
+        }
+
+        next[mask + 1] = count;
+        if (spare.Length < count)
+        {
+            spare = new ulong[Math.Max(count, numbers.Length)];
+        }
+
+        var grouped = spare;
+        for (var i = 0; i < count; i++)
+        {
+            var number = numbers[i];
+            grouped[next[(int)(number >> shift) & mask]++] = number;
+        }
+
+        // next[d] is now where group d ends (and group d + 1 begins).
+        var start = 0;
+        for (var d = 0; d <= mask; d++)
+        {
+            var end = next[d];
+            if (end - start > InsertionLength)
+            {
+                Array.Sort(grouped, start, end - start);
+            }
+            else
+            {
+                for (var i = start + 1; i < end; i++)
+                {
+                    var number = grouped[i];
+                    var j = i - 1;
+                    while (j >= start && grouped[j] > number)
+                    {
+                        grouped[j + 1] = grouped[j];
+                        j--;
+                    }
+
+                    grouped[j + 1] = number;
+                }
+            }
+
+            start = end;
+        }
+
+        spare = numbers;
+        keys = grouped;
+    }
+
+    /// <summary>The place of the highest set bit of a non-zero number (0 … 63).</summary>
+    private static int HighestBit(ulong value)
+    {
+        var bit = 0;
+        while ((value >>= 1) != 0)
+        {
+            bit++;
+        }
+
+        return bit;
     }
 }

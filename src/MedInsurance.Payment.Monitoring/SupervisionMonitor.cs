@@ -724,15 +724,15 @@ public sealed class SupervisionMonitor
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
             var scan = new StayScan();
-            var stays = Array.Empty<PersonStay>();
+            var chunks = Array.Empty<PersonStay[]>();
             var keys = Array.Empty<ulong>();
+            var spare = Array.Empty<ulong>();
             var sorted = Array.Empty<PersonStay>();
             var last = (int)((long)PersonStayBook.BucketCount * (r + 1) / runs);
             for (var b = (int)((long)PersonStayBook.BucketCount * r / runs); b < last; b++)
             {
-                var count = _stays.CopyBucket(b, ref stays);
-                PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref sorted);
-                ScanStays(stays, count, readmissionReason, scan);
+                var count = PersonStaySort.SortBucket(_stays, b, ref keys, ref spare, ref chunks, ref sorted);
+                ScanStays(sorted, count, readmissionReason, scan);
             }
 
             scans[r] = scan;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace MedInsurance.Payment.Monitoring.Tests;
@@ -82,5 +83,80 @@ public sealed class PersonStaySortTests
         PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch);
 
         Assert.Equal(expected, stays);
+    }
+
+    [Theory]
+    [InlineData(0, "uniform")]
+    [InlineData(63, "uniform")]
+    [InlineData(64, "uniform")]
+    [InlineData(10_000, "uniform")]
+    [InlineData(100_000, "uniform")]
+    [InlineData(10_000, "shared")]
+    [InlineData(10_000, "two")]
+    [InlineData(10_000, "crowded")]
+    public void Numbers_sorted_by_groups_come_out_as_Array_Sort_gives_them(int count, string spread)
+    {
+        // Numbers as the stay sort makes them: hash bits above PlaceBits, a distinct place below. Uniform hashes (a
+        // bucket's), one hash for all (one placeholder person: a single group), two far-apart clusters, and one group
+        // holding half of them (sorted by Array.Sort inside the counting pass's order).
+        var random = new Random(count + spread.Length);
+        var numbers = new ulong[count + 5];
+        for (var i = 0; i < count; i++)
+        {
+            var hash = spread switch
+            {
+                "uniform" => (ulong)random.Next() << 33 ^ (ulong)random.Next() << 22,
+                "shared" => 0xABCDEFUL << 30,
+                "two" => random.Next(2) == 0 ? 0x1UL << 60 : 0x7UL << 61,
+                _ => i % 2 == 0 ? 0x5UL << 50 : (ulong)random.Next() << 31,
+            };
+            numbers[i] = (hash & ~((1UL << PersonStaySort.PlaceBits) - 1)) | (uint)i;
+        }
+
+        var expected = numbers.Take(count).OrderBy(n => n).ToArray();
+        var keys = numbers;
+        var spare = new ulong[3];
+
+        PersonStaySort.SortNumbers(ref keys, count, ref spare);
+
+        Assert.Equal(expected, keys.Take(count).ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(9_999)]
+    public void A_bucket_sorted_from_its_chunks_is_its_stays_in_comparison_order(int count)
+    {
+        // Stays added to a book (several persons of one bucket, a person with many stays, a chunk boundary crossed or met
+        // exactly), sorted where they lie: the bucket's stays in PersonStay order, and the bucket empty afterwards.
+        var random = new Random(count + 3);
+        var bucket = 0x155UL << (64 - PersonStayBook.Bits);
+        var book = new PersonStayBook();
+        var stays = new List<PersonStay>();
+        for (var i = 0; i < count; i++)
+        {
+            var patient = bucket | (i % 10 == 0 ? 0x77UL << 30 : ((ulong)random.Next() << 22) ^ (ulong)random.Next());
+            var stay = new PersonStay(patient, random.Next(50), random.Next(50, 60), random.Next(3), random.Next(3), 0, i + 1);
+            stays.Add(stay);
+            book.Add(stay);
+        }
+
+        book.Add(new PersonStay(0x3UL << (64 - PersonStayBook.Bits), 1, 2, 0, 0, 0, count + 1)); // another bucket: untouched
+        var keys = Array.Empty<ulong>();
+        var spare = Array.Empty<ulong>();
+        var chunks = Array.Empty<PersonStay[]>();
+        var sorted = new PersonStay[1];
+
+        var n = PersonStaySort.SortBucket(book, PersonStayBook.BucketOf(bucket), ref keys, ref spare, ref chunks, ref sorted);
+
+        Assert.Equal(count, n);
+        Assert.Equal(stays.OrderBy(s => s).ToArray(), sorted.Take(n).ToArray());
+        Assert.Equal(0, book.SizeOf(PersonStayBook.BucketOf(bucket)));
+        Assert.Equal(1, book.SizeOf(3));
+        Assert.All(chunks, c => Assert.Null(c)); // the chunks are not kept by the scratch list
     }
 }
