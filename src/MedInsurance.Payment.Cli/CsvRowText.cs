@@ -93,6 +93,23 @@ internal sealed class CsvRowText : ICsvCells
         }
     }
 
+    /// <summary>Appends a whole number as <see cref="long.ToString(IFormatProvider)"/> writes it (invariant culture).</summary>
+    /// <param name="value">The number.</param>
+    public void WriteNumber(long value)
+    {
+        Separate();
+        while (true)
+        {
+            if (value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture))
+            {
+                _length += written;
+                return;
+            }
+
+            Grow(32);
+        }
+    }
+
     /// <summary>Ends the record (CRLF, as CsvHelper's default).</summary>
     public void NextRecord()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -327,6 +328,59 @@ internal static class MonitorCommands
             && monitoring.Counts["cases_rejected_MONITOR_DATE_OUT_OF_RANGE"] == 0 ? 0 : 1;
     }
 
+    /// <summary>Writes a table of many rows through <see cref="CsvRowText"/>: the header, then each item's row, the text
+    /// written out every few hundred rows.</summary>
+    private static void LargeTable<T>(DirectoryInfo folder, string name, string[] header, IReadOnlyList<T> items, Action<CsvRowText, T> row)
+    {
+        using var writer = CliOutput.Open(Path.Combine(folder.FullName, name));
+        var text = new CsvRowText(CliOutput.Raw);
+        foreach (var column in header)
+        {
+            text.WriteField(column);
+        }
+
+        text.NextRecord();
+        for (var i = 0; i < items.Count; i++)
+        {
+            row(text, items[i]);
+            text.NextRecord();
+            if (text.Length >= 1 << 15)
+            {
+                text.WriteTo(writer);
+                text.Clear();
+            }
+        }
+
+        text.WriteTo(writer);
+    }
+
+    /// <summary>A decimal cell as the other tables write it (D): rounded half away from zero to 6 places, no trailing
+    /// zeros; empty when there is no value.</summary>
+    private static void Number(CsvRowText row, decimal? value)
+    {
+        if (value is { } v)
+        {
+            row.WriteNumber(Math.Round(v, 6, MidpointRounding.AwayFromZero), "0.######");
+        }
+        else
+        {
+            row.WriteField(null);
+        }
+    }
+
+    /// <summary>A whole-number cell (L); empty when there is no value.</summary>
+    private static void Number(CsvRowText row, long? value)
+    {
+        if (value is { } v)
+        {
+            row.WriteNumber(v);
+        }
+        else
+        {
+            row.WriteField(null);
+        }
+    }
+
     private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long[] unreadable, long previousRows, long previousCostUnreadable, long? qcRows)
     {
         static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
@@ -354,21 +408,42 @@ internal static class MonitorCommands
             csv.NextRecord();
         }
 
-        Table("hospital_indicators.csv", HospitalIndicatorsColumns, csv =>
+        // The two large tables (tens of thousands of rows, most cells numbers) are formatted into a character buffer, each
+        // number straight from TryFormat, as SafeCsvWriter would write it (CsvRowText).
+        LargeTable(folder, "hospital_indicators.csv", HospitalIndicatorsColumns, report.Indicators, (row, r) =>
         {
-            foreach (var r in report.Indicators)
-            {
-                Row(csv, r.HospitalId, r.Level, r.Period, r.Indicator, D(r.Value), D(r.Numerator), D(r.Denominator), L(r.LevelHospitals), D(r.LevelMean), D(r.Difference), D(r.Ratio), D(r.ZScore), D(r.PercentileRank));
-            }
+            row.WriteField(r.HospitalId);
+            row.WriteField(r.Level);
+            row.WriteField(r.Period);
+            row.WriteField(r.Indicator);
+            Number(row, r.Value);
+            Number(row, r.Numerator);
+            Number(row, r.Denominator);
+            Number(row, r.LevelHospitals);
+            Number(row, r.LevelMean);
+            Number(row, r.Difference);
+            Number(row, r.Ratio);
+            Number(row, r.ZScore);
+            Number(row, r.PercentileRank);
         });
 
         // The group table (the largest) is written on another core while this thread writes the others: separate files.
-        var groupTable = Task.Run(() => Table("group_indicators.csv", GroupIndicatorsColumns, csv =>
+        var groupTable = Task.Run(() => LargeTable(folder, "group_indicators.csv", GroupIndicatorsColumns, report.Groups, (row, g) =>
         {
-            foreach (var g in report.Groups)
-            {
-                Row(csv, g.HospitalId, g.Level, g.Group, g.Year, L(g.Cases), L(g.Deaths), D(g.MeanCostYuan), D(g.MeanLos), D(g.RegionMeanCostYuan), D(g.RegionMeanLos), L(g.PreviousCases), D(g.PreviousMeanCostYuan), D(g.CostGrowth), g.LowRisk ? "1" : "0");
-            }
+            row.WriteField(g.HospitalId);
+            row.WriteField(g.Level);
+            row.WriteField(g.Group);
+            row.WriteField(g.Year);
+            Number(row, g.Cases);
+            Number(row, g.Deaths);
+            Number(row, g.MeanCostYuan);
+            Number(row, g.MeanLos);
+            Number(row, g.RegionMeanCostYuan);
+            Number(row, g.RegionMeanLos);
+            Number(row, g.PreviousCases);
+            Number(row, g.PreviousMeanCostYuan);
+            Number(row, g.CostGrowth);
+            row.WriteField(g.LowRisk ? "1" : "0");
         }));
         try
         {

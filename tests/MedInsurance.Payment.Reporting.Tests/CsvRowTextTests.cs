@@ -65,6 +65,17 @@ public sealed class CsvRowTextTests
         return (text.ToString() == "x," + expected + "\r\n").Label(expected);
     }
 
+    [Property(MaxTest = 300)]
+    public Property Whole_numbers_are_written_as_their_invariant_text(long value)
+    {
+        var expected = value.ToString(CultureInfo.InvariantCulture);
+        var text = new CsvRowText(raw: false);
+        text.WriteNumber(value);
+        text.WriteField("x");
+        text.NextRecord();
+        return (text.ToString() == expected + ",x\r\n").Label(expected);
+    }
+
     [Fact]
     public void Hand_checked_cells()
     {
