@@ -156,9 +156,25 @@ internal static class PersonStaySort
                 continue;
             }
 
-            if (i - start > 1)
+            if (i - start > 16)
             {
                 Array.Sort(target, start, i - start);
+            }
+            else if (i - start > 1)
+            {
+                // Most runs are one person's two or three stays: ordered in place, without a sort's setup per run.
+                for (var k = start + 1; k < i; k++)
+                {
+                    var stay = target[k];
+                    var j = k - 1;
+                    while (j >= start && target[j].CompareTo(stay) > 0)
+                    {
+                        target[j + 1] = target[j];
+                        j--;
+                    }
+
+                    target[j + 1] = stay;
+                }
             }
 
             start = i;

@@ -721,9 +721,10 @@ public sealed class SupervisionMonitor
         var readmissionReason = windows.Count > 0 ? "readmission_" + windows[0].ToString(CultureInfo.InvariantCulture) + "d" : string.Empty;
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
+        var months = StayMonths.Of(_months, _hospitals.Count, windows);
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
-            var scan = new StayScan();
+            var scan = new StayScan(months);
             var chunks = Array.Empty<PersonStay[]>();
             var keys = Array.Empty<ulong>();
             var spare = Array.Empty<ulong>();
@@ -732,31 +733,44 @@ public sealed class SupervisionMonitor
             for (var b = (int)((long)PersonStayBook.BucketCount * r / runs); b < last; b++)
             {
                 var count = PersonStaySort.SortBucket(_stays, b, ref keys, ref spare, ref chunks, ref sorted);
-                ScanStays(sorted, count, readmissionReason, scan);
+                ScanStays(sorted, count, readmissionReason, months, scan);
             }
 
             scans[r] = scan;
         });
 
         var result = new Dictionary<(int, int), StayCounts>();
+        void Merge((int, int) key, StayCounts value)
+        {
+            if (!result.TryGetValue(key, out var counts))
+            {
+                result.Add(key, value);
+                return;
+            }
+
+            counts.Stays += value.Stays;
+            counts.Split += value.Split;
+            for (var w = 0; w < counts.Readmitted.Length; w++)
+            {
+                counts.Readmitted[w] += value.Readmitted[w];
+            }
+        }
+
         foreach (var scan in scans)
         {
             _counts["duplicate_stays"] += scan.Duplicates;
             _counts["overlapping_stays"] += scan.Overlapping;
+            for (var place = 0; place < scan.ByPlace.Length; place++)
+            {
+                if (scan.ByPlace[place] is { } counts)
+                {
+                    Merge(months.KeyOf(place), counts);
+                }
+            }
+
             foreach (var pair in scan.Counts)
             {
-                if (!result.TryGetValue(pair.Key, out var counts))
-                {
-                    result.Add(pair.Key, pair.Value);
-                    continue;
-                }
-
-                counts.Stays += pair.Value.Stays;
-                counts.Split += pair.Value.Split;
-                for (var w = 0; w < counts.Readmitted.Length; w++)
-                {
-                    counts.Readmitted[w] += pair.Value.Readmitted[w];
-                }
+                Merge(pair.Key, pair.Value);
             }
 
             // The scan kept each reason's and hospital's first cases of its run; the ones still within the list's length
@@ -787,18 +801,23 @@ public sealed class SupervisionMonitor
     /// and split admissions) in the order found.
     /// Reads the monitor's profile and group codes only: runs of buckets are scanned at once on several threads.
     /// </summary>
-    private void ScanStays(PersonStay[] stays, int count, string readmissionReason, StayScan scan)
+    private void ScanStays(PersonStay[] stays, int count, string readmissionReason, StayMonths months, StayScan scan)
     {
-        var windows = _profile.ReadmissionDays;
+        var windows = months.Windows;
         var latest = 0;
         for (var i = 0; i < count; i++)
         {
             var stay = stays[i];
-            var key = (stay.Hospital, MonthOfDay(stay.Discharge));
-            if (!scan.Counts.TryGetValue(key, out var counts))
+            var place = months.PlaceOf(stay.Hospital, stay.Discharge);
+            StayCounts? counts;
+            if (place >= 0)
             {
-                counts = new StayCounts(windows.Count);
-                scan.Counts.Add(key, counts);
+                counts = scan.ByPlace[place] ??= new StayCounts(windows.Length);
+            }
+            else if (!scan.Counts.TryGetValue((stay.Hospital, MonthOfDay(stay.Discharge)), out counts))
+            {
+                counts = new StayCounts(windows.Length);
+                scan.Counts.Add((stay.Hospital, MonthOfDay(stay.Discharge)), counts);
             }
 
             counts.Stays++;
@@ -841,12 +860,12 @@ public sealed class SupervisionMonitor
 
             var next = stays[j];
             var gap = next.Admission - stay.Discharge;
-            for (var w = 0; w < windows.Count; w++)
+            for (var w = 0; w < windows.Length; w++)
             {
                 counts.Readmitted[w] += gap <= windows[w] ? 1 : 0;
             }
 
-            if (windows.Count > 0 && gap <= windows[0] && scan.Find(readmissionReason, stay.Hospital, _profile.MaxReviewCasesPerHospital, out var ordinal))
+            if (windows.Length > 0 && gap <= windows[0] && scan.Find(readmissionReason, stay.Hospital, _profile.MaxReviewCasesPerHospital, out var ordinal))
             {
                 scan.Listed.Add(new FoundStay(readmissionReason, stay.Hospital, ordinal, next.Row, stay.Row, "days between " + gap.ToString(CultureInfo.InvariantCulture)));
             }
@@ -1264,10 +1283,98 @@ public sealed class SupervisionMonitor
         public long[] Readmitted;
     }
 
+    /// <summary>
+    /// Where the readmission scan counts a stay: its discharging hospital and month as a place in an array (hospital × month
+    /// since the first month of the hospital × month table), the month of a discharge day read from a table of the days of
+    /// those months — instead of a date conversion and a dictionary lookup for each of millions of stays.
+    /// </summary>
+    private sealed class StayMonths
+    {
+        private readonly int _firstDay;
+        private readonly int _firstMonth;
+        private readonly int _span;
+        private readonly int[] _monthOfDay;
+        private readonly int _hospitals;
+
+        private StayMonths(int firstDay, int firstMonth, int span, int[] monthOfDay, int hospitals, int[] windows)
+        {
+            _firstDay = firstDay;
+            _firstMonth = firstMonth;
+            _span = span;
+            _monthOfDay = monthOfDay;
+            _hospitals = hospitals;
+            Places = hospitals * span;
+            Windows = windows;
+        }
+
+        /// <summary>The most places an array may have (each scan of a run has one: 32 runs on two cores).</summary>
+        internal const int MaxPlaces = 1 << 17;
+
+        /// <summary>How many places.</summary>
+        public int Places { get; }
+
+        /// <summary>The readmission windows, in days.</summary>
+        public int[] Windows { get; }
+
+        /// <summary>The months of the hospital × month table (every month a stay was added in).</summary>
+        public static StayMonths Of(LongKeyTable monthKeys, int hospitals, IReadOnlyList<int> windows)
+        {
+            var first = int.MaxValue;
+            var last = int.MinValue;
+            for (var i = 0; i < monthKeys.Count; i++)
+            {
+                var month = MonthOfKey(monthKeys.KeyAt(i));
+                first = Math.Min(first, month);
+                last = Math.Max(last, month);
+            }
+
+            var days = windows.ToArray();
+            if (first > last || (long)hospitals * (last - first + 1) > MaxPlaces)
+            {
+                // Nothing added, or months spread over too many years for an array per scan: every stay is counted in
+                // the scan's dictionary instead.
+                return new StayMonths(0, 0, 0, Array.Empty<int>(), 0, days);
+            }
+
+            var firstDay = DayNumber(new CalendarDate(first / 12, (first % 12) + 1, 1));
+            var endDay = DayNumber(new CalendarDate((last + 1) / 12, ((last + 1) % 12) + 1, 1));
+            var monthOfDay = new int[endDay - firstDay];
+            for (var month = first; month <= last; month++)
+            {
+                var from = DayNumber(new CalendarDate(month / 12, (month % 12) + 1, 1)) - firstDay;
+                var to = DayNumber(new CalendarDate((month + 1) / 12, ((month + 1) % 12) + 1, 1)) - firstDay;
+                for (var d = from; d < to; d++)
+                {
+                    monthOfDay[d] = month;
+                }
+            }
+
+            return new StayMonths(firstDay, first, last - first + 1, monthOfDay, hospitals, days);
+        }
+
+        /// <summary>The place of a hospital and a discharge day, or −1 when the day is outside the table's months.</summary>
+        public int PlaceOf(int hospital, int dischargeDay)
+        {
+            var d = dischargeDay - _firstDay;
+            return (uint)d < (uint)_monthOfDay.Length && (uint)hospital < (uint)_hospitals
+                ? (hospital * _span) + (_monthOfDay[d] - _firstMonth)
+                : -1;
+        }
+
+        /// <summary>The hospital and month of a place.</summary>
+        public (int Hospital, int Month) KeyOf(int place) => (place / _span, _firstMonth + (place % _span));
+    }
+
     /// <summary>What the scan of a run of buckets found: counts per discharging hospital and month, duplicates and overlaps,
     /// how many cases to review per reason and hospital, and the first of them (as many as a list holds) in the order found.</summary>
     private sealed class StayScan
     {
+        public StayScan(StayMonths months) => ByPlace = new StayCounts?[months.Places];
+
+        /// <summary>The counts by <see cref="StayMonths.PlaceOf"/> (almost every stay).</summary>
+        public StayCounts?[] ByPlace { get; }
+
+        /// <summary>The counts of stays discharged outside the months the cells hold (none when every stay was added).</summary>
         public Dictionary<(int Hospital, int Month), StayCounts> Counts { get; } = new();
 
         public Dictionary<(string Reason, int Hospital), int> Found { get; } = new();

@@ -118,6 +118,43 @@ public sealed class PropertyTests
         Assert.Equal(Counts(Monitor(cases)), Counts(Monitor(shuffled)));
     }
 
+    [Property(MaxTest = 20)]
+    public void Readmission_counts_are_the_same_when_the_months_are_too_spread_for_the_scan_arrays(int seed, PositiveInt count)
+    {
+        // The scan counts stays by hospital × month in an array when hospitals × months stay small, in a dictionary
+        // otherwise. 40 more hospitals with stays in 1900 and 2199 (their own patients) push the span past the array's
+        // limit; H0 … H5's readmission counts must not change.
+        var cases = Synthetic(seed, 1 + (count.Get % 300));
+        var spread = new List<(InpatientCase Case, CaseResult Result)>(cases);
+        for (var h = 0; h < 40; h++)
+        {
+            foreach (var year in new[] { 1900, 2199 })
+            {
+                var admitted = new CalendarDate(year, 6, 1);
+                spread.Add((new InpatientCase
+                {
+                    CaseId = "F" + h + "-" + year,
+                    HospitalId = "F" + h,
+                    PatientId = "Q" + h,
+                    AdmissionDate = admitted,
+                    DischargeDate = admitted.AddDays(3),
+                    LengthOfStayDays = 3,
+                    Costs = CostBreakdown.FromTotal(Money.FromFen(100_00)),
+                }, new CaseResult(Groups[0], 1m)));
+            }
+        }
+
+        Assert.True(40L * ((2199 - 1900 + 1) * 12) > 1 << 17); // the spread case really is past the arrays' limit
+        string Counts(MonitoringReport report) => string.Join(";", report.Indicators
+            .Where(r => r.HospitalId.StartsWith('H'))
+            .Where(r => r.Indicator.StartsWith("readmission", StringComparison.Ordinal) || r.Indicator == "split_admission_rate")
+            .OrderBy(r => r.HospitalId, StringComparer.Ordinal).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Indicator, StringComparer.Ordinal)
+            .Select(r => r.HospitalId + r.Period + r.Indicator + "=" + r.Numerator + "/" + r.Denominator));
+        var compact = Counts(Monitor(cases));
+        Assert.Contains("readmission", compact, StringComparison.Ordinal);
+        Assert.Equal(compact, Counts(Monitor(spread)));
+    }
+
     [Property(MaxTest = 100)]
     public void A_hospital_whose_severity_mix_is_copied_from_its_peers_shows_no_shift(int seed, PositiveInt count)
     {
