@@ -34,6 +34,38 @@ internal static class CsvValues
     /// </summary>
     public static ValueStatus ParseYuan(ReadOnlySpan<byte> s, out long fen)
     {
+        // The common form first, in one pass: up to 12 digits (within MaxYuanIntegerPart), then nothing or a point and one
+        // or two digits. Anything else (a sign, commas, a malformed or too large amount) is read by the full rule below.
+        long whole = 0;
+        var i = 0;
+        var end = Math.Min(s.Length, 12);
+        while (i < end && IsDigit(s[i]))
+        {
+            whole = (whole * 10) + (s[i] - '0');
+            i++;
+        }
+
+        if (i > 0)
+        {
+            if (i == s.Length)
+            {
+                fen = whole * 100;
+                return ValueStatus.Ok;
+            }
+
+            if (s[i] == '.' && s.Length - i is 2 or 3 && IsDigit(s[i + 1]) && (s.Length - i == 2 || IsDigit(s[i + 2])))
+            {
+                fen = (whole * 100) + ((s[i + 1] - '0') * 10) + (s.Length - i == 3 ? s[i + 2] - '0' : 0);
+                return ValueStatus.Ok;
+            }
+        }
+
+        return ParseYuanByRule(s, out fen);
+    }
+
+    /// <summary><see cref="ParseYuan"/>'s full rule (every form it takes or refuses); the common form is read before it.</summary>
+    internal static ValueStatus ParseYuanByRule(ReadOnlySpan<byte> s, out long fen)
+    {
         fen = 0;
         var i = 0;
         var negative = false;
@@ -217,6 +249,8 @@ internal static class CsvValues
 
         return s[at] == ':' && at + 3 == s.Length && CountDigits(s, at + 1) == 2 && Number(s, at + 1, 2) <= 59;
     }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     private static int CountDigits(ReadOnlySpan<byte> s, int start)
     {
