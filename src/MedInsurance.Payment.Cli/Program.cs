@@ -17,6 +17,7 @@ if (parse.Errors.Count > 0)
     return 2;
 }
 
+BatchScheduling.TryEnter(); // Linux: SCHED_BATCH for medpay's threads (MEDPAY_SCHED=normal keeps the default)
 CliOutput.Raw = parse.GetValue(CliOutput.RawOption);
 CliOutput.Bom = !parse.GetValue(CliOutput.NoBomOption);
 try
