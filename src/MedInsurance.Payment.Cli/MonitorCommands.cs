@@ -354,37 +354,10 @@ internal static class MonitorCommands
         text.WriteTo(writer);
     }
 
-    /// <summary>A decimal cell as the other tables write it (D): rounded half away from zero to 6 places, no trailing
-    /// zeros; empty when there is no value.</summary>
-    private static void Number(CsvRowText row, decimal? value)
-    {
-        if (value is { } v)
-        {
-            row.WriteNumber(Math.Round(v, 6, MidpointRounding.AwayFromZero), "0.######");
-        }
-        else
-        {
-            row.WriteField(null);
-        }
-    }
-
-    /// <summary>A whole-number cell (L); empty when there is no value.</summary>
-    private static void Number(CsvRowText row, long? value)
-    {
-        if (value is { } v)
-        {
-            row.WriteNumber(v);
-        }
-        else
-        {
-            row.WriteField(null);
-        }
-    }
-
     private static void Write(DirectoryInfo folder, MonitoringReport report, long rows, long rejected, long unjoined, long? resultRows, long[] unreadable, long previousRows, long previousCostUnreadable, long? qcRows)
     {
-        static string D(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture) : string.Empty;
-        static string L(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        static string D(decimal? value) => IndicatorNumber.Text(value);
+        static string L(long? value) => IndicatorNumber.Text(value);
         void Table(string name, string[] header, Action<CsvWriter> body)
         {
             using var writer = CliOutput.Open(Path.Combine(folder.FullName, name));
@@ -416,15 +389,15 @@ internal static class MonitorCommands
             row.WriteField(r.Level);
             row.WriteField(r.Period);
             row.WriteField(r.Indicator);
-            Number(row, r.Value);
-            Number(row, r.Numerator);
-            Number(row, r.Denominator);
-            Number(row, r.LevelHospitals);
-            Number(row, r.LevelMean);
-            Number(row, r.Difference);
-            Number(row, r.Ratio);
-            Number(row, r.ZScore);
-            Number(row, r.PercentileRank);
+            IndicatorNumber.Write(row, r.Value);
+            IndicatorNumber.Write(row, r.Numerator);
+            IndicatorNumber.Write(row, r.Denominator);
+            IndicatorNumber.Write(row, r.LevelHospitals);
+            IndicatorNumber.Write(row, r.LevelMean);
+            IndicatorNumber.Write(row, r.Difference);
+            IndicatorNumber.Write(row, r.Ratio);
+            IndicatorNumber.Write(row, r.ZScore);
+            IndicatorNumber.Write(row, r.PercentileRank);
         });
 
         // The group table (the largest) is written on another core while this thread writes the others: separate files.
@@ -434,15 +407,15 @@ internal static class MonitorCommands
             row.WriteField(g.Level);
             row.WriteField(g.Group);
             row.WriteField(g.Year);
-            Number(row, g.Cases);
-            Number(row, g.Deaths);
-            Number(row, g.MeanCostYuan);
-            Number(row, g.MeanLos);
-            Number(row, g.RegionMeanCostYuan);
-            Number(row, g.RegionMeanLos);
-            Number(row, g.PreviousCases);
-            Number(row, g.PreviousMeanCostYuan);
-            Number(row, g.CostGrowth);
+            IndicatorNumber.Write(row, g.Cases);
+            IndicatorNumber.Write(row, g.Deaths);
+            IndicatorNumber.Write(row, g.MeanCostYuan);
+            IndicatorNumber.Write(row, g.MeanLos);
+            IndicatorNumber.Write(row, g.RegionMeanCostYuan);
+            IndicatorNumber.Write(row, g.RegionMeanLos);
+            IndicatorNumber.Write(row, g.PreviousCases);
+            IndicatorNumber.Write(row, g.PreviousMeanCostYuan);
+            IndicatorNumber.Write(row, g.CostGrowth);
             row.WriteField(g.LowRisk ? "1" : "0");
         }));
         try

@@ -7,7 +7,7 @@ namespace MedInsurance.Payment.Monitoring;
 /// The per-person stays of a monitor run, distributed as they are added into <see cref="BucketCount"/> buckets by the top
 /// bits of the patient hash, each bucket a list of chunks of <see cref="ChunkSize"/> records. A person's stays all fall in
 /// one bucket, and the buckets in order, each sorted, are the stays in <see cref="PersonStay"/> order: the readmission
-/// scan sorts and scans one bucket at a time (<see cref="CopyBucket"/>), on several threads, and never needs a second
+/// scan sorts one bucket at a time where its chunks lie (<see cref="TakeChunks"/>, <see cref="PersonStaySort.SortBucket"/>) and scans it, on several threads, and never needs a second
 /// whole copy of the records, nor a pass that distributes them at the end (docs/performance.md, change 19). The chunks'
 /// unfilled tails cost at most 8 KB a bucket (8 MB in all); a bucket is allocated when its first stay comes.
 /// </summary>
@@ -18,7 +18,10 @@ internal sealed class PersonStayBook
     public const int BucketCount = 1 << Bits;
 
     /// <summary>Records a chunk (8 KB).</summary>
-    public const int ChunkSize = 256;
+    public const int ChunkSize = 1 << ChunkBits;
+
+    /// <summary>The bits of a stay's place in its bucket that name its place in a chunk (<see cref="ChunkSize"/> = 2⁸).</summary>
+    public const int ChunkBits = 8;
 
     /// <summary>The top bits of the patient hash that name a stay's bucket (all the stays of a bucket share them).</summary>
     internal const int Bits = 10;

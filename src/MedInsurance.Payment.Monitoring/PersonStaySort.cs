@@ -107,6 +107,7 @@ internal static class PersonStaySort
             }
 
             Array.Sort(sorted, 0, count);
+            Array.Clear(chunks, 0, chunkCount); // the chunks are let go with the bucket
             return count;
         }
 
@@ -115,7 +116,6 @@ internal static class PersonStaySort
             keys = new ulong[Math.Max(count, keys.Length * 2)];
         }
 
-        const int ChunkBits = 8; // PersonStayBook.ChunkSize = 2⁸
         var place = 0;
         for (var c = 0; c < chunkCount; c++)
         {
@@ -133,7 +133,7 @@ internal static class PersonStaySort
         for (var i = 0; i < count; i++)
         {
             var at = (int)(keys[i] & PlaceMask);
-            target[i] = chunks[at >> ChunkBits][at & (PersonStayBook.ChunkSize - 1)];
+            target[i] = chunks[at >> PersonStayBook.ChunkBits][at & (PersonStayBook.ChunkSize - 1)];
         }
 
         Array.Clear(chunks, 0, chunkCount); // the chunks are let go with the bucket
@@ -209,14 +209,14 @@ internal static class PersonStaySort
         }
 
         var top = HighestBit(differ);
-        var digitBits = Math.Min(MaxDigitBits, Math.Max(1, HighestBit((ulong)count) - 1)); // about four numbers a group
+        var digitBits = Math.Min(MaxDigitBits, Math.Max(1, HighestBit((ulong)count) - 1)); // two to five numbers a group
         var shift = Math.Max(PlaceBits, top + 1 - digitBits);
         var mask = (1 << (top + 1 - shift)) - 1;
         Span<int> next = stackalloc int[mask + 2];
         next.Clear();
         for (var i = 0; i < count; i++)
         {
-            next[(int)(numbers[i] >> shift) & mask]++;
+            next[(int)((numbers[i] >> shift) & (ulong)mask)]++; // masked before the cast: the bits above can be set
         }
 
         var at = 0;
@@ -237,7 +237,7 @@ internal static class PersonStaySort
         for (var i = 0; i < count; i++)
         {
             var number = numbers[i];
-            grouped[next[(int)(number >> shift) & mask]++] = number;
+            grouped[next[(int)((number >> shift) & (ulong)mask)]++] = number;
         }
 
         // next[d] is now where group d ends (and group d + 1 begins).

@@ -1356,7 +1356,7 @@ public sealed class SupervisionMonitor
         public int PlaceOf(int hospital, int dischargeDay)
         {
             var d = dischargeDay - _firstDay;
-            return (uint)d < (uint)_monthOfDay.Length && (uint)hospital < (uint)_hospitals
+            return d >= 0 && d < _monthOfDay.Length && hospital >= 0 && hospital < _hospitals
                 ? (hospital * _span) + (_monthOfDay[d] - _firstMonth)
                 : -1;
         }

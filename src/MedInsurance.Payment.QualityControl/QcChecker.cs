@@ -136,7 +136,7 @@ public sealed class QcChecker
             throw new ArgumentNullException(records is null ? nameof(records) : nameof(results));
         }
 
-        if (first < 0 || count < 0 || first + count > records.Count || first + count > results.Length)
+        if (first < 0 || count < 0 || count > records.Count - first || count > results.Length - first)
         {
             throw new ArgumentOutOfRangeException(nameof(count), "The records to check are outside the list or the results.");
         }
@@ -216,7 +216,7 @@ public sealed class QcChecker
             throw new ArgumentNullException(records is null ? nameof(records) : tally is null ? nameof(tally) : nameof(statuses));
         }
 
-        if (first < 0 || count < 0 || first + count > records.Count || first + count > statuses.Length)
+        if (first < 0 || count < 0 || count > records.Count - first || count > statuses.Length - first)
         {
             throw new ArgumentOutOfRangeException(nameof(count), "The records to count are outside the list or the statuses.");
         }

@@ -120,15 +120,15 @@ public sealed class QcTally
             rules.Add(new QcRuleTally(pair.Key, pair.Value.Cases, pair.Value.Issues, Severities(pair.Value.Severities)));
         }
 
-        return rules.OrderByDescending(r => r.Issues).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray();
+        return Array.AsReadOnly(rules.OrderByDescending(r => r.Issues).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>按医疗机构 — every hospital counted (a row without a case under the empty id), by id (ordinal).</summary>
     /// <returns>A snapshot.</returns>
     public IReadOnlyList<QcHospitalTally> ByHospital() =>
-        _hospitals.OrderBy(p => p.Key, StringComparer.Ordinal)
+        Array.AsReadOnly(_hospitals.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new QcHospitalTally(p.Key, p.Value.Cases, p.Value.Issues, p.Value.Accepted, p.Value.Warned, p.Value.Rejected))
-            .ToArray();
+            .ToArray());
 
     /// <summary>The place of a rule of <see cref="QcRules.All"/> in this tally's arrays (its index there).</summary>
     internal static int OrdinalOf(QcRule rule) => Ordinals[rule.Code];
@@ -211,8 +211,8 @@ public sealed class QcTally
         return counts;
     }
 
-    private static IssueSeverity[] Severities(int bits) =>
-        new[] { IssueSeverity.Error, IssueSeverity.Warning, IssueSeverity.Info }.Where(s => (bits & (1 << (int)s)) != 0).ToArray();
+    private static System.Collections.ObjectModel.ReadOnlyCollection<IssueSeverity> Severities(int bits) =>
+        Array.AsReadOnly(new[] { IssueSeverity.Error, IssueSeverity.Warning, IssueSeverity.Info }.Where(s => (bits & (1 << (int)s)) != 0).ToArray());
 
     private static Dictionary<string, int> OrdinalsOfRules()
     {

@@ -94,6 +94,8 @@ public sealed class PersonStaySortTests
     [InlineData(10_000, "shared")]
     [InlineData(10_000, "two")]
     [InlineData(10_000, "crowded")]
+    [InlineData(100, "high")]
+    [InlineData(10_000, "high")]
     public void Numbers_sorted_by_groups_come_out_as_Array_Sort_gives_them(int count, string spread)
     {
         // Numbers as the stay sort makes them: hash bits above PlaceBits, a distinct place below. Uniform hashes (a
@@ -108,6 +110,8 @@ public sealed class PersonStaySortTests
                 "uniform" => (ulong)random.Next() << 33 ^ (ulong)random.Next() << 22,
                 "shared" => 0xABCDEFUL << 30,
                 "two" => random.Next(2) == 0 ? 0x1UL << 60 : 0x7UL << 61,
+                "high" => (1UL << 63) | ((ulong)i << 22), // a set top bit shared by all, the differences low down
+
                 _ => i % 2 == 0 ? 0x5UL << 50 : (ulong)random.Next() << 31,
             };
             numbers[i] = (hash & ~((1UL << PersonStaySort.PlaceBits) - 1)) | (uint)i;

@@ -110,6 +110,14 @@ public sealed class QcTallyTests
     }
 
     [Fact]
+    public void Every_rule_has_a_bit_of_a_cases_rules_seen()
+    {
+        // The counting sink marks the rules a case already has in one 64-bit word (QcChecker.Counting): a 65th rule would
+        // stop every checker from being built. Add a second word before adding it.
+        Assert.InRange(QcRules.All.Count, 1, 64);
+    }
+
+    [Fact]
     public void A_run_outside_the_records_or_the_statuses_is_refused()
     {
         var checker = QcTestCases.Checker();
@@ -117,6 +125,7 @@ public sealed class QcTallyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => checker.Tally(records, 0, 2, new QcTally(), new QcStatus[2]));
         Assert.Throws<ArgumentOutOfRangeException>(() => checker.Tally(records, 0, 1, new QcTally(), Array.Empty<QcStatus>()));
         Assert.Throws<ArgumentNullException>(() => checker.Tally(records, 0, 1, null!, new QcStatus[1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => checker.Tally(records, 1, int.MaxValue, new QcTally(), new QcStatus[1])); // no overflow
     }
 
     /// <summary>The golden cases and, between them, rows that take the other paths: not built, a reader issue with an unread

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -74,6 +75,35 @@ public sealed class CsvRowTextTests
         text.WriteField("x");
         text.NextRecord();
         return (text.ToString() == expected + ",x\r\n").Label(expected);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Indicator_numbers_in_the_buffer_are_the_text_cells_the_other_tables_write(decimal value, int pick, bool raw)
+    {
+        // The monitor's large tables (CsvRowText) and its small ones (text cells through SafeCsvWriter) must write a
+        // number alike: rounded to 6 places half away from zero, no trailing zeros; absent values as empty cells. Values
+        // include negatives, midpoints at the 7th place and absent ones.
+        decimal? number = (pick % 4) switch
+        {
+            0 => null,
+            1 => value,
+            2 => Math.Round(value, 6, MidpointRounding.AwayFromZero) + (0.0000005m * Math.Sign(value == 0 ? 1 : value)),
+            _ => -value / 7,
+        };
+        long? whole = pick % 3 == 0 ? null : (long)Math.Truncate(value % 1_000_000_000_000m);
+        var expected = new StringWriter();
+        using (var csv = new SafeCsvWriter(expected, leaveOpen: true, raw: raw))
+        {
+            csv.WriteField(IndicatorNumber.Text(number));
+            csv.WriteField(IndicatorNumber.Text(whole));
+            csv.NextRecord();
+        }
+
+        var text = new CsvRowText(raw);
+        IndicatorNumber.Write(text, number);
+        IndicatorNumber.Write(text, whole);
+        text.NextRecord();
+        return (text.ToString() == expected.ToString()).Label(expected.ToString());
     }
 
     [Fact]
