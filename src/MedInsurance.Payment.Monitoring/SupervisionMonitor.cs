@@ -44,9 +44,9 @@ public sealed class SupervisionMonitor
     private readonly List<string> _adrgs = new();
     private readonly Dictionary<(int Hospital, int Group), PreviousCell> _previous = new();
     private readonly Dictionary<int, (long Cases, decimal Points)> _previousUngrouped = new();
-    private readonly Dictionary<string, QcTally> _qc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HospitalQcCounts> _qc = new(StringComparer.Ordinal);
     private string? _lastQcHospital;
-    private QcTally? _lastQc;
+    private HospitalQcCounts? _lastQc;
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
@@ -444,7 +444,7 @@ public sealed class SupervisionMonitor
         var tally = ReferenceEquals(hospitalId, _lastQcHospital) ? _lastQc! : null;
         if (tally is null && !_qc.TryGetValue(hospitalId, out tally))
         {
-            _qc.Add(hospitalId, tally = new QcTally());
+            _qc.Add(hospitalId, tally = new HospitalQcCounts());
         }
 
         _lastQcHospital = hospitalId;
@@ -1251,7 +1251,7 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>One hospital's QC statuses: rows, rejected, with warnings.</summary>
-    private sealed class QcTally
+    private sealed class HospitalQcCounts
     {
         public long Rows, Rejected, Warnings;
     }
