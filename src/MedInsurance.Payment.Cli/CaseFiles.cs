@@ -143,6 +143,14 @@ internal static class CaseFiles
     public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted = null) =>
         BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume, converted));
 
+    /// <summary>
+    /// <see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap, Action{IReadOnlyList{ReadRecord{InpatientCase}}, int, int})"/>
+    /// with a checker's code vocabulary (<see cref="CaseCodeVocabulary"/>): the same records, and <paramref name="converted"/>
+    /// also gets the converting thread's hints (the tags of the known codes of the run).
+    /// </summary>
+    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int, CaseCodeHints?> converted, CaseCodeVocabulary? vocabulary) =>
+        BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume, converted, vocabulary));
+
     /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>).</summary>
     internal static CsvReadReport ReadBlocks(Stream input, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
         CaseCsvReader.ReadInParallel(input, options, headerMap, threads, _ => true, (records, _) => process(records));

@@ -205,7 +205,9 @@ internal static class MonitorCommands
             // converted it (its objects and codes still in this core's cache); the monitor's thread gets only compact values,
             // so a queued block keeps no case alive.
             using var pending = new ThreadLocal<PendingBlock>(() => new PendingBlock());
-            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, converted: (block, first, count) =>
+            // With the check, the reader takes the checker's dictionary codes with their facts (one lookup a code for both), and
+            // the check takes the facts the reader noted for the run (hints) instead of looking the codes up again.
+            report = CaseFiles.ReadBlocks(casesFile, CsvReadOptions.Default, Environment.ProcessorCount, headerMap: map, vocabulary: checker?.Vocabulary, converted: (block, first, count, hints) =>
             {
                 var next = pending.Value!;
                 if (first == 0)
@@ -231,7 +233,7 @@ internal static class MonitorCommands
                 {
                     // issues.csv is written: each row's issues are built. The check's tallies are kept here too (a part per
                     // thread, merged at the end: sums), while the results are in this core's cache.
-                    checker.Check(block, first, count, checks);
+                    checker.Check(block, first, count, checks, hints);
                     checkRun!.OnThisThread().Count(block, first, count, checks);
                     for (var i = first; i < first + count; i++)
                     {
@@ -242,7 +244,7 @@ internal static class MonitorCommands
                 {
                     // Only the tallies and each row's status are needed: counted without building the issues (the same counts).
                     var statuses = next.Statuses;
-                    checker.Tally(block, first, count, checkRun!.OnThisThread().Tally, statuses);
+                    checker.Tally(block, first, count, checkRun!.OnThisThread().Tally, statuses, hints);
                     for (var i = first; i < first + count; i++)
                     {
                         monitorBlock.Statuses[i] = statuses[i];

@@ -160,7 +160,23 @@ public static class CaseCsvReader
         int threads,
         Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
         Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume,
-        Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted)
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted) =>
+        ReadInParallel(stream, options, headerMap, threads, transform, consume, converted is null ? null : (records, first, count, _) => converted(records, first, count), vocabulary: null);
+
+    /// <summary>
+    /// The same, with a vocabulary of known codes (a checker's dictionary, <see cref="CaseCodeVocabulary"/>): the records are the
+    /// same, and <paramref name="converted"/> also gets the converting thread's <see cref="CaseCodeHints"/> — the tags of the known
+    /// codes of the rows just converted (null without a vocabulary).
+    /// </summary>
+    internal static CsvReadReport ReadInParallel<TResult>(
+        Stream stream,
+        CsvReadOptions options,
+        CaseHeaderMap? headerMap,
+        int threads,
+        Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume,
+        Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int, CaseCodeHints?>? converted,
+        CaseCodeVocabulary? vocabulary)
     {
         if (stream is null || options is null || transform is null || consume is null)
         {
@@ -178,7 +194,7 @@ public static class CaseCsvReader
             return CsvTables.Report(input, 0, 0);
         }
 
-        var splitting = new CaseRows(input, header, duplicates);
+        var splitting = new CaseRows(input, header, duplicates, vocabulary: null);
         long accepted = 0;
         var rows = CsvBlockPipeline.Run<RowStart, ReadRecord<InpatientCase>, TResult>(
             input,
@@ -187,8 +203,10 @@ public static class CaseCsvReader
             splitting.StartDeferred,
             replay =>
             {
-                var converting = new CaseRows(replay, header, duplicates);
-                return (converting.Read, converting.ReadAhead);
+                var converting = new CaseRows(replay, header, duplicates, vocabulary);
+                var hints = converting.Hints;
+                Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? runConverted = converted is null ? null : (records, first, count) => converted(records, first, count, hints);
+                return (converting.Read, converting.ReadAhead, runConverted);
             },
             transform,
             (records, result) =>
@@ -200,8 +218,7 @@ public static class CaseCsvReader
 
                 consume(records, result);
             },
-            splitting.FinishStarts,
-            converted);
+            splitting.FinishStarts);
         return CsvTables.Report(input, rows, accepted);
     }
 
@@ -224,7 +241,7 @@ public static class CaseCsvReader
                 yield break;
             }
 
-            var rows = new CaseRows(input, header, duplicates);
+            var rows = new CaseRows(input, header, duplicates, vocabulary: null);
             long row = 0, accepted = 0;
             while (input.MoveNext())
             {
@@ -276,6 +293,8 @@ public static class CaseCsvReader
         private readonly ByteKeyCache<InsuranceFund> _funds = new(64);
         private readonly ByteKeyCache<PaymentMethod> _methods = new(64);
         private readonly ByteKeyCache<AdmissionRoute> _routes = new(64);
+        private readonly KnownCodeTable<DiagnosisCode>? _knownDiagnoses;
+        private readonly KnownCodeTable<ProcedureCode>? _knownProcedures;
         private readonly List<DiagnosisCode> _secondary = new();
         private readonly List<ProcedureCode> _others = new();
         private readonly List<DiagnosisCode> _moreDiagnoses = new();
@@ -291,9 +310,12 @@ public static class CaseCsvReader
         private readonly bool _anyCharge;
         private long _started;
 
-        public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates)
+        public CaseRows(CsvInput input, HeaderIndex header, List<(string Target, string First, string Second)> duplicates, CaseCodeVocabulary? vocabulary)
         {
             _input = input;
+            _knownDiagnoses = vocabulary?.Diagnoses;
+            _knownProcedures = vocabulary?.Procedures;
+            Hints = vocabulary is null ? null : new CaseCodeHints();
             _header = header;
             _f = new FieldReader(input, header.IndexOf);
             _missing = RequiredColumns.Where(c => !header.Has(c) && !(c == C.Diagnoses && header.Has(C.MainDiagnosis))).ToArray();
@@ -356,6 +378,9 @@ public static class CaseCsvReader
             _route = header.IndexOf(C.AdmissionRoute);
             _outOfCatalog = header.IndexOf(C.OutOfCatalogCost);
         }
+
+        /// <summary>The tags of the known codes of the rows this instance converted last (null without a vocabulary).</summary>
+        public CaseCodeHints? Hints { get; }
 
         /// <summary>Reads the current row: <see cref="Start"/> then <see cref="Read(int, RowStart)"/>, on one thread.</summary>
         public ReadRecord<InpatientCase> Read(int row) => Read(row, Start());
@@ -435,33 +460,53 @@ public static class CaseCsvReader
             for (var i = first; i < first + rows; i++)
             {
                 _input.Show(block, i);
-                count = Slots(_dx, _diagnoses, procedure: false, count);
-                count = Slots(_mainDx, _diagnoses, procedure: false, count);
-                count = Slots(_otherDx, _diagnoses, procedure: false, count);
-                count = Slots(_px, _procedures, procedure: true, count);
-                count = Slots(_mainPx, _procedures, procedure: true, count);
-                count = Slots(_otherPx, _procedures, procedure: true, count);
+                count = Slots(_dx, _knownDiagnoses, _diagnoses, procedure: false, count);
+                count = Slots(_mainDx, _knownDiagnoses, _diagnoses, procedure: false, count);
+                count = Slots(_otherDx, _knownDiagnoses, _diagnoses, procedure: false, count);
+                count = Slots(_px, _knownProcedures, _procedures, procedure: true, count);
+                count = Slots(_mainPx, _knownProcedures, _procedures, procedure: true, count);
+                count = Slots(_otherPx, _knownProcedures, _procedures, procedure: true, count);
             }
 
             long touched = 0;
-            for (var i = 0; i < count; i++)
+            if (_knownDiagnoses is { } knownDx && _knownProcedures is { } knownPx)
             {
-                var slot = _aheadSlots[i];
-                touched ^= slot >= 0 ? _diagnoses.Touch(slot) : _procedures.Touch(~slot);
-            }
+                // With a vocabulary the slots are its tables' (the caches hold only the codes it does not).
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = _aheadSlots[i];
+                    touched ^= (long)(slot >= 0 ? knownDx.Touch(slot) : knownPx.Touch(~slot));
+                }
 
-            // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
-            for (var i = 0; i < count; i++)
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = _aheadSlots[i];
+                    touched ^= slot >= 0 ? knownDx.TextAt(slot).Length : knownPx.TextAt(~slot).Length;
+                }
+            }
+            else
             {
-                var slot = _aheadSlots[i];
-                touched ^= slot >= 0 ? _diagnoses.ValueAt(slot).Value.Length : _procedures.ValueAt(~slot).Value.Length;
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = _aheadSlots[i];
+                    touched ^= slot >= 0 ? _diagnoses.Touch(slot) : _procedures.Touch(~slot);
+                }
+
+                // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = _aheadSlots[i];
+                    touched ^= slot >= 0 ? _diagnoses.ValueAt(slot).Value.Length : _procedures.ValueAt(~slot).Value.Length;
+                }
             }
 
             Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code
         }
 
-        /// <summary>Appends the cache slots of the ASCII codes of a field (procedures as the complement of their slot).</summary>
-        private int Slots<T>(int index, ByteKeyCache<T> cache, bool procedure, int count)
+        /// <summary>Appends the slots of the ASCII codes of a field (procedures as the complement of their slot): in the
+        /// vocabulary's table when there is one, else in the cache.</summary>
+        private int Slots<T>(int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache, bool procedure, int count)
+            where T : struct
         {
             if (index < 0)
             {
@@ -476,7 +521,8 @@ public static class CaseCsvReader
 
             while (true)
             {
-                var slot = cache.SlotOf(NextCode(ref bytes, out var last));
+                var piece = NextCode(ref bytes, out var last);
+                var slot = known is not null ? known.SlotOf(piece) : cache.SlotOf(piece);
                 if (slot >= 0)
                 {
                     if (count == _aheadSlots.Length)
@@ -508,6 +554,7 @@ public static class CaseCsvReader
         /// <summary>Converts the current row, whose <see cref="Start"/> is given (any thread; one per <see cref="CaseRows"/>).</summary>
         public ReadRecord<InpatientCase> Read(int row, RowStart start)
         {
+            Hints?.Begin(row);
             var issues = _f.Issues;
             issues.Clear();
             foreach (var column in _missing)
@@ -544,11 +591,11 @@ public static class CaseCsvReader
         {
             var f = _f;
             var mainDiagnosis = _dx >= 0 || _mainDx < 0
-                ? Codes(_dx, C.Diagnoses, _diagnoses, _secondary, DiagnosisCode.Read)
-                : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read);
+                ? Codes(_dx, C.Diagnoses, _knownDiagnoses, _diagnoses, _secondary, DiagnosisCode.Read)
+                : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _knownDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read);
             var mainProcedure = _px >= 0 || (_mainPx < 0 && _otherPx < 0)
-                ? Codes(_px, C.Procedures, _procedures, _others, ProcedureCode.Read)
-                : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read);
+                ? Codes(_px, C.Procedures, _knownProcedures, _procedures, _others, ProcedureCode.Read)
+                : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _knownProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read);
             return new InpatientCase
             {
                 CaseId = id,
@@ -662,7 +709,7 @@ public static class CaseCsvReader
         /// A code list column: the first code is returned, the others are put in <paramref name="rest"/> (cleared first).
         /// Codes already seen in this file come from the cache; a bad code adds its issues under <c>column[i]</c>.
         /// </summary>
-        private T Codes<T>(int index, string column, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read)
+        private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read)
             where T : struct
         {
             rest.Clear();
@@ -689,7 +736,21 @@ public static class CaseCsvReader
             while (true)
             {
                 var piece = NextCode(ref bytes, out var last);
-                if (cache.TryGet(piece, out var code))
+                T code;
+                if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
+                {
+                    // A dictionary code: the reader would parse these bytes to this very code; its tag is noted for the check.
+                    Hints!.Add(text, tag);
+                    if (position == 0)
+                    {
+                        main = code;
+                    }
+                    else
+                    {
+                        rest.Add(code);
+                    }
+                }
+                else if (cache.TryGet(piece, out code))
                 {
                     if (position == 0)
                     {
@@ -724,10 +785,10 @@ public static class CaseCsvReader
         /// Codes split over a main column (one code) and an others column (codes separated by <c>|</c>), as the national
         /// settlement list writes them: the main code is returned, the others are put in <paramref name="rest"/>.
         /// </summary>
-        private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read)
+        private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read)
             where T : struct
         {
-            var main = Codes(mainIndex, mainColumn, cache, rest, read);
+            var main = Codes(mainIndex, mainColumn, known, cache, rest, read);
             if (rest.Count > 0)
             {
                 _f.Invalid(mainColumn, _input.Text(mainIndex), "一个代码（其他代码填入" + otherColumn + "）", "one code (the others go in " + otherColumn + ")");
@@ -736,7 +797,7 @@ public static class CaseCsvReader
 
             if (otherIndex >= 0 && !_f.IsEmpty(otherIndex))
             {
-                var first = Codes(otherIndex, otherColumn, cache, more, read);
+                var first = Codes(otherIndex, otherColumn, known, cache, more, read);
                 if (!EqualityComparer<T>.Default.Equals(first, default))
                 {
                     rest.Add(first);

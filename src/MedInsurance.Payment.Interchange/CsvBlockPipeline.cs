@@ -42,31 +42,34 @@ internal static class CsvBlockPipeline
     /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number
     /// and start) into a record, and optionally a function called with each run of <see cref="ReadAheadRows"/> rows of a block (the block,
     /// the first row's index in it, the count) before they are converted on that thread, to read ahead what the conversion will look up
-    /// so that the cache misses overlap (it must not change what the conversion gives).</param>
+    /// so that the cache misses overlap (it must not change what the conversion gives), and optionally a function called with each
+    /// run right after it is converted (<em>converted</em>, below), on the same thread: it is that thread's own, so it may use what
+    /// the thread's conversion noted of the run.</param>
     /// <param name="transform">Per block, on any of the threads.</param>
     /// <param name="consume">Per block, in file order, on the calling thread; the list is reused after it returns.</param>
     /// <param name="finishStarts">Per block, in file order, on the calling thread, once its rows are split and before any
     /// is converted: may complete the starts of the block's rows together (e.g. the duplicate-id check, whose memory
     /// reads overlap when done for a block at once). With one thread it is called for each row, with a block of one.</param>
-    /// <param name="converted">Optionally, per run of at most <see cref="ReadAheadRows"/> rows of a block, on the thread that
-    /// converted them, right after: the block's records so far, the run's first index and its count — for work on each record
-    /// while what its conversion touched is still in the core's cache. Every record is in exactly one run, runs come in order
-    /// within a block, and all of a block's runs come before its <paramref name="transform"/>, on the same thread.</param>
+    /// <remarks>The converter's <em>converted</em> function is called per run of at most <see cref="ReadAheadRows"/> rows of a
+    /// block, on the thread that converted them, right after: the block's records so far, the run's first index and its count —
+    /// for work on each record while what its conversion touched is still in the core's cache. Every record is in exactly one
+    /// run, runs come in order within a block, and all of a block's runs come before its <paramref name="transform"/>, on the
+    /// same thread.</remarks>
     /// <returns>The number of data rows read.</returns>
     public static long Run<TStart, TRecord, TResult>(
         CsvInput input,
         int threads,
         int blockSize,
         Func<TStart> start,
-        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume,
-        Action<TStart[], int>? finishStarts = null,
-        Action<IReadOnlyList<TRecord>, int, int>? converted = null)
+        Action<TStart[], int>? finishStarts = null)
     {
         if (threads <= 1)
         {
-            return RunOnCallingThread(input, blockSize, start, finishStarts, converter(input).Convert, converted, transform, consume);
+            var only = converter(input);
+            return RunOnCallingThread(input, blockSize, start, finishStarts, only.Convert, only.Converted, transform, consume);
         }
 
         var jobs = new Job<TStart, TRecord, TResult>[(2 * threads) + 1];
@@ -86,7 +89,7 @@ internal static class CsvBlockPipeline
         var workers = new Thread[threads - 1];
         for (var w = 0; w < workers.Length; w++)
         {
-            workers[w] = new Thread(() => Work(input, converter, converted, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
+            workers[w] = new Thread(() => Work(input, converter, transform, work, stop.Token)) { IsBackground = true, Name = "MedInsurance.Payment CSV convert" };
             workers[w].Start();
         }
 
@@ -141,7 +144,7 @@ internal static class CsvBlockPipeline
                 // 3. Convert a waiting block here, or 4. wait for the oldest one.
                 if (work.TryTake(out var mine))
                 {
-                    Process(mine, replay, convert, converted, transform);
+                    Process(mine, replay, convert, transform);
                 }
                 else
                 {
@@ -167,8 +170,7 @@ internal static class CsvBlockPipeline
 
     private static void Work<TStart, TRecord, TResult>(
         CsvInput input,
-        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead)> converter,
-        Action<IReadOnlyList<TRecord>, int, int>? converted,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         BlockingCollection<Job<TStart, TRecord, TResult>> work,
         CancellationToken stop)
@@ -179,7 +181,7 @@ internal static class CsvBlockPipeline
         {
             foreach (var job in work.GetConsumingEnumerable(stop))
             {
-                Process(job, replay, convert, converted, transform);
+                Process(job, replay, convert, transform);
             }
         }
         catch (OperationCanceledException)
@@ -187,18 +189,18 @@ internal static class CsvBlockPipeline
         }
     }
 
-    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead first and handed to
-    /// <paramref name="converted"/> after) and runs the transform on them; an exception is kept for the consumer.</summary>
+    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead first and handed to the
+    /// converter's <c>Converted</c> after) and runs the transform on them; an exception is kept for the consumer.</summary>
     private static void Process<TStart, TRecord, TResult>(
         Job<TStart, TRecord, TResult> job,
         CsvInput replay,
-        (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead) convert,
-        Action<IReadOnlyList<TRecord>, int, int>? converted,
+        (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted) convert,
         Func<IReadOnlyList<TRecord>, TResult> transform)
     {
         try
         {
             var readAhead = convert.ReadAhead;
+            var converted = convert.Converted;
             for (var first = 0; first < job.Block.Count; first += ReadAheadRows)
             {
                 var count = Math.Min(ReadAheadRows, job.Block.Count - first);

@@ -96,7 +96,7 @@ public static class OutpatientCsv
             threads,
             ParallelBlockSize,
             splitting.Start,
-            replay => (new ItemRows(replay, header).Read, null),
+            replay => (new ItemRows(replay, header).Read, null, null),
             _ => true,
             (records, _) =>
             {

@@ -35,6 +35,7 @@ public sealed class QcChecker
     [ThreadStatic]
     private static int[]? t_slots;
     private long _touched;
+    private readonly Lazy<CaseCodeVocabulary?> _vocabulary;
 
     /// <summary>Creates a checker.</summary>
     /// <param name="profile">The profile (<see cref="QcProfile.Default"/> for the national defaults); its lists are used.</param>
@@ -73,7 +74,18 @@ public sealed class QcChecker
         // The same facts for the codes that pack (almost all): one slot read a code instead of the dictionary's three places.
         _dxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_dxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
         _pxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_pxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
+        _vocabulary = new Lazy<CaseCodeVocabulary?>(
+            () => dictionary is null || !packedTable ? null : new CaseCodeVocabulary(Tags(_dxFacts), Tags(_pxFacts)),
+            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// 代码词表 — the dictionary's codes with their facts packed as tags, for the case reader
+    /// (<see cref="CaseCodeVocabulary"/>): the reader then notes each known code's facts for the rows it converts, and the
+    /// overloads taking <see cref="CaseCodeHints"/> take them from there instead of looking the codes up again (the same
+    /// findings). Null without a dictionary. Built once, on first use.
+    /// </summary>
+    internal CaseCodeVocabulary? Vocabulary => _vocabulary.Value;
 
     /// <summary>方案 — the profile.</summary>
     public QcProfile Profile => _profile;
@@ -109,13 +121,18 @@ public sealed class QcChecker
             throw new ArgumentNullException(nameof(record));
         }
 
+        return Check(record, default);
+    }
+
+    private QcCaseResult Check(ReadRecord<InpatientCase> record, KnownTags known)
+    {
         if (record.Value is null)
         {
             // Not built (a malformed row, a missing column): nothing to check further; it stays rejected whatever the profile.
             return new QcCaseResult(record.Issues.Count == 0 ? null : record.Issues);
         }
 
-        return Finish(record.Issues.Count == 0 ? null : new List<ValidationIssue>(record.Issues), record.Value, Unreadable(record.Issues));
+        return Finish(record.Issues.Count == 0 ? null : new List<ValidationIssue>(record.Issues), record.Value, Unreadable(record.Issues), known);
     }
 
     /// <summary>
@@ -129,7 +146,15 @@ public sealed class QcChecker
     /// <param name="first">The first record to check.</param>
     /// <param name="count">How many.</param>
     /// <param name="results">Where the results go (at the records' indexes).</param>
-    public void Check(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcCaseResult[] results)
+    public void Check(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcCaseResult[] results) =>
+        Check(records, first, count, results, hints: null);
+
+    /// <summary>
+    /// <see cref="Check(IReadOnlyList{ReadRecord{InpatientCase}}, int, int, QcCaseResult[])"/> with the tags the case reader
+    /// noted for these records' known codes (read with <see cref="Vocabulary"/>, on this thread): a code with a hint is not
+    /// looked up again. The results are the same.
+    /// </summary>
+    internal void Check(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcCaseResult[] results, CaseCodeHints? hints)
     {
         if (records is null || results is null)
         {
@@ -141,14 +166,14 @@ public sealed class QcChecker
             throw new ArgumentOutOfRangeException(nameof(count), "The records to check are outside the list or the results.");
         }
 
-        if (_dictionary is not null)
+        if (_dictionary is not null && hints is null)
         {
             ReadAhead(records, first, first + count);
         }
 
         for (var i = first; i < first + count; i++)
         {
-            results[i] = Check(records[i]);
+            results[i] = Check(records[i], new KnownTags(hints, records[i].RowNumber));
         }
     }
 
@@ -167,6 +192,11 @@ public sealed class QcChecker
             throw new ArgumentNullException(record is null ? nameof(record) : nameof(tally));
         }
 
+        return Tally(record, tally, default);
+    }
+
+    private QcStatus Tally(ReadRecord<InpatientCase> record, QcTally tally, KnownTags known)
+    {
         var findings = new Counting(tally);
         var issues = record.Issues;
         if (record.Value is not { } c)
@@ -195,7 +225,7 @@ public sealed class QcChecker
             }
         }
 
-        AddRules(c, Unreadable(issues), ref findings);
+        AddRules(c, Unreadable(issues), known, ref findings);
         return tally.AddCase(c.HospitalId, findings.Errors, findings.Warnings, findings.Issues);
     }
 
@@ -209,7 +239,15 @@ public sealed class QcChecker
     /// <param name="count">How many.</param>
     /// <param name="tally">Where they are counted (one per thread).</param>
     /// <param name="statuses">Where their conclusions go (at the records' indexes).</param>
-    public void Tally(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcTally tally, QcStatus[] statuses)
+    public void Tally(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcTally tally, QcStatus[] statuses) =>
+        Tally(records, first, count, tally, statuses, hints: null);
+
+    /// <summary>
+    /// <see cref="Tally(IReadOnlyList{ReadRecord{InpatientCase}}, int, int, QcTally, QcStatus[])"/> with the tags the case
+    /// reader noted for these records' known codes (read with <see cref="Vocabulary"/>, on this thread): a code with a hint
+    /// is not looked up again. The counts are the same.
+    /// </summary>
+    internal void Tally(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int count, QcTally tally, QcStatus[] statuses, CaseCodeHints? hints)
     {
         if (records is null || tally is null || statuses is null)
         {
@@ -221,14 +259,14 @@ public sealed class QcChecker
             throw new ArgumentOutOfRangeException(nameof(count), "The records to count are outside the list or the statuses.");
         }
 
-        if (_dictionary is not null)
+        if (_dictionary is not null && hints is null)
         {
             ReadAhead(records, first, first + count);
         }
 
         for (var i = first; i < first + count; i++)
         {
-            statuses[i] = Tally(records[i], tally);
+            statuses[i] = Tally(records[i], tally, new KnownTags(hints, records[i].RowNumber));
         }
     }
 
@@ -331,7 +369,7 @@ public sealed class QcChecker
         return unread;
     }
 
-    private QcCaseResult Finish(List<ValidationIssue>? issues, InpatientCase c, Unread unread = Unread.None)
+    private QcCaseResult Finish(List<ValidationIssue>? issues, InpatientCase c, Unread unread = Unread.None, KnownTags known = default)
     {
         if (issues is not null)
         {
@@ -339,7 +377,7 @@ public sealed class QcChecker
         }
 
         var findings = new IssueList(issues);
-        AddRules(c, unread, ref findings);
+        AddRules(c, unread, known, ref findings);
         return findings.Issues is null ? Clean : new QcCaseResult(findings.Issues);
     }
 
@@ -365,7 +403,7 @@ public sealed class QcChecker
         }
     }
 
-    private void AddRules<TFindings>(InpatientCase c, Unread unread, ref TFindings findings)
+    private void AddRules<TFindings>(InpatientCase c, Unread unread, KnownTags known, ref TFindings findings)
         where TFindings : struct, IFindings
     {
         // Completeness (结算清单必填项).
@@ -404,7 +442,7 @@ public sealed class QcChecker
         var index = 0;
         if (!c.MainDiagnosis.IsEmpty)
         {
-            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), ref findings);
+            CheckDiagnosis(c, unread, c.MainDiagnosis.Value, true, Field(DxFields, "diagnoses", index++), known, ref findings);
         }
 
         var secondary = c.SecondaryDiagnoses;
@@ -412,7 +450,7 @@ public sealed class QcChecker
         {
             if (!secondary[i].IsEmpty)
             {
-                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), ref findings);
+                CheckDiagnosis(c, unread, secondary[i].Value, false, Field(DxFields, "diagnoses", index), known, ref findings);
             }
 
             index++; // positions as AllDiagnoses() counts them (the basic checks' fields)
@@ -426,7 +464,7 @@ public sealed class QcChecker
         index = 0;
         if (!c.MainProcedure.IsEmpty)
         {
-            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), ref findings);
+            CheckProcedure(c, unread, c.MainProcedure.Value, Field(PxFields, "procedures", index++), known, ref findings);
         }
 
         var others = c.OtherProcedures;
@@ -434,17 +472,17 @@ public sealed class QcChecker
         {
             if (!others[i].IsEmpty)
             {
-                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), ref findings);
+                CheckProcedure(c, unread, others[i].Value, Field(PxFields, "procedures", index), known, ref findings);
             }
 
             index++;
         }
     }
 
-    private void CheckDiagnosis<TFindings>(InpatientCase c, Unread unread, string code, bool main, string field, ref TFindings findings)
+    private void CheckDiagnosis<TFindings>(InpatientCase c, Unread unread, string code, bool main, string field, KnownTags known, ref TFindings findings)
         where TFindings : struct, IFindings
     {
-        var facts = Judge(CodeKind.Diagnosis, code, field, ref findings);
+        var facts = Judge(CodeKind.Diagnosis, code, field, known, ref findings);
         CheckSexAndAge(c, unread, facts, QcRules.DiagnosisSexConflict, QcRules.DiagnosisAgeConflict, field, ref findings);
         if (main && facts.NotMain)
         {
@@ -525,10 +563,10 @@ public sealed class QcChecker
         return true;
     }
 
-    private void CheckProcedure<TFindings>(InpatientCase c, Unread unread, string code, string field, ref TFindings findings)
+    private void CheckProcedure<TFindings>(InpatientCase c, Unread unread, string code, string field, KnownTags known, ref TFindings findings)
         where TFindings : struct, IFindings
     {
-        var facts = Judge(CodeKind.Procedure, code, field, ref findings);
+        var facts = Judge(CodeKind.Procedure, code, field, known, ref findings);
         CheckSexAndAge(c, unread, facts, QcRules.ProcedureSexConflict, QcRules.ProcedureAgeConflict, field, ref findings);
     }
 
@@ -537,7 +575,7 @@ public sealed class QcChecker
     /// unknown) and the facts the clinical lists judge: the code's own, or the code the crosswalk gives — which is judged
     /// as if it had been written, gray included.
     /// </summary>
-    private CodeFacts Judge<TFindings>(CodeKind kind, string code, string field, ref TFindings findings)
+    private CodeFacts Judge<TFindings>(CodeKind kind, string code, string field, KnownTags tags, ref TFindings findings)
         where TFindings : struct, IFindings
     {
         if (_dictionary is not { } dictionary)
@@ -549,9 +587,11 @@ public sealed class QcChecker
         var known = diagnosis ? _dxFacts : _pxFacts;
         var gray = diagnosis ? QcRules.DiagnosisGray : QcRules.ProcedureGray;
         CodeFacts facts;
-        if ((diagnosis ? _dxTable : _pxTable).TryGet(code, out var packed))
+        if (tags.TryGet(code, out var packed) || (diagnosis ? _dxTable : _pxTable).TryGet(code, out packed))
         {
-            // The table holds exactly the dictionary's facts of the codes that pack; a miss falls through to the dictionary.
+            // The table holds exactly the dictionary's facts of the codes that pack, and the reader's hint is one of them (the
+            // vocabulary is built from the same facts, and a hint names the very string it was read as); a miss falls through
+            // to the dictionary.
             facts = packed.Unpack(code);
             if (facts.Gray)
             {
@@ -644,6 +684,15 @@ public sealed class QcChecker
         return fields;
     }
 
+    /// <summary>The codes whose facts pack, with their packed facts as vocabulary tags (the same entries as the packed table).</summary>
+    private static IEnumerable<KeyValuePair<string, ulong>> Tags(Dictionary<string, CodeFacts> facts)
+    {
+        foreach (var pair in Packable(facts))
+        {
+            yield return new KeyValuePair<string, ulong>(pair.Key, pair.Value.ToTag());
+        }
+    }
+
     /// <summary>The entries whose facts fit a <see cref="PackedFacts"/> (every one the lists can produce; checked, not assumed).</summary>
     private static IEnumerable<KeyValuePair<string, PackedFacts>> Packable(Dictionary<string, CodeFacts> facts)
     {
@@ -687,9 +736,40 @@ public sealed class QcChecker
             return true;
         }
 
+        /// <summary>The packed facts as one word (a vocabulary tag): ages, sex and flags in the low 48 bits.</summary>
+        public ulong ToTag() => _min | ((ulong)_max << 16) | ((ulong)_sex << 32) | ((ulong)_flags << 40);
+
+        /// <summary>The packed facts of a tag made by <see cref="ToTag"/>.</summary>
+        public static PackedFacts FromTag(ulong tag) => new((ushort)(tag & 0xFFFF), (ushort)((tag >> 16) & 0xFFFF), (byte)((tag >> 32) & 0xFF), (byte)((tag >> 40) & 0xFF));
+
         /// <summary>The facts again, for the case's own text of the code (the same text as the dictionary's).</summary>
         public CodeFacts Unpack(string code) =>
             new(code, (_flags & GrayFlag) != 0, (Sex)_sex, (_flags & HasAgeFlag) != 0, AgeRange.Of(_min, _max, (_flags & InDaysFlag) != 0), (_flags & NotMainFlag) != 0);
+    }
+
+    /// <summary>The reader's hints for one record (none by default): its known codes' facts, by the very string read.</summary>
+    private readonly struct KnownTags
+    {
+        private readonly CaseCodeHints? _hints;
+        private readonly int _row;
+
+        public KnownTags(CaseCodeHints? hints, int row)
+        {
+            _hints = hints;
+            _row = row;
+        }
+
+        public bool TryGet(string code, out PackedFacts packed)
+        {
+            if (_hints is { } hints && hints.TryGet(_row, code, out var tag))
+            {
+                packed = PackedFacts.FromTag(tag);
+                return true;
+            }
+
+            packed = default;
+            return false;
+        }
     }
 
     /// <summary>One code's facts: gray, and what the region's lists say.</summary>

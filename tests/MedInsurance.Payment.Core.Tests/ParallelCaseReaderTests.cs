@@ -157,6 +157,71 @@ public sealed class ParallelCaseReaderTests
         Assert.All(seen.Values, n => Assert.Equal(1, n));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_code_vocabulary_changes_no_record_and_notes_the_tag_of_each_code_it_holds(int threads)
+    {
+        var diagnoses = new Dictionary<string, ulong>(StringComparer.Ordinal) { ["G70.800x001"] = 11, ["H25.002"] = 12, ["K35.800x002"] = 13, ["I10"] = 14, ["P07.300"] = 15 };
+        var procedures = new Dictionary<string, ulong>(StringComparer.Ordinal) { ["47.0900x001"] = 21 };
+        // Not held: text the reader would write otherwise (lower case), no code at all, too long for an entry.
+        var vocabulary = new CaseCodeVocabulary(
+            diagnoses.Concat(new Dictionary<string, ulong> { ["h25.002"] = 91, ["NOT A CODE"] = 92, ["G70.800x001+G73.1*"] = 93 }),
+            procedures.Concat(new Dictionary<string, ulong> { ["47.0900X001"] = 94 }));
+        Assert.Equal((5, 1), (vocabulary.Diagnoses.Count, vocabulary.Procedures.Count));
+
+        // The generated rows use held codes (G70…, K35…, P07…, 47.09…) and others (B49…, O69…, 65.79…, E11…).
+        var bytes = File(new Random(11), 5_000, gb18030Tail: true);
+        var expected = Sequential(bytes, out var expectedReport);
+        var described = new List<string>();
+        long hinted = 0, unhinted = 0;
+        using var stream = new MemoryStream(bytes);
+        var report = CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            threads,
+            block => block.Select(Describe).ToList(),
+            (block, texts) => described.AddRange(texts),
+            (block, first, count, hints) =>
+            {
+                Assert.NotNull(hints);
+                for (var i = first; i < first + count; i++)
+                {
+                    if (block[i].Value is not { } c)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (text, held) in c.AllDiagnoses().Select(d => (d.Value, diagnoses))
+                        .Concat(c.AllProcedures().Select(p => (p.Value, procedures))))
+                    {
+                        // A held code has its own tag; any other code has none.
+                        var found = hints!.TryGet(block[i].RowNumber, text, out var tag);
+                        Assert.Equal(held.ContainsKey(text), found);
+                        if (found)
+                        {
+                            Assert.Equal(held[text], tag);
+                            Interlocked.Increment(ref hinted);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref unhinted);
+                        }
+
+                        // Only for the row that read it: the row before (still held) has no hint for this string unless it read it too.
+                        Assert.False(hints.TryGet(block[i].RowNumber + CaseCodeHints.Rows, text, out _));
+                    }
+                }
+            },
+            vocabulary);
+
+        Assert.Equal(expected, described);
+        Assert.Equal(expectedReport, report.ToString());
+        Assert.True(hinted > 1_000 && unhinted > 1_000, hinted + " codes with hints, " + unhinted + " without");
+    }
+
     [Fact]
     public void Threads_below_one_are_refused()
     {

@@ -1,0 +1,246 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+
+namespace MedInsurance.Payment.Interchange;
+
+/// <summary>
+/// 已知代码表 — the codes of a dictionary, each with its parsed code and a tag its owner gives (a checker's facts about the
+/// code), keyed by the code's bytes as a file writes them: built once, then read by every converting thread at once. The
+/// reader finds a code and what its checker knows of it in one entry, instead of a cache of its own and then the checker's
+/// table (docs/performance.md, change 42).
+/// </summary>
+/// <remarks>
+/// Only codes of at most <see cref="MaxLength"/> ASCII bytes whose parse gives back exactly their own text are held (every
+/// code of the 医保版 dictionaries): for those bytes the reader would build the same code, so taking it from here changes no
+/// record. A key is packed into two 64-bit words (its bytes, zero-padded, with its length in the top byte), so an entry —
+/// key, code, text and tag — is one lookup. The table is at most two-thirds full; a lookup stops at an empty slot or after
+/// the longest run of occupied slots the build made, so bytes that are not a code cost a bounded number of probes.
+/// Immutable after construction, so thread-safe.
+/// </remarks>
+/// <typeparam name="T">The parsed code (<see cref="DiagnosisCode"/> or <see cref="ProcedureCode"/>).</typeparam>
+internal sealed class KnownCodeTable<T>
+    where T : struct
+{
+    /// <summary>The longest code held, in bytes (the length goes in the top byte of the second word).</summary>
+    public const int MaxLength = 15;
+
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+    private readonly int _maxProbes;
+
+    /// <summary>Builds the table from codes and their tags; <paramref name="read"/> is the reader's parse of a code's text
+    /// (the same function the reader uses) and <paramref name="text"/> a parsed code's text.</summary>
+    /// <param name="codes">The codes' texts and tags (a code given twice keeps its first tag).</param>
+    /// <param name="read">The parse: text → code, or failure.</param>
+    /// <param name="text">A code's text.</param>
+    public KnownCodeTable(IEnumerable<KeyValuePair<string, ulong>> codes, Func<string, T?> read, Func<T, string> text)
+    {
+        if (codes is null || read is null || text is null)
+        {
+            throw new ArgumentNullException(codes is null ? nameof(codes) : read is null ? nameof(read) : nameof(text));
+        }
+
+        var held = new List<(ulong A, ulong B, T Code, string Text, ulong Tag)>();
+        foreach (var pair in codes)
+        {
+            // Held only when the reader would give this very code for these bytes (and keep its text as written).
+            if (TryPack(pair.Key, out var a, out var b) && read(pair.Key) is { } code && string.Equals(text(code), pair.Key, StringComparison.Ordinal))
+            {
+                held.Add((a, b, code, text(code), pair.Value));
+            }
+        }
+
+        var size = 16;
+        while (size < held.Count + (held.Count / 2))
+        {
+            size <<= 1;
+        }
+
+        _entries = new Entry[size];
+        _mask = size - 1;
+        foreach (var (a, b, code, codeText, tag) in held)
+        {
+            var i = Index(a, b);
+            var probes = 1;
+            while (_entries[i].B != 0 && !(_entries[i].A == a && _entries[i].B == b))
+            {
+                i = (i + 1) & _mask;
+                probes++;
+            }
+
+            if (_entries[i].B == 0)
+            {
+                _entries[i] = new Entry(a, b, code, codeText, tag);
+                Count++;
+                _maxProbes = Math.Max(_maxProbes, probes);
+            }
+        }
+    }
+
+    /// <summary>The codes held.</summary>
+    public int Count { get; }
+
+    /// <summary>The code and tag of <paramref name="key"/>'s bytes, when held.</summary>
+    /// <param name="key">The bytes of one code, as the file writes them.</param>
+    /// <param name="code">The parsed code.</param>
+    /// <param name="text">Its text (the table's one string for it, shared by every reader).</param>
+    /// <param name="tag">Its owner's tag.</param>
+    /// <returns>Whether the bytes are a code held here.</returns>
+    public bool TryGet(ReadOnlySpan<byte> key, out T code, out string text, out ulong tag)
+    {
+        if (TryPack(key, out var a, out var b))
+        {
+            var entries = _entries;
+            var i = Index(a, b);
+            for (var probes = 0; entries[i].B != 0 && probes < _maxProbes; probes++)
+            {
+                ref readonly var e = ref entries[i];
+                if (e.A == a && e.B == b)
+                {
+                    code = e.Code;
+                    text = e.Text;
+                    tag = e.Tag;
+                    return true;
+                }
+
+                i = (i + 1) & _mask;
+            }
+        }
+
+        code = default;
+        text = string.Empty;
+        tag = 0;
+        return false;
+    }
+
+    /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 when the key cannot be held (for reading ahead).</summary>
+    /// <param name="key">The bytes of one code.</param>
+    /// <returns>The slot, or −1.</returns>
+    public int SlotOf(ReadOnlySpan<byte> key) => TryPack(key, out var a, out var b) ? Index(a, b) : -1;
+
+    /// <summary>Reads a slot's key (to bring its entry into the cache ahead of the lookup); changes nothing.</summary>
+    /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
+    /// <returns>A word of the entry.</returns>
+    public ulong Touch(int slot) => _entries[slot].B;
+
+    /// <summary>The text held in a slot (empty for an empty slot), to bring a code's string into the cache ahead of use.</summary>
+    /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
+    /// <returns>The text, or empty.</returns>
+    public string TextAt(int slot) => _entries[slot].Text ?? string.Empty;
+
+    /// <summary>Packs up to <see cref="MaxLength"/> ASCII bytes into two words (the length in the top byte of the second);
+    /// false for empty, longer or non-ASCII keys.</summary>
+    internal static bool TryPack(ReadOnlySpan<byte> key, out ulong a, out ulong b)
+    {
+        var length = key.Length;
+        if (length == 0 || length > MaxLength)
+        {
+            a = 0;
+            b = 0;
+            return false;
+        }
+
+        if (length >= 8)
+        {
+            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            b = Tail(key.Slice(8));
+        }
+        else
+        {
+            a = Tail(key);
+            b = 0;
+        }
+
+        if (((a | b) & 0x8080_8080_8080_8080UL) != 0)
+        {
+            return false;
+        }
+
+        b |= (ulong)length << 56;
+        return true;
+    }
+
+    private static bool TryPack(string text, out ulong a, out ulong b)
+    {
+        a = 0;
+        b = 0;
+        if (text is null || text.Length == 0 || text.Length > MaxLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[MaxLength];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 0x7F)
+            {
+                return false;
+            }
+
+            bytes[i] = (byte)text[i];
+        }
+
+        return TryPack(bytes.Slice(0, text.Length), out a, out b);
+    }
+
+    /// <summary>Up to 8 bytes as a little-endian word, zero-padded (read in at most two overlapping loads).</summary>
+    private static ulong Tail(ReadOnlySpan<byte> bytes)
+    {
+        var length = bytes.Length;
+        if (length >= 8)
+        {
+            return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        }
+
+        if (length >= 4)
+        {
+            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(length - 4));
+            return low | (high << (8 * (length - 4)));
+        }
+
+        if (length >= 2)
+        {
+            ulong low = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
+            ulong high = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(length - 2));
+            return low | (high << (8 * (length - 2)));
+        }
+
+        return length == 1 ? bytes[0] : 0UL;
+    }
+
+    private int Index(ulong a, ulong b)
+    {
+        unchecked
+        {
+            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL);
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 32;
+            return (int)h & _mask;
+        }
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(ulong a, ulong b, T code, string text, ulong tag)
+        {
+            A = a;
+            B = b;
+            Code = code;
+            Text = text;
+            Tag = tag;
+        }
+
+        public ulong A { get; }
+
+        public ulong B { get; }
+
+        public T Code { get; }
+
+        public string Text { get; }
+
+        public ulong Tag { get; }
+    }
+}
