@@ -127,6 +127,40 @@ internal sealed class CaseCheckRun
         MergeThreads();
     }
 
+    /// <summary>
+    /// Streams the file as <see cref="Run(FileInfo, CsvReadOptions, int, CaseHeaderMap?, Func{ReadRecord{InpatientCase}, QcCaseResult}, Action{CsvRowText, ReadRecord{InpatientCase}, QcCaseResult}, TextWriter)"/>
+    /// does with <paramref name="checker"/>'s check, the same results: the reader takes the checker's dictionary codes with
+    /// their facts (<see cref="QcChecker.Vocabulary"/>), and each run of records is checked right after it is converted, on
+    /// that thread, with the facts the reader noted (one lookup a code for both).
+    /// </summary>
+    public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, QcChecker checker, Action<CsvRowText, ReadRecord<InpatientCase>, QcCaseResult> format, TextWriter output)
+    {
+        var text = new CsvBlockText();
+        using var pending = new ThreadLocal<QcCaseResult[]>(() => new QcCaseResult[CaseFiles.BlockSize]);
+        Report = CaseFiles.ReadBlocks(
+            file,
+            options,
+            Math.Max(1, threads),
+            block =>
+            {
+                // The block's runs were checked on this thread, into its array, before this.
+                var results = pending.Value!;
+                OnThisThread().Count(block, 0, block.Count, results);
+                return text.Render(rows =>
+                {
+                    for (var i = 0; i < block.Count; i++)
+                    {
+                        format(rows, block[i], results[i]);
+                    }
+                });
+            },
+            (block, rendered) => text.WriteTo(output, rendered),
+            map,
+            (block, first, count, hints) => checker.Check(block, first, count, pending.Value!, hints),
+            checker.Vocabulary);
+        MergeThreads();
+    }
+
     /// <summary>Checks every record of a block (on the calling thread: <paramref name="check"/> must be thread-safe).</summary>
     public static QcCaseResult[] CheckAll(IReadOnlyList<ReadRecord<InpatientCase>> block, Func<ReadRecord<InpatientCase>, QcCaseResult> check)
     {

@@ -52,7 +52,7 @@ internal static class CheckCommands
             using (var writer = CliOutput.Open(outFile.FullName))
             {
                 WriteIssueHeader(writer);
-                run.Run(file, options, parse.GetValue(threads), map, checker.Check, WriteIssueRow, writer);
+                run.Run(file, options, parse.GetValue(threads), map, checker, WriteIssueRow, writer);
             }
 
             if (summaryFile is not null)
