@@ -99,39 +99,11 @@ internal sealed class CaseCheckRun
     }
 
     /// <summary>
-    /// Streams the file as <see cref="Run(FileInfo, CsvReadOptions, int, CaseHeaderMap?, Func{ReadRecord{InpatientCase}, QcCaseResult}, Action{ReadRecord{InpatientCase}, QcCaseResult})"/>
-    /// does, and formats each record's output row with <paramref name="format"/> on the worker thread that checked it; the
-    /// blocks' text is written to <paramref name="output"/> in input order on this thread.
-    /// </summary>
-    public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, Func<ReadRecord<InpatientCase>, QcCaseResult> check, Action<CsvRowText, ReadRecord<InpatientCase>, QcCaseResult> format, TextWriter output)
-    {
-        var text = new CsvBlockText();
-        Report = CaseFiles.ReadBlocks(
-            file,
-            options,
-            Math.Max(1, threads),
-            block =>
-            {
-                var results = CheckAll(block, check);
-                OnThisThread().Count(block, 0, block.Count, results);
-                return (Results: results, Text: text.Render(rows =>
-                {
-                    for (var i = 0; i < block.Count; i++)
-                    {
-                        format(rows, block[i], results[i]);
-                    }
-                }));
-            },
-            (block, checkedBlock) => text.WriteTo(output, checkedBlock.Text),
-            map);
-        MergeThreads();
-    }
-
-    /// <summary>
-    /// Streams the file as <see cref="Run(FileInfo, CsvReadOptions, int, CaseHeaderMap?, Func{ReadRecord{InpatientCase}, QcCaseResult}, Action{CsvRowText, ReadRecord{InpatientCase}, QcCaseResult}, TextWriter)"/>
-    /// does with <paramref name="checker"/>'s check, the same results: the reader takes the checker's dictionary codes with
-    /// their facts (<see cref="QcChecker.Vocabulary"/>), and each run of records is checked right after it is converted, on
-    /// that thread, with the facts the reader noted (one lookup a code for both).
+    /// Streams the file with <paramref name="checker"/>'s check (<c>medpay check</c>): the reader takes the checker's dictionary
+    /// codes with their facts (<see cref="QcChecker.Vocabulary"/>), each run of records is checked right after it is
+    /// converted, on that thread, with the facts the reader noted (one lookup for both, for the codes in the vocabulary),
+    /// and each record's output row is formatted with <paramref name="format"/> there; the blocks' text is written to
+    /// <paramref name="output"/> in input order on this thread. Tallies are kept by rule and by hospital.
     /// </summary>
     public void Run(FileInfo file, CsvReadOptions options, int threads, CaseHeaderMap? map, QcChecker checker, Action<CsvRowText, ReadRecord<InpatientCase>, QcCaseResult> format, TextWriter output)
     {

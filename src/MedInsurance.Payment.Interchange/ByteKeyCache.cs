@@ -72,6 +72,9 @@ internal sealed class ByteKeyCache<T>
         return false;
     }
 
+    /// <summary>The keys held.</summary>
+    public int Count => _count;
+
     /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 for a key never kept (too long); with
     /// <see cref="Touch"/>, for reading ahead.</summary>
     public int SlotOf(ReadOnlySpan<byte> key)

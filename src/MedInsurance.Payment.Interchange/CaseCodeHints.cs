@@ -2,8 +2,8 @@ namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
 /// 代码提示 — the tags of the known codes (<see cref="CaseCodeVocabulary"/>) a converting thread read in its latest rows,
-/// by data row: a checker run right after the conversion (<c>medpay monitor --check</c>, on the same thread) takes a code's
-/// facts from here instead of looking the code up again. One per converting thread; not thread-safe.
+/// by data row: a checker run right after the conversion, on the same thread (<c>medpay check</c>, <c>medpay monitor
+/// --check</c>), takes a code's facts from here instead of looking the code up again. One per converting thread; not thread-safe.
 /// </summary>
 /// <remarks>
 /// Holds the last <see cref="Rows"/> rows (a run handed over after conversion is at most 64) and up to

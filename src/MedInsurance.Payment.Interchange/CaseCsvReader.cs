@@ -286,6 +286,10 @@ public static class CaseCsvReader
         private string?[] _blockIds = Array.Empty<string?>();
         private bool[] _blockAdded = Array.Empty<bool>();
         private int[] _aheadSlots = Array.Empty<int>();
+
+        /// <summary>With a vocabulary, a cache that holds this many codes is large: the codes outside the vocabulary (another
+        /// edition, lower case) are many, so the cache is asked first and read ahead as without a vocabulary.</summary>
+        private const int LargeCache = 4_096;
         private long _touched;
         private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new(1 << 17); // up to 65 536 codes: the whole ICD-10 医保版 in use in a region
         private readonly ByteKeyCache<ProcedureCode> _procedures = new(1 << 16);
@@ -449,62 +453,51 @@ public static class CaseCsvReader
         }
 
         /// <summary>
-        /// Reads ahead the code caches' slots that converting some rows of a block will look up (a block replay input only):
+        /// Reads ahead the code tables' slots that converting some rows of a block will look up (a block replay input only):
         /// the diagnosis and procedure fields are split and each code's slot found first, then the slots are read in a
         /// loop of independent loads, then the codes' strings in another, so their cache misses overlap
-        /// (docs/performance.md, changes 13 and 17). Changes nothing.
+        /// (docs/performance.md, changes 13, 17 and 42). The table read is the one the conversion asks first: the
+        /// vocabulary's when there is one and the kind's cache is small, else the cache. Changes nothing.
         /// </summary>
         public void ReadAhead(CsvRowBlock block, int first, int rows)
         {
+            var knownDx = _knownDiagnoses is { } kd && _diagnoses.Count < LargeCache ? kd : null;
+            var knownPx = _knownProcedures is { } kp && _procedures.Count < LargeCache ? kp : null;
             var count = 0;
             for (var i = first; i < first + rows; i++)
             {
                 _input.Show(block, i);
-                count = Slots(_dx, _knownDiagnoses, _diagnoses, procedure: false, count);
-                count = Slots(_mainDx, _knownDiagnoses, _diagnoses, procedure: false, count);
-                count = Slots(_otherDx, _knownDiagnoses, _diagnoses, procedure: false, count);
-                count = Slots(_px, _knownProcedures, _procedures, procedure: true, count);
-                count = Slots(_mainPx, _knownProcedures, _procedures, procedure: true, count);
-                count = Slots(_otherPx, _knownProcedures, _procedures, procedure: true, count);
+                count = Slots(_dx, knownDx, _diagnoses, procedure: false, count);
+                count = Slots(_mainDx, knownDx, _diagnoses, procedure: false, count);
+                count = Slots(_otherDx, knownDx, _diagnoses, procedure: false, count);
+                count = Slots(_px, knownPx, _procedures, procedure: true, count);
+                count = Slots(_mainPx, knownPx, _procedures, procedure: true, count);
+                count = Slots(_otherPx, knownPx, _procedures, procedure: true, count);
             }
 
             long touched = 0;
-            if (_knownDiagnoses is { } knownDx && _knownProcedures is { } knownPx)
+            for (var i = 0; i < count; i++)
             {
-                // With a vocabulary the slots are its tables' (the caches hold only the codes it does not).
-                for (var i = 0; i < count; i++)
-                {
-                    var slot = _aheadSlots[i];
-                    touched ^= (long)(slot >= 0 ? knownDx.Touch(slot) : knownPx.Touch(~slot));
-                }
-
-                for (var i = 0; i < count; i++)
-                {
-                    var slot = _aheadSlots[i];
-                    touched ^= slot >= 0 ? knownDx.TextAt(slot).Length : knownPx.TextAt(~slot).Length;
-                }
+                var slot = _aheadSlots[i];
+                touched ^= slot >= 0
+                    ? (knownDx is null ? _diagnoses.Touch(slot) : (long)knownDx.Touch(slot))
+                    : (knownPx is null ? _procedures.Touch(~slot) : (long)knownPx.Touch(~slot));
             }
-            else
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var slot = _aheadSlots[i];
-                    touched ^= slot >= 0 ? _diagnoses.Touch(slot) : _procedures.Touch(~slot);
-                }
 
-                // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
-                for (var i = 0; i < count; i++)
-                {
-                    var slot = _aheadSlots[i];
-                    touched ^= slot >= 0 ? _diagnoses.ValueAt(slot).Value.Length : _procedures.ValueAt(~slot).Value.Length;
-                }
+            // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
+            for (var i = 0; i < count; i++)
+            {
+                var slot = _aheadSlots[i];
+                touched ^= slot >= 0
+                    ? (knownDx is null ? _diagnoses.ValueAt(slot).Value.Length : knownDx.TextAt(slot).Length)
+                    : (knownPx is null ? _procedures.ValueAt(~slot).Value.Length : knownPx.TextAt(~slot).Length);
             }
 
             Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code
         }
 
-        /// <summary>Appends the slots of the ASCII codes of a field (procedures as the complement of their slot): in the
-        /// vocabulary's table when there is one, else in the cache.</summary>
+        /// <summary>Appends the slots of the ASCII codes of a field (procedures as the complement of their slot): in
+        /// <paramref name="known"/> when given, else in the cache.</summary>
         private int Slots<T>(int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache, bool procedure, int count)
             where T : struct
         {
@@ -736,8 +729,23 @@ public static class CaseCsvReader
             while (true)
             {
                 var piece = NextCode(ref bytes, out var last);
+                // The cache holds only codes the vocabulary does not (it is filled below, after the vocabulary missed), so the
+                // order of the two lookups changes no code: the cache is asked first once it is large (many codes outside the
+                // vocabulary: another edition, lower case), else the vocabulary, which most codes are in.
                 T code;
-                if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
+                var cacheFirst = known is null || cache.Count >= LargeCache;
+                if (cacheFirst && cache.TryGet(piece, out code))
+                {
+                    if (position == 0)
+                    {
+                        main = code;
+                    }
+                    else
+                    {
+                        rest.Add(code);
+                    }
+                }
+                else if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
                 {
                     // A dictionary code: the reader would parse these bytes to this very code; its tag is noted for the check.
                     Hints!.Add(text, tag);
@@ -750,7 +758,7 @@ public static class CaseCsvReader
                         rest.Add(code);
                     }
                 }
-                else if (cache.TryGet(piece, out code))
+                else if (!cacheFirst && cache.TryGet(piece, out code))
                 {
                     if (position == 0)
                     {

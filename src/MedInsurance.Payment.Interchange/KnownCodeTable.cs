@@ -11,9 +11,9 @@ namespace MedInsurance.Payment.Interchange;
 /// table (docs/performance.md, change 42).
 /// </summary>
 /// <remarks>
-/// Only codes of at most <see cref="MaxLength"/> ASCII bytes whose parse gives back exactly their own text are held (every
-/// code of the 医保版 dictionaries): for those bytes the reader would build the same code, so taking it from here changes no
-/// record. A key is packed into two 64-bit words (its bytes, zero-padded, with its length in the top byte), so an entry —
+/// Only codes of at most <see cref="MaxLength"/> ASCII bytes whose parse gives back exactly their own text are held (all the
+/// 医保版2.0 diagnosis and procedure codes but the 564 dagger–asterisk pairs of 16 to 19 bytes, which the reader's cache
+/// keeps as before): for those bytes the reader would build the same code, so taking it from here changes no record. A key is packed into two 64-bit words (its bytes, zero-padded, with its length in the top byte), so an entry —
 /// key, code, text and tag — is one lookup. The table is at most two-thirds full; a lookup stops at an empty slot or after
 /// the longest run of occupied slots the build made, so bytes that are not a code cost a bounded number of probes.
 /// Immutable after construction, so thread-safe.

@@ -83,7 +83,7 @@ public sealed class QcChecker
     /// 代码词表 — the dictionary's codes with their facts packed as tags, for the case reader
     /// (<see cref="CaseCodeVocabulary"/>): the reader then notes each known code's facts for the rows it converts, and the
     /// overloads taking <see cref="CaseCodeHints"/> take them from there instead of looking the codes up again (the same
-    /// findings). Null without a dictionary. Built once, on first use.
+    /// findings). Null without a dictionary (and for the tests' checker without the packed table). Built once, on first use.
     /// </summary>
     internal CaseCodeVocabulary? Vocabulary => _vocabulary.Value;
 
@@ -166,9 +166,9 @@ public sealed class QcChecker
             throw new ArgumentOutOfRangeException(nameof(count), "The records to check are outside the list or the results.");
         }
 
-        if (_dictionary is not null && hints is null)
+        if (_dictionary is not null)
         {
-            ReadAhead(records, first, first + count);
+            ReadAhead(records, first, first + count, hints);
         }
 
         for (var i = first; i < first + count; i++)
@@ -259,9 +259,9 @@ public sealed class QcChecker
             throw new ArgumentOutOfRangeException(nameof(count), "The records to count are outside the list or the statuses.");
         }
 
-        if (_dictionary is not null && hints is null)
+        if (_dictionary is not null)
         {
-            ReadAhead(records, first, first + count);
+            ReadAhead(records, first, first + count, hints);
         }
 
         for (var i = first; i < first + count; i++)
@@ -272,7 +272,7 @@ public sealed class QcChecker
 
     /// <summary>Reads the code table's slots of the records' codes: first finds them all, then reads them in a loop of
     /// independent loads. Changes nothing.</summary>
-    private void ReadAhead(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int last)
+    private void ReadAhead(IReadOnlyList<ReadRecord<InpatientCase>> records, int first, int last, CaseCodeHints? hints)
     {
         var slots = t_slots ??= new int[1024];
         var count = 0;
@@ -283,7 +283,9 @@ public sealed class QcChecker
                 continue;
             }
 
-            if (!c.MainDiagnosis.IsEmpty)
+            // A code the reader noted a hint for is not looked up: only the others' slots are read.
+            var known = new KnownTags(hints, records[i].RowNumber);
+            if (!c.MainDiagnosis.IsEmpty && !known.Has(c.MainDiagnosis.Value))
             {
                 Note(ref slots, ref count, _dxTable.SlotOf(c.MainDiagnosis.Value), procedure: false);
             }
@@ -291,13 +293,13 @@ public sealed class QcChecker
             var secondary = c.SecondaryDiagnoses;
             for (var d = 0; d < secondary.Count; d++)
             {
-                if (!secondary[d].IsEmpty)
+                if (!secondary[d].IsEmpty && !known.Has(secondary[d].Value))
                 {
                     Note(ref slots, ref count, _dxTable.SlotOf(secondary[d].Value), procedure: false);
                 }
             }
 
-            if (!c.MainProcedure.IsEmpty)
+            if (!c.MainProcedure.IsEmpty && !known.Has(c.MainProcedure.Value))
             {
                 Note(ref slots, ref count, _pxTable.SlotOf(c.MainProcedure.Value), procedure: true);
             }
@@ -305,7 +307,7 @@ public sealed class QcChecker
             var others = c.OtherProcedures;
             for (var p = 0; p < others.Count; p++)
             {
-                if (!others[p].IsEmpty)
+                if (!others[p].IsEmpty && !known.Has(others[p].Value))
                 {
                     Note(ref slots, ref count, _pxTable.SlotOf(others[p].Value), procedure: true);
                 }
@@ -758,6 +760,8 @@ public sealed class QcChecker
             _hints = hints;
             _row = row;
         }
+
+        public bool Has(string code) => _hints is { } hints && hints.TryGet(_row, code, out _);
 
         public bool TryGet(string code, out PackedFacts packed)
         {

@@ -210,8 +210,8 @@ public sealed class ParallelCaseReaderTests
                             Interlocked.Increment(ref unhinted);
                         }
 
-                        // Only for the row that read it: the row before (still held) has no hint for this string unless it read it too.
-                        Assert.False(hints.TryGet(block[i].RowNumber + CaseCodeHints.Rows, text, out _));
+                        // Only for the row that read it: the row whose place in the ring this row took has no hint left.
+                        Assert.False(hints.TryGet(block[i].RowNumber - CaseCodeHints.Rows, text, out _));
                     }
                 }
             },
@@ -220,6 +220,63 @@ public sealed class ParallelCaseReaderTests
         Assert.Equal(expected, described);
         Assert.Equal(expectedReport, report.ToString());
         Assert.True(hinted > 1_000 && unhinted > 1_000, hinted + " codes with hints, " + unhinted + " without");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Split_code_columns_and_long_code_lists_read_the_same_with_a_vocabulary_and_hint_at_most_eight_codes_a_row(int threads)
+    {
+        var known = new[] { "A01.000", "A02.000", "A03.000", "A04.000", "A05.000", "A06.000", "A07.000", "A08.000", "A09.000", "A15.000" };
+        var vocabulary = new CaseCodeVocabulary(known.Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 1)), new Dictionary<string, ulong> { ["47.0900x001"] = 99 });
+        Assert.Equal(10, vocabulary.Diagnoses.Count);
+        var text = new StringBuilder("id,main_diagnosis,other_diagnoses,main_procedure,other_procedures\n");
+        for (var i = 1; i <= 3_000; i++)
+        {
+            text.Append('C').Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append((i % 6) switch
+            {
+                0 => "A01.000,A02.000|a03.000|B00.100,47.0900x001,47.0900x001|47.0900x001", // a lower-case code (not held), a repeated procedure
+                1 => "A01.000|A02.000,A03.000,,47.0900x001", // two codes in the main column: invalid, the main one's list cleared
+                2 => "A01.000," + string.Join("|", known.Skip(1)) + "|A01.000,,", // eleven known codes: hints for the first eight
+                3 => ",A05.000|A06.000,47.0900x001,", // no main diagnosis
+                4 => "Ａ01.000,A07.000,,", // full-width: read from the decoded text, not the vocabulary
+                _ => "A08.000,,47.0900x001,",
+            }).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var expected = Sequential(bytes, out var expectedReport);
+        var described = new List<string>();
+        using var stream = new MemoryStream(bytes);
+        var report = CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            threads,
+            block => block.Select(Describe).ToList(),
+            (block, texts) => described.AddRange(texts),
+            (block, first, count, hints) =>
+            {
+                for (var i = first; i < first + count; i++)
+                {
+                    if (block[i].RowNumber % 6 == 2)
+                    {
+                        // main_diagnosis, then other_diagnoses in order: the first eight codes read have hints (with their tags),
+                        // the ninth and tenth none; the eleventh repeats the first, the same string, so its hint is found.
+                        var c = block[i].Value!;
+                        var codes = c.AllDiagnoses().Select(d => d.Value).ToList();
+                        Assert.Equal(11, codes.Count);
+                        var found = codes.Select(t => hints!.TryGet(block[i].RowNumber, t, out _)).ToList();
+                        Assert.Equal(new[] { true, true, true, true, true, true, true, true, false, false, true }, found);
+                        Assert.True(hints!.TryGet(block[i].RowNumber, codes[7], out var tag) && tag == 8);
+                    }
+                }
+            },
+            vocabulary);
+
+        Assert.Equal(expected, described);
+        Assert.Equal(expectedReport, report.ToString());
+        Assert.Contains(expected, d => d.Contains("FIELD_INVALID:main_diagnosis", StringComparison.Ordinal));
     }
 
     [Fact]
