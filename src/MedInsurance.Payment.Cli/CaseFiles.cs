@@ -126,7 +126,7 @@ internal static class CaseFiles
 
     /// <summary>
     /// Streams the case file through <paramref name="process"/> in blocks, in input order, on the calling thread; the rows
-    /// are split and converted on other threads (<see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap, Action{IReadOnlyList{ReadRecord{InpatientCase}}, int, int})"/>).
+    /// are split and converted on other threads (<see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap, Action{IReadOnlyList{ReadRecord{InpatientCase}}, int, int, CaseCodeHints}, CaseCodeVocabulary)"/>).
     /// Returns the reader's report (rows in and out, encoding).
     /// </summary>
     public static CsvReadReport ReadBlocks(FileInfo file, CsvReadOptions options, int threads, Action<IReadOnlyList<ReadRecord<InpatientCase>>> process, CaseHeaderMap? headerMap = null) =>
@@ -139,16 +139,10 @@ internal static class CaseFiles
     /// bounded by the blocks in flight whatever the file size. Returns the reader's report (rows in and out, encoding).
     /// </summary>
     /// <remarks><paramref name="converted"/>, when given, is called on the converting thread after each run of at most 64
-    /// records of a block, before the block's <paramref name="transform"/> (<see cref="CaseCsvReader"/>'s internal overload).</remarks>
-    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted = null) =>
-        BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume, converted));
-
-    /// <summary>
-    /// <see cref="ReadBlocks{TResult}(FileInfo, CsvReadOptions, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, CaseHeaderMap, Action{IReadOnlyList{ReadRecord{InpatientCase}}, int, int})"/>
-    /// with a checker's code vocabulary (<see cref="CaseCodeVocabulary"/>): the same records, and <paramref name="converted"/>
-    /// also gets the converting thread's hints (the tags of the known codes of the run).
-    /// </summary>
-    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int, CaseCodeHints?> converted, CaseCodeVocabulary? vocabulary) =>
+    /// records of a block, before the block's <paramref name="transform"/>, with that thread's hints: the tags of the known
+    /// codes of the run when a checker's <paramref name="vocabulary"/> is given (<see cref="CaseCodeVocabulary"/>; the records
+    /// are the same with or without it), else null (<see cref="CaseCsvReader"/>'s internal overload).</remarks>
+    public static CsvReadReport ReadBlocks<TResult>(FileInfo file, CsvReadOptions options, int threads, Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform, Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume, CaseHeaderMap? headerMap = null, Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int, CaseCodeHints?>? converted = null, CaseCodeVocabulary? vocabulary = null) =>
         BatchProgress.ReadStream(file, stream => CaseCsvReader.ReadInParallel(stream, options, headerMap, threads, transform, consume, converted, vocabulary));
 
     /// <summary>The block pipeline over an open stream (testable core of <see cref="ReadBlocks(FileInfo, CsvReadOptions, int, Action{IReadOnlyList{ReadRecord{InpatientCase}}}, CaseHeaderMap)"/>).</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -19,8 +18,6 @@ namespace MedInsurance.Payment.Interchange;
 internal sealed class ByteKeyCache<T>
 {
     private const int MaxKeyLength = 64;
-
-    private const int InlineLength = 16;
 
     private const int InitialSize = 1 << 10;
 
@@ -52,7 +49,7 @@ internal sealed class ByteKeyCache<T>
     {
         if (key.Length <= MaxKeyLength)
         {
-            Pack(key, out var a, out var b);
+            PackedKey.Pack(key, out var a, out var b);
             var hash = Hash(a, b, key.Length);
             var entries = _entries;
             var tag = key.Length + 1;
@@ -84,7 +81,7 @@ internal sealed class ByteKeyCache<T>
             return -1;
         }
 
-        Pack(key, out var a, out var b);
+        PackedKey.Pack(key, out var a, out var b);
         return unchecked((int)Hash(a, b, key.Length)) & _mask;
     }
 
@@ -109,47 +106,8 @@ internal sealed class ByteKeyCache<T>
             Grow();
         }
 
-        Pack(key, out var a, out var b);
-        Insert(_entries, _mask, new Entry(a, b, key.Length + 1, key.Length > InlineLength ? key.ToArray() : null, value), Hash(a, b, key.Length), countNew: true);
-    }
-
-    /// <summary>The first 16 bytes of the key as two little-endian words, zero-padded (the length tells the padding apart).
-    /// Whole words are read directly and a shorter tail by two overlapping reads: no copy through a buffer (the copy and its
-    /// clearing were most of a lookup of a one-byte enumeration field).</summary>
-    internal static void Pack(ReadOnlySpan<byte> key, out ulong a, out ulong b)
-    {
-        if (key.Length >= 8)
-        {
-            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
-            b = key.Length >= InlineLength ? BinaryPrimitives.ReadUInt64LittleEndian(key.Slice(8)) : Tail(key.Slice(8));
-        }
-        else
-        {
-            a = Tail(key);
-            b = 0;
-        }
-    }
-
-    /// <summary>Up to 7 bytes as a little-endian word, zero-padded: the first and the last 4 (or 2) bytes, overlapping, OR-ed
-    /// in place (the shared bytes are the same, so the OR keeps them).</summary>
-    private static ulong Tail(ReadOnlySpan<byte> bytes)
-    {
-        var length = bytes.Length;
-        if (length >= 4)
-        {
-            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(length - 4));
-            return low | (high << (8 * (length - 4)));
-        }
-
-        if (length >= 2)
-        {
-            ulong low = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
-            ulong high = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(length - 2));
-            return low | (high << (8 * (length - 2)));
-        }
-
-        return length == 1 ? bytes[0] : 0UL;
+        PackedKey.Pack(key, out var a, out var b);
+        Insert(_entries, _mask, new Entry(a, b, key.Length + 1, key.Length > PackedKey.InlineLength ? key.ToArray() : null, value), Hash(a, b, key.Length), countNew: true);
     }
 
     /// <summary>Mixes the packed words and the length (bytes past the 16th are compared, not hashed: they are rare).</summary>

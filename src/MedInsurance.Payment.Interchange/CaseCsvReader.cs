@@ -145,28 +145,16 @@ public static class CaseCsvReader
         int threads,
         Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
         Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume) =>
-        ReadInParallel(stream, options, headerMap, threads, transform, consume, converted: null);
+        ReadInParallel(stream, options, headerMap, threads, transform, consume, converted: null, vocabulary: null);
 
     /// <summary>
     /// <see cref="ReadInParallel{TResult}(Stream, CsvReadOptions, CaseHeaderMap, int, Func{IReadOnlyList{ReadRecord{InpatientCase}}, TResult}, Action{IReadOnlyList{ReadRecord{InpatientCase}}, TResult})"/>
     /// with <paramref name="converted"/> called on the converting thread after each run of at most 64 records of a block is
-    /// converted (the block's records so far, the run's first index, its count), before the block's transform: for work on
-    /// each record while what its conversion touched is still in the core's cache (<c>medpay monitor --check</c> checks it there).
-    /// </summary>
-    internal static CsvReadReport ReadInParallel<TResult>(
-        Stream stream,
-        CsvReadOptions options,
-        CaseHeaderMap? headerMap,
-        int threads,
-        Func<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> transform,
-        Action<IReadOnlyList<ReadRecord<InpatientCase>>, TResult> consume,
-        Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? converted) =>
-        ReadInParallel(stream, options, headerMap, threads, transform, consume, converted is null ? null : (records, first, count, _) => converted(records, first, count), vocabulary: null);
-
-    /// <summary>
-    /// The same, with a vocabulary of known codes (a checker's dictionary, <see cref="CaseCodeVocabulary"/>): the records are the
-    /// same, and <paramref name="converted"/> also gets the converting thread's <see cref="CaseCodeHints"/> — the tags of the known
-    /// codes of the rows just converted (null without a vocabulary).
+    /// converted (the block's records so far, the run's first index, its count, and the thread's <see cref="CaseCodeHints"/>),
+    /// before the block's transform: for work on each record while what its conversion touched is still in the core's cache
+    /// (<c>medpay check</c> and <c>medpay monitor --check</c> check it there). With a <paramref name="vocabulary"/> of known codes
+    /// (a checker's dictionary, <see cref="CaseCodeVocabulary"/>) the records are the same, and the hints hold the tags of the
+    /// known codes of the rows just converted (null without a vocabulary).
     /// </summary>
     internal static CsvReadReport ReadInParallel<TResult>(
         Stream stream,
@@ -725,49 +713,17 @@ public static class CaseCsvReader
                 return main;
             }
 
+            // The cache holds only codes the vocabulary does not (it is filled below, after the vocabulary missed), so the order
+            // of the two lookups changes no code: the cache is asked first once it is large (many codes outside the vocabulary:
+            // another edition, lower case), else the vocabulary, which most codes are in.
+            var cacheFirst = known is null || cache.Count >= LargeCache;
             var position = 0;
             while (true)
             {
                 var piece = NextCode(ref bytes, out var last);
-                // The cache holds only codes the vocabulary does not (it is filled below, after the vocabulary missed), so the
-                // order of the two lookups changes no code: the cache is asked first once it is large (many codes outside the
-                // vocabulary: another edition, lower case), else the vocabulary, which most codes are in.
-                T code;
-                var cacheFirst = known is null || cache.Count >= LargeCache;
-                if (cacheFirst && cache.TryGet(piece, out code))
+                if ((cacheFirst && cache.TryGet(piece, out var code)) || Known(known, piece, out code) || (!cacheFirst && cache.TryGet(piece, out code)))
                 {
-                    if (position == 0)
-                    {
-                        main = code;
-                    }
-                    else
-                    {
-                        rest.Add(code);
-                    }
-                }
-                else if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
-                {
-                    // A dictionary code: the reader would parse these bytes to this very code; its tag is noted for the check.
-                    Hints!.Add(text, tag);
-                    if (position == 0)
-                    {
-                        main = code;
-                    }
-                    else
-                    {
-                        rest.Add(code);
-                    }
-                }
-                else if (!cacheFirst && cache.TryGet(piece, out code))
-                {
-                    if (position == 0)
-                    {
-                        main = code;
-                    }
-                    else
-                    {
-                        rest.Add(code);
-                    }
+                    Place(code, position, ref main, rest);
                 }
                 else
                 {
@@ -787,6 +743,21 @@ public static class CaseCsvReader
 
                 position++;
             }
+        }
+
+        /// <summary>A dictionary code from the vocabulary: the code the reader would parse these bytes to; its tag is noted
+        /// for the check.</summary>
+        private bool Known<T>(KnownCodeTable<T>? known, ReadOnlySpan<byte> piece, out T code)
+            where T : struct
+        {
+            if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
+            {
+                Hints!.Add(text, tag);
+                return true;
+            }
+
+            code = default;
+            return false;
         }
 
         /// <summary>
@@ -824,13 +795,22 @@ public static class CaseCsvReader
             {
                 _f.Issues.AddRange(result.Issues);
             }
-            else if (position == 0)
+            else
             {
-                main = result.Value;
+                Place(result.Value, position, ref main, rest);
+            }
+        }
+
+        /// <summary>A code read at <paramref name="position"/> of its field: the first is the main one, the others go to <paramref name="rest"/>.</summary>
+        private static void Place<T>(T code, int position, ref T main, List<T> rest)
+        {
+            if (position == 0)
+            {
+                main = code;
             }
             else
             {
-                rest.Add(result.Value);
+                rest.Add(code);
             }
         }
 

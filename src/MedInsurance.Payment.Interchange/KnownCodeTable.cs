@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 
 namespace MedInsurance.Payment.Interchange;
@@ -61,7 +60,7 @@ internal sealed class KnownCodeTable<T>
         _mask = size - 1;
         foreach (var (a, b, code, codeText, tag) in held)
         {
-            var i = Index(a, b);
+            var i = PackedKey.Slot(a, b, _mask);
             var probes = 1;
             while (_entries[i].B != 0 && !(_entries[i].A == a && _entries[i].B == b))
             {
@@ -92,7 +91,7 @@ internal sealed class KnownCodeTable<T>
         if (TryPack(key, out var a, out var b))
         {
             var entries = _entries;
-            var i = Index(a, b);
+            var i = PackedKey.Slot(a, b, _mask);
             for (var probes = 0; entries[i].B != 0 && probes < _maxProbes; probes++)
             {
                 ref readonly var e = ref entries[i];
@@ -117,7 +116,7 @@ internal sealed class KnownCodeTable<T>
     /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 when the key cannot be held (for reading ahead).</summary>
     /// <param name="key">The bytes of one code.</param>
     /// <returns>The slot, or −1.</returns>
-    public int SlotOf(ReadOnlySpan<byte> key) => TryPack(key, out var a, out var b) ? Index(a, b) : -1;
+    public int SlotOf(ReadOnlySpan<byte> key) => TryPack(key, out var a, out var b) ? PackedKey.Slot(a, b, _mask) : -1;
 
     /// <summary>Reads a slot's key (to bring its entry into the cache ahead of the lookup); changes nothing.</summary>
     /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
@@ -141,17 +140,7 @@ internal sealed class KnownCodeTable<T>
             return false;
         }
 
-        if (length >= 8)
-        {
-            a = BinaryPrimitives.ReadUInt64LittleEndian(key);
-            b = Tail(key.Slice(8));
-        }
-        else
-        {
-            a = Tail(key);
-            b = 0;
-        }
-
+        PackedKey.Pack(key, out a, out b);
         if (((a | b) & 0x8080_8080_8080_8080UL) != 0)
         {
             return false;
@@ -182,44 +171,6 @@ internal sealed class KnownCodeTable<T>
         }
 
         return TryPack(bytes.Slice(0, text.Length), out a, out b);
-    }
-
-    /// <summary>Up to 8 bytes as a little-endian word, zero-padded (read in at most two overlapping loads).</summary>
-    private static ulong Tail(ReadOnlySpan<byte> bytes)
-    {
-        var length = bytes.Length;
-        if (length >= 8)
-        {
-            return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        }
-
-        if (length >= 4)
-        {
-            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-            ulong high = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(length - 4));
-            return low | (high << (8 * (length - 4)));
-        }
-
-        if (length >= 2)
-        {
-            ulong low = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
-            ulong high = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(length - 2));
-            return low | (high << (8 * (length - 2)));
-        }
-
-        return length == 1 ? bytes[0] : 0UL;
-    }
-
-    private int Index(ulong a, ulong b)
-    {
-        unchecked
-        {
-            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL);
-            h ^= h >> 29;
-            h *= 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 32;
-            return (int)h & _mask;
-        }
     }
 
     private readonly struct Entry

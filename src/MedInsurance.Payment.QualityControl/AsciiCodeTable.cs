@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MedInsurance.Payment.Interchange;
 #if NET
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -197,17 +198,7 @@ internal sealed class AsciiCodeTable<T>
         (units & 0xFF) | ((units >> 8) & 0xFF00) | ((units >> 16) & 0xFF_0000) | ((units >> 24) & 0xFF00_0000);
 #endif
 
-    private int Index(ulong a, ulong b)
-    {
-        unchecked
-        {
-            var h = (a * 0x9E3779B97F4A7C15UL) ^ (b * 0xC2B2AE3D27D4EB4FUL);
-            h ^= h >> 29;
-            h *= 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 32;
-            return (int)h & _mask;
-        }
-    }
+    private int Index(ulong a, ulong b) => PackedKey.Slot(a, b, _mask);
 
     private readonly struct Slot
     {

@@ -115,7 +115,7 @@ public sealed class ByteKeyCacheTests
                 var padded = new byte[16];
                 Array.Copy(key, padded, Math.Min(length, 16));
 
-                ByteKeyCache<int>.Pack(key, out var a, out var b);
+                PackedKey.Pack(key, out var a, out var b);
 
                 Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded), a);
                 Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded.AsSpan(8)), b);

@@ -138,7 +138,7 @@ public sealed class ParallelCaseReaderTests
                 return block.Select(Describe).ToList();
             },
             (block, texts) => described.AddRange(texts),
-            converted: (block, first, count) =>
+            converted: (block, first, count, hints) =>
             {
                 Assert.InRange(count, 1, 64);
                 Assert.True(first + count <= block.Count, "a run is within the records converted so far");
@@ -150,7 +150,8 @@ public sealed class ParallelCaseReaderTests
                 {
                     seen.AddOrUpdate(block[i].RowNumber, 1, (_, n) => n + 1);
                 }
-            });
+            },
+            vocabulary: null);
 
         Assert.Equal(expected, described);
         Assert.Equal(expected.Count, seen.Count);
@@ -174,48 +175,39 @@ public sealed class ParallelCaseReaderTests
         // The generated rows use held codes (G70…, K35…, P07…, 47.09…) and others (B49…, O69…, 65.79…, E11…).
         var bytes = File(new Random(11), 5_000, gb18030Tail: true);
         var expected = Sequential(bytes, out var expectedReport);
-        var described = new List<string>();
         long hinted = 0, unhinted = 0;
-        using var stream = new MemoryStream(bytes);
-        var report = CaseCsvReader.ReadInParallel(
-            stream,
-            CsvReadOptions.Default,
-            null,
+        var (described, report) = ParallelWithVocabulary(
+            bytes,
             threads,
-            block => block.Select(Describe).ToList(),
-            (block, texts) => described.AddRange(texts),
-            (block, first, count, hints) =>
+            vocabulary,
+            (record, hints) =>
             {
                 Assert.NotNull(hints);
-                for (var i = first; i < first + count; i++)
+                if (record.Value is not { } c)
                 {
-                    if (block[i].Value is not { } c)
-                    {
-                        continue;
-                    }
-
-                    foreach (var (text, held) in c.AllDiagnoses().Select(d => (d.Value, diagnoses))
-                        .Concat(c.AllProcedures().Select(p => (p.Value, procedures))))
-                    {
-                        // A held code has its own tag; any other code has none.
-                        var found = hints!.TryGet(block[i].RowNumber, text, out var tag);
-                        Assert.Equal(held.ContainsKey(text), found);
-                        if (found)
-                        {
-                            Assert.Equal(held[text], tag);
-                            Interlocked.Increment(ref hinted);
-                        }
-                        else
-                        {
-                            Interlocked.Increment(ref unhinted);
-                        }
-
-                        // Only for the row that read it: the row whose place in the ring this row took has no hint left.
-                        Assert.False(hints.TryGet(block[i].RowNumber - CaseCodeHints.Rows, text, out _));
-                    }
+                    return;
                 }
-            },
-            vocabulary);
+
+                foreach (var (text, held) in c.AllDiagnoses().Select(d => (d.Value, diagnoses))
+                    .Concat(c.AllProcedures().Select(p => (p.Value, procedures))))
+                {
+                    // A held code has its own tag; any other code has none.
+                    var found = hints!.TryGet(record.RowNumber, text, out var tag);
+                    Assert.Equal(held.ContainsKey(text), found);
+                    if (found)
+                    {
+                        Assert.Equal(held[text], tag);
+                        Interlocked.Increment(ref hinted);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref unhinted);
+                    }
+
+                    // Only for the row that read it: the row whose place in the ring this row took has no hint left.
+                    Assert.False(hints.TryGet(record.RowNumber - CaseCodeHints.Rows, text, out _));
+                }
+            });
 
         Assert.Equal(expected, described);
         Assert.Equal(expectedReport, report.ToString());
@@ -246,33 +238,24 @@ public sealed class ParallelCaseReaderTests
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         var expected = Sequential(bytes, out var expectedReport);
-        var described = new List<string>();
-        using var stream = new MemoryStream(bytes);
-        var report = CaseCsvReader.ReadInParallel(
-            stream,
-            CsvReadOptions.Default,
-            null,
+        var (described, report) = ParallelWithVocabulary(
+            bytes,
             threads,
-            block => block.Select(Describe).ToList(),
-            (block, texts) => described.AddRange(texts),
-            (block, first, count, hints) =>
+            vocabulary,
+            (record, hints) =>
             {
-                for (var i = first; i < first + count; i++)
+                if (record.RowNumber % 6 == 2)
                 {
-                    if (block[i].RowNumber % 6 == 2)
-                    {
-                        // main_diagnosis, then other_diagnoses in order: the first eight codes read have hints (with their tags),
-                        // the ninth and tenth none; the eleventh repeats the first, the same string, so its hint is found.
-                        var c = block[i].Value!;
-                        var codes = c.AllDiagnoses().Select(d => d.Value).ToList();
-                        Assert.Equal(11, codes.Count);
-                        var found = codes.Select(t => hints!.TryGet(block[i].RowNumber, t, out _)).ToList();
-                        Assert.Equal(new[] { true, true, true, true, true, true, true, true, false, false, true }, found);
-                        Assert.True(hints!.TryGet(block[i].RowNumber, codes[7], out var tag) && tag == 8);
-                    }
+                    // main_diagnosis, then other_diagnoses in order: the first eight codes read have hints (with their tags),
+                    // the ninth and tenth none; the eleventh repeats the first, the same string, so its hint is found.
+                    var c = record.Value!;
+                    var codes = c.AllDiagnoses().Select(d => d.Value).ToList();
+                    Assert.Equal(11, codes.Count);
+                    var found = codes.Select(t => hints!.TryGet(record.RowNumber, t, out _)).ToList();
+                    Assert.Equal(new[] { true, true, true, true, true, true, true, true, false, false, true }, found);
+                    Assert.True(hints!.TryGet(record.RowNumber, codes[7], out var tag) && tag == 8);
                 }
-            },
-            vocabulary);
+            });
 
         Assert.Equal(expected, described);
         Assert.Equal(expectedReport, report.ToString());
@@ -316,6 +299,30 @@ public sealed class ParallelCaseReaderTests
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(54936);
+    }
+
+    /// <summary>Reads with a code vocabulary on <paramref name="threads"/> threads; <paramref name="each"/> sees every record
+    /// with its converting thread's hints, right after its run is converted.</summary>
+    private static (List<string> Records, CsvReadReport Report) ParallelWithVocabulary(byte[] bytes, int threads, CaseCodeVocabulary vocabulary, Action<ReadRecord<InpatientCase>, CaseCodeHints?> each)
+    {
+        var described = new List<string>();
+        using var stream = new MemoryStream(bytes);
+        var report = CaseCsvReader.ReadInParallel(
+            stream,
+            CsvReadOptions.Default,
+            null,
+            threads,
+            block => block.Select(Describe).ToList(),
+            (block, texts) => described.AddRange(texts),
+            (block, first, count, hints) =>
+            {
+                for (var i = first; i < first + count; i++)
+                {
+                    each(block[i], hints);
+                }
+            },
+            vocabulary);
+        return (described, report);
     }
 
     private static List<string> Sequential(byte[] bytes, out string report)
