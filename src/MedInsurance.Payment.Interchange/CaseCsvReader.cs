@@ -555,8 +555,9 @@ public static class CaseCsvReader
             InpatientCase? value = null;
             if (_missing.Length == 0 && _headerIssues.Length == 0)
             {
-                value = BuildCase(id);
-                issues.AddRange(InpatientCaseValidator.Validate(value));
+                value = BuildCase(id, out var interned);
+                List<ValidationIssue>? validated = issues;
+                InpatientCaseValidator.Validate(value, ref validated, interned);
             }
 
             if (start.Duplicate)
@@ -568,15 +569,20 @@ public static class CaseCsvReader
             return new ReadRecord<InpatientCase>(row, id, value, CsvTables.Snapshot(issues));
         }
 
-        private InpatientCase BuildCase(string id)
+        /// <summary>Builds the current row's case; <paramref name="interned"/> says which code lists came wholly from the
+        /// vocabulary (one string per code text: the basic checks find their repeats by reference).</summary>
+        private InpatientCase BuildCase(string id, out InternedCodes interned)
         {
             var f = _f;
+            var dxInterned = true;
+            var pxInterned = true;
             var mainDiagnosis = _dx >= 0 || _mainDx < 0
-                ? Codes(_dx, C.Diagnoses, _knownDiagnoses, _diagnoses, _secondary, DiagnosisCode.Read)
-                : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _knownDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read);
+                ? Codes(_dx, C.Diagnoses, _knownDiagnoses, _diagnoses, _secondary, DiagnosisCode.Read, ref dxInterned)
+                : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _knownDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read, ref dxInterned);
             var mainProcedure = _px >= 0 || (_mainPx < 0 && _otherPx < 0)
-                ? Codes(_px, C.Procedures, _knownProcedures, _procedures, _others, ProcedureCode.Read)
-                : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _knownProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read);
+                ? Codes(_px, C.Procedures, _knownProcedures, _procedures, _others, ProcedureCode.Read, ref pxInterned)
+                : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _knownProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read, ref pxInterned);
+            interned = (dxInterned ? InternedCodes.Diagnoses : InternedCodes.None) | (pxInterned ? InternedCodes.Procedures : InternedCodes.None);
             return new InpatientCase
             {
                 CaseId = id,
@@ -689,8 +695,9 @@ public static class CaseCsvReader
         /// <summary>
         /// A code list column: the first code is returned, the others are put in <paramref name="rest"/> (cleared first).
         /// Codes already seen in this file come from the cache; a bad code adds its issues under <c>column[i]</c>.
+        /// <paramref name="interned"/> is cleared when a code of the field did not come from the vocabulary.
         /// </summary>
-        private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read)
+        private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read, ref bool interned)
             where T : struct
         {
             rest.Clear();
@@ -704,6 +711,7 @@ public static class CaseCsvReader
             if (!TextEncodings.IsAscii(bytes))
             {
                 // Full-width or other non-ASCII text: the separator is looked for in the decoded text.
+                interned = false;
                 var parts = _input.Text(index).Split(C.CodeSeparator);
                 for (var i = 0; i < parts.Length; i++)
                 {
@@ -721,12 +729,17 @@ public static class CaseCsvReader
             while (true)
             {
                 var piece = NextCode(ref bytes, out var last);
-                if ((cacheFirst && cache.TryGet(piece, out var code)) || Known(known, piece, out code) || (!cacheFirst && cache.TryGet(piece, out code)))
+                T code = default;
+                var found = cacheFirst && cache.TryGet(piece, out code);
+                var fromVocabulary = !found && Known(known, piece, out code);
+                if (fromVocabulary || found || (!cacheFirst && cache.TryGet(piece, out code)))
                 {
+                    interned &= fromVocabulary; // a cached code's text is this thread's own, not the vocabulary's
                     Place(code, position, ref main, rest);
                 }
                 else
                 {
+                    interned = false;
                     var result = read(CsvInput.Ascii(piece), Indexed(column, position));
                     if (result.Success)
                     {
@@ -764,10 +777,10 @@ public static class CaseCsvReader
         /// Codes split over a main column (one code) and an others column (codes separated by <c>|</c>), as the national
         /// settlement list writes them: the main code is returned, the others are put in <paramref name="rest"/>.
         /// </summary>
-        private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read)
+        private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read, ref bool interned)
             where T : struct
         {
-            var main = Codes(mainIndex, mainColumn, known, cache, rest, read);
+            var main = Codes(mainIndex, mainColumn, known, cache, rest, read, ref interned);
             if (rest.Count > 0)
             {
                 _f.Invalid(mainColumn, _input.Text(mainIndex), "一个代码（其他代码填入" + otherColumn + "）", "one code (the others go in " + otherColumn + ")");
@@ -776,7 +789,7 @@ public static class CaseCsvReader
 
             if (otherIndex >= 0 && !_f.IsEmpty(otherIndex))
             {
-                var first = Codes(otherIndex, otherColumn, known, cache, more, read);
+                var first = Codes(otherIndex, otherColumn, known, cache, more, read, ref interned);
                 if (!EqualityComparer<T>.Default.Equals(first, default))
                 {
                     rest.Add(first);

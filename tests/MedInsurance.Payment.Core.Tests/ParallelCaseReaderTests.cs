@@ -260,6 +260,44 @@ public sealed class ParallelCaseReaderTests
         Assert.Equal(expected, described);
         Assert.Equal(expectedReport, report.ToString());
         Assert.Contains(expected, d => d.Contains("FIELD_INVALID:main_diagnosis", StringComparison.Ordinal));
+
+        // Repeats among codes that all came from the vocabulary are found by reference (InternedCodes): the eleventh diagnosis
+        // of rows 2, 8, … and the procedures of rows 0, 6, … are reported as the reader without a vocabulary reports them.
+        Assert.Contains(expected, d => d.Contains("DX_DUPLICATED:diagnoses[10]", StringComparison.Ordinal));
+        Assert.Contains(expected, d => d.Contains("PX_DUPLICATED:procedures[2]", StringComparison.Ordinal));
+    }
+
+    [Property(MaxTest = 20)]
+    public void Repeated_codes_are_reported_alike_whether_or_not_the_codes_came_from_a_vocabulary(int seed)
+    {
+        // Held codes, a held code written in lower case (read through the cache: same text, another string), codes not held;
+        // each row draws up to six of them with repeats, in one column or split over main and other columns.
+        var diagnoses = new[] { "A01.000", "A02.000", "A03.000", "a01.000", "B00.100", "C01.x00" };
+        var procedures = new[] { "47.0900x001", "65.7900x009", "47.0900X001", "01.0100" };
+        var vocabulary = new CaseCodeVocabulary(
+            diagnoses.Take(3).Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 1)),
+            procedures.Take(2).Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 11)));
+        var random = new Random(seed);
+        string Draw(string[] pool, int most) => string.Join("|", Enumerable.Range(0, random.Next(most + 1)).Select(_ => pool[random.Next(pool.Length)]));
+        var split = random.Next(2) == 0;
+        var text = new StringBuilder(split ? "id,sex,age,los,main_diagnosis,other_diagnoses,main_procedure,other_procedures\n" : "id,sex,age,los,diagnoses,procedures\n");
+        for (var i = 1; i <= 1_500; i++)
+        {
+            text.Append('C').Append(i.ToString(CultureInfo.InvariantCulture)).Append(",1,40,3,")
+                .Append(split ? Draw(diagnoses, 1) + "," + Draw(diagnoses, 5) : Draw(diagnoses, 6)).Append(',')
+                .Append(split ? Draw(procedures, 1) + "," + Draw(procedures, 3) : Draw(procedures, 4)).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var expected = Sequential(bytes, out var expectedReport);
+        Assert.Contains(expected, d => d.Contains("DX_DUPLICATED", StringComparison.Ordinal));
+        Assert.Contains(expected, d => d.Contains("PX_DUPLICATED", StringComparison.Ordinal));
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var (described, report) = ParallelWithVocabulary(bytes, threads, vocabulary, (record, hints) => { });
+            Assert.Equal(expected, described);
+            Assert.Equal(expectedReport, report.ToString());
+        }
     }
 
     [Fact]

@@ -47,7 +47,14 @@ public static class InpatientCaseValidator
     /// Checks a case, adding the issues to <paramref name="issues"/>, which is created only when there is one (a clean case
     /// allocates nothing): the form the DRG preparation, the DIP scorer and the QC checker call.
     /// </summary>
-    internal static void Validate(InpatientCase inpatientCase, ref List<ValidationIssue>? issues)
+    internal static void Validate(InpatientCase inpatientCase, ref List<ValidationIssue>? issues) => Validate(inpatientCase, ref issues, InternedCodes.None);
+
+    /// <summary>
+    /// <see cref="Validate(InpatientCase, ref List{ValidationIssue})"/> for a case whose <paramref name="interned"/> code lists
+    /// hold one string per code text (the case reader's dictionary codes): their repeats are found by reference. The
+    /// issues are the same.
+    /// </summary>
+    internal static void Validate(InpatientCase inpatientCase, ref List<ValidationIssue>? issues, InternedCodes interned)
     {
         if (inpatientCase is null)
         {
@@ -87,7 +94,7 @@ public static class InpatientCaseValidator
 
         CheckDates(c, ref issues);
         CheckNewborn(c, ref issues);
-        CheckDuplicates(c, ref issues);
+        CheckDuplicates(c, interned, ref issues);
         CheckCosts(c, ref issues);
 
         if (c.IcuDays < 0 || (c.LengthOfStayDays > 0 && c.IcuDays > c.LengthOfStayDays))
@@ -165,10 +172,11 @@ public static class InpatientCaseValidator
         }
     }
 
-    private static void CheckDuplicates(InpatientCase c, ref List<ValidationIssue>? issues)
+    private static void CheckDuplicates(InpatientCase c, InternedCodes interned, ref List<ValidationIssue>? issues)
     {
-        // Almost every case lists each code once: find that out without allocating (readers validate millions of cases).
-        if (HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses))
+        // Almost every case lists each code once: find that out without allocating (readers validate millions of cases), and,
+        // for a list of interned codes, without reading a code's text.
+        if (HasRepeat(c.MainDiagnosis, c.SecondaryDiagnoses, (interned & InternedCodes.Diagnoses) != 0))
         {
             var index = 0;
             foreach (var code in c.AllDiagnoses())
@@ -182,7 +190,7 @@ public static class InpatientCaseValidator
             }
         }
 
-        if (HasRepeat(c.MainProcedure, c.OtherProcedures))
+        if (HasRepeat(c.MainProcedure, c.OtherProcedures, (interned & InternedCodes.Procedures) != 0))
         {
             var index = 0;
             foreach (var code in c.AllProcedures())
@@ -200,14 +208,14 @@ public static class InpatientCaseValidator
     private static string Field(string column, int index) => column + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     /// <summary>Whether a code occurs twice among <paramref name="main"/> (when not empty) and <paramref name="others"/>.</summary>
-    private static bool HasRepeat<T>(T main, IReadOnlyList<T> others)
-        where T : struct, IEquatable<T>
+    private static bool HasRepeat<T>(T main, IReadOnlyList<T> others, bool interned)
+        where T : struct, IEquatable<T>, ICodeText
     {
         var hasMain = !main.Equals(default);
         if (others is T[] array)
         {
             // The case's own lists are arrays: compare without an interface call per element (millions of cases).
-            return HasRepeat(main, hasMain, array);
+            return interned ? HasSameText(main, array) : HasRepeat(main, hasMain, array);
         }
 
         for (var i = 0; i < others.Count; i++)
@@ -243,6 +251,36 @@ public static class InpatientCaseValidator
             for (var j = i + 1; j < others.Length; j++)
             {
                 if (code.Equals(others[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether two codes of "main then others" are the same string: for interned codes (<see cref="InternedCodes"/>) the same
+    /// answer as comparing their texts, without reading them (the texts are spread over the dictionary table's strings, the
+    /// list itself was just written). The empty main code (null) is not compared; an empty code in the list compares as
+    /// <see cref="HasRepeat{T}(T, bool, T[])"/> compares it (two empties are equal).
+    /// </summary>
+    private static bool HasSameText<T>(T main, T[] others)
+        where T : struct, ICodeText
+    {
+        var first = main.Text;
+        for (var i = 0; i < others.Length; i++)
+        {
+            var text = others[i].Text;
+            if (first is not null && ReferenceEquals(text, first))
+            {
+                return true;
+            }
+
+            for (var j = i + 1; j < others.Length; j++)
+            {
+                if (ReferenceEquals(text, others[j].Text))
                 {
                     return true;
                 }

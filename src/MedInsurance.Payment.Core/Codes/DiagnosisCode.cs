@@ -14,7 +14,7 @@ namespace MedInsurance.Payment;
 /// <para>Equality and hashing are ordinal on the normalized text. <c>default(DiagnosisCode)</c> is the empty code
 /// (<see cref="IsEmpty"/>). Immutable and thread-safe.</para>
 /// </remarks>
-public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<DiagnosisCode>
+public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<DiagnosisCode>, ICodeText
 {
     private readonly string? _value;
 
@@ -25,6 +25,9 @@ public readonly struct DiagnosisCode : IEquatable<DiagnosisCode>, IComparable<Di
 
     /// <summary>Whether this is the empty default value.</summary>
     public bool IsEmpty => _value is null;
+
+    /// <inheritdoc/>
+    string? ICodeText.Text => _value;
 
     /// <summary>类目 — the 3-character category, e.g. <c>K35</c>.</summary>
     public string Category => _value is null ? string.Empty : _value.Substring(0, 3);

@@ -12,7 +12,7 @@ namespace MedInsurance.Payment;
 /// <c>x</c> extension (<c>x001</c>). Parsing normalizes spaces, full-width characters, case and a missing dot.</para>
 /// <para>Equality is ordinal on the normalized text. <c>default(ProcedureCode)</c> is the empty code. Immutable and thread-safe.</para>
 /// </remarks>
-public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<ProcedureCode>
+public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<ProcedureCode>, ICodeText
 {
     private readonly string? _value;
 
@@ -23,6 +23,9 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
 
     /// <summary>Whether this is the empty default value.</summary>
     public bool IsEmpty => _value is null;
+
+    /// <inheritdoc/>
+    string? ICodeText.Text => _value;
 
     /// <summary>类目 — the 2-digit category, e.g. <c>47</c>.</summary>
     public string Category => _value is null ? string.Empty : _value.Substring(0, 2);
