@@ -35,7 +35,7 @@ public sealed class SupervisionMonitor
     private readonly LongKeyTable _months = new();
     private MonthSums[] _monthData = new MonthSums[16];
     private readonly PersonStayBook _stays = new();
-    private readonly List<ShortStay> _short = new();
+    private readonly AppendOnlyChunks<ShortStay> _short = new();
     private readonly LongKeyTable _severityCells = new();
     private SeverityCounts[] _severityData = new SeverityCounts[16];
     private readonly SevereCaseBook _severeCases = new();
@@ -314,7 +314,7 @@ public sealed class SupervisionMonitor
 
         if (los <= _profile.LowStandardMaxLosDays)
         {
-            _short.Add(new ShortStay(h, g, month, cost, row));
+            _short.Add(new ShortStay(h, g, month, (int)row, cost)); // row ≤ int.MaxValue: checked above
         }
 
         while (_relatedOf.Count <= g)
@@ -1396,5 +1396,6 @@ public sealed class SupervisionMonitor
 
     private readonly record struct FoundStay(string Reason, int Hospital, int Ordinal, long Row, long RelatedRow, string Detail);
 
-    private readonly record struct ShortStay(int Hospital, int Group, int Month, long CostFen, long Row);
+    /// <summary>A stay of at most the low-standard days (24 bytes: the row fits an int, checked when added).</summary>
+    private readonly record struct ShortStay(int Hospital, int Group, int Month, int Row, long CostFen);
 }

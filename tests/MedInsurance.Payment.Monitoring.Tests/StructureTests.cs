@@ -3,8 +3,9 @@ using System.Collections.Generic;
 
 namespace MedInsurance.Payment.Monitoring.Tests;
 
-/// <summary>The monitor's two internal structures against the plain structures they replace: <see cref="LongKeyTable"/>
-/// against a dictionary, <see cref="PersonStayBook"/> against one sort of every stay.</summary>
+/// <summary>The monitor's internal structures against the plain structures they replace: <see cref="LongKeyTable"/>
+/// against a dictionary, <see cref="PersonStayBook"/> against one sort of every stay, <see cref="AppendOnlyChunks{T}"/>
+/// against a list.</summary>
 public sealed class StructureTests
 {
     [Fact]
@@ -86,4 +87,31 @@ public sealed class StructureTests
         Array.Sort(all);
         Assert.Equal(all, sorted);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(AppendOnlyChunks<long>.ChunkSize - 1)]
+    [InlineData(AppendOnlyChunks<long>.ChunkSize)]
+    [InlineData(AppendOnlyChunks<long>.ChunkSize + 1)]
+    [InlineData((3 * AppendOnlyChunks<long>.ChunkSize) + 17)]
+    public void The_chunked_list_gives_back_every_item_in_the_order_added_across_chunk_ends(int count)
+    {
+        var random = new Random(count);
+        var chunks = new AppendOnlyChunks<(int, long)>();
+        var expected = new List<(int, long)>();
+        for (var i = 0; i < count; i++)
+        {
+            var item = (i, random.NextInt64());
+            chunks.Add(item);
+            expected.Add(item);
+        }
+
+        Assert.Equal(expected.Count, chunks.Count);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(expected[i], chunks[i]);
+        }
+    }
 }
+
