@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using MedInsurance.Payment.Validation;
 
@@ -214,7 +215,9 @@ public static class InpatientCaseValidator
         var hasMain = !main.Equals(default);
         if (others is T[] array)
         {
-            // The case's own lists are arrays: compare without an interface call per element (millions of cases).
+            // The case's own lists are arrays: compare without an interface call per element (millions of cases). A debug
+            // build checks the reader's marking against the texts.
+            Debug.Assert(!interned || HasSameText(main, array) == HasRepeat(main, hasMain, array), "A list marked interned holds equal codes that are different strings.");
             return interned ? HasSameText(main, array) : HasRepeat(main, hasMain, array);
         }
 
