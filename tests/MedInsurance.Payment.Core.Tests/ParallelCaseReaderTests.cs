@@ -314,6 +314,44 @@ public sealed class ParallelCaseReaderTests
     }
 
     [Fact]
+    public void Repeats_are_reported_alike_once_the_cache_is_asked_before_the_vocabulary()
+    {
+        // 5 000 distinct lower-case codes first (each read through the cache), so that the cache holds more than
+        // CaseCsvReader.LargeCache codes and is asked first; then rows mixing held codes with their lower-case forms, repeated.
+        var vocabulary = new CaseCodeVocabulary(
+            new[] { new KeyValuePair<string, ulong>("A01.000", 1), new KeyValuePair<string, ulong>("A02.000", 2) },
+            new[] { new KeyValuePair<string, ulong>("47.0900x001", 3) });
+        var text = new StringBuilder("id,sex,age,los,diagnoses,procedures\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            text.Append('F').Append(i.ToString(CultureInfo.InvariantCulture)).Append(",1,40,3,")
+                .Append((char)('b' + (i / 1_000))).Append((i % 100).ToString("00", CultureInfo.InvariantCulture)).Append('.')
+                .Append((i % 1_000 / 100).ToString(CultureInfo.InvariantCulture)).Append("00,\n");
+        }
+
+        var rows = new[] { "A01.000|a01.000", "A01.000|A02.000|A01.000", "a02.000|A02.000|A01.000", "A01.000|A02.000", "A02.000|a02.000|a02.000" };
+        for (var i = 0; i < 2_000; i++)
+        {
+            text.Append('S').Append(i.ToString(CultureInfo.InvariantCulture)).Append(",1,40,3,").Append(rows[i % rows.Length])
+                .Append(',').Append(i % 3 == 0 ? "47.0900x001|47.0900x001" : "47.0900x001").Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var expected = Sequential(bytes, out var expectedReport);
+        long repeats = 0;
+        var (described, report) = ParallelWithVocabulary(bytes, 1, vocabulary, (record, hints) =>
+        {
+            static bool IsRepeat(ValidationIssue i) => i.Code is IssueCodes.DiagnosisDuplicated or IssueCodes.ProcedureDuplicated;
+            var found = record.Issues.Where(IsRepeat).Select(i => i.Code + ":" + i.Field).ToList();
+            Assert.Equal(InpatientCaseValidator.Validate(record.Value!).Where(IsRepeat).Select(i => i.Code + ":" + i.Field), found);
+            repeats += found.Count;
+        });
+        Assert.Equal(expected, described);
+        Assert.Equal(expectedReport, report.ToString());
+        Assert.Equal((400 * 5) + 667, repeats); // per five rows 1 + 1 + 1 + 0 + 2 repeated diagnoses; a repeated procedure every third row
+    }
+
+    [Fact]
     public void Threads_below_one_are_refused()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header + "\n"));
