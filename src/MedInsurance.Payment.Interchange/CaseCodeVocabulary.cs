@@ -16,8 +16,8 @@ internal sealed class CaseCodeVocabulary
     /// <param name="procedures">Procedure codes and their tags.</param>
     public CaseCodeVocabulary(IEnumerable<KeyValuePair<string, ulong>> diagnoses, IEnumerable<KeyValuePair<string, ulong>> procedures)
     {
-        Diagnoses = new KnownCodeTable<DiagnosisCode>(diagnoses ?? throw new ArgumentNullException(nameof(diagnoses)), ReadDiagnosis, c => c.Value);
-        Procedures = new KnownCodeTable<ProcedureCode>(procedures ?? throw new ArgumentNullException(nameof(procedures)), ReadProcedure, c => c.Value);
+        Diagnoses = new KnownCodeTable<DiagnosisCode>(diagnoses ?? throw new ArgumentNullException(nameof(diagnoses)), ReadDiagnosis);
+        Procedures = new KnownCodeTable<ProcedureCode>(procedures ?? throw new ArgumentNullException(nameof(procedures)), ReadProcedure);
     }
 
     /// <summary>The diagnosis codes.</summary>

@@ -487,7 +487,7 @@ public static class CaseCsvReader
         /// <summary>Appends the slots of the ASCII codes of a field (procedures as the complement of their slot): in
         /// <paramref name="known"/> when given, else in the cache.</summary>
         private int Slots<T>(int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache, bool procedure, int count)
-            where T : struct
+            where T : struct, ICodeText
         {
             if (index < 0)
             {
@@ -698,7 +698,7 @@ public static class CaseCsvReader
         /// <paramref name="interned"/> is cleared when a code of the field did not come from the vocabulary.
         /// </summary>
         private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read, ref bool interned)
-            where T : struct
+            where T : struct, ICodeText
         {
             rest.Clear();
             T main = default;
@@ -761,7 +761,7 @@ public static class CaseCsvReader
         /// <summary>A dictionary code from the vocabulary: the code the reader would parse these bytes to; its tag is noted
         /// for the check.</summary>
         private bool Known<T>(KnownCodeTable<T>? known, ReadOnlySpan<byte> piece, out T code)
-            where T : struct
+            where T : struct, ICodeText
         {
             if (known is not null && known.TryGet(piece, out code, out var text, out var tag))
             {
@@ -778,7 +778,7 @@ public static class CaseCsvReader
         /// settlement list writes them: the main code is returned, the others are put in <paramref name="rest"/>.
         /// </summary>
         private T SplitCodes<T>(int mainIndex, string mainColumn, int otherIndex, string otherColumn, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, List<T> more, Func<string, string, ParseResult<T>> read, ref bool interned)
-            where T : struct
+            where T : struct, ICodeText
         {
             var main = Codes(mainIndex, mainColumn, known, cache, rest, read, ref interned);
             if (rest.Count > 0)

@@ -13,13 +13,13 @@ namespace MedInsurance.Payment.Interchange;
 /// Only codes of at most <see cref="MaxLength"/> ASCII bytes whose parse gives back exactly their own text are held (all the
 /// 医保版2.0 diagnosis and procedure codes but the 564 dagger–asterisk pairs of 16 to 19 bytes, which the reader's cache
 /// keeps as before): for those bytes the reader would build the same code, so taking it from here changes no record. A key is packed into two 64-bit words (its bytes, zero-padded, with its length in the top byte), so an entry —
-/// key, code, text and tag — is one lookup. The table is at most two-thirds full; a lookup stops at an empty slot or after
+/// key, code (which holds its text) and tag — is one lookup. The table is at most two-thirds full; a lookup stops at an empty slot or after
 /// the longest run of occupied slots the build made, so bytes that are not a code cost a bounded number of probes.
 /// Immutable after construction, so thread-safe.
 /// </remarks>
 /// <typeparam name="T">The parsed code (<see cref="DiagnosisCode"/> or <see cref="ProcedureCode"/>).</typeparam>
 internal sealed class KnownCodeTable<T>
-    where T : struct
+    where T : struct, ICodeText
 {
     /// <summary>The longest code held, in bytes (the length goes in the top byte of the second word).</summary>
     public const int MaxLength = 15;
@@ -29,24 +29,23 @@ internal sealed class KnownCodeTable<T>
     private readonly int _maxProbes;
 
     /// <summary>Builds the table from codes and their tags; <paramref name="read"/> is the reader's parse of a code's text
-    /// (the same function the reader uses) and <paramref name="text"/> a parsed code's text.</summary>
+    /// (the same function the reader uses).</summary>
     /// <param name="codes">The codes' texts and tags (a code given twice keeps its first tag).</param>
     /// <param name="read">The parse: text → code, or failure.</param>
-    /// <param name="text">A code's text.</param>
-    public KnownCodeTable(IEnumerable<KeyValuePair<string, ulong>> codes, Func<string, T?> read, Func<T, string> text)
+    public KnownCodeTable(IEnumerable<KeyValuePair<string, ulong>> codes, Func<string, T?> read)
     {
-        if (codes is null || read is null || text is null)
+        if (codes is null || read is null)
         {
-            throw new ArgumentNullException(codes is null ? nameof(codes) : read is null ? nameof(read) : nameof(text));
+            throw new ArgumentNullException(codes is null ? nameof(codes) : nameof(read));
         }
 
-        var held = new List<(ulong A, ulong B, T Code, string Text, ulong Tag)>();
+        var held = new List<(ulong A, ulong B, T Code, ulong Tag)>();
         foreach (var pair in codes)
         {
             // Held only when the reader would give this very code for these bytes (and keep its text as written).
-            if (TryPack(pair.Key, out var a, out var b) && read(pair.Key) is { } code && string.Equals(text(code), pair.Key, StringComparison.Ordinal))
+            if (TryPack(pair.Key, out var a, out var b) && read(pair.Key) is { } code && string.Equals(code.Text, pair.Key, StringComparison.Ordinal))
             {
-                held.Add((a, b, code, text(code), pair.Value));
+                held.Add((a, b, code, pair.Value));
             }
         }
 
@@ -58,7 +57,7 @@ internal sealed class KnownCodeTable<T>
 
         _entries = new Entry[size];
         _mask = size - 1;
-        foreach (var (a, b, code, codeText, tag) in held)
+        foreach (var (a, b, code, tag) in held)
         {
             var i = PackedKey.Slot(a, b, _mask);
             var probes = 1;
@@ -70,7 +69,7 @@ internal sealed class KnownCodeTable<T>
 
             if (_entries[i].B == 0)
             {
-                _entries[i] = new Entry(a, b, code, codeText, tag);
+                _entries[i] = new Entry(a, b, code, tag);
                 Count++;
                 _maxProbes = Math.Max(_maxProbes, probes);
             }
@@ -83,7 +82,7 @@ internal sealed class KnownCodeTable<T>
     /// <summary>The code and tag of <paramref name="key"/>'s bytes, when held.</summary>
     /// <param name="key">The bytes of one code, as the file writes them.</param>
     /// <param name="code">The parsed code.</param>
-    /// <param name="text">Its text (the table's one string for it, shared by every reader).</param>
+    /// <param name="text">Its text: the parsed code's own string, the table's one string for it, shared by every reader.</param>
     /// <param name="tag">Its owner's tag.</param>
     /// <returns>Whether the bytes are a code held here.</returns>
     public bool TryGet(ReadOnlySpan<byte> key, out T code, out string text, out ulong tag)
@@ -98,7 +97,7 @@ internal sealed class KnownCodeTable<T>
                 if (e.A == a && e.B == b)
                 {
                     code = e.Code;
-                    text = e.Text;
+                    text = code.Text!; // a held code has its text (checked when built)
                     tag = e.Tag;
                     return true;
                 }
@@ -126,7 +125,7 @@ internal sealed class KnownCodeTable<T>
     /// <summary>The text held in a slot (empty for an empty slot), to bring a code's string into the cache ahead of use.</summary>
     /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
     /// <returns>The text, or empty.</returns>
-    public string TextAt(int slot) => _entries[slot].Text ?? string.Empty;
+    public string TextAt(int slot) => _entries[slot].Code.Text ?? string.Empty;
 
     /// <summary>Packs up to <see cref="MaxLength"/> ASCII bytes into two words (the length in the top byte of the second);
     /// false for empty, longer or non-ASCII keys.</summary>
@@ -175,12 +174,11 @@ internal sealed class KnownCodeTable<T>
 
     private readonly struct Entry
     {
-        public Entry(ulong a, ulong b, T code, string text, ulong tag)
+        public Entry(ulong a, ulong b, T code, ulong tag)
         {
             A = a;
             B = b;
             Code = code;
-            Text = text;
             Tag = tag;
         }
 
@@ -189,8 +187,6 @@ internal sealed class KnownCodeTable<T>
         public ulong B { get; }
 
         public T Code { get; }
-
-        public string Text { get; }
 
         public ulong Tag { get; }
     }
