@@ -399,7 +399,8 @@ public static class CaseCsvReader
                 var expected = _input.Rows.EstimateRecords(_started);
                 if (expected > 0)
                 {
-                    _ids.Reserve(expected + (expected / 16));
+                    var ids = Math.Min(expected, IdSet.MaxReserve);
+                    _ids.Reserve(ids + (ids / 16));
                 }
             }
 
@@ -508,7 +509,7 @@ public static class CaseCsvReader
                 {
                     if (count == _aheadSlots.Length)
                     {
-                        Array.Resize(ref _aheadSlots, Math.Max(1024, count * 2));
+                        Array.Resize(ref _aheadSlots, Math.Max(1024, checked(count * 2)));
                     }
 
                     _aheadSlots[count++] = procedure ? ~slot : slot;

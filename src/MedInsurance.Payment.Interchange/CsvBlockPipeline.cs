@@ -208,7 +208,7 @@ internal static class CsvBlockPipeline
                 for (var i = first; i < first + count; i++)
                 {
                     replay.Show(job.Block, i);
-                    job.Records.Add(convert.Convert(job.FirstRow + i, job.Starts[i]));
+                    job.Records.Add(convert.Convert(checked(job.FirstRow + i), job.Starts[i])); // a block may end past int.MaxValue rows
                 }
 
                 converted?.Invoke(job.Records, first, count);

@@ -49,14 +49,15 @@ internal sealed class CsvRowBlock
             Array.Resize(ref _rows, Count * 2);
         }
 
-        if (_byteCount + record.Length > _bytes.Length)
+        // Checked: this project is compiled unchecked, and a block of very wide rows (raised limits) must fail, not wrap.
+        if (checked(_byteCount + record.Length) > _bytes.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + record.Length));
+            Array.Resize(ref _bytes, Math.Max(checked(_bytes.Length * 2), _byteCount + record.Length));
         }
 
-        if (_fieldCount + fieldCount > _starts.Length)
+        if (checked(_fieldCount + fieldCount) > _starts.Length)
         {
-            var size = Math.Max(_starts.Length * 2, _fieldCount + fieldCount);
+            var size = Math.Max(checked(_starts.Length * 2), _fieldCount + fieldCount);
             Array.Resize(ref _starts, size);
             Array.Resize(ref _ends, size);
             Array.Resize(ref _escaped, size);

@@ -48,7 +48,7 @@ internal static class CsvRows
             long accepted = 0;
             while (input.MoveNext())
             {
-                row++;
+                row = checked(row + 1); // this project is compiled unchecked: a row count past int.MaxValue must not wrap
                 issues.Clear();
                 if (RowProblem(input, header) is { } problem)
                 {

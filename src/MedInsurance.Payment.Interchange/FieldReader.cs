@@ -14,6 +14,7 @@ internal sealed class FieldReader
 {
     private readonly CsvInput _input;
     private readonly Func<string, int> _indexOf;
+    private IsoDateCache? _dates; // made at the first date read
 
     public FieldReader(CsvInput input, Func<string, int> indexOf)
     {
@@ -102,13 +103,9 @@ internal sealed class FieldReader
             return null;
         }
 
-        if (CsvValues.TryParseDate(bytes, out var year, out var month, out var day))
+        if ((_dates ??= new IsoDateCache()).TryParse(bytes, out var date))
         {
-#if NET
-            return new DateOnly(year, month, day);
-#else
-            return new DateTime(year, month, day);
-#endif
+            return date;
         }
 
         Invalid(column, _input.Text(index), "日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)");

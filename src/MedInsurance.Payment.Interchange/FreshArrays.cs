@@ -31,9 +31,10 @@ internal static class FreshArrays
         var bytes = MemoryMarshal.AsBytes(array.AsSpan());
         if (bytes.Length >= MinimumBytes)
         {
-            for (var i = 0; i < bytes.Length; i += PageBytes)
+            // A long index: an array within a page of int.MaxValue bytes would carry an int past it.
+            for (long i = 0; i < bytes.Length; i += PageBytes)
             {
-                bytes[i] = 0;
+                bytes[(int)i] = 0;
             }
         }
 

@@ -44,6 +44,11 @@ internal sealed class IdSet
     /// <param name="ids">The ids expected.</param>
     public void Reserve(long ids)
     {
+        if (ids <= 0)
+        {
+            return;
+        }
+
         var target = (int)Math.Min(ids, MaxReserve);
         if (target * 10L > _slots.Length * 7L)
         {

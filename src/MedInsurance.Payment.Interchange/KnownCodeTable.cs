@@ -24,6 +24,9 @@ internal sealed class KnownCodeTable<T>
     /// <summary>The longest code held, in bytes (the length goes in the top byte of the second word).</summary>
     public const int MaxLength = 15;
 
+    /// <summary>The most codes a table holds (a code edition has some 40 000): past it the slot count would pass 2³⁰.</summary>
+    public const int MaxCodes = 1 << 28;
+
     private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly int _maxProbes;
@@ -47,6 +50,11 @@ internal sealed class KnownCodeTable<T>
             {
                 held.Add((a, b, code, pair.Value));
             }
+        }
+
+        if (held.Count > MaxCodes)
+        {
+            throw new ArgumentException("A vocabulary holds at most " + MaxCodes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " codes.", nameof(codes));
         }
 
         var size = 16;
