@@ -49,6 +49,16 @@ internal sealed class CaseCodeHints
         _tags[at] = tag;
     }
 
+    /// <summary>How many codes of <paramref name="row"/> have a tag (0 when the row is not among those kept): when it is
+    /// every code of the case, none needs looking up.</summary>
+    /// <param name="row">The data row.</param>
+    /// <returns>The codes tagged, at most <see cref="PerRow"/>.</returns>
+    public int CountOf(int row)
+    {
+        var slot = row & (Rows - 1);
+        return _rows[slot] == row ? _counts[slot] : 0;
+    }
+
     /// <summary>The tag of <paramref name="text"/> (the very string the vocabulary gave) when row <paramref name="row"/> read it.</summary>
     /// <param name="row">The data row number.</param>
     /// <param name="text">The code's string, as the case holds it.</param>

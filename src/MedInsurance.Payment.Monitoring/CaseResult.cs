@@ -19,6 +19,8 @@ public sealed class CaseResult
         Points = points;
         Deviation = deviation;
         SpecialReview = specialReview;
+        WeightTerm = weight is { } w ? DecimalTerm.Of(w) : default;
+        PointsTerm = points is { } p ? DecimalTerm.Of(p) : default;
     }
 
     /// <summary>病组/病种 — the group code.</summary>
@@ -35,4 +37,10 @@ public sealed class CaseResult
 
     /// <summary>特例单议 — special-review case, or null.</summary>
     public bool? SpecialReview { get; }
+
+    /// <summary><see cref="Weight"/> made ready for the monitor's exact sums (made once, added per case).</summary>
+    internal DecimalTerm WeightTerm { get; }
+
+    /// <summary><see cref="Points"/> made ready for the monitor's exact sums.</summary>
+    internal DecimalTerm PointsTerm { get; }
 }

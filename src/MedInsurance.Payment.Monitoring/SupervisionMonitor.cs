@@ -280,15 +280,15 @@ public sealed class SupervisionMonitor
         sums.Deaths += death;
         sums.OutOfCatalogFen += inpatientCase.OutOfCatalogFen;
         sums.Referrals += inpatientCase.Referral ? 1 : 0;
-        if (result?.Weight is { } weight)
+        if (result?.Weight is not null)
         {
             sums.WeightCases++;
-            sums.WeightSum += weight;
+            sums.WeightSum.Add(result.WeightTerm);
         }
 
-        if (result?.Points is { } points)
+        if (result?.Points is not null)
         {
-            sums.PointsSum += points;
+            sums.PointsSum.Add(result.PointsTerm);
         }
 
         if (result?.Deviation is { } deviation)
@@ -1180,7 +1180,7 @@ public sealed class SupervisionMonitor
     private struct MonthSums
     {
         public long Cases, CostFen, Deaths, OutOfCatalogFen, Referrals, WeightCases, DeviationKnown, Deviation, ReviewKnown, Review, Overlong;
-        public decimal WeightSum, PointsSum;
+        public ExactDecimalSum WeightSum, PointsSum; // a decimal + per case, as a long while the terms allow
     }
 
     /// <summary>The sums of one hospital in one month (or year) that the indicator rows divide.</summary>
@@ -1207,8 +1207,8 @@ public sealed class SupervisionMonitor
             ReviewKnown += m.ReviewKnown;
             Review += m.Review;
             Overlong += m.Overlong;
-            WeightSum += m.WeightSum;
-            PointsSum += m.PointsSum;
+            WeightSum += m.WeightSum.Value;
+            PointsSum += m.PointsSum.Value;
         }
 
         /// <summary>Adds a cell's group terms; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>

@@ -283,8 +283,15 @@ public sealed class QcChecker
                 continue;
             }
 
-            // A code the reader noted a hint for is not looked up: only the others' slots are read.
+            // A code the reader noted a hint for is not looked up: only the others' slots are read. When there is a hint for
+            // as many codes as the case lists (one a code read from the vocabulary, an empty code none), there are none.
             var known = new KnownTags(hints, records[i].RowNumber);
+            var listed = (c.MainDiagnosis.IsEmpty ? 0 : 1) + c.SecondaryDiagnoses.Count + (c.MainProcedure.IsEmpty ? 0 : 1) + c.OtherProcedures.Count;
+            if (listed > 0 && known.Count == listed)
+            {
+                continue;
+            }
+
             if (!c.MainDiagnosis.IsEmpty && !known.Has(c.MainDiagnosis.Value))
             {
                 Note(ref slots, ref count, _dxTable.SlotOf(c.MainDiagnosis.Value), procedure: false);
@@ -762,6 +769,9 @@ public sealed class QcChecker
         }
 
         public bool Has(string code) => _hints is { } hints && hints.TryGet(_row, code, out _);
+
+        /// <summary>How many of the row's codes have a tag.</summary>
+        public int Count => _hints is { } hints ? hints.CountOf(_row) : 0;
 
         public bool TryGet(string code, out PackedFacts packed)
         {
