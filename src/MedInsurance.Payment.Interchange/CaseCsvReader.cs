@@ -496,7 +496,7 @@ public static class CaseCsvReader
             }
 
             var bytes = _input.Rows.Field(index);
-            if (bytes.IsEmpty || !TextEncodings.IsAscii(bytes))
+            if (bytes.IsEmpty || !_input.Rows.IsAscii(bytes))
             {
                 return count;
             }
@@ -709,7 +709,7 @@ public static class CaseCsvReader
                 return main;
             }
 
-            if (!TextEncodings.IsAscii(bytes))
+            if (!_input.Rows.IsAscii(bytes))
             {
                 // Full-width or other non-ASCII text: the separator is looked for in the decoded text.
                 interned = false;

@@ -58,6 +58,7 @@ internal sealed class CsvByteReader : IDisposable
     private byte[] _buffer;
     private int _end;
     private bool _eof;
+    private int _ascii; // the current record: 0 not yet known, 1 all ASCII, 2 not
     private int _cur;
     private int _next;
     private int[] _starts = new int[32];
@@ -149,6 +150,27 @@ internal sealed class CsvByteReader : IDisposable
         ? ReadOnlySpan<byte>.Empty
         : new ReadOnlySpan<byte>(_buffer, _cur, _ends[FieldCount - 1]);
 
+    /// <summary>Whether every byte of the current record is ASCII (found once per record, on the first question): then so
+    /// is every field of it, and a field's own check is skipped (<see cref="IsAscii"/>).</summary>
+    public bool RecordIsAscii
+    {
+        get
+        {
+            if (_ascii == 0)
+            {
+                _ascii = TextEncodings.IsAscii(RecordBytes) ? 1 : 2;
+            }
+
+            return _ascii == 1;
+        }
+    }
+
+    /// <summary>Whether the bytes of a field of the current record are ASCII: at once when the whole record is (a record
+    /// read without a problem holds every field's bytes), else by looking at them.</summary>
+    /// <param name="field">A field of the current record.</param>
+    /// <returns>Whether they are ASCII.</returns>
+    public bool IsAscii(ReadOnlySpan<byte> field) => (Problem == CsvRowProblem.None && RecordIsAscii) || TextEncodings.IsAscii(field);
+
     /// <summary>The bytes of field <paramref name="index"/>, unescaped and without surrounding spaces; empty when absent.</summary>
     public ReadOnlySpan<byte> Field(int index)
     {
@@ -195,10 +217,12 @@ internal sealed class CsvByteReader : IDisposable
         LastLine = row.LastLine;
         Problem = row.Problem;
         ProblemField = row.ProblemField;
+        _ascii = 0;
     }
 
     public bool MoveNext()
     {
+        _ascii = 0;
         FieldCount = 0;
         Problem = CsvRowProblem.None;
         ProblemField = -1;

@@ -91,11 +91,12 @@ internal sealed class CsvInput : IDisposable
     /// </summary>
     public int FindUndecodable()
     {
-        var record = Rows.RecordBytes;
-        if (TextEncodings.IsAscii(record))
+        if (Rows.RecordIsAscii)
         {
             return -1;
         }
+
+        var record = Rows.RecordBytes;
 
         if (_encoding is null)
         {
@@ -130,7 +131,7 @@ internal sealed class CsvInput : IDisposable
             return string.Empty;
         }
 
-        var text = TextEncodings.IsAscii(bytes)
+        var text = Rows.IsAscii(bytes)
             ? Ascii(bytes)
             : TextEncodings.TryGetString(_encoding ?? TextEncodings.StrictUtf8, bytes)?.Trim() ?? string.Empty;
         return text.Length > 1 && text[0] == CsvCellSafety.EscapeCharacter ? CsvCellSafety.Unescape(text) : text;
@@ -142,7 +143,7 @@ internal sealed class CsvInput : IDisposable
     internal bool TryVerbatimAscii(int index, out ReadOnlySpan<byte> bytes)
     {
         bytes = Rows.Field(index);
-        return TextEncodings.IsAscii(bytes) && !(bytes.Length > 1 && bytes[0] == (byte)CsvCellSafety.EscapeCharacter);
+        return Rows.IsAscii(bytes) && !(bytes.Length > 1 && bytes[0] == (byte)CsvCellSafety.EscapeCharacter);
     }
 
     /// <summary>Like <see cref="Text"/>, but the same bytes give the same string instance (for values a file repeats: hospital ids, enumerations).</summary>

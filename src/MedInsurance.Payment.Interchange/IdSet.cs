@@ -165,8 +165,9 @@ internal sealed class IdSet
     /// <summary>The first slot to probe: the hash's top 32 bits scaled to the table length (any length, no modulo).</summary>
     private static int IndexOf(ulong high, int length) => (int)(((high >> 32) * (ulong)length) >> 32);
 
-    /// <summary>Two seeded 64-bit hashes of the id's UTF-16 code units (multiply–rotate per unit, murmur3 finalizer), in one
-    /// pass over the characters: the two multiply chains are independent, so the processor runs them side by side.</summary>
+    /// <summary>Two seeded 64-bit hashes of the id's UTF-16 code units (multiply–rotate per four units read as one 64-bit
+    /// word, then per remaining unit; murmur3 finalizer), in one pass: the two multiply chains are independent, so the
+    /// processor runs them side by side, and an 8-character id takes two steps of each instead of eight.</summary>
     private static void Hash(string s, ulong seed1, ulong seed2, out ulong h1, out ulong h2)
     {
         unchecked
@@ -174,16 +175,32 @@ internal sealed class IdSet
             var length = (ulong)s.Length * 0x9E3779B97F4A7C15UL;
             var a = seed1 ^ length;
             var b = seed2 ^ length;
-            foreach (var c in s)
+            var chars = s.AsSpan();
+            var words = MemoryMarshal.Cast<char, ulong>(chars);
+            foreach (var w in words)
             {
-                a = (a ^ c) * 0x100000001B3UL;
-                b = (b ^ c) * 0x100000001B3UL;
-                a = ((a << 29) | (a >> 35)) * 0xBF58476D1CE4E5B9UL;
-                b = ((b << 29) | (b >> 35)) * 0xBF58476D1CE4E5B9UL;
+                a = Step(a, w);
+                b = Step(b, w);
+            }
+
+            foreach (var c in chars.Slice(words.Length * 4))
+            {
+                a = Step(a, c);
+                b = Step(b, c);
             }
 
             h1 = Finish(a);
             h2 = Finish(b);
+        }
+    }
+
+    /// <summary>One multiply–rotate–multiply step of <see cref="Hash"/>.</summary>
+    private static ulong Step(ulong h, ulong value)
+    {
+        unchecked
+        {
+            h = (h ^ value) * 0x100000001B3UL;
+            return ((h << 29) | (h >> 35)) * 0xBF58476D1CE4E5B9UL;
         }
     }
 

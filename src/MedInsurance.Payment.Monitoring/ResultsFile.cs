@@ -174,7 +174,7 @@ internal sealed class ResultsFile : IDisposable
         foreach (var index in _resultColumns)
         {
             var bytes = index < 0 ? default : _input.Rows.Field(index);
-            if (length + bytes.Length + 1 > key.Length || !TextEncodings.IsAscii(bytes))
+            if (length + bytes.Length + 1 > key.Length || !_input.Rows.IsAscii(bytes))
             {
                 return 0;
             }

@@ -30,6 +30,8 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<string, string> _levels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly List<string> _groups = new();
+    private readonly NumberByReference _hospitalNumbers = new();
+    private readonly NumberByReference _groupNumbers = new();
     private readonly LongKeyTable _cells = new();
     private Cell[] _cellData = new Cell[16];
     private readonly LongKeyTable _months = new();
@@ -145,10 +147,10 @@ public sealed class SupervisionMonitor
             severityKeys[i] = -1;
             _aheadHospitals[i] = -1;
             _aheadGroups[i] = -1;
-            if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && _hospitalIndex.TryGetValue(cases[i].HospitalId, out var h))
+            if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && _hospitalNumbers.TryGet(_hospitalIndex, cases[i].HospitalId, out var h))
             {
                 _aheadHospitals[i] = h; // numbered once, never renumbered: Add takes it instead of looking it up again
-                if (results[i] is { Group.Length: > 0 } result && _groupIndex.TryGetValue(result.Group, out var g))
+                if (results[i] is { Group.Length: > 0 } result && _groupNumbers.TryGet(_groupIndex, result.Group, out var g))
                 {
                     _aheadGroups[i] = g;
                     keys[i] = Key(h, g, cases[i].Month);
@@ -487,6 +489,11 @@ public sealed class SupervisionMonitor
         // The group table reads only what was added and the region's sums above: it is made on another core while this
         // thread makes the hospital table (the scan above used every core; what follows used one).
         var groupRowsTask = Task.Run(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
+
+        // The severity table reads only the severity counts and the severe cases, and adds its drivers to the review list,
+        // which nothing else adds to from here on (the readmission and low-standard reviews are in): made beside the
+        // hospital table too, so the end of Finish does not wait for it on one core.
+        var severityTask = Task.Run(SeverityShift);
         var months = new Dictionary<(int Hospital, int Month), Period>();
         for (var i = 0; i < _cells.Count; i++)
         {
@@ -611,7 +618,7 @@ public sealed class SupervisionMonitor
         var groupRows = groupRowsTask.GetAwaiter().GetResult();
         var lowRiskRows = Enumerable.Range(0, groupCount).Where(g => regionCases[g] > 0)
             .Select(g => new LowRiskGroup(_groups[g], regionCases[g], regionDeaths[g], lowRisk[g])).OrderBy(r => r.Group, StringComparer.Ordinal).ToList();
-        var severity = SeverityShift();
+        var severity = severityTask.GetAwaiter().GetResult();
         counts["review_cases_found"] = _reviewListed.Values.Sum();
         counts["review_cases_listed"] = _review.Count;
         return new MonitoringReport(_profile, rows, groupRows, lowRiskRows, severity, _review.ToList(), counts);
