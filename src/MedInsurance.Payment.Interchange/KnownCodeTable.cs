@@ -24,7 +24,8 @@ internal sealed class KnownCodeTable<T>
     /// <summary>The longest code held, in bytes (the length goes in the top byte of the second word).</summary>
     public const int MaxLength = 15;
 
-    /// <summary>The most codes a table holds (a code edition has some 40 000): past it the slot count would pass 2³⁰.</summary>
+    /// <summary>The most codes a table holds (a code edition has some 40 000; 2²⁸ codes take 2²⁹ slots): far below the
+    /// count at which doubling the slot count would pass <c>int.MaxValue</c>.</summary>
     public const int MaxCodes = 1 << 28;
 
     private readonly Entry[] _entries;

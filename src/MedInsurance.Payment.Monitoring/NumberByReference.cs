@@ -19,9 +19,15 @@ internal sealed class NumberByReference
     /// <param name="index">The dictionary (names are added to it, never renumbered).</param>
     /// <param name="name">The name.</param>
     /// <param name="number">Its number.</param>
-    /// <returns>Whether the name is numbered.</returns>
+    /// <returns>Whether the name is numbered (never a null name).</returns>
     public bool TryGet(Dictionary<string, int> index, string name, out int number)
     {
+        if (name is null)
+        {
+            number = 0;
+            return false;
+        }
+
         var slot = RuntimeHelpers.GetHashCode(name) & Mask;
         if (ReferenceEquals(_names[slot], name))
         {

@@ -283,8 +283,9 @@ public sealed class QcChecker
                 continue;
             }
 
-            // A code the reader noted a hint for is not looked up: only the others' slots are read. When there is a hint for
-            // as many codes as the case lists (one a code read from the vocabulary, an empty code none), there are none.
+            // A code the reader noted a hint for is not looked up: only the others' slots are read. When there are as many
+            // hints as the case lists codes (one per code read from the vocabulary, none for an empty one), there are almost
+            // always none (a code a main column had too many of is hinted but not listed): at worst a read-ahead is missed.
             var known = new KnownTags(hints, records[i].RowNumber);
             var listed = (c.MainDiagnosis.IsEmpty ? 0 : 1) + c.SecondaryDiagnoses.Count + (c.MainProcedure.IsEmpty ? 0 : 1) + c.OtherProcedures.Count;
             if (listed > 0 && known.Count == listed)

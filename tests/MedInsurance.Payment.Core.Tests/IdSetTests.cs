@@ -116,6 +116,19 @@ public sealed class IdSetTests
     }
 
     [Fact]
+    public void Reserving_no_ids_or_fewer_changes_nothing()
+    {
+        var set = new IdSet();
+        var capacity = set.Capacity;
+        set.Reserve(0);
+        set.Reserve(-5);
+        set.Reserve(long.MinValue);
+        Assert.Equal(capacity, set.Capacity);
+        Assert.True(set.Add("C1"));
+        Assert.False(set.Add("C1"));
+    }
+
+    [Fact]
     public void A_set_reserved_for_its_ids_takes_them_without_growing()
     {
         var set = new IdSet();

@@ -27,7 +27,7 @@ public sealed class IsoDateCacheTests
             from d in Gen.Choose(1, 31)
             from sep in Gen.Elements("/", "-", ".", "_")
             select y.ToString("0000", CultureInfo.InvariantCulture) + sep + m.ToString(CultureInfo.InvariantCulture) + sep + d.ToString("00", CultureInfo.InvariantCulture),
-            from d in Gen.Elements("2026-03-01 10:30:00", "2026-03-01T10:30", "20260301", "2026-3-1", "2026-0A-01", "2026-03-0A", "X026-03-01", "2026-03-01 ", " 2026-03-1", "2026-02-29", "2024-02-29")
+            from d in Gen.Elements("2026-03-01 10:30:00", "2026-03-01T10:30", "20260301", "2026-3-1", "2026-0A-01", "2026-03-0A", "X026-03-01", "2026-03-01 ", " 2026-03-1", "2026-02-29", "2024-02-29", "\0\0\0\0-\0\0-\0\0", "\0\0\0\0-\0\0-\001")
             select d);
         return Gen.ArrayOf(text).ToArbitrary();
     }

@@ -29,7 +29,8 @@ public sealed class ExactDecimalSumTests
                    from negative in Gen.Elements(false, true)
                    select new decimal(0, 0, 0, negative, (byte)scale);
         var negativeWeight = weight.Select(w => -w);
-        var term = Gen.Frequency((12, weight), (2, negativeWeight), (1, fine), (1, large), (1, zero));
+        var cancelling = Gen.Elements(0.5m, -0.5m, 1.4m, -1.4m, 1.40m, -1.40m, 0.0m, -0.0m); // sums that come back to zero
+        var term = Gen.Frequency((12, weight), (2, negativeWeight), (1, fine), (1, large), (1, zero), (4, cancelling));
         return Gen.ArrayOf(term).ToArbitrary();
     }
 
@@ -47,6 +48,25 @@ public sealed class ExactDecimalSumTests
             Assert.Equal(decimal.GetBits(expected), decimal.GetBits(sum.Value));
         }
     });
+
+    [Theory]
+    [InlineData("-1.4", "1.4")]
+    [InlineData("1.40", "-1.4")]
+    [InlineData("-1.40", "1.4", "0.5", "-0.5")]
+    [InlineData("0.00", "0")]
+    public void A_sum_that_comes_back_to_zero_keeps_decimal_s_sign_of_zero(params string[] texts)
+    {
+        var sum = default(ExactDecimalSum);
+        var expected = 0m;
+        foreach (var text in texts)
+        {
+            var term = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            expected += term;
+            sum.Add(DecimalTerm.Of(term));
+        }
+
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(sum.Value));
+    }
 
     [Fact]
     public void A_sum_past_the_long_carries_on_in_decimal()

@@ -33,6 +33,9 @@ public sealed class NumberByReferenceTests
             }
         }
 
+        // A null name is never found (an empty entry holds null too).
+        Assert.False(new NumberByReference().TryGet(index, null!, out _));
+
         // A name numbered after it was first asked for is found then.
         index.Add(names[1], 42);
         Assert.True(lookup.TryGet(index, names[1], out var late));
