@@ -97,7 +97,6 @@ internal sealed class CsvInput : IDisposable
         }
 
         var record = Rows.RecordBytes;
-
         if (_encoding is null)
         {
             // Auto, and everything so far was ASCII: the first non-ASCII bytes decide, once.

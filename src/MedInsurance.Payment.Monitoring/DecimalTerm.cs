@@ -32,7 +32,12 @@ internal readonly struct DecimalTerm
     /// <returns>The term.</returns>
     public static DecimalTerm Of(decimal value)
     {
+#if NET
+        System.Span<int> bits = stackalloc int[4]; // every CaseResult makes two terms: no array for each
+        decimal.GetBits(value, bits);
+#else
         var bits = decimal.GetBits(value);
+#endif
         var scale = (byte)((bits[3] >> 16) & 0xFF);
         var negative = bits[3] < 0;
         var high = bits[2];
