@@ -87,8 +87,19 @@ internal sealed class ByteKeyCache<T>
 
     /// <summary>Reads the slot <see cref="SlotOf"/> gave and returns part of it: a read ahead, so that the lookup that
     /// follows finds the slot in the cache. The table only grows, so a slot from before a growth is still in range (it
-    /// then reads an unrelated slot, which is harmless).</summary>
-    public long Touch(int slot) => unchecked((long)_entries[slot].A);
+    /// then reads an unrelated slot, which is harmless). Where the processor prefetches (<see cref="CacheLine"/>) the
+    /// slot is prefetched and 0 returned.</summary>
+    public long Touch(int slot)
+    {
+        ref var entry = ref _entries[slot];
+        if (CacheLine.CanPrefetch)
+        {
+            CacheLine.Prefetch(ref entry);
+            return 0;
+        }
+
+        return unchecked((long)entry.A);
+    }
 
     /// <summary>The value in the slot <see cref="SlotOf"/> gave (default when empty or, after a growth, an unrelated one):
     /// for reading ahead what the value refers to.</summary>

@@ -184,14 +184,28 @@ public sealed class SupervisionMonitor
             _aheadCells[i] = index;
             if (index >= 0)
             {
-                touched ^= cells[index].Cases;
+                if (CacheLine.CanPrefetch)
+                {
+                    CacheLine.Prefetch(ref cells[index]);
+                }
+                else
+                {
+                    touched ^= cells[index].Cases;
+                }
             }
 
             var severityIndex = severityKeys[i] >= 0 ? _severityCells.IndexOf(severityKeys[i]) : -1;
             _aheadSeverityCells[i] = severityIndex;
             if (severityIndex >= 0)
             {
-                touched ^= severity[severityIndex].Cases;
+                if (CacheLine.CanPrefetch)
+                {
+                    CacheLine.Prefetch(ref severity[severityIndex]);
+                }
+                else
+                {
+                    touched ^= severity[severityIndex].Cases;
+                }
             }
         }
 
