@@ -201,10 +201,19 @@ internal static class CsvBlockPipeline
         {
             var readAhead = convert.ReadAhead;
             var converted = convert.Converted;
+            readAhead?.Invoke(job.Block, 0, Math.Min(ReadAheadRows, job.Block.Count));
             for (var first = 0; first < job.Block.Count; first += ReadAheadRows)
             {
                 var count = Math.Min(ReadAheadRows, job.Block.Count - first);
-                readAhead?.Invoke(job.Block, first, count);
+
+                // The next run is read ahead before this one is converted: what the read-ahead asks the memory for has a
+                // run's work to arrive in, instead of arriving while the first rows after it wait (change 55).
+                var next = first + ReadAheadRows;
+                if (readAhead is not null && next < job.Block.Count)
+                {
+                    readAhead(job.Block, next, Math.Min(ReadAheadRows, job.Block.Count - next));
+                }
+
                 for (var i = first; i < first + count; i++)
                 {
                     replay.Show(job.Block, i);
