@@ -27,7 +27,9 @@ internal static class CsvBlockPipeline
 {
     /// <summary>
     /// The rows read ahead at a time: few enough that what they touch (a few hundred cache lines) is still in the core's
-    /// cache when they are converted, as the records those rows allocate go through it (docs/performance.md, change 13).
+    /// cache when they are converted, as the records those rows allocate go through it (docs/performance.md, change 13);
+    /// a run is read ahead while the run before it is converted and checked, so what it asks for has that long to arrive
+    /// (change 55).
     /// </summary>
     public const int ReadAheadRows = 64;
 
@@ -41,8 +43,9 @@ internal static class CsvBlockPipeline
     /// <param name="start">Per row, in file order, with <paramref name="input"/> on the row (on the calling thread).</param>
     /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number
     /// and start) into a record, and optionally a function called with each run of <see cref="ReadAheadRows"/> rows of a block (the block,
-    /// the first row's index in it, the count) before they are converted on that thread, to read ahead what the conversion will look up
-    /// so that the cache misses overlap (it must not change what the conversion gives), and optionally a function called with each
+    /// the first row's index in it, the count) before they are converted on that thread — before the run ahead of it is converted — to
+    /// read ahead what the conversion will look up so that the cache misses overlap (it must not change what the conversion gives; it
+    /// may leave the input on another row: each row is shown again before it is converted), and optionally a function called with each
     /// run right after it is converted (<em>converted</em>, below), on the same thread: it is that thread's own, so it may use what
     /// the thread's conversion noted of the run.</param>
     /// <param name="transform">Per block, on any of the threads.</param>
@@ -189,8 +192,9 @@ internal static class CsvBlockPipeline
         }
     }
 
-    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead first and handed to the
-    /// converter's <c>Converted</c> after) and runs the transform on them; an exception is kept for the consumer.</summary>
+    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead while the run before it is
+    /// converted, and handed to the converter's <c>Converted</c> after) and runs the transform on them; an exception is kept
+    /// for the consumer.</summary>
     private static void Process<TStart, TRecord, TResult>(
         Job<TStart, TRecord, TResult> job,
         CsvInput replay,

@@ -118,9 +118,10 @@ public sealed class SupervisionMonitor
 
     /// <summary>
     /// Reads ahead the cells that the next <paramref name="count"/> calls of <see cref="Add(in MonitorCase, CaseResult?, long)"/>
-    /// will add to (the same cases, results and rows, in that order), in two loops of independent loads — the cell and
-    /// severity tables' slots, then the cells and severity counts — so their cache misses overlap instead of following one
-    /// another (docs/performance.md, changes 12 and 18); the hospital and group numbers it finds are kept for
+    /// will add to (the same cases, results and rows, in that order), in two loops — the cell and severity tables' slots
+    /// prefetched (or, where the processor has no prefetch instruction, read), then each key looked up there and the cell
+    /// and severity count it names prefetched (or read) — so their cache misses overlap instead of following one another
+    /// (docs/performance.md, changes 12, 18 and 54); the hospital and group numbers it finds are kept for
     /// <see cref="AddReadAhead"/> (change 22), and so are the places of the cells and severity counts it found (change 33:
     /// a place never changes once a cell is added; a cell not added yet is kept as not found). Changes nothing else: a
     /// hospital or group not numbered yet, a case without a group or without a usable date is skipped.
