@@ -283,6 +283,10 @@ public sealed class QcChecker
                 continue;
             }
 
+            // The main diagnosis's text, which the main-diagnosis rules read first (CheckMain), is prefetched: the reader
+            // prefetched it a run before, and converting two runs since has pushed it out of the core's cache (change 56).
+            CacheLine.Prefetch(c.MainDiagnosis.Value);
+
             // A code the reader noted a hint for is not looked up: only the others' slots are read. When there are as many
             // hints as the case lists codes (one per code read from the vocabulary, none for an empty one), there are almost
             // always none (a code a main column had too many of is hinted but not listed): at worst a read-ahead is missed.
