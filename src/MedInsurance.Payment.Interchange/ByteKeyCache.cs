@@ -89,17 +89,7 @@ internal sealed class ByteKeyCache<T>
     /// follows finds the slot in the cache. The table only grows, so a slot from before a growth is still in range (it
     /// then reads an unrelated slot, which is harmless). Where the processor prefetches (<see cref="CacheLine"/>) the
     /// slot is prefetched and 0 returned.</summary>
-    public long Touch(int slot)
-    {
-        ref var entry = ref _entries[slot];
-        if (CacheLine.CanPrefetch)
-        {
-            CacheLine.Prefetch(ref entry);
-            return 0;
-        }
-
-        return unchecked((long)entry.A);
-    }
+    public long Touch(int slot) => CacheLine.Touch(ref _entries[slot]);
 
     /// <summary>The value in the slot <see cref="SlotOf"/> gave (default when empty or, after a growth, an unrelated one):
     /// for reading ahead what the value refers to.</summary>

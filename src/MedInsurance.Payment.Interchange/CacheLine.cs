@@ -11,7 +11,7 @@ namespace MedInsurance.Payment.Interchange;
 /// cells) issue one for each entry a run or block will look up, so the misses overlap. A prefetch only hints: it changes no value, never faults (an address the
 /// collector has since moved is a wasted hint) and does not hold up the instructions after it as a load would
 /// (docs/performance.md, change 54). Where the processor offers none (.NET Framework, ARM), <see cref="CanPrefetch"/> is
-/// false and the callers read the entry instead, a load whose value they keep.
+/// false and <see cref="Touch{T}"/> reads the entry instead, a load whose value the caller keeps.
 /// </summary>
 internal static class CacheLine
 {
@@ -24,6 +24,42 @@ internal static class CacheLine
 #else
         get => false;
 #endif
+    }
+
+    /// <summary>
+    /// Brings the cache line of <paramref name="location"/> in ahead of its use, for a read-ahead: prefetches it and returns 0
+    /// where <see cref="CanPrefetch"/>, else reads its first byte and returns it. A caller keeps what it returns (for
+    /// example folded into a field written once per read-ahead), so that the read is not dropped as unused.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="location">A table entry.</param>
+    /// <returns>0, or the entry's first byte.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Touch<T>(ref T location)
+    {
+        if (CanPrefetch)
+        {
+            Prefetch(ref location);
+            return 0;
+        }
+
+        return Unsafe.As<T, byte>(ref location);
+    }
+
+    /// <summary>As <see cref="Touch{T}"/> for a string: prefetches it (<see cref="Prefetch(string?)"/>) and returns 0, or
+    /// reads its length and returns it.</summary>
+    /// <param name="text">The string.</param>
+    /// <returns>0, or the string's length.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Touch(string text)
+    {
+        if (CanPrefetch)
+        {
+            Prefetch(text);
+            return 0;
+        }
+
+        return text.Length;
     }
 
     /// <summary>Prefetches the cache line holding <paramref name="location"/> into every level (PREFETCHT0); nothing when

@@ -472,26 +472,18 @@ public static class CaseCsvReader
             {
                 var slot = _aheadSlots[i];
                 touched ^= slot >= 0
-                    ? (knownDx is null ? _diagnoses.Touch(slot) : (long)knownDx.Touch(slot))
-                    : (knownPx is null ? _procedures.Touch(~slot) : (long)knownPx.Touch(~slot));
+                    ? (knownDx is null ? _diagnoses.Touch(slot) : knownDx.Touch(slot))
+                    : (knownPx is null ? _procedures.Touch(~slot) : knownPx.Touch(~slot));
             }
 
             // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
             for (var i = 0; i < count; i++)
             {
+                // The string's address is in the slot: the slot is read, the string prefetched (or its length read).
                 var slot = _aheadSlots[i];
-                if (CacheLine.CanPrefetch)
-                {
-                    // The string's address is in the slot: the slot is read, the string only prefetched.
-                    CacheLine.Prefetch(slot >= 0
-                        ? (knownDx is null ? _diagnoses.ValueAt(slot).Value : knownDx.TextAt(slot))
-                        : (knownPx is null ? _procedures.ValueAt(~slot).Value : knownPx.TextAt(~slot)));
-                    continue;
-                }
-
-                touched ^= slot >= 0
-                    ? (knownDx is null ? _diagnoses.ValueAt(slot).Value.Length : knownDx.TextAt(slot).Length)
-                    : (knownPx is null ? _procedures.ValueAt(~slot).Value.Length : knownPx.TextAt(~slot).Length);
+                touched ^= CacheLine.Touch(slot >= 0
+                    ? (knownDx is null ? _diagnoses.ValueAt(slot).Value : knownDx.TextAt(slot))
+                    : (knownPx is null ? _procedures.ValueAt(~slot).Value : knownPx.TextAt(~slot)));
             }
 
             Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code

@@ -126,21 +126,11 @@ internal sealed class KnownCodeTable<T>
     /// <returns>The slot, or −1.</returns>
     public int SlotOf(ReadOnlySpan<byte> key) => TryPack(key, out var a, out var b) ? PackedKey.Slot(a, b, _mask) : -1;
 
-    /// <summary>Reads a slot's key (to bring its entry into the cache ahead of the lookup), or prefetches the entry and
-    /// returns 0 where the processor prefetches (<see cref="CacheLine"/>); changes nothing.</summary>
+    /// <summary>Brings a slot's entry into the cache ahead of the lookup (<see cref="CacheLine.Touch{T}"/>: prefetched, or
+    /// read where the processor has no prefetch); changes nothing.</summary>
     /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
-    /// <returns>A word of the entry, or 0.</returns>
-    public ulong Touch(int slot)
-    {
-        ref var entry = ref _entries[slot];
-        if (CacheLine.CanPrefetch)
-        {
-            CacheLine.Prefetch(ref entry);
-            return 0;
-        }
-
-        return entry.B;
-    }
+    /// <returns>0, or a byte of the entry.</returns>
+    public long Touch(int slot) => CacheLine.Touch(ref _entries[slot]);
 
     /// <summary>The text held in a slot (empty for an empty slot), to bring a code's string into the cache ahead of use.</summary>
     /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>

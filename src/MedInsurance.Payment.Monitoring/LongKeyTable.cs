@@ -66,17 +66,7 @@ internal sealed class LongKeyTable
     /// <summary>Reads the slot where a lookup of <paramref name="key"/> starts and returns what it holds: a read ahead, so that
     /// a later lookup finds the slot in the cache (many such reads, independent of one another, overlap in the processor).
     /// Where the processor prefetches (<see cref="CacheLine"/>) the slot is prefetched instead and 0 returned.</summary>
-    public long Touch(long key)
-    {
-        ref var slot = ref _slots[(int)(Mix(key) & (uint)_mask)];
-        if (CacheLine.CanPrefetch)
-        {
-            CacheLine.Prefetch(ref slot);
-            return 0;
-        }
-
-        return slot.Key;
-    }
+    public long Touch(long key) => CacheLine.Touch(ref _slots[(int)(Mix(key) & (uint)_mask)]);
 
     /// <summary>The number of <paramref name="key"/>, or −1 when it has none.</summary>
     public int IndexOf(long key)

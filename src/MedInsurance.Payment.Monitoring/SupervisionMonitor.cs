@@ -185,28 +185,14 @@ public sealed class SupervisionMonitor
             _aheadCells[i] = index;
             if (index >= 0)
             {
-                if (CacheLine.CanPrefetch)
-                {
-                    CacheLine.Prefetch(ref cells[index]);
-                }
-                else
-                {
-                    touched ^= cells[index].Cases;
-                }
+                touched ^= CacheLine.Touch(ref cells[index]);
             }
 
             var severityIndex = severityKeys[i] >= 0 ? _severityCells.IndexOf(severityKeys[i]) : -1;
             _aheadSeverityCells[i] = severityIndex;
             if (severityIndex >= 0)
             {
-                if (CacheLine.CanPrefetch)
-                {
-                    CacheLine.Prefetch(ref severity[severityIndex]);
-                }
-                else
-                {
-                    touched ^= severity[severityIndex].Cases;
-                }
+                touched ^= CacheLine.Touch(ref severity[severityIndex]);
             }
         }
 
