@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MedInsurance.Payment.Cases;
@@ -460,6 +461,7 @@ public sealed class SupervisionMonitor
     /// <summary>Computes every indicator from what was added — once: afterwards every method of the monitor throws.</summary>
     /// <returns>The report.</returns>
     /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
+    [MethodImpl(FinishJit.Optimize)]
     public MonitoringReport Finish()
     {
         // Finish sorts the stays and adds to the review list and counts: a second call would count twice.
@@ -483,33 +485,19 @@ public sealed class SupervisionMonitor
         var lowRisk = LowRiskGroups(regionCases, regionDeaths);
         var lowStandard = LowStandard(regionCases, regionCost);
 
-        // Hospital × month aggregates, each cell read once (its consumption-index terms computed once); a year is the sum
-        // of its months.
+        // The group table and the hospital × month group terms read only the cells and the region's sums above: they are
+        // made on threads of their own while the readmission scan sorts the stays on the cores, so the end of Finish does
+        // not wait for them on one core (docs/performance.md, change 57). Dedicated threads, not the pool's: the scan's
+        // parallel loop takes the pool's.
+        var groupRowsTask = Task.Factory.StartNew(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var monthsTask = Task.Factory.StartNew(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var readmission = Readmissions();
-
-        // The group table reads only what was added and the region's sums above: it is made on another core while this
-        // thread makes the hospital table (the scan above used every core; what follows used one).
-        var groupRowsTask = Task.Run(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
 
         // The severity table reads only the severity counts and the severe cases, and adds its drivers to the review list,
         // which nothing else adds to from here on (the readmission and low-standard reviews are in): made beside the
         // hospital table too, so the end of Finish does not wait for it on one core.
         var severityTask = Task.Run(SeverityShift);
-        var months = new Dictionary<(int Hospital, int Month), Period>();
-        for (var i = 0; i < _cells.Count; i++)
-        {
-            var cellKey = _cells.KeyAt(i);
-            var key = (HospitalOf(cellKey), MonthOfKey(cellKey));
-            if (!months.TryGetValue(key, out var period))
-            {
-                period = new Period(_profile.ReadmissionDays.Count);
-                months.Add(key, period);
-            }
-
-            var g = GroupOf(cellKey);
-            period.Add(in _cellData[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
-        }
-
+        var months = monthsTask.GetAwaiter().GetResult();
         for (var i = 0; i < _months.Count; i++)
         {
             var monthKey = _months.KeyAt(i);
@@ -643,6 +631,7 @@ public sealed class SupervisionMonitor
     /// in groups where such stays are at most the rare share of the group's cases. Counted per hospital × month, at the
     /// month table's places (every short stay's hospital and month has one).
     /// </summary>
+    [MethodImpl(FinishJit.Optimize)]
     private long[] LowStandard(long[] cases, long[] cost)
     {
         // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
@@ -718,6 +707,7 @@ public sealed class SupervisionMonitor
     /// way. A stay beginning inside an earlier stay (overlapping) or repeating one (same admission and discharge,
     /// duplicate) is counted apart and is not an index stay.
     /// </summary>
+    [MethodImpl(FinishJit.Optimize)]
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
         // The stays were distributed by person into buckets as they were added (a person's stays are in one bucket; the
@@ -730,7 +720,7 @@ public sealed class SupervisionMonitor
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
         var months = StayMonths.Of(_months, _hospitals.Count, windows);
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [MethodImpl(FinishJit.Optimize)] (r) =>
         {
             var scan = new StayScan(months);
             var chunks = Array.Empty<PersonStay[]>();
@@ -809,6 +799,7 @@ public sealed class SupervisionMonitor
     /// and split admissions) in the order found.
     /// Reads the monitor's profile and group codes only: runs of buckets are scanned at once on several threads.
     /// </summary>
+    [MethodImpl(FinishJit.Optimize)]
     private void ScanStays(PersonStay[] stays, int count, string readmissionReason, StayMonths months, StayScan scan)
     {
         var windows = months.Windows;
@@ -890,6 +881,31 @@ public sealed class SupervisionMonitor
         }
     }
 
+    /// <summary>Hospital × month aggregates of the cells' group terms, each cell read once (its consumption-index terms
+    /// computed once), the cells in the order they were first added: each month's decimal sums are added in that order
+    /// whatever thread makes them. A year is the sum of its months.</summary>
+    [MethodImpl(FinishJit.Optimize)]
+    private Dictionary<(int Hospital, int Month), Period> MonthPeriods(long[] regionCases, long[] regionCost, long[] regionLos, bool[] lowRisk)
+    {
+        var months = new Dictionary<(int Hospital, int Month), Period>();
+        for (var i = 0; i < _cells.Count; i++)
+        {
+            var cellKey = _cells.KeyAt(i);
+            var key = (HospitalOf(cellKey), MonthOfKey(cellKey));
+            if (!months.TryGetValue(key, out var period))
+            {
+                period = new Period(_profile.ReadmissionDays.Count);
+                months.Add(key, period);
+            }
+
+            var g = GroupOf(cellKey);
+            period.Add(in _cellData[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
+        }
+
+        return months;
+    }
+
+    [MethodImpl(FinishJit.Optimize)]
     private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
     {
         var rows = new List<GroupIndicatorRow>();
@@ -996,6 +1012,7 @@ public sealed class SupervisionMonitor
     /// √Σ n·p·(1 − p). The same against the hospital's own previous-year shares. Drivers: the ADRGs with the largest
     /// excess, whose severe cases are listed to review.
     /// </summary>
+    [MethodImpl(FinishJit.Optimize)]
     private List<SeverityShiftRow> SeverityShift()
     {
         // The cells by number are in the order they were first added, so each hospital's cells below keep that order and
@@ -1202,6 +1219,7 @@ public sealed class SupervisionMonitor
         public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
 
         /// <summary>Adds the month's sums that do not depend on the group.</summary>
+        [MethodImpl(FinishJit.Optimize)]
         public void Add(in MonthSums m)
         {
             Cases += m.Cases;
@@ -1220,6 +1238,7 @@ public sealed class SupervisionMonitor
         }
 
         /// <summary>Adds a cell's group terms; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
+        [MethodImpl(FinishJit.Optimize)]
         public void Add(in Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
         {
             CostIndex += groupCost == 0 ? 0m : c.CostFen * (decimal)groupCases / groupCost;
@@ -1229,6 +1248,7 @@ public sealed class SupervisionMonitor
         }
 
         /// <summary>Adds another period (a month into its year).</summary>
+        [MethodImpl(FinishJit.Optimize)]
         public void Add(Period p)
         {
             Cases += p.Cases;
