@@ -199,7 +199,7 @@ internal sealed class CsvByteReader : IDisposable
     /// <summary>Appends the current record to <paramref name="block"/> (its bytes, fields, lines and problem).</summary>
     /// <param name="block">The block being filled.</param>
     public void CopyTo(CsvRowBlock block) =>
-        block.Add(RecordBytes, _starts, _ends, _escaped, FieldCount, FirstLine, LastLine, Problem, ProblemField);
+        block.Add(RecordBytes, _starts, _ends, _escaped, FieldCount, FirstLine, LastLine, Problem, ProblemField, (byte)_ascii);
 
     /// <summary>Makes row <paramref name="index"/> of <paramref name="block"/> the current record, as the splitter saw it.</summary>
     /// <param name="block">A block filled by <see cref="CopyTo(CsvRowBlock)"/>.</param>
@@ -217,7 +217,7 @@ internal sealed class CsvByteReader : IDisposable
         LastLine = row.LastLine;
         Problem = row.Problem;
         ProblemField = row.ProblemField;
-        _ascii = 0;
+        _ascii = row.Ascii; // as the splitter found it (its row checks look first): each record's bytes are scanned once
     }
 
     public bool MoveNext()

@@ -42,7 +42,7 @@ internal sealed class CsvRowBlock
     }
 
     /// <summary>Appends a row: its bytes, the start, end and quote-escape flag of each field, and what the splitter knew of it.</summary>
-    public void Add(ReadOnlySpan<byte> record, int[] starts, int[] ends, bool[] escaped, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField)
+    public void Add(ReadOnlySpan<byte> record, int[] starts, int[] ends, bool[] escaped, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField, byte ascii = 0)
     {
         if (Count == _rows.Length)
         {
@@ -67,7 +67,7 @@ internal sealed class CsvRowBlock
         Array.Copy(starts, 0, _starts, _fieldCount, fieldCount);
         Array.Copy(ends, 0, _ends, _fieldCount, fieldCount);
         Array.Copy(escaped, 0, _escaped, _fieldCount, fieldCount);
-        _rows[Count++] = new Row(_byteCount, _fieldCount, fieldCount, firstLine, lastLine, problem, problemField);
+        _rows[Count++] = new Row(_byteCount, _fieldCount, fieldCount, firstLine, lastLine, problem, problemField, ascii);
         _byteCount += record.Length;
         _fieldCount += fieldCount;
     }
@@ -92,8 +92,9 @@ internal sealed class CsvRowBlock
     /// <summary>One row of the block.</summary>
     internal readonly struct Row
     {
-        public Row(int offset, int fieldBase, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField)
+        public Row(int offset, int fieldBase, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField, byte ascii)
         {
+            Ascii = ascii;
             Offset = offset;
             FieldBase = fieldBase;
             FieldCount = fieldCount;
@@ -123,5 +124,8 @@ internal sealed class CsvRowBlock
 
         /// <summary>The field the problem is in, or −1.</summary>
         public int ProblemField { get; }
+
+        /// <summary>Whether the record is all ASCII as the splitter found it: 0 not looked at, 1 all ASCII, 2 not.</summary>
+        public byte Ascii { get; }
     }
 }
