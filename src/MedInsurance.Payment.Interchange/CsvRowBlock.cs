@@ -42,7 +42,7 @@ internal sealed class CsvRowBlock
     }
 
     /// <summary>Appends a row: its bytes, the start, end and quote-escape flag of each field, and what the splitter knew of it.</summary>
-    public void Add(ReadOnlySpan<byte> record, int[] starts, int[] ends, bool[] escaped, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField, byte ascii = 0)
+    public void Add(ReadOnlySpan<byte> record, int[] starts, int[] ends, bool[] escaped, int fieldCount, long firstLine, long lastLine, CsvRowProblem problem, int problemField, byte ascii)
     {
         if (Count == _rows.Length)
         {

@@ -11,6 +11,8 @@ namespace MedInsurance.Payment.Monitoring;
 /// </summary>
 internal static class PeerComparison
 {
+    /// <summary>Fills each row's comparison with the rows of its indicator, period and level (the rows are changed in place).</summary>
+    /// <param name="rows">Every hospital indicator row of the report.</param>
     [MethodImpl(FinishJit.Optimize)]
     public static void Fill(IEnumerable<IndicatorRow> rows)
     {
@@ -38,43 +40,23 @@ internal static class PeerComparison
                 row.Difference = row.Value - mean;
                 row.Ratio = mean == 0m ? null : row.Value / mean;
                 row.ZScore = n < 2 || sd == 0m ? null : (row.Value - mean) / sd;
-                var below = LowerBound(sorted, row.Value);
-                var equal = UpperBound(sorted, row.Value) - below;
+                var below = CountBelow(sorted, row.Value, inclusive: false);
+                var equal = CountBelow(sorted, row.Value, inclusive: true) - below;
                 row.PercentileRank = (below + (equal / 2m)) / n * 100m;
             }
         }
     }
 
-    /// <summary>How many of the ascending <paramref name="sorted"/> are less than <paramref name="value"/>.</summary>
-    private static int LowerBound(decimal[] sorted, decimal value)
+    /// <summary>How many of the ascending <paramref name="sorted"/> are less than <paramref name="value"/> (at most
+    /// <paramref name="value"/> when <paramref name="inclusive"/>): a binary search, decimals compared by value.</summary>
+    private static int CountBelow(decimal[] sorted, decimal value, bool inclusive)
     {
         var low = 0;
         var high = sorted.Length;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            if (sorted[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
-    /// <summary>How many of the ascending <paramref name="sorted"/> are at most <paramref name="value"/>.</summary>
-    private static int UpperBound(decimal[] sorted, decimal value)
-    {
-        var low = 0;
-        var high = sorted.Length;
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (sorted[middle] <= value)
+            if (sorted[middle] < value || (inclusive && sorted[middle] == value))
             {
                 low = middle + 1;
             }

@@ -485,13 +485,31 @@ public sealed class SupervisionMonitor
         var lowRisk = LowRiskGroups(regionCases, regionDeaths);
         var lowStandard = LowStandard(regionCases, regionCost);
 
-        // The group table and the hospital × month group terms read only the cells and the region's sums above: they are
-        // made on threads of their own while the readmission scan sorts the stays on the cores, so the end of Finish does
-        // not wait for them on one core (docs/performance.md, change 57). Dedicated threads, not the pool's: the scan's
-        // parallel loop takes the pool's.
+        // The group table and the hospital × month group terms read only what was added and the region's sums above,
+        // nothing Finish writes: they are made on threads of their own while the readmission scan sorts the stays on the
+        // cores, so the end of Finish does not wait for them on one core (docs/performance.md, change 57). Dedicated
+        // threads, not the pool's: the scan's parallel loop takes the pool's.
         var groupRowsTask = Task.Factory.StartNew(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var monthsTask = Task.Factory.StartNew(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var readmission = Readmissions();
+        Dictionary<(int Hospital, int Month), StayCounts> readmission;
+        try
+        {
+            readmission = Readmissions();
+        }
+        catch
+        {
+            // The scan's error leaves, but not before the two threads have stopped reading the monitor.
+            try
+            {
+                Task.WaitAll(groupRowsTask, monthsTask);
+            }
+            catch (AggregateException)
+            {
+                // Theirs would only repeat or follow the scan's: the scan's error is the one that leaves.
+            }
+
+            throw;
+        }
 
         // The severity table reads only the severity counts and the severe cases, and adds its drivers to the review list,
         // which nothing else adds to from here on (the readmission and low-standard reviews are in): made beside the
