@@ -13,7 +13,7 @@ internal static class PeerComparison
 {
     /// <summary>Fills each row's comparison with the rows of its indicator, period and level (the rows are changed in place).</summary>
     /// <param name="rows">Every hospital indicator row of the report.</param>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public static void Fill(IEnumerable<IndicatorRow> rows)
     {
         foreach (var peers in rows.GroupBy(r => (r.Indicator, r.Period, r.Level)))

@@ -89,7 +89,7 @@ internal static class PersonStaySort
     /// <param name="chunks">Scratch chunk list.</param>
     /// <param name="sorted">Where the sorted stays go (grown when short).</param>
     /// <returns>How many stays the bucket held.</returns>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public static int SortBucket(PersonStayBook book, int bucket, ref ulong[] keys, ref ulong[] spare, ref PersonStay[][] chunks, ref PersonStay[] sorted)
     {
         var count = book.TakeChunks(bucket, ref chunks, out var chunkCount);
@@ -148,7 +148,7 @@ internal static class PersonStaySort
     /// in the full comparison's order (Array.Sort sorts a short run by insertion itself, a long one — thousands of stays
     /// under one placeholder patient id — in n log n).
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private static void SortRuns(ulong[] keys, PersonStay[] target, int count)
     {
         var start = 0;
@@ -192,7 +192,7 @@ internal static class PersonStaySort
     /// uniform, so the groups hold a few numbers each and the sort is about two passes instead of n log n comparisons. On
     /// return the sorted numbers are in <paramref name="keys"/> (which may be the array that was <paramref name="spare"/>).
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     internal static void SortNumbers(ref ulong[] keys, int count, ref ulong[] spare)
     {
         const int MaxDigitBits = 11;

@@ -461,7 +461,7 @@ public sealed class SupervisionMonitor
     /// <summary>Computes every indicator from what was added — once: afterwards every method of the monitor throws.</summary>
     /// <returns>The report.</returns>
     /// <exception cref="InvalidOperationException">After <see cref="Finish"/>: a monitor computes its report once.</exception>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public MonitoringReport Finish()
     {
         // Finish sorts the stays and adds to the review list and counts: a second call would count twice.
@@ -489,8 +489,9 @@ public sealed class SupervisionMonitor
         // nothing Finish writes: they are made on threads of their own while the readmission scan sorts the stays on the
         // cores, so the end of Finish does not wait for them on one core (docs/performance.md, change 57). Dedicated
         // threads, not the pool's: the scan's parallel loop takes the pool's.
-        var groupRowsTask = Task.Factory.StartNew(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var monthsTask = Task.Factory.StartNew(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var groupRowsTask = OnOwnThread(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
+        var monthsTask = OnOwnThread(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk));
         Dictionary<(int Hospital, int Month), StayCounts> readmission;
         try
         {
@@ -649,7 +650,7 @@ public sealed class SupervisionMonitor
     /// in groups where such stays are at most the rare share of the group's cases. Counted per hospital × month, at the
     /// month table's places (every short stay's hospital and month has one).
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private long[] LowStandard(long[] cases, long[] cost)
     {
         // A short stay is cheap when its cost × the group's cases ≤ the ratio × the group's cost (at most the ratio of the
@@ -725,7 +726,7 @@ public sealed class SupervisionMonitor
     /// way. A stay beginning inside an earlier stay (overlapping) or repeating one (same admission and discharge,
     /// duplicate) is counted apart and is not an index stay.
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
     {
         // The stays were distributed by person into buckets as they were added (a person's stays are in one bucket; the
@@ -738,7 +739,7 @@ public sealed class SupervisionMonitor
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
         var months = StayMonths.Of(_months, _hospitals.Count, windows);
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [MethodImpl(FinishJit.Optimize)] (r) =>
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [MethodImpl(JitHints.Optimize)] (r) =>
         {
             var scan = new StayScan(months);
             var chunks = Array.Empty<PersonStay[]>();
@@ -817,7 +818,7 @@ public sealed class SupervisionMonitor
     /// and split admissions) in the order found.
     /// Reads the monitor's profile and group codes only: runs of buckets are scanned at once on several threads.
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private void ScanStays(PersonStay[] stays, int count, string readmissionReason, StayMonths months, StayScan scan)
     {
         var windows = months.Windows;
@@ -902,7 +903,7 @@ public sealed class SupervisionMonitor
     /// <summary>Hospital × month aggregates of the cells' group terms, each cell read once (its consumption-index terms
     /// computed once), the cells in the order they were first added: each month's decimal sums are added in that order
     /// whatever thread makes them. A year is the sum of its months.</summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private Dictionary<(int Hospital, int Month), Period> MonthPeriods(long[] regionCases, long[] regionCost, long[] regionLos, bool[] lowRisk)
     {
         var months = new Dictionary<(int Hospital, int Month), Period>();
@@ -923,7 +924,7 @@ public sealed class SupervisionMonitor
         return months;
     }
 
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
     {
         var rows = new List<GroupIndicatorRow>();
@@ -1030,7 +1031,7 @@ public sealed class SupervisionMonitor
     /// √Σ n·p·(1 − p). The same against the hospital's own previous-year shares. Drivers: the ADRGs with the largest
     /// excess, whose severe cases are listed to review.
     /// </summary>
-    [MethodImpl(FinishJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private List<SeverityShiftRow> SeverityShift()
     {
         // The cells by number are in the order they were first added, so each hospital's cells below keep that order and
@@ -1237,7 +1238,7 @@ public sealed class SupervisionMonitor
         public decimal WeightSum, PointsSum, CostIndex, TimeIndex;
 
         /// <summary>Adds the month's sums that do not depend on the group.</summary>
-        [MethodImpl(FinishJit.Optimize)]
+        [MethodImpl(JitHints.Optimize)]
         public void Add(in MonthSums m)
         {
             Cases += m.Cases;
@@ -1256,7 +1257,7 @@ public sealed class SupervisionMonitor
         }
 
         /// <summary>Adds a cell's group terms; the consumption-index terms are cost (LOS) × group cases ÷ group cost (LOS) of the region.</summary>
-        [MethodImpl(FinishJit.Optimize)]
+        [MethodImpl(JitHints.Optimize)]
         public void Add(in Cell c, long groupCases, long groupCost, long groupLos, bool lowRisk)
         {
             CostIndex += groupCost == 0 ? 0m : c.CostFen * (decimal)groupCases / groupCost;
@@ -1266,7 +1267,7 @@ public sealed class SupervisionMonitor
         }
 
         /// <summary>Adds another period (a month into its year).</summary>
-        [MethodImpl(FinishJit.Optimize)]
+        [MethodImpl(JitHints.Optimize)]
         public void Add(Period p)
         {
             Cases += p.Cases;

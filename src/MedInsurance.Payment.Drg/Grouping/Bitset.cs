@@ -27,7 +27,7 @@ internal sealed class Bitset
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int id) => id >= 0 && (id >> 6) < _bits.Length && (_bits[id >> 6] & (1UL << (id & 63))) != 0;
 
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public bool ContainsAny(int[] ids)
     {
         for (var i = 0; i < ids.Length; i++)

@@ -63,7 +63,7 @@ internal sealed class CompiledAdrg
 
     public bool WeightBounded { get; }
 
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public bool TablesSatisfied(int[] procedures)
     {
         for (var c = 0; c < Combinations.Length; c++)
@@ -89,7 +89,7 @@ internal sealed class CompiledAdrg
     /// CC/MCC level (and age range, when it has one) the case meets. 1.1: 9 not split; 1 with MCC; 3 with CC (or MCC when
     /// there is no 1); 5 otherwise. −1 when none applies.
     /// </summary>
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public int Choose(int level, int ageYears)
     {
         var splits = _splits;

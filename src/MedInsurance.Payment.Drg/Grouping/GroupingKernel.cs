@@ -47,7 +47,7 @@ internal sealed class GroupingKernel
         _adrgs = tables.Adrgs;
     }
 
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     public DrgOutcome Run(DrgCase c, TraceWriter? trace)
     {
         if (c.IsRejected)
@@ -85,7 +85,7 @@ internal sealed class GroupingKernel
     }
 
     /// <summary>One pass over the MDCs in grouping order; a Rejected-status sentinel when no MDC grouped the case.</summary>
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private DrgOutcome Pass(DrgCase c, int mask, bool byTable, bool hasOperatingRoom, ref bool sawSex, ref int firstMdc, TraceWriter? trace)
     {
         for (var o = 0; o < _order.Length; o++)
@@ -184,7 +184,7 @@ internal sealed class GroupingKernel
     }
 
     /// <summary>Tries ADRGs [from, to) of an MDC; returns a Rejected-status sentinel when none matches.</summary>
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private DrgOutcome TryAdrgs(DrgCase c, int m, int from, int to, bool hasOperatingRoom, TraceWriter? trace)
     {
         var list = _mdcs[m].Adrgs;
@@ -218,7 +218,7 @@ internal sealed class GroupingKernel
         return new DrgOutcome(DrgStatus.Rejected, -1, -1, -1, OutcomeReason.None);
     }
 
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private bool Matches(CompiledAdrg a, DrgCase c, bool hasOperatingRoom)
     {
         var rule = a.Rule;
@@ -265,7 +265,7 @@ internal sealed class GroupingKernel
         return !rule.RequiresNoProcedure || !hasOperatingRoom;
     }
 
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private int Complications(DrgCase c, TraceWriter? trace)
     {
         var best = 0;
@@ -312,7 +312,7 @@ internal sealed class GroupingKernel
     /// then the others, so the count is exact for the 1.1 table (one code, S12.910, has two regions) and always decides
     /// “at least two” exactly.
     /// </summary>
-    [MethodImpl(KernelJit.Optimize)]
+    [MethodImpl(JitHints.Optimize)]
     private int CountTraumaRegions(DrgCase c)
     {
         var seen = 0;
