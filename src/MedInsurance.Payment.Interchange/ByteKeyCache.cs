@@ -72,29 +72,6 @@ internal sealed class ByteKeyCache<T>
     /// <summary>The keys held.</summary>
     public int Count => _count;
 
-    /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 for a key never kept (too long); with
-    /// <see cref="Touch"/>, for reading ahead.</summary>
-    public int SlotOf(ReadOnlySpan<byte> key)
-    {
-        if (key.Length > MaxKeyLength)
-        {
-            return -1;
-        }
-
-        PackedKey.Pack(key, out var a, out var b);
-        return unchecked((int)Hash(a, b, key.Length)) & _mask;
-    }
-
-    /// <summary>Reads the slot <see cref="SlotOf"/> gave and returns part of it: a read ahead, so that the lookup that
-    /// follows finds the slot in the cache. The table only grows, so a slot from before a growth is still in range (it
-    /// then reads an unrelated slot, which is harmless). Where the processor prefetches (<see cref="CacheLine"/>) the
-    /// slot is prefetched and 0 returned.</summary>
-    public long Touch(int slot) => CacheLine.Touch(ref _entries[slot]);
-
-    /// <summary>The value in the slot <see cref="SlotOf"/> gave (default when empty or, after a growth, an unrelated one):
-    /// for reading ahead what the value refers to.</summary>
-    public T ValueAt(int slot) => _entries[slot].Value;
-
     public void Add(ReadOnlySpan<byte> key, T value)
     {
         if (key.Length > MaxKeyLength || _count >= _maxSize / 2)

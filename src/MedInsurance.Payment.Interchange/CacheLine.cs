@@ -7,8 +7,9 @@ namespace MedInsurance.Payment.Interchange;
 
 /// <summary>
 /// Asks the processor to bring the cache line of a table entry in ahead of its use (a software prefetch): the read-aheads
-/// of tables probed at random once a row (the reader's code tables and the codes' strings, the monitor's cell slots and
-/// cells) issue one for each entry a run or block will look up, so the misses overlap. A prefetch only hints: it changes no value, never faults (an address the
+/// of tables probed at random once a row (the monitor's cell slots and cells, the check's main-diagnosis texts) issue one
+/// for each entry a run or block will look up, so the misses overlap. (The case reader's read-ahead of its code tables
+/// was removed in change 62: on the current VM those tables stay in the core's cache.) A prefetch only hints: it changes no value, never faults (an address the
 /// collector has since moved is a wasted hint) and does not hold up the instructions after it as a load would
 /// (docs/performance.md, change 54). Where the processor offers none (.NET Framework, ARM), <see cref="CanPrefetch"/> is
 /// false and <see cref="Touch{T}"/> reads the entry instead, a load whose value the caller keeps.
@@ -44,22 +45,6 @@ internal static class CacheLine
         }
 
         return Unsafe.As<T, byte>(ref location);
-    }
-
-    /// <summary>As <see cref="Touch{T}"/> for a string: prefetches it (<see cref="Prefetch(string?)"/>) and returns 0, or
-    /// reads its length and returns it.</summary>
-    /// <param name="text">The string.</param>
-    /// <returns>0, or the string's length.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Touch(string text)
-    {
-        if (CanPrefetch)
-        {
-            Prefetch(text);
-            return 0;
-        }
-
-        return text.Length;
     }
 
     /// <summary>Prefetches the cache line holding <paramref name="location"/> into every level (PREFETCHT0); nothing when

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Validation;
 using C = MedInsurance.Payment.Interchange.CaseCsvColumns;
@@ -194,7 +193,7 @@ public static class CaseCsvReader
                 var converting = new CaseRows(replay, header, duplicates, vocabulary);
                 var hints = converting.Hints;
                 Action<IReadOnlyList<ReadRecord<InpatientCase>>, int, int>? runConverted = converted is null ? null : (records, first, count) => converted(records, first, count, hints);
-                return (converting.Read, converting.ReadAhead, runConverted);
+                return (converting.Read, runConverted);
             },
             transform,
             (records, result) =>
@@ -273,12 +272,10 @@ public static class CaseCsvReader
         private readonly IdSet _ids = new();
         private string?[] _blockIds = Array.Empty<string?>();
         private bool[] _blockAdded = Array.Empty<bool>();
-        private int[] _aheadSlots = Array.Empty<int>();
 
         /// <summary>With a vocabulary, a cache that holds this many codes is large: the codes outside the vocabulary (another
-        /// edition, lower case) are many, so the cache is asked first and read ahead as without a vocabulary.</summary>
+        /// edition, lower case) are many, so the cache is asked first, as without a vocabulary.</summary>
         private const int LargeCache = 4_096;
-        private long _touched;
         private readonly ByteKeyCache<DiagnosisCode> _diagnoses = new(1 << 17); // up to 65 536 codes: the whole ICD-10 医保版 in use in a region
         private readonly ByteKeyCache<ProcedureCode> _procedures = new(1 << 16);
         private readonly ByteKeyCache<Sex> _sexes = new(64);
@@ -441,93 +438,8 @@ public static class CaseCsvReader
             }
         }
 
-        /// <summary>
-        /// Reads ahead the code tables' slots that converting some rows of a block will look up (a block replay input only):
-        /// the diagnosis and procedure fields are split and each code's slot found first, then the slots are read in a
-        /// loop of independent loads, then the codes' strings in another, so their cache misses overlap
-        /// (docs/performance.md, changes 13, 17 and 42). The table read is the one the conversion asks first: the
-        /// vocabulary's when there is one and the kind's cache is small, else the cache. Changes nothing.
-        /// </summary>
-        /// <remarks>Where the processor prefetches (<see cref="CacheLine"/>), the slots and the strings are prefetched
-        /// instead of read: a prefetch does not hold up the instructions after it as a load waiting for memory does
-        /// (change 54). The pipeline calls this for the next run before converting the current one (change 55).</remarks>
-        public void ReadAhead(CsvRowBlock block, int first, int rows)
-        {
-            var knownDx = _knownDiagnoses is { } kd && _diagnoses.Count < LargeCache ? kd : null;
-            var knownPx = _knownProcedures is { } kp && _procedures.Count < LargeCache ? kp : null;
-            var count = 0;
-            for (var i = first; i < first + rows; i++)
-            {
-                _input.Show(block, i);
-                count = Slots(_dx, knownDx, _diagnoses, procedure: false, count);
-                count = Slots(_mainDx, knownDx, _diagnoses, procedure: false, count);
-                count = Slots(_otherDx, knownDx, _diagnoses, procedure: false, count);
-                count = Slots(_px, knownPx, _procedures, procedure: true, count);
-                count = Slots(_mainPx, knownPx, _procedures, procedure: true, count);
-                count = Slots(_otherPx, knownPx, _procedures, procedure: true, count);
-            }
-
-            long touched = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var slot = _aheadSlots[i];
-                touched ^= slot >= 0
-                    ? (knownDx is null ? _diagnoses.Touch(slot) : knownDx.Touch(slot))
-                    : (knownPx is null ? _procedures.Touch(~slot) : knownPx.Touch(~slot));
-            }
-
-            // Then the codes' strings, which the case checks and the settlement-list check compare and look up next.
-            for (var i = 0; i < count; i++)
-            {
-                // The string's address is in the slot: the slot is read, the string prefetched (or its length read).
-                var slot = _aheadSlots[i];
-                touched ^= CacheLine.Touch(slot >= 0
-                    ? (knownDx is null ? _diagnoses.ValueAt(slot).Value : knownDx.TextAt(slot))
-                    : (knownPx is null ? _procedures.ValueAt(~slot).Value : knownPx.TextAt(~slot)));
-            }
-
-            Volatile.Write(ref _touched, touched); // kept, so the loads above stay in the compiled code
-        }
-
-        /// <summary>Appends the slots of the ASCII codes of a field (procedures as the complement of their slot): in
-        /// <paramref name="known"/> when given, else in the cache.</summary>
-        private int Slots<T>(int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache, bool procedure, int count)
-            where T : struct, ICodeText
-        {
-            if (index < 0)
-            {
-                return count;
-            }
-
-            var bytes = _input.Rows.Field(index);
-            if (bytes.IsEmpty || !_input.Rows.IsAscii(bytes))
-            {
-                return count;
-            }
-
-            while (true)
-            {
-                var piece = NextCode(ref bytes, out var last);
-                var slot = known is not null ? known.SlotOf(piece) : cache.SlotOf(piece);
-                if (slot >= 0)
-                {
-                    if (count == _aheadSlots.Length)
-                    {
-                        Array.Resize(ref _aheadSlots, Math.Max(1024, checked(count * 2)));
-                    }
-
-                    _aheadSlots[count++] = procedure ? ~slot : slot;
-                }
-
-                if (last)
-                {
-                    return count;
-                }
-            }
-        }
-
         /// <summary>The next code of an ASCII code field (up to the next <c>|</c>), and the rest after it; <paramref name="last"/>
-        /// when there is no separator left. Conversion and the read-ahead split a field by this one rule.</summary>
+        /// when there is no separator left.</summary>
         /// <remarks>A code is a few bytes: a plain loop finds its end before a vectorised <c>IndexOf</c> call has set up
         /// (docs/performance.md, change 61).</remarks>
         private static ReadOnlySpan<byte> NextCode(ref ReadOnlySpan<byte> rest, out bool last)

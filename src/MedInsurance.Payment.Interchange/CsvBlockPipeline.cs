@@ -26,12 +26,13 @@ namespace MedInsurance.Payment.Interchange;
 internal static class CsvBlockPipeline
 {
     /// <summary>
-    /// The rows read ahead at a time: few enough that what they touch (a few hundred cache lines) is still in the core's
-    /// cache when they are converted, as the records those rows allocate go through it (docs/performance.md, change 13);
-    /// a run is read ahead while the run before it is converted and checked, so what it asks for has that long to arrive
-    /// (change 55).
+    /// The rows of a run: a block's rows are converted in runs of this many, each handed to the converter's
+    /// <em>converted</em> function right after, so what their conversion touched is still in the core's cache (the
+    /// settlement-list check runs there). Until change 62 each run was also read ahead — its code tables' slots and
+    /// strings prefetched — while the run before it was converted (changes 13 and 55); on this project's current
+    /// 2-core VM, whose 2 MB core cache holds the code tables, that cost more than it saved (docs/performance.md).
     /// </summary>
-    public const int ReadAheadRows = 64;
+    public const int RunRows = 64;
 
     /// <summary>Runs the pipeline over the data rows of <paramref name="input"/> (its header already read).</summary>
     /// <typeparam name="TStart">What <paramref name="start"/> knows of a row.</typeparam>
@@ -42,18 +43,15 @@ internal static class CsvBlockPipeline
     /// <param name="blockSize">Rows per block.</param>
     /// <param name="start">Per row, in file order, with <paramref name="input"/> on the row (on the calling thread).</param>
     /// <param name="converter">Per converting thread: given its input, a function converting its current row (1-based data row number
-    /// and start) into a record, and optionally a function called with each run of <see cref="ReadAheadRows"/> rows of a block (the block,
-    /// the first row's index in it, the count) before they are converted on that thread — before the run ahead of it is converted — to
-    /// read ahead what the conversion will look up so that the cache misses overlap (it must not change what the conversion gives; it
-    /// may leave the input on another row: each row is shown again before it is converted), and optionally a function called with each
-    /// run right after it is converted (<em>converted</em>, below), on the same thread: it is that thread's own, so it may use what
-    /// the thread's conversion noted of the run.</param>
+    /// and start) into a record, and optionally a function called with each run of <see cref="RunRows"/> rows right after they are
+    /// converted (<em>converted</em>, below), on the same thread: it is that thread's own, so it may use what the thread's conversion
+    /// noted of the run.</param>
     /// <param name="transform">Per block, on any of the threads.</param>
     /// <param name="consume">Per block, in file order, on the calling thread; the list is reused after it returns.</param>
     /// <param name="finishStarts">Per block, in file order, on the calling thread, once its rows are split and before any
     /// is converted: may complete the starts of the block's rows together (e.g. the duplicate-id check, whose memory
     /// reads overlap when done for a block at once). With one thread it is called for each row, with a block of one.</param>
-    /// <remarks>The converter's <em>converted</em> function is called per run of at most <see cref="ReadAheadRows"/> rows of a
+    /// <remarks>The converter's <em>converted</em> function is called per run of at most <see cref="RunRows"/> rows of a
     /// block, on the thread that converted them, right after: the block's records so far, the run's first index and its count —
     /// for work on each record while what its conversion touched is still in the core's cache. Every record is in exactly one
     /// run, runs come in order within a block, and all of a block's runs come before its <paramref name="transform"/>, on the
@@ -64,7 +62,7 @@ internal static class CsvBlockPipeline
         int threads,
         int blockSize,
         Func<TStart> start,
-        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         Action<IReadOnlyList<TRecord>, TResult> consume,
         Action<TStart[], int>? finishStarts = null)
@@ -173,7 +171,7 @@ internal static class CsvBlockPipeline
 
     private static void Work<TStart, TRecord, TResult>(
         CsvInput input,
-        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
+        Func<CsvInput, (Func<int, TStart, TRecord> Convert, Action<IReadOnlyList<TRecord>, int, int>? Converted)> converter,
         Func<IReadOnlyList<TRecord>, TResult> transform,
         BlockingCollection<Job<TStart, TRecord, TResult>> work,
         CancellationToken stop)
@@ -192,32 +190,20 @@ internal static class CsvBlockPipeline
         }
     }
 
-    /// <summary>Converts a block's rows in runs of <see cref="ReadAheadRows"/> (each read ahead while the run before it is
-    /// converted, and handed to the converter's <c>Converted</c> after) and runs the transform on them; an exception is kept
-    /// for the consumer.</summary>
+    /// <summary>Converts a block's rows in runs of <see cref="RunRows"/> (each handed to the converter's <c>Converted</c>
+    /// right after) and runs the transform on them; an exception is kept for the consumer.</summary>
     private static void Process<TStart, TRecord, TResult>(
         Job<TStart, TRecord, TResult> job,
         CsvInput replay,
-        (Func<int, TStart, TRecord> Convert, Action<CsvRowBlock, int, int>? ReadAhead, Action<IReadOnlyList<TRecord>, int, int>? Converted) convert,
+        (Func<int, TStart, TRecord> Convert, Action<IReadOnlyList<TRecord>, int, int>? Converted) convert,
         Func<IReadOnlyList<TRecord>, TResult> transform)
     {
         try
         {
-            var readAhead = convert.ReadAhead;
             var converted = convert.Converted;
-            readAhead?.Invoke(job.Block, 0, Math.Min(ReadAheadRows, job.Block.Count));
-            for (var first = 0; first < job.Block.Count; first += ReadAheadRows)
+            for (var first = 0; first < job.Block.Count; first += RunRows)
             {
-                var count = Math.Min(ReadAheadRows, job.Block.Count - first);
-
-                // The next run is read ahead before this one is converted: what the read-ahead asks the memory for has a
-                // run's work to arrive in, instead of arriving while the first rows after it wait (change 55).
-                var next = first + ReadAheadRows;
-                if (readAhead is not null && next < job.Block.Count)
-                {
-                    readAhead(job.Block, next, Math.Min(ReadAheadRows, job.Block.Count - next));
-                }
-
+                var count = Math.Min(RunRows, job.Block.Count - first);
                 for (var i = first; i < first + count; i++)
                 {
                     replay.Show(job.Block, i);
@@ -259,7 +245,7 @@ internal static class CsvBlockPipeline
             one[0] = start();
             finishStarts?.Invoke(one, 1);
             records.Add(convert(checked((int)rows), one[0]));
-            if (records.Count - runStart == ReadAheadRows || records.Count == blockSize)
+            if (records.Count - runStart == RunRows || records.Count == blockSize)
             {
                 converted?.Invoke(records, runStart, records.Count - runStart);
                 runStart = records.Count;

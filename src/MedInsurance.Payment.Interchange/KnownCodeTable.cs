@@ -121,22 +121,6 @@ internal sealed class KnownCodeTable<T>
         return false;
     }
 
-    /// <summary>The slot a lookup of <paramref name="key"/> starts at, or −1 when the key cannot be held (for reading ahead).</summary>
-    /// <param name="key">The bytes of one code.</param>
-    /// <returns>The slot, or −1.</returns>
-    public int SlotOf(ReadOnlySpan<byte> key) => TryPack(key, out var a, out var b) ? PackedKey.Slot(a, b, _mask) : -1;
-
-    /// <summary>Brings a slot's entry into the cache ahead of the lookup (<see cref="CacheLine.Touch{T}"/>: prefetched, or
-    /// read where the processor has no prefetch); changes nothing.</summary>
-    /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
-    /// <returns>0, or a byte of the entry.</returns>
-    public long Touch(int slot) => CacheLine.Touch(ref _entries[slot]);
-
-    /// <summary>The text held in a slot (empty for an empty slot), to bring a code's string into the cache ahead of use.</summary>
-    /// <param name="slot">A slot from <see cref="SlotOf"/>.</param>
-    /// <returns>The text, or empty.</returns>
-    public string TextAt(int slot) => _entries[slot].Code.Text ?? string.Empty;
-
     /// <summary>Packs up to <see cref="MaxLength"/> ASCII bytes into two words (the length in the top byte of the second);
     /// false for empty, longer or non-ASCII keys.</summary>
     internal static bool TryPack(ReadOnlySpan<byte> key, out ulong a, out ulong b)

@@ -96,7 +96,7 @@ public static class OutpatientCsv
             threads,
             ParallelBlockSize,
             splitting.Start,
-            replay => (new ItemRows(replay, header).Read, null, null),
+            replay => (new ItemRows(replay, header).Read, null),
             _ => true,
             (records, _) =>
             {

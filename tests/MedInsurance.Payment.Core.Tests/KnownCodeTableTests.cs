@@ -35,7 +35,7 @@ public sealed class KnownCodeTableTests
         Assert.False(table.TryGet(Encoding.ASCII.GetBytes("a01.001"), out _, out _, out _));
         Assert.False(table.TryGet(Encoding.ASCII.GetBytes("A01.001"), out _, out _, out _));
         Assert.False(table.TryGet(ReadOnlySpan<byte>.Empty, out _, out _, out _));
-        Assert.Equal(-1, table.SlotOf(Encoding.UTF8.GetBytes("Ａ01.000")));
+        Assert.False(table.TryGet(Encoding.UTF8.GetBytes("Ａ01.000"), out _, out _, out _));
     }
 
     [Fact]
