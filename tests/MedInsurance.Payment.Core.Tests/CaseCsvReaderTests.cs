@@ -45,6 +45,42 @@ public sealed class CaseCsvReaderTests
     }
 
     [Fact]
+    public void A_column_absent_from_the_header_reads_as_its_empty_cell()
+    {
+        // The reader answers an absent column without looking at the row (docs/performance.md, change 63): the case must be
+        // the one a file with the column present and the cell empty gives, field by field, with the same issues.
+        const string absent = "id,hospital_id,age,los,admission_date,discharge_date,diagnoses,total_cost\n"
+            + "C1,H001,45,5,2026-03-01,2026-03-06,K35.800x002,12000.50\n";
+        const string empty = "id,hospital_id,fund,sex,age,age_days,birth_weight_g,admission_weight_g,los,admission_date,discharge_date,discharge_type,admission_route,diagnoses,icu_days,total_cost,drug_cost,fund_paid,payment_method\n"
+            + "C1,H001,,,45,,,,5,2026-03-01,2026-03-06,,,K35.800x002,,12000.50,,,\n";
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var fromAbsent = Assert.Single(Read(absent, threads));
+            var fromEmpty = Assert.Single(Read(empty, threads));
+            Assert.False(fromAbsent.IsRejected);
+            Assert.Equal(fromEmpty.Issues.Select(i => i.ToString()), fromAbsent.Issues.Select(i => i.ToString())); // the validator's SEX_UNKNOWN warning, in both
+            var a = fromAbsent.Value!;
+            var e = fromEmpty.Value!;
+            Assert.Equal(
+                (InsuranceFund.Other, Sex.Unknown, AdmissionRoute.Unspecified, PaymentMethod.Unspecified, DischargeType.Unspecified),
+                (a.Fund, a.Sex, a.AdmissionRoute, a.PaymentMethod, a.DischargeType));
+            Assert.Equal((e.Fund, e.Sex, e.AdmissionRoute, e.PaymentMethod, e.DischargeType), (a.Fund, a.Sex, a.AdmissionRoute, a.PaymentMethod, a.DischargeType));
+            Assert.Equal((e.AgeDays, e.BirthWeightGrams, e.AdmissionWeightGrams, e.IcuDays), (a.AgeDays, a.BirthWeightGrams, a.AdmissionWeightGrams, a.IcuDays));
+            Assert.Equal((e.Costs.Drugs, e.Costs.FundPaid, e.OutOfCatalogCost), (a.Costs.Drugs, a.Costs.FundPaid, a.OutOfCatalogCost));
+            Assert.Equal((Money.Zero, Money.Zero), (a.Costs.Drugs, a.Costs.FundPaid));
+            Assert.Null(a.AgeDays);
+        }
+
+        static System.Collections.Generic.List<ReadRecord<InpatientCase>> Read(string csv, int threads)
+        {
+            var records = new System.Collections.Generic.List<ReadRecord<InpatientCase>>();
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+            CaseCsvReader.ReadInParallel(stream, CsvReadOptions.Default, null, threads, block => block.ToList(), (_, copied) => records.AddRange(copied));
+            return records;
+        }
+    }
+
+    [Fact]
     public void Malformed_rows_come_out_rejected_with_coded_issues_per_row()
     {
         const string csv = "id,sex,age,age_days,birth_weight_g,los,discharge_type,diagnoses,procedures\n"
