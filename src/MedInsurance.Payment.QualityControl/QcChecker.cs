@@ -283,8 +283,9 @@ public sealed class QcChecker
                 continue;
             }
 
-            // The main diagnosis's text, which the main-diagnosis rules read first (CheckMain), is prefetched: the reader
-            // prefetched it a run before, and converting two runs since has pushed it out of the core's cache (change 56).
+            // The main diagnosis's text, which the main-diagnosis rules read first (CheckMain), is prefetched: converting
+            // and checking the rows since its code was read can push it out of the core's cache (change 56; measured again
+            // and kept after change 62 removed the reader's own read-ahead).
             CacheLine.Prefetch(c.MainDiagnosis.Value);
 
             // A code the reader noted a hint for is not looked up: only the others' slots are read. When there are as many

@@ -51,8 +51,8 @@ public sealed class CaseCsvReaderTests
         // the one a file with the column present and the cell empty gives, field by field, with the same issues.
         const string absent = "id,hospital_id,age,los,admission_date,discharge_date,diagnoses,total_cost\n"
             + "C1,H001,45,5,2026-03-01,2026-03-06,K35.800x002,12000.50\n";
-        const string empty = "id,hospital_id,fund,sex,age,age_days,birth_weight_g,admission_weight_g,los,admission_date,discharge_date,discharge_type,admission_route,diagnoses,icu_days,total_cost,drug_cost,fund_paid,payment_method\n"
-            + "C1,H001,,,45,,,,5,2026-03-01,2026-03-06,,,K35.800x002,,12000.50,,,\n";
+        const string empty = "id,hospital_id,fund,sex,age,age_days,birth_weight_g,admission_weight_g,los,admission_date,discharge_date,discharge_type,admission_route,diagnoses,icu_days,total_cost,drug_cost,fund_paid,patient_paid,out_of_catalog_cost,payment_method\n"
+            + "C1,H001,,,45,,,,5,2026-03-01,2026-03-06,,,K35.800x002,,12000.50,,,,,\n";
         foreach (var threads in new[] { 1, 2 })
         {
             var fromAbsent = Assert.Single(Read(absent, threads));
@@ -66,9 +66,16 @@ public sealed class CaseCsvReaderTests
                 (a.Fund, a.Sex, a.AdmissionRoute, a.PaymentMethod, a.DischargeType));
             Assert.Equal((e.Fund, e.Sex, e.AdmissionRoute, e.PaymentMethod, e.DischargeType), (a.Fund, a.Sex, a.AdmissionRoute, a.PaymentMethod, a.DischargeType));
             Assert.Equal((e.AgeDays, e.BirthWeightGrams, e.AdmissionWeightGrams, e.IcuDays), (a.AgeDays, a.BirthWeightGrams, a.AdmissionWeightGrams, a.IcuDays));
-            Assert.Equal((e.Costs.Drugs, e.Costs.FundPaid, e.OutOfCatalogCost), (a.Costs.Drugs, a.Costs.FundPaid, a.OutOfCatalogCost));
-            Assert.Equal((Money.Zero, Money.Zero), (a.Costs.Drugs, a.Costs.FundPaid));
+            Assert.Equal((e.Costs.Drugs, e.Costs.FundPaid, e.Costs.PatientPaid, e.OutOfCatalogCost), (a.Costs.Drugs, a.Costs.FundPaid, a.Costs.PatientPaid, a.OutOfCatalogCost));
+            Assert.Equal((Money.Zero, Money.Zero, Money.Zero), (a.Costs.Drugs, a.Costs.FundPaid, a.OutOfCatalogCost));
             Assert.Null(a.AgeDays);
+
+            // A date column absent and the same column present and empty: the same (null) date and the same issues.
+            var noDate = Assert.Single(Read("id,hospital_id,age,los,admission_date,diagnoses\nC2,H001,45,5,2026-03-01,K35.800x002\n", threads));
+            var emptyDate = Assert.Single(Read("id,hospital_id,age,los,admission_date,discharge_date,diagnoses\nC2,H001,45,5,2026-03-01,,K35.800x002\n", threads));
+            Assert.Null(noDate.Value!.DischargeDate);
+            Assert.Equal(emptyDate.Value!.DischargeDate, noDate.Value!.DischargeDate);
+            Assert.Equal(emptyDate.Issues.Select(i => i.ToString()), noDate.Issues.Select(i => i.ToString()));
         }
 
         static System.Collections.Generic.List<ReadRecord<InpatientCase>> Read(string csv, int threads)

@@ -36,6 +36,7 @@ public sealed class KnownCodeTableTests
         Assert.False(table.TryGet(Encoding.ASCII.GetBytes("A01.001"), out _, out _, out _));
         Assert.False(table.TryGet(ReadOnlySpan<byte>.Empty, out _, out _, out _));
         Assert.False(table.TryGet(Encoding.UTF8.GetBytes("Ａ01.000"), out _, out _, out _));
+        Assert.False(KnownCodeTable<DiagnosisCode>.TryPack(Encoding.UTF8.GetBytes("Ａ01.000"), out _, out _)); // not even packable
     }
 
     [Fact]
