@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using MedInsurance.Payment.Cases;
 using MedInsurance.Payment.Validation;
 using C = MedInsurance.Payment.Interchange.CaseCsvColumns;
@@ -512,8 +513,8 @@ public static class CaseCsvReader
                 CaseId = id,
                 HospitalId = _input.SharedText(_hospital),
                 PatientId = _f.Text(_patientId),
-                Fund = _fund < 0 ? AbsentFund : Choice(_fund, C.Fund, _funds, ParseFund, "employee、resident、other（职工、居民、其他）", "employee, resident or other", InsuranceFund.Other),
-                Sex = _sex < 0 ? AbsentSex : Choice(_sex, C.Sex, _sexes, ParseSex, "1（男）、2（女）、0或9", "1 (male), 2 (female), 0 or 9", Sex.Unknown),
+                Fund = Choice(_fund, AbsentFund, C.Fund, _funds, ParseFund, "employee、resident、other（职工、居民、其他）", "employee, resident or other", InsuranceFund.Other),
+                Sex = Choice(_sex, AbsentSex, C.Sex, _sexes, ParseSex, "1（男）、2（女）、0或9", "1 (male), 2 (female), 0 or 9", Sex.Unknown),
                 AgeYears = f.Int(_age, C.Age, 0, 150, 0),
                 AgeDays = f.OptionalInt(_ageDays, C.AgeDays, 0, 366),
                 BirthWeightGrams = f.OptionalInt(_birthWeight, C.BirthWeight, 0, 20000),
@@ -522,7 +523,7 @@ public static class CaseCsvReader
                 DischargeDate = f.Date(_discharge, C.DischargeDate),
                 LengthOfStayDays = f.Int(_los, C.LengthOfStay, -100000, 100000, 0),
                 DischargeType = ReadDischargeType(),
-                AdmissionRoute = _route < 0 ? AbsentRoute : Choice(_route, C.AdmissionRoute, _routes, ParseAdmissionRoute, "1（急诊）、2（门诊）、3（其他医疗机构转入）或9（其他）", "1 (emergency), 2 (outpatient), 3 (referred from another institution) or 9 (other)", AdmissionRoute.Unspecified),
+                AdmissionRoute = Choice(_route, AbsentRoute, C.AdmissionRoute, _routes, ParseAdmissionRoute, "1（急诊）、2（门诊）、3（其他医疗机构转入）或9（其他）", "1 (emergency), 2 (outpatient), 3 (referred from another institution) or 9 (other)", AdmissionRoute.Unspecified),
                 MainDiagnosis = mainDiagnosis,
                 SecondaryDiagnoses = _secondary,
                 MainProcedure = mainProcedure,
@@ -530,7 +531,7 @@ public static class CaseCsvReader
                 IcuDays = f.Int(_icu, C.IcuDays, 0, 100000, 0),
                 Costs = ReadCosts(),
                 OutOfCatalogCost = f.Money(_outOfCatalog, C.OutOfCatalogCost),
-                PaymentMethod = _method < 0 ? AbsentMethod : Choice(_method, C.PaymentMethod, _methods, ParsePaymentMethod, "drg、dip、per_diem、capitation、fee_for_service或single_disease", "drg, dip, per_diem, capitation, fee_for_service or single_disease", PaymentMethod.Unspecified),
+                PaymentMethod = Choice(_method, AbsentMethod, C.PaymentMethod, _methods, ParsePaymentMethod, "drg、dip、per_diem、capitation、fee_for_service或single_disease", "drg, dip, per_diem, capitation, fee_for_service or single_disease", PaymentMethod.Unspecified),
             };
         }
 
@@ -595,8 +596,15 @@ public static class CaseCsvReader
             return (DischargeType)value.Value;
         }
 
-        /// <summary>An enumeration column: the same bytes are parsed once per file.</summary>
-        private T Choice<T>(int index, string column, ByteKeyCache<T> cache, Func<string, T?> parse, string expectedZh, string expectedEn, T fallback)
+        /// <summary>An enumeration column: the same bytes are parsed once per file. A column absent from the header is
+        /// <paramref name="absent"/> (what its parser gives an empty cell), answered inlined without a lookup, as
+        /// <see cref="FieldReader"/> answers absent numbers and dates (docs/performance.md, change 63).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private T Choice<T>(int index, T absent, string column, ByteKeyCache<T> cache, Func<string, T?> parse, string expectedZh, string expectedEn, T fallback)
+            where T : struct =>
+            index < 0 ? absent : ReadChoice(index, column, cache, parse, expectedZh, expectedEn, fallback);
+
+        private T ReadChoice<T>(int index, string column, ByteKeyCache<T> cache, Func<string, T?> parse, string expectedZh, string expectedEn, T fallback)
             where T : struct
         {
             var bytes = _input.Rows.Field(index);
@@ -754,8 +762,7 @@ public static class CaseCsvReader
         private static string Indexed(string column, int i) => column + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
     }
 
-    // What a column absent from the header reads as: an empty cell, which each parser below accepts. Taken without the
-    // cache lookup an empty cell costs (docs/performance.md, change 63).
+    // What a column absent from the header reads as: an empty cell, which each parser below accepts (CaseRows.Choice).
     private static readonly InsuranceFund AbsentFund = ParseFund(string.Empty) ?? throw new InvalidOperationException("An empty fund must parse.");
     private static readonly Sex AbsentSex = ParseSex(string.Empty) ?? throw new InvalidOperationException("An empty sex must parse.");
     private static readonly AdmissionRoute AbsentRoute = ParseAdmissionRoute(string.Empty) ?? throw new InvalidOperationException("An empty admission route must parse.");
