@@ -288,6 +288,8 @@ public static class CaseCsvReader
         private readonly List<DiagnosisCode> _secondary = new();
         private readonly List<ProcedureCode> _others = new();
         private readonly List<DiagnosisCode> _moreDiagnoses = new();
+        private readonly CodeProbes _diagnosisProbes = new();
+        private readonly CodeProbes _procedureProbes = new();
         private readonly List<ProcedureCode> _moreProcedures = new();
         private readonly ValidationIssue[] _headerIssues;
         private readonly int _mainDx, _otherDx, _mainPx, _otherPx;
@@ -501,11 +503,13 @@ public static class CaseCsvReader
             var f = _f;
             var dxInterned = true;
             var pxInterned = true;
+            Prepare(_diagnosisProbes, _dx, _knownDiagnoses, _diagnoses);
+            Prepare(_procedureProbes, _px, _knownProcedures, _procedures);
             var mainDiagnosis = _dx >= 0 || _mainDx < 0
-                ? Codes(_dx, C.Diagnoses, _knownDiagnoses, _diagnoses, _secondary, DiagnosisCode.Read, ref dxInterned)
+                ? Codes(_dx, C.Diagnoses, _knownDiagnoses, _diagnoses, _secondary, DiagnosisCode.Read, ref dxInterned, _diagnosisProbes)
                 : SplitCodes(_mainDx, C.MainDiagnosis, _otherDx, C.OtherDiagnoses, _knownDiagnoses, _diagnoses, _secondary, _moreDiagnoses, DiagnosisCode.Read, ref dxInterned);
             var mainProcedure = _px >= 0 || (_mainPx < 0 && _otherPx < 0)
-                ? Codes(_px, C.Procedures, _knownProcedures, _procedures, _others, ProcedureCode.Read, ref pxInterned)
+                ? Codes(_px, C.Procedures, _knownProcedures, _procedures, _others, ProcedureCode.Read, ref pxInterned, _procedureProbes)
                 : SplitCodes(_mainPx, C.MainProcedure, _otherPx, C.OtherProcedures, _knownProcedures, _procedures, _others, _moreProcedures, ProcedureCode.Read, ref pxInterned);
             interned = (dxInterned ? InternedCodes.Diagnoses : InternedCodes.None) | (pxInterned ? InternedCodes.Procedures : InternedCodes.None);
             return new InpatientCase
@@ -625,16 +629,70 @@ public static class CaseCsvReader
         }
 
         /// <summary>
+        /// Splits a code field of the current row into its codes, packs each and asks for its first slot in the vocabulary's
+        /// table (<see cref="KnownCodeTable{T}.Prefetch"/>), before <see cref="Codes"/> looks any of them up: the misses of a
+        /// row's lookups then overlap (docs/performance.md, change 64). Prepared only when <see cref="Codes"/> would ask the
+        /// vocabulary first of a non-empty ASCII field; otherwise <see cref="Codes"/> splits the field itself.
+        /// </summary>
+        private void Prepare<T>(CodeProbes probes, int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache)
+            where T : struct, ICodeText
+        {
+            probes.Clear();
+            if (index < 0 || known is null || cache.Count >= LargeCache)
+            {
+                return;
+            }
+
+            var bytes = _input.Rows.Field(index);
+            if (bytes.IsEmpty || !_input.Rows.IsAscii(bytes))
+            {
+                return;
+            }
+
+            var start = 0;
+            while (true)
+            {
+                var piece = NextCode(ref bytes, out var last);
+                var slot = known.Prefetch(piece, out var a, out var b);
+                probes.Add(start, piece.Length, a, b, slot);
+                if (last)
+                {
+                    probes.Complete();
+                    return;
+                }
+
+                start += piece.Length + 1;
+            }
+        }
+
+        /// <summary>
         /// A code list column: the first code is returned, the others are put in <paramref name="rest"/> (cleared first).
         /// Codes already seen in this file come from the cache; a bad code adds its issues under <c>column[i]</c>.
-        /// <paramref name="interned"/> is cleared when a code of the field did not come from the vocabulary.
+        /// <paramref name="interned"/> is cleared when a code of the field did not come from the vocabulary. When
+        /// <paramref name="probes"/> holds the field prepared (<see cref="Prepare"/>), its codes are looked up from there.
         /// </summary>
-        private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read, ref bool interned)
+        private T Codes<T>(int index, string column, KnownCodeTable<T>? known, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read, ref bool interned, CodeProbes? probes = null)
             where T : struct, ICodeText
         {
             rest.Clear();
             T main = default;
             var bytes = _input.Rows.Field(index);
+            if (probes is { Ready: true })
+            {
+                // Prepared: the vocabulary is asked first (the cache was small when prepared, and nothing has filled it since).
+                for (var i = 0; i < probes.Count; i++)
+                {
+                    ref readonly var probe = ref probes[i];
+                    var piece = bytes.Slice(probe.Start, probe.Length);
+                    T code = default;
+                    var fromVocabulary = probe.Slot >= 0 && KnownAt(known!, probe, out code);
+                    var hit = fromVocabulary || cache.TryGet(piece, out code);
+                    Piece(piece, i, hit, fromVocabulary, code, column, cache, rest, read, ref main, ref interned);
+                }
+
+                return main;
+            }
+
             if (bytes.IsEmpty)
             {
                 return main;
@@ -664,23 +722,8 @@ public static class CaseCsvReader
                 T code = default;
                 var found = cacheFirst && cache.TryGet(piece, out code);
                 var fromVocabulary = !found && Known(known, piece, out code);
-                if (fromVocabulary || found || (!cacheFirst && cache.TryGet(piece, out code)))
-                {
-                    interned &= fromVocabulary; // a cached code's text is this thread's own, not the vocabulary's
-                    Place(code, position, ref main, rest);
-                }
-                else
-                {
-                    interned = false;
-                    var result = read(CsvInput.Ascii(piece), Indexed(column, position));
-                    if (result.Success)
-                    {
-                        cache.Add(piece, result.Value);
-                    }
-
-                    Add(result, position, ref main, rest);
-                }
-
+                var hit = fromVocabulary || found || (!cacheFirst && cache.TryGet(piece, out code));
+                Piece(piece, position, hit, fromVocabulary, code, column, cache, rest, read, ref main, ref interned);
                 if (last)
                 {
                     return main;
@@ -688,6 +731,29 @@ public static class CaseCsvReader
 
                 position++;
             }
+        }
+
+        /// <summary>One code of a code field, at <paramref name="position"/>: <paramref name="code"/> when it was found
+        /// (<paramref name="hit"/>: in the vocabulary or the cache), else the bytes parsed (and cached when they are a code;
+        /// their issues added when not).</summary>
+        private void Piece<T>(ReadOnlySpan<byte> piece, int position, bool hit, bool fromVocabulary, T code, string column, ByteKeyCache<T> cache, List<T> rest, Func<string, string, ParseResult<T>> read, ref T main, ref bool interned)
+            where T : struct, ICodeText
+        {
+            if (hit)
+            {
+                interned &= fromVocabulary; // a cached code's text is this thread's own, not the vocabulary's
+                Place(code, position, ref main, rest);
+                return;
+            }
+
+            interned = false;
+            var result = read(CsvInput.Ascii(piece), Indexed(column, position));
+            if (result.Success)
+            {
+                cache.Add(piece, result.Value);
+            }
+
+            Add(result, position, ref main, rest);
         }
 
         /// <summary>A dictionary code from the vocabulary: the code the reader would parse these bytes to; its tag is noted
@@ -702,6 +768,19 @@ public static class CaseCsvReader
             }
 
             code = default;
+            return false;
+        }
+
+        /// <summary><see cref="Known{T}"/> for a code prepared by <see cref="Prepare"/>.</summary>
+        private bool KnownAt<T>(KnownCodeTable<T> known, in CodeProbes.Probe probe, out T code)
+            where T : struct, ICodeText
+        {
+            if (known.TryGetAt(probe.A, probe.B, probe.Slot, out code, out var text, out var tag))
+            {
+                Hints!.Add(text, tag);
+                return true;
+            }
+
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace MedInsurance.Payment.Interchange;
 
@@ -98,21 +99,62 @@ internal sealed class KnownCodeTable<T>
     {
         if (TryPack(key, out var a, out var b))
         {
-            var entries = _entries;
-            var i = PackedKey.Slot(a, b, _mask);
-            for (var probes = 0; entries[i].B != 0 && probes < _maxProbes; probes++)
-            {
-                ref readonly var e = ref entries[i];
-                if (e.A == a && e.B == b)
-                {
-                    code = e.Code;
-                    text = code.Text!; // a held code has its text (checked when built)
-                    tag = e.Tag;
-                    return true;
-                }
+            return TryGetAt(a, b, PackedKey.Slot(a, b, _mask), out code, out text, out tag);
+        }
 
-                i = (i + 1) & _mask;
+        code = default;
+        text = string.Empty;
+        tag = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="TryGet"/>, for a lookup made a little later: packs <paramref name="key"/>, finds the slot
+    /// its probe starts at and asks the processor for that entry's cache line (<see cref="CacheLine.Prefetch{T}"/>), so that
+    /// the misses of several lookups overlap. <see cref="TryGetAt"/> then finishes the lookup.
+    /// </summary>
+    /// <param name="key">The bytes of one code, as the file writes them.</param>
+    /// <param name="a">The first packed word (for <see cref="TryGetAt"/>).</param>
+    /// <param name="b">The second packed word, with the length.</param>
+    /// <returns>The slot, or −1 when the bytes cannot be a code held here (empty, longer than <see cref="MaxLength"/>, not
+    /// ASCII).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Prefetch(ReadOnlySpan<byte> key, out ulong a, out ulong b)
+    {
+        if (!TryPack(key, out a, out b))
+        {
+            return -1;
+        }
+
+        var slot = PackedKey.Slot(a, b, _mask);
+        CacheLine.Prefetch(ref _entries[slot]);
+        return slot;
+    }
+
+    /// <summary>The lookup of packed words from their first slot (<see cref="Prefetch"/> or <see cref="TryGet"/>).</summary>
+    /// <param name="a">The first packed word.</param>
+    /// <param name="b">The second packed word, with the length.</param>
+    /// <param name="slot">The slot the probe starts at.</param>
+    /// <param name="code">The parsed code.</param>
+    /// <param name="text">Its text, the table's one string for it.</param>
+    /// <param name="tag">Its owner's tag.</param>
+    /// <returns>Whether the words are a code held here.</returns>
+    public bool TryGetAt(ulong a, ulong b, int slot, out T code, out string text, out ulong tag)
+    {
+        var entries = _entries;
+        var i = slot;
+        for (var probes = 0; entries[i].B != 0 && probes < _maxProbes; probes++)
+        {
+            ref readonly var e = ref entries[i];
+            if (e.A == a && e.B == b)
+            {
+                code = e.Code;
+                text = code.Text!; // a held code has its text (checked when built)
+                tag = e.Tag;
+                return true;
             }
+
+            i = (i + 1) & _mask;
         }
 
         code = default;

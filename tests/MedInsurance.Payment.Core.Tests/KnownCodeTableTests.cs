@@ -40,6 +40,27 @@ public sealed class KnownCodeTableTests
     }
 
     [Fact]
+    public void A_lookup_in_two_steps_answers_as_one_lookup_does()
+    {
+        // Prefetch then TryGetAt (the reader prepares a row's codes first, performance.md change 64) against TryGet.
+        var held = new[] { "A01.000", "A01.001", "B02", "K35.800x001", "Z99.9" };
+        var table = new CaseCodeVocabulary(held.Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 10)), Array.Empty<KeyValuePair<string, ulong>>()).Diagnoses;
+        Assert.Equal(held.Length, table.Count);
+        var unpackable = new[] { string.Empty, "Ａ01.000", "A01.000x001+G01*" };
+        foreach (var key in held.Concat(new[] { "A01.002", "A01.00", "B02.0", "k35.800x001" }).Concat(unpackable))
+        {
+            var bytes = Encoding.UTF8.GetBytes(key);
+            var slot = table.Prefetch(bytes, out var a, out var b);
+            Assert.Equal(unpackable.Contains(key), slot < 0);
+            var once = table.TryGet(bytes, out var code, out var text, out var tag);
+            var twice = slot >= 0 & table.TryGetAt(a, b, Math.Max(slot, 0), out var code2, out var text2, out var tag2);
+            Assert.Equal(held.Contains(key), once);
+            Assert.Equal(once, twice);
+            Assert.Equal((code.Value, text, tag), (code2.Value, text2, tag2));
+        }
+    }
+
+    [Fact]
     public void Every_held_code_is_found_with_its_tag_and_its_neighbours_are_not()
     {
         // Codes of every length from 3 to 15 bytes, as the editions write them (category, subcategory, extensions).

@@ -313,6 +313,38 @@ public sealed class ParallelCaseReaderTests
         }
     }
 
+    [Property(MaxTest = 20)]
+    public void Long_code_lists_with_empty_and_bad_pieces_read_the_same_with_a_vocabulary(int seed)
+    {
+        // The reader prepares a row's code fields before looking their codes up (CodeProbes, performance.md change 64): lists
+        // longer than its first eight places, empty pieces (a||b, a trailing |), codes not held, lower case and not codes at all
+        // must come out as the reader without a vocabulary reads them, issues and their places included.
+        var diagnoses = new[] { "A01.000", "A02.000", "A03.000", "a01.000", "B00.100", "", "NOT A CODE", "A01.000x001+G01*" };
+        var procedures = new[] { "47.0900x001", "65.7900x009", "47.0900X001", "", "01.0100" };
+        var vocabulary = new CaseCodeVocabulary(
+            diagnoses.Take(3).Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 1)),
+            procedures.Take(2).Select((c, i) => new KeyValuePair<string, ulong>(c, (ulong)i + 11)));
+        var random = new Random(seed);
+        string Draw(string[] pool, int most) => string.Join("|", Enumerable.Range(0, random.Next(most + 1)).Select(_ => pool[random.Next(pool.Length)]));
+        var text = new StringBuilder("id,sex,age,los,diagnoses,procedures\n");
+        for (var i = 1; i <= 1_000; i++)
+        {
+            text.Append('L').Append(i.ToString(CultureInfo.InvariantCulture)).Append(",2,50,4,")
+                .Append(Draw(diagnoses, 20)).Append(',').Append(Draw(procedures, 12)).Append('\n');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var expected = Sequential(bytes, out var expectedReport);
+        // Issues past the eighth place occur (the probes' first capacity).
+        Assert.Contains(expected, d => Enumerable.Range(8, 13).Any(k => d.Contains("diagnoses[" + k.ToString(CultureInfo.InvariantCulture) + "]", StringComparison.Ordinal)));
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var (described, report) = ParallelWithVocabulary(bytes, threads, vocabulary, (_, _) => { });
+            Assert.Equal(expected, described);
+            Assert.Equal(expectedReport, report.ToString());
+        }
+    }
+
     [Fact]
     public void Repeats_are_reported_alike_once_the_cache_is_asked_before_the_vocabulary()
     {
