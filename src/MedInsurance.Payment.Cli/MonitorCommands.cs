@@ -504,19 +504,23 @@ internal static class MonitorCommands
             results[i] = result;
         }
 
-        monitor.ReadAhead(block.Cases, results, block.Rows, block.Count);
-        for (var i = 0; i < block.Count; i++)
+        for (var start = 0; start < block.Count; start += SupervisionMonitor.ReadAheadRun)
         {
-            if (block.Statuses[i] is { } status)
+            var count = Math.Min(SupervisionMonitor.ReadAheadRun, block.Count - start);
+            monitor.ReadAhead(block.Cases, results, block.Rows, start, count);
+            for (var i = start; i < start + count; i++)
             {
-                // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == QcStatus.Rejected, status == QcStatus.Warning);
-            }
+                if (block.Statuses[i] is { } status)
+                {
+                    // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
+                    monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == QcStatus.Rejected, status == QcStatus.Warning);
+                }
 
-            var row = block.Rows[i];
-            if (row > 0)
-            {
-                monitor.AddReadAhead(i, in block.Cases[i], results[i], row);
+                var row = block.Rows[i];
+                if (row > 0)
+                {
+                    monitor.AddReadAhead(i - start, in block.Cases[i], results[i], row);
+                }
             }
         }
 

@@ -117,9 +117,15 @@ public sealed class SupervisionMonitor
         Add(MonitorCase.From(inpatientCase ?? throw new ArgumentNullException(nameof(inpatientCase))), result, row);
     }
 
+    /// <summary>The cases read ahead at once by <c>medpay monitor</c> (<see cref="ReadAhead"/>): enough to keep several misses
+    /// in flight, few enough that the lines brought in are still in the core's cache when their cases are added
+    /// (docs/performance.md, change 65: 128 against 1 024, 64 and 32 measured).</summary>
+    internal const int ReadAheadRun = 128;
+
     /// <summary>
     /// Reads ahead the cells that the next <paramref name="count"/> calls of <see cref="Add(in MonitorCase, CaseResult?, long)"/>
-    /// will add to (the same cases, results and rows, in that order), in two loops — the cell and severity tables' slots
+    /// will add to (the cases, results and rows from <paramref name="start"/>, in that order; the i-th is then added as
+    /// <see cref="AddReadAhead"/> <c>i</c>), in two loops — the cell and severity tables' slots
     /// prefetched (or, where the processor has no prefetch instruction, read), then each key looked up there and the cell
     /// and severity count it names prefetched (or read) — so their cache misses overlap instead of following one another
     /// (docs/performance.md, changes 12, 18 and 54); the hospital and group numbers it finds are kept for
@@ -127,7 +133,9 @@ public sealed class SupervisionMonitor
     /// a place never changes once a cell is added; a cell not added yet is kept as not found). Changes nothing else: a
     /// hospital or group not numbered yet, a case without a group or without a usable date is skipped.
     /// </summary>
-    internal void ReadAhead(MonitorCase[] cases, CaseResult?[] results, long[] rows, int count)
+    /// <remarks>A caller reads ahead runs of <see cref="ReadAheadRun"/> cases, then adds them: the lines brought in for a
+    /// whole block of 1 024 cases were partly evicted again before their cases were added (docs/performance.md, change 65).</remarks>
+    internal void ReadAhead(MonitorCase[] cases, CaseResult?[] results, long[] rows, int start, int count)
     {
         if (_aheadKeys.Length < count)
         {
@@ -149,13 +157,14 @@ public sealed class SupervisionMonitor
             severityKeys[i] = -1;
             _aheadHospitals[i] = -1;
             _aheadGroups[i] = -1;
-            if (rows[i] > 0 && cases[i].State == MonitorCase.DateState.Usable && _hospitalNumbers.TryGet(_hospitalIndex, cases[i].HospitalId, out var h))
+            ref readonly var c = ref cases[start + i];
+            if (rows[start + i] > 0 && c.State == MonitorCase.DateState.Usable && _hospitalNumbers.TryGet(_hospitalIndex, c.HospitalId, out var h))
             {
                 _aheadHospitals[i] = h; // numbered once, never renumbered: Add takes it instead of looking it up again
-                if (results[i] is { Group.Length: > 0 } result && _groupNumbers.TryGet(_groupIndex, result.Group, out var g))
+                if (results[start + i] is { Group.Length: > 0 } result && _groupNumbers.TryGet(_groupIndex, result.Group, out var g))
                 {
                     _aheadGroups[i] = g;
-                    keys[i] = Key(h, g, cases[i].Month);
+                    keys[i] = Key(h, g, c.Month);
                     if (g < _adrgOf.Count && _adrgOf[g] is var adrg && adrg >= 0)
                     {
                         severityKeys[i] = SeverityKey(h, adrg);

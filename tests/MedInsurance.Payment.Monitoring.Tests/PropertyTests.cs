@@ -85,7 +85,7 @@ public sealed class PropertyTests
         for (var start = 0; start < cases.Count; start += size)
         {
             var n = Math.Min(size, cases.Count - start);
-            ahead.ReadAhead(monitorCases.Skip(start).Take(n).ToArray(), results.Skip(start).Take(n).ToArray(), rows.Skip(start).Take(n).ToArray(), n);
+            ahead.ReadAhead(monitorCases, results, rows, start, n);
             for (var i = start; i < start + n; i++)
             {
                 if (rows[i] > 0)
