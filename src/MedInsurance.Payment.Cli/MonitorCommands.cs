@@ -513,7 +513,7 @@ internal static class MonitorCommands
                 if (block.Statuses[i] is { } status)
                 {
                     // A row the reader could not build has no case: its hospital is unknown (empty), as in medpay check.
-                    monitor.AddQualityCheck(block.Cases[i].HospitalId ?? string.Empty, status == QcStatus.Rejected, status == QcStatus.Warning);
+                    monitor.AddQualityCheckReadAhead(i - start, block.Cases[i].HospitalId ?? string.Empty, status == QcStatus.Rejected, status == QcStatus.Warning);
                 }
 
                 var row = block.Rows[i];

@@ -50,6 +50,10 @@ public sealed class SupervisionMonitor
     private readonly Dictionary<string, HospitalQcCounts> _qc = new(StringComparer.Ordinal);
     private string? _lastQcHospital;
     private HospitalQcCounts? _lastQc;
+
+    /// <summary>Each numbered hospital's QC tally (the same objects as in <see cref="_qc"/>), by the number the read-ahead
+    /// found: <see cref="AddQualityCheckReadAhead"/> takes it without hashing the id.</summary>
+    private HospitalQcCounts?[] _qcByNumber = new HospitalQcCounts?[64];
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<ReviewCase> _review = new();
     private readonly Dictionary<(string Reason, int Hospital), int> _reviewListed = new();
@@ -454,14 +458,51 @@ public sealed class SupervisionMonitor
         hospitalId ??= string.Empty;
 
         // The reader gives a hospital's rows one shared id text: a run of rows of one hospital looks it up once.
-        var tally = ReferenceEquals(hospitalId, _lastQcHospital) ? _lastQc! : null;
-        if (tally is null && !_qc.TryGetValue(hospitalId, out tally))
+        var tally = ReferenceEquals(hospitalId, _lastQcHospital) ? _lastQc! : QcTally(hospitalId);
+        _lastQcHospital = hospitalId;
+        _lastQc = tally;
+        Count(tally, rejected, warning);
+    }
+
+    /// <summary><see cref="AddQualityCheck(string, bool, bool)"/> for case <paramref name="ahead"/> of the run last given to
+    /// <see cref="ReadAhead"/>, whose hospital id is <paramref name="hospitalId"/>: when the read-ahead found the hospital's
+    /// number, its tally is taken by number instead of by hashing the id (a file's rows seldom come a hospital at a
+    /// time; docs/performance.md, change 66).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last run read ahead.</exception>
+    internal void AddQualityCheckReadAhead(int ahead, string hospitalId, bool rejected, bool warning)
+    {
+        var h = ahead >= 0 && ahead < _aheadCount ? _aheadHospitals[ahead] : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last block read ahead.");
+        if (h < 0)
+        {
+            AddQualityCheck(hospitalId, rejected, warning);
+            return;
+        }
+
+        ThrowIfFinished();
+        if (h >= _qcByNumber.Length)
+        {
+            Array.Resize(ref _qcByNumber, Math.Max(h + 1, _qcByNumber.Length * 2));
+        }
+
+        // A numbered hospital's id is the text it was numbered by (the read-ahead found it by that text).
+        var tally = _qcByNumber[h] ??= QcTally(hospitalId);
+        Count(tally, rejected, warning);
+    }
+
+    /// <summary>The QC tally of a hospital id, added at its first row.</summary>
+    private HospitalQcCounts QcTally(string hospitalId)
+    {
+        if (!_qc.TryGetValue(hospitalId, out var tally))
         {
             _qc.Add(hospitalId, tally = new HospitalQcCounts());
         }
 
-        _lastQcHospital = hospitalId;
-        _lastQc = tally;
+        return tally;
+    }
+
+    /// <summary>One row's QC status in its hospital's tally (a rejected row's warnings do not count).</summary>
+    private static void Count(HospitalQcCounts tally, bool rejected, bool warning)
+    {
         tally.Rows++;
         tally.Rejected += rejected ? 1 : 0;
         tally.Warnings += warning && !rejected ? 1 : 0;

@@ -71,9 +71,17 @@ public sealed class PropertyTests
         var rows = cases.Select((c, i) => random.Next(10) == 0 ? 0L : i + 1L).ToArray();
         var monitorCases = cases.Select(c => random.Next(12) == 0 ? MonitorCase.From(new InpatientCase { CaseId = c.Case.CaseId, HospitalId = c.Case.HospitalId, LengthOfStayDays = c.Case.LengthOfStayDays }) : MonitorCase.From(c.Case)).ToArray();
 
+        // Each row's QC status (none, accepted, warning, rejected), tallied per hospital; a rejected row's hospital may be empty.
+        var statuses = cases.Select(_ => random.Next(4)).ToArray();
+        string QcHospital(int i) => rows[i] > 0 ? monitorCases[i].HospitalId ?? string.Empty : string.Empty;
         var alone = new SupervisionMonitor(MonitoringProfile.Default);
         for (var i = 0; i < cases.Count; i++)
         {
+            if (statuses[i] > 0)
+            {
+                alone.AddQualityCheck(QcHospital(i), statuses[i] == 3, statuses[i] == 2);
+            }
+
             if (rows[i] > 0)
             {
                 alone.Add(in monitorCases[i], results[i], rows[i]);
@@ -88,6 +96,12 @@ public sealed class PropertyTests
             ahead.ReadAhead(monitorCases, results, rows, start, n);
             for (var i = start; i < start + n; i++)
             {
+                if (statuses[i] > 0)
+                {
+                    // As medpay monitor: the QC tally of a hospital the read-ahead numbered is taken by its number.
+                    ahead.AddQualityCheckReadAhead(i - start, QcHospital(i), statuses[i] == 3, statuses[i] == 2);
+                }
+
                 if (rows[i] > 0)
                 {
                     // As medpay monitor: the hospital and group numbers the read-ahead found are taken, not looked up again.
