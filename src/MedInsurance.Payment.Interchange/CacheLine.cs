@@ -8,8 +8,9 @@ namespace MedInsurance.Payment.Interchange;
 /// <summary>
 /// Asks the processor to bring the cache line of a table entry in ahead of its use (a software prefetch): the read-aheads
 /// of tables probed at random once a row (the monitor's cell slots and cells, the check's main-diagnosis texts) issue one
-/// for each entry a run or block will look up, so the misses overlap. (The case reader's read-ahead of its code tables
-/// was removed in change 62: on the current VM those tables stay in the core's cache.) A prefetch only hints: it changes no value, never faults (an address the
+/// for each entry a run or block will look up, and the case reader asks for the table slot of each of a row's codes
+/// before looking any of them up (<see cref="KnownCodeTable{T}.Prefetch"/>, docs/performance.md, change 64), so the
+/// misses overlap. (The reader's read-ahead of its code tables a run of rows ahead was removed in change 62.) A prefetch only hints: it changes no value, never faults (an address the
 /// collector has since moved is a wasted hint) and does not hold up the instructions after it as a load would
 /// (docs/performance.md, change 54). Where the processor offers none (.NET Framework, ARM), <see cref="CanPrefetch"/> is
 /// false and <see cref="Touch{T}"/> reads the entry instead, a load whose value the caller keeps.

@@ -631,14 +631,15 @@ public static class CaseCsvReader
         /// <summary>
         /// Splits a code field of the current row into its codes, packs each and asks for its first slot in the vocabulary's
         /// table (<see cref="KnownCodeTable{T}.Prefetch"/>), before <see cref="Codes"/> looks any of them up: the misses of a
-        /// row's lookups then overlap (docs/performance.md, change 64). Prepared only when <see cref="Codes"/> would ask the
-        /// vocabulary first of a non-empty ASCII field; otherwise <see cref="Codes"/> splits the field itself.
+        /// row's lookups then overlap (docs/performance.md, change 64). Prepared only where the processor has a prefetch
+        /// instruction (<see cref="CacheLine.CanPrefetch"/>) and <see cref="Codes"/> would ask the vocabulary first of a
+        /// non-empty ASCII field; otherwise <see cref="Codes"/> splits the field itself, as before.
         /// </summary>
         private void Prepare<T>(CodeProbes probes, int index, KnownCodeTable<T>? known, ByteKeyCache<T> cache)
             where T : struct, ICodeText
         {
             probes.Clear();
-            if (index < 0 || known is null || cache.Count >= LargeCache)
+            if (!CacheLine.CanPrefetch || index < 0 || known is null || cache.Count >= LargeCache)
             {
                 return;
             }
@@ -690,6 +691,7 @@ public static class CaseCsvReader
                     Piece(piece, i, hit, fromVocabulary, code, column, cache, rest, read, ref main, ref interned);
                 }
 
+                probes.Clear(); // used once: a later call without Prepare splits the field itself
                 return main;
             }
 

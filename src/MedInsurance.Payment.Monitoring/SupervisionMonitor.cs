@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -217,12 +218,12 @@ public sealed class SupervisionMonitor
     /// thread), with its result or null and its data row.</summary>
     internal void Add(in MonitorCase inpatientCase, CaseResult? result, long row) => Add(inpatientCase, result, row, -1);
 
-    /// <summary>Adds case <paramref name="ahead"/> of the block last given to <see cref="ReadAhead"/> (the same case,
+    /// <summary>Adds case <c>start + </c><paramref name="ahead"/> of the run last given to <see cref="ReadAhead"/> (the same case,
     /// result and row): the hospital and group numbers and the cell places it found are taken instead of being looked up
     /// again.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last block read ahead.</exception>
     internal void AddReadAhead(int ahead, in MonitorCase inpatientCase, CaseResult? result, long row) =>
-        Add(inpatientCase, result, row, ahead >= 0 && ahead < _aheadCount ? ahead : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last block read ahead."));
+        Add(inpatientCase, result, row, ahead >= 0 && ahead < _aheadCount ? ahead : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last run read ahead."));
 
     private void Add(in MonitorCase inpatientCase, CaseResult? result, long row, int ahead)
     {
@@ -464,14 +465,14 @@ public sealed class SupervisionMonitor
         Count(tally, rejected, warning);
     }
 
-    /// <summary><see cref="AddQualityCheck(string, bool, bool)"/> for case <paramref name="ahead"/> of the run last given to
+    /// <summary><see cref="AddQualityCheck(string, bool, bool)"/> for case <c>start + </c><paramref name="ahead"/> of the run last given to
     /// <see cref="ReadAhead"/>, whose hospital id is <paramref name="hospitalId"/>: when the read-ahead found the hospital's
     /// number, its tally is taken by number instead of by hashing the id (a file's rows seldom come a hospital at a
     /// time; docs/performance.md, change 66).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last run read ahead.</exception>
     internal void AddQualityCheckReadAhead(int ahead, string hospitalId, bool rejected, bool warning)
     {
-        var h = ahead >= 0 && ahead < _aheadCount ? _aheadHospitals[ahead] : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last block read ahead.");
+        var h = ahead >= 0 && ahead < _aheadCount ? _aheadHospitals[ahead] : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last run read ahead.");
         if (h < 0)
         {
             AddQualityCheck(hospitalId, rejected, warning);
@@ -485,6 +486,7 @@ public sealed class SupervisionMonitor
         }
 
         // A numbered hospital's id is the text it was numbered by (the read-ahead found it by that text).
+        Debug.Assert(string.Equals(_hospitals[h], hospitalId, StringComparison.Ordinal), "The hospital the read-ahead numbered.");
         var tally = _qcByNumber[h] ??= QcTally(hospitalId);
         Count(tally, rejected, warning);
     }

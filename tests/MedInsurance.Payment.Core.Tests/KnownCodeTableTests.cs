@@ -91,6 +91,12 @@ public sealed class KnownCodeTableTests
         {
             Assert.True(table.TryGet(Encoding.ASCII.GetBytes(key), out var code, out var text, out var tag));
             Assert.Equal((key, key, value), (code.Value, text, tag));
+
+            // In two steps too (Prefetch, then TryGetAt from its slot), over a table full enough to have collisions.
+            var slot = table.Prefetch(Encoding.ASCII.GetBytes(key), out var a, out var b);
+            Assert.True(slot >= 0);
+            Assert.True(table.TryGetAt(a, b, slot, out var twice, out _, out var twiceTag));
+            Assert.Equal((key, value), (twice.Value, twiceTag));
             foreach (var neighbour in new[] { key + "0", key.Substring(0, key.Length - 1), key.Substring(0, key.Length - 1) + (char)(key[key.Length - 1] ^ 1) })
             {
                 if (!set.Contains(neighbour))

@@ -329,8 +329,11 @@ public sealed class ParallelCaseReaderTests
         var text = new StringBuilder("id,sex,age,los,diagnoses,procedures\n");
         for (var i = 1; i <= 1_000; i++)
         {
+            // Every fifth row's code fields quoted: the reader takes the unquoted bytes of the field.
+            var quote = i % 5 == 0 ? "\"" : string.Empty;
             text.Append('L').Append(i.ToString(CultureInfo.InvariantCulture)).Append(",2,50,4,")
-                .Append(Draw(diagnoses, 20)).Append(',').Append(Draw(procedures, 12)).Append('\n');
+                .Append(quote).Append(Draw(diagnoses, 20)).Append(quote).Append(',')
+                .Append(quote).Append(Draw(procedures, 12)).Append(quote).Append('\n');
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
