@@ -658,7 +658,6 @@ public static class CaseCsvReader
                 probes.Add(start, piece.Length, a, b, slot);
                 if (last)
                 {
-                    probes.Complete();
                     return;
                 }
 
@@ -678,7 +677,7 @@ public static class CaseCsvReader
             rest.Clear();
             T main = default;
             var bytes = _input.Rows.Field(index);
-            if (probes is { Ready: true })
+            if (probes is { Count: > 0 })
             {
                 // Prepared: the vocabulary is asked first (the cache was small when prepared, and nothing has filled it since).
                 for (var i = 0; i < probes.Count; i++)

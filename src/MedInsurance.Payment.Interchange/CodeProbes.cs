@@ -12,21 +12,15 @@ internal sealed class CodeProbes
 {
     private Probe[] _probes = new Probe[8];
 
-    /// <summary>Whether the field was prepared: only an ASCII, non-empty field read vocabulary-first is.</summary>
-    public bool Ready { get; private set; }
-
-    /// <summary>The codes of the field (its pieces between <c>|</c>).</summary>
+    /// <summary>The codes of the field (its pieces between <c>|</c>); 0 when the field was not prepared (a prepared field,
+    /// never empty, has at least one).</summary>
     public int Count { get; private set; }
 
     /// <summary>The <paramref name="position"/>th code of the field.</summary>
     public ref readonly Probe this[int position] => ref _probes[position];
 
-    /// <summary>Forgets the previous row's field (not ready).</summary>
-    public void Clear()
-    {
-        Ready = false;
-        Count = 0;
-    }
+    /// <summary>Forgets the previous row's field (nothing prepared).</summary>
+    public void Clear() => Count = 0;
 
     /// <summary>Adds the next code of the field: where it starts in the field, its length, its packed words and slot (−1 when
     /// it cannot be in the table).</summary>
@@ -39,9 +33,6 @@ internal sealed class CodeProbes
 
         _probes[Count++] = new Probe(start, length, a, b, slot);
     }
-
-    /// <summary>Marks the field prepared, once all its codes are added.</summary>
-    public void Complete() => Ready = true;
 
     /// <summary>One code of the field.</summary>
     public readonly struct Probe

@@ -221,7 +221,7 @@ public sealed class SupervisionMonitor
     /// <summary>Adds case <c>start + </c><paramref name="ahead"/> of the run last given to <see cref="ReadAhead"/> (the same case,
     /// result and row): the hospital and group numbers and the cell places it found are taken instead of being looked up
     /// again.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last block read ahead.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ahead"/> is not a case of the last run read ahead.</exception>
     internal void AddReadAhead(int ahead, in MonitorCase inpatientCase, CaseResult? result, long row) =>
         Add(inpatientCase, result, row, ahead >= 0 && ahead < _aheadCount ? ahead : throw new ArgumentOutOfRangeException(nameof(ahead), "Not a case of the last run read ahead."));
 
