@@ -32,6 +32,12 @@ public sealed class QcChecker
     private readonly Dictionary<string, CodeFacts> _pxFacts = new(StringComparer.Ordinal);
     private readonly AsciiCodeTable<PackedFacts> _dxTable;
     private readonly AsciiCodeTable<PackedFacts> _pxTable;
+
+    /// <summary>The dictionary's codes that the packed tables do not hold (longer than they pack, such as the 564 dagger and
+    /// asterisk pairs of 医保版 2.0 diagnoses, e.g. <c>A01.000x005+J17.0*</c>), with their facts: a code the tables miss is
+    /// looked up among these few, whose entries stay in the cache, not among all 33 307 (docs/performance.md, change 68).</summary>
+    private readonly Dictionary<string, CodeFacts> _dxRest;
+    private readonly Dictionary<string, CodeFacts> _pxRest;
     [ThreadStatic]
     private static int[]? t_slots;
     private long _touched;
@@ -74,6 +80,8 @@ public sealed class QcChecker
         // The same facts for the codes that pack (almost all): one slot read a code instead of the dictionary's three places.
         _dxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_dxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
         _pxTable = new AsciiCodeTable<PackedFacts>(packedTable ? Packable(_pxFacts) : Array.Empty<KeyValuePair<string, PackedFacts>>());
+        _dxRest = Rest(_dxFacts, _dxTable);
+        _pxRest = Rest(_pxFacts, _pxTable);
         _vocabulary = new Lazy<CaseCodeVocabulary?>(
             () => dictionary is null || !packedTable ? null : new CaseCodeVocabulary(Tags(_dxFacts), Tags(_pxFacts)),
             System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
@@ -599,7 +607,6 @@ public sealed class QcChecker
         }
 
         var diagnosis = kind == CodeKind.Diagnosis;
-        var known = diagnosis ? _dxFacts : _pxFacts;
         var gray = diagnosis ? QcRules.DiagnosisGray : QcRules.ProcedureGray;
         CodeFacts facts;
         if (tags.TryGet(code, out var packed) || (diagnosis ? _dxTable : _pxTable).TryGet(code, out packed))
@@ -616,7 +623,8 @@ public sealed class QcChecker
             return facts;
         }
 
-        if (known.TryGetValue(code, out facts))
+        // Not in the packed table: in the dictionary only if among the codes the table does not hold.
+        if ((diagnosis ? _dxRest : _pxRest).TryGetValue(code, out facts))
         {
             if (facts.Gray)
             {
@@ -630,7 +638,7 @@ public sealed class QcChecker
         {
             case 1:
                 Add(ref findings, diagnosis ? QcRules.DiagnosisEditionMapped : QcRules.ProcedureEditionMapped, field, target);
-                facts = known[target];
+                facts = (diagnosis ? _dxFacts : _pxFacts)[target];
                 if (facts.Gray)
                 {
                     // A crosswalk may land on a gray code: the code the list would carry is still not for use.
@@ -697,6 +705,21 @@ public sealed class QcChecker
         }
 
         return fields;
+    }
+
+    /// <summary>The entries of <paramref name="facts"/> that <paramref name="table"/> does not hold.</summary>
+    private static Dictionary<string, CodeFacts> Rest(Dictionary<string, CodeFacts> facts, AsciiCodeTable<PackedFacts> table)
+    {
+        var rest = new Dictionary<string, CodeFacts>(StringComparer.Ordinal);
+        foreach (var pair in facts)
+        {
+            if (!table.TryGet(pair.Key, out _))
+            {
+                rest.Add(pair.Key, pair.Value);
+            }
+        }
+
+        return rest;
     }
 
     /// <summary>The codes whose facts pack, with their packed facts as vocabulary tags (the same entries as the packed table).</summary>
