@@ -15,7 +15,7 @@ public sealed class LongKeyCellsTests
     [Fact]
     public void Values_added_through_places_survive_every_growth_and_are_listed_once_each()
     {
-        // 20 000 keys, each added three times in a shuffled order: the table grows from 32 slots to 65 536 on the way.
+        // 20 000 keys, each added three times in a shuffled order: the table grows from 32 slots to 32 768 on the way.
         var keys = Enumerable.Range(0, 20_000).Select(i => ((long)(i % 200) << 40) | ((long)(i / 200) << 16) | (uint)(i % 13)).ToArray();
         keys[0] = 0;
         keys[1] = long.MaxValue;
@@ -37,8 +37,8 @@ public sealed class LongKeyCellsTests
             Assert.Equal(place, table.PlaceOf(key));
         }
 
-        Assert.Equal(11, generations); // 32 → 65 536 slots, each time before the table was more than half full
-        Assert.Equal(65_536, table.Capacity);
+        Assert.Equal(10, generations); // 32 → 32 768 slots, each time before the table was more than 70 % full
+        Assert.Equal(32_768, table.Capacity);
         Assert.Equal(keys.Length, table.Count);
         table.ToArrays(out var listedKeys, out var values);
         Assert.Equal(keys.Length, listedKeys.Length);
