@@ -79,13 +79,6 @@ internal static class CacheLine
 #endif
     }
 
-    /// <summary>The address of <paramref name="location"/> as a number, for alignment only (it may change when the collector
-    /// moves an object that is not pinned).</summary>
-    /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="location">An element of an array.</param>
-    /// <returns>Its address.</returns>
-    public static unsafe long AddressOf<T>(ref T location) => (long)Unsafe.AsPointer(ref location);
-
 #if NET
     /// <summary>Where a string's characters begin, from the start of the object (12 bytes on 64-bit runtimes), measured once
     /// on a pinned string.</summary>

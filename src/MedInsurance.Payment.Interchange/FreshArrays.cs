@@ -41,42 +41,6 @@ internal static class FreshArrays
         return array;
     }
 
-    /// <summary>The bytes of a cache line, the unit <see cref="AllocateLineAligned"/> aligns to.</summary>
-    internal const int LineBytes = 64;
-
-    /// <summary>
-    /// A new zeroed array of at least <paramref name="length"/> longs (pages written once, as <see cref="Allocate{T}"/>) and
-    /// the index <paramref name="origin"/> (0–7) from which <paramref name="length"/> elements start on a cache-line
-    /// boundary, so a table of 32- or 64-byte slots laid over it from there has no slot across two lines. The array is
-    /// pinned where the runtime can pin at allocation (.NET 5 and later), so the boundary holds for its life; elsewhere
-    /// (.NET Framework, .NET Standard hosts) it is an ordinary array and the boundary holds until the collector moves it,
-    /// which costs speed only.
-    /// </summary>
-    /// <param name="length">The longs needed from <paramref name="origin"/>.</param>
-    /// <param name="origin">Receives the first index on a line boundary.</param>
-    /// <returns>The array (<paramref name="length"/> + 7 longs).</returns>
-    internal static long[] AllocateLineAligned(int length, out int origin)
-    {
-        var total = checked(length + (LineBytes / sizeof(long)) - 1);
-#if NET
-        var array = GC.AllocateArray<long>(total, pinned: true);
-#else
-        var array = new long[total];
-#endif
-        var misaligned = CacheLine.AddressOf(ref array[0]) % LineBytes;
-        origin = misaligned == 0 ? 0 : (int)((LineBytes - misaligned) / sizeof(long));
-        var bytes = MemoryMarshal.AsBytes(array.AsSpan());
-        if (bytes.Length >= MinimumBytes)
-        {
-            for (long i = 0; i < bytes.Length; i += PageBytes)
-            {
-                bytes[(int)i] = 0;
-            }
-        }
-
-        return array;
-    }
-
     /// <summary>Replaces <paramref name="array"/> by a copy of <paramref name="length"/> elements made by
     /// <see cref="Allocate{T}"/>, as <see cref="Array.Resize{T}"/> does: the elements beyond the old ones are zero, and
     /// their pages are written once.</summary>

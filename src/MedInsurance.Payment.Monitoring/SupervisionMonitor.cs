@@ -34,7 +34,8 @@ public sealed class SupervisionMonitor
     private readonly List<string> _groups = new();
     private readonly NumberByReference _hospitalNumbers = new();
     private readonly NumberByReference _groupNumbers = new();
-    private readonly LongKeyCells<Cell> _cells = new();
+    private readonly LongKeyTable _cells = new();
+    private Cell[] _cellData = new Cell[16];
     private readonly LongKeyTable _months = new();
     private MonthSums[] _monthData = new MonthSums[16];
     private readonly PersonStayBook _stays = new();
@@ -69,7 +70,6 @@ public sealed class SupervisionMonitor
     private int[] _aheadCells = Array.Empty<int>();
     private int[] _aheadSeverityCells = Array.Empty<int>();
     private int _aheadCount;
-    private int _aheadGeneration;
     private long _touched;
     private long _added, _outOfRange, _withoutDate, _withoutPatient, _withResult, _withoutResult, _withoutGroup;
 
@@ -131,13 +131,11 @@ public sealed class SupervisionMonitor
     /// Reads ahead the cells that the next <paramref name="count"/> calls of <see cref="Add(in MonitorCase, CaseResult?, long)"/>
     /// will add to (the cases, results and rows from <paramref name="start"/>, in that order; the i-th is then added as
     /// <see cref="AddReadAhead"/> <c>i</c>), in two loops — the cell and severity tables' slots
-    /// prefetched (or, where the processor has no prefetch instruction, read), then each key looked up there and the
-    /// severity count it names prefetched (or read); a cell is held in its key's slot, so the first loop brought it in
-    /// (change 67) — so their cache misses overlap instead of following one another
+    /// prefetched (or, where the processor has no prefetch instruction, read), then each key looked up there and the cell
+    /// and severity count it names prefetched (or read) — so their cache misses overlap instead of following one another
     /// (docs/performance.md, changes 12, 18 and 54); the hospital and group numbers it finds are kept for
     /// <see cref="AddReadAhead"/> (change 22), and so are the places of the cells and severity counts it found (change 33:
-    /// a severity count's place never changes once it is added, a cell's only when its table grows, after which
-    /// <see cref="AddReadAhead"/> looks it up again; a cell not added yet is kept as not found). Changes nothing else: a
+    /// a place never changes once a cell is added; a cell not added yet is kept as not found). Changes nothing else: a
     /// hospital or group not numbered yet, a case without a group or without a usable date is skipped.
     /// </summary>
     /// <remarks>A caller reads ahead runs of <see cref="ReadAheadRun"/> cases, then adds them: the lines brought in for a
@@ -193,13 +191,18 @@ public sealed class SupervisionMonitor
             }
         }
 
-        // The cells' places found here are kept for Add while the cell table does not grow (−1: not there yet). A cell lives
-        // in its key's slot, which the loop above brought in: finding the place reads the cell's line too.
-        _aheadGeneration = _cells.Generation;
+        // The cells' places found here are kept for Add (a place never changes once a cell is added; −1: not there yet).
+        var cells = _cellData;
         var severity = _severityData;
         for (var i = 0; i < count; i++)
         {
-            _aheadCells[i] = keys[i] >= 0 ? _cells.PlaceOf(keys[i]) : -1;
+            var index = keys[i] >= 0 ? _cells.IndexOf(keys[i]) : -1;
+            _aheadCells[i] = index;
+            if (index >= 0)
+            {
+                touched ^= CacheLine.Touch(ref cells[index]);
+            }
+
             var severityIndex = severityKeys[i] >= 0 ? _severityCells.IndexOf(severityKeys[i]) : -1;
             _aheadSeverityCells[i] = severityIndex;
             if (severityIndex >= 0)
@@ -267,10 +270,13 @@ public sealed class SupervisionMonitor
         var g = ahead >= 0 && _aheadGroups[ahead] >= 0 ? _aheadGroups[ahead] : Index(_groupIndex, _groups, groupCode);
         var month = inpatientCase.Month;
         var added = false;
-        var place = ahead >= 0 && _aheadCells[ahead] >= 0 && _aheadGeneration == _cells.Generation
-            ? _aheadCells[ahead]
-            : _cells.GetOrAdd(Key(h, g, month), out added);
-        ref var cell = ref _cells.At(place);
+        var index = ahead >= 0 && _aheadCells[ahead] >= 0 ? _aheadCells[ahead] : _cells.GetOrAdd(Key(h, g, month), out added);
+        if (added && index == _cellData.Length)
+        {
+            FreshArrays.Resize(ref _cellData, index * 2);
+        }
+
+        ref var cell = ref _cellData[index];
         var cost = inpatientCase.CostFen;
         var los = inpatientCase.LengthOfStayDays;
         var death = inpatientCase.Death ? 1 : 0;
@@ -518,14 +524,10 @@ public sealed class SupervisionMonitor
         var regionCost = new long[groupCount];
         var regionLos = new long[groupCount];
         var regionDeaths = new long[groupCount];
-
-        // The cells and their keys in two arrays, in the order of the table's slots: every sweep below reads them in that
-        // order (the month terms' decimal sums too, so they add in the same order whatever thread makes them).
-        _cells.ToArrays(out var cellKeys, out var cells);
-        for (var i = 0; i < cells.Length; i++)
+        for (var i = 0; i < _cells.Count; i++)
         {
-            var g = GroupOf(cellKeys[i]);
-            ref var cell = ref cells[i];
+            var g = GroupOf(_cells.KeyAt(i));
+            ref var cell = ref _cellData[i];
             regionCases[g] += cell.Cases;
             regionCost[g] += cell.CostFen;
             regionLos[g] += cell.LosDays;
@@ -540,8 +542,8 @@ public sealed class SupervisionMonitor
         // cores, so the end of Finish does not wait for them on one core (docs/performance.md, change 57). Dedicated
         // threads, not the pool's: the scan's parallel loop takes the pool's.
         static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var groupRowsTask = OnOwnThread(() => GroupRows(cellKeys, cells, regionCases, regionCost, regionLos, regionDeaths, lowRisk));
-        var monthsTask = OnOwnThread(() => MonthPeriods(cellKeys, cells, regionCases, regionCost, regionLos, lowRisk));
+        var groupRowsTask = OnOwnThread(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
+        var monthsTask = OnOwnThread(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk));
         Dictionary<(int Hospital, int Month), StayCounts> readmission;
         try
         {
@@ -951,15 +953,15 @@ public sealed class SupervisionMonitor
     }
 
     /// <summary>Hospital × month aggregates of the cells' group terms, each cell read once (its consumption-index terms
-    /// computed once), the cells in the order of the cell table's slots (<see cref="LongKeyCells{TValue}.ToArrays"/>): each
-    /// month's decimal sums are added in that order whatever thread makes them. A year is the sum of its months.</summary>
+    /// computed once), the cells in the order they were first added: each month's decimal sums are added in that order
+    /// whatever thread makes them. A year is the sum of its months.</summary>
     [MethodImpl(JitHints.Optimize)]
-    private Dictionary<(int Hospital, int Month), Period> MonthPeriods(long[] cellKeys, Cell[] cells, long[] regionCases, long[] regionCost, long[] regionLos, bool[] lowRisk)
+    private Dictionary<(int Hospital, int Month), Period> MonthPeriods(long[] regionCases, long[] regionCost, long[] regionLos, bool[] lowRisk)
     {
         var months = new Dictionary<(int Hospital, int Month), Period>();
-        for (var i = 0; i < cells.Length; i++)
+        for (var i = 0; i < _cells.Count; i++)
         {
-            var cellKey = cellKeys[i];
+            var cellKey = _cells.KeyAt(i);
             var key = (HospitalOf(cellKey), MonthOfKey(cellKey));
             if (!months.TryGetValue(key, out var period))
             {
@@ -968,14 +970,14 @@ public sealed class SupervisionMonitor
             }
 
             var g = GroupOf(cellKey);
-            period.Add(in cells[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
+            period.Add(in _cellData[i], regionCases[g], regionCost[g], regionLos[g], lowRisk[g]);
         }
 
         return months;
     }
 
     [MethodImpl(JitHints.Optimize)]
-    private List<GroupIndicatorRow> GroupRows(long[] cellKeys, Cell[] cells, long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
+    private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
     {
         var rows = new List<GroupIndicatorRow>();
         var prevRegion = _previous.GroupBy(p => p.Key.Group).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Cost: x.Sum(p => p.Value.CostFen)));
@@ -985,12 +987,12 @@ public sealed class SupervisionMonitor
         // ids. The months of a year, group and hospital are then adjacent and summed in one sweep, without grouping objects.
         var groupRank = Ranks(_groups);
         var hospitalRank = Ranks(_hospitals);
-        var count = cells.Length;
+        var count = _cells.Count;
         var order = new long[count];
         var cellOf = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var key = cellKeys[i];
+            var key = _cells.KeyAt(i);
             order[i] = ((long)(MonthOfKey(key) / 12) << 48) | ((long)groupRank[GroupOf(key)] << 24) | (uint)hospitalRank[HospitalOf(key)];
             cellOf[i] = i;
         }
@@ -1003,7 +1005,7 @@ public sealed class SupervisionMonitor
             long cases = 0, cost = 0, los = 0, deaths = 0;
             for (var i = from; i < to; i++)
             {
-                ref var cell = ref cells[cellOf[i]];
+                ref var cell = ref _cellData[cellOf[i]];
                 cases += cell.Cases;
                 cost += cell.CostFen;
                 los += cell.LosDays;
@@ -1022,7 +1024,7 @@ public sealed class SupervisionMonitor
                 end++;
             }
 
-            var firstKey = cellKeys[cellOf[start]];
+            var firstKey = _cells.KeyAt(cellOf[start]);
             var g = GroupOf(firstKey);
             var year = Year(MonthOfKey(firstKey));
             var regionMeanCost = Yuan(regionCost[g], regionCases[g]);
@@ -1041,7 +1043,7 @@ public sealed class SupervisionMonitor
                     next++;
                 }
 
-                var h = HospitalOf(cellKeys[cellOf[at]]);
+                var h = HospitalOf(_cells.KeyAt(cellOf[at]));
                 var (c, cost, los, d) = Sum(at, next);
 
                 var has = _previous.TryGetValue((h, g), out var prev);

@@ -35,18 +35,4 @@ public sealed class FreshArraysTests
 
         Assert.Equal(expected, array);
     }
-
-    [Theory]
-    [InlineData(4)]
-    [InlineData(1000)]
-    [InlineData((FreshArrays.MinimumBytes / 8) + 3)]
-    public void A_line_aligned_array_starts_its_elements_on_a_line_and_holds_them_all(int length)
-    {
-        var array = FreshArrays.AllocateLineAligned(length, out var origin);
-
-        Assert.InRange(origin, 0, 7);
-        Assert.True(array.Length >= origin + length);
-        Assert.Equal(0, CacheLine.AddressOf(ref array[origin]) % FreshArrays.LineBytes); // pinned on .NET: it stays there
-        Assert.All(array, value => Assert.Equal(0L, value));
-    }
 }
