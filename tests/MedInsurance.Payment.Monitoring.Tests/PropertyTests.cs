@@ -113,6 +113,58 @@ public sealed class PropertyTests
         Assert.Equal(Describe(alone.Finish()), Describe(ahead.Finish()));
     }
 
+    [Fact]
+    public void A_run_read_ahead_adds_to_the_same_cells_when_the_cell_table_grows_within_it()
+    {
+        // 20 cells added first; then one run whose first three cases add cells 21–23 (the cell table's slots grow from 32 to
+        // 64 on the way) and whose other cases go to the 20 cells the read-ahead found before the growth.
+        var cases = new List<(InpatientCase Case, CaseResult Result)>();
+        void Add(int hospital)
+        {
+            var admitted = new CalendarDate(2026, 3, 1);
+            cases.Add((new InpatientCase
+            {
+                CaseId = "S" + cases.Count,
+                HospitalId = "H" + hospital,
+                AdmissionDate = admitted,
+                DischargeDate = admitted.AddDays(5),
+                LengthOfStayDays = 5,
+                Costs = CostBreakdown.FromTotal(Money.FromFen(1000_00 + hospital)),
+            }, new CaseResult("ES31", 1m)));
+        }
+
+        for (var h = 0; h < 23; h++)
+        {
+            Add(h);
+        }
+
+        for (var h = 0; h < 20; h++)
+        {
+            Add(h);
+        }
+
+        var monitorCases = cases.Select(c => MonitorCase.From(c.Case)).ToArray();
+        var results = cases.Select(c => (CaseResult?)c.Result).ToArray();
+        var rows = cases.Select((c, i) => i + 1L).ToArray();
+        var alone = new SupervisionMonitor(MonitoringProfile.Default);
+        var ahead = new SupervisionMonitor(MonitoringProfile.Default);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            alone.Add(in monitorCases[i], results[i], rows[i]);
+        }
+
+        foreach (var (start, count) in new[] { (0, 20), (20, 23) })
+        {
+            ahead.ReadAhead(monitorCases, results, rows, start, count);
+            for (var i = start; i < start + count; i++)
+            {
+                ahead.AddReadAhead(i - start, in monitorCases[i], results[i], rows[i]);
+            }
+        }
+
+        Assert.Equal(Describe(alone.Finish()), Describe(ahead.Finish()));
+    }
+
     /// <summary>Every row of every table of a report, every public property, as text.</summary>
     internal static string Describe(MonitoringReport report)
     {
