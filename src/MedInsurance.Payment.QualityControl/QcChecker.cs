@@ -33,9 +33,10 @@ public sealed class QcChecker
     private readonly AsciiCodeTable<PackedFacts> _dxTable;
     private readonly AsciiCodeTable<PackedFacts> _pxTable;
 
-    /// <summary>The dictionary's codes that the packed tables do not hold (longer than they pack, such as the 564 dagger and
-    /// asterisk pairs of 医保版 2.0 diagnoses, e.g. <c>A01.000x005+J17.0*</c>), with their facts: a code the tables miss is
-    /// looked up among these few, whose entries stay in the cache, not among all 33 307 (docs/performance.md, change 68).</summary>
+    /// <summary>The dictionary's codes that the packed tables do not hold (longer than they pack — in 医保版 2.0 the 564
+    /// dagger–asterisk diagnoses such as <c>A01.000x005+J17.0*</c>, of 33 307), with their facts: a code the tables miss is
+    /// looked up among these few, whose entries stay in the cache, not among all the dictionary's codes
+    /// (docs/performance.md, change 68).</summary>
     private readonly Dictionary<string, CodeFacts> _dxRest;
     private readonly Dictionary<string, CodeFacts> _pxRest;
     [ThreadStatic]
