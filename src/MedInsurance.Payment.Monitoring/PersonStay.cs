@@ -1,15 +1,14 @@
-using System;
 using System.Runtime.InteropServices;
 
 namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
 /// One stay of a person, compact (32 bytes): the 64-bit hash of the patient id, admission and discharge day numbers,
-/// hospital, group and related-group indexes, and the case's row. The readmission scan sorts these; with 10 000 000
+/// hospital, group and related-group indexes, and the case's row. The readmission scan sorts these (<see cref="PersonStayOrder"/>); with 10 000 000
 /// cases that is 320 MB, kept in chunks by <see cref="PersonStayBook"/>: the one memory cost that grows with cases (docs/monitoring.md).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal readonly struct PersonStay : IComparable<PersonStay>
+internal readonly struct PersonStay
 {
     public PersonStay(ulong patient, int admission, int discharge, int hospital, int group, int related, int row)
     {
@@ -35,19 +34,6 @@ internal readonly struct PersonStay : IComparable<PersonStay>
     public int Related { get; }
 
     public int Row { get; }
-
-    /// <summary>By person, then admission, discharge, hospital, group, and last by row: the counts do not depend on the
-    /// order of the file (stays equal but for the row are interchangeable for them), and the row a review lists for such
-    /// stays is the lowest, whatever the sort algorithm.</summary>
-    public int CompareTo(PersonStay other)
-    {
-        var c = Patient.CompareTo(other.Patient);
-        c = c != 0 ? c : Admission.CompareTo(other.Admission);
-        c = c != 0 ? c : Discharge.CompareTo(other.Discharge);
-        c = c != 0 ? c : Hospital.CompareTo(other.Hospital);
-        c = c != 0 ? c : Group.CompareTo(other.Group);
-        return c != 0 ? c : Row.CompareTo(other.Row);
-    }
 
     /// <summary>FNV-1a, 64 bits, over the id's UTF-16 code units: a collision between two of 10 000 000 people has a
     /// probability of about 3 × 10⁻⁶ per run.</summary>

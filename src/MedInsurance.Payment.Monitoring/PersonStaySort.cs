@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace MedInsurance.Payment.Monitoring;
 
 /// <summary>
-/// Sorts a bucket of stays into <see cref="PersonStay.CompareTo"/> order by sorting 64-bit numbers instead of the
+/// Sorts a bucket of stays into <see cref="PersonStayOrder"/> order by sorting 64-bit numbers instead of the
 /// 32-byte stays through their comparison: each number is a stay's patient hash without the bits all of a bucket shares,
 /// its low bits replaced by the stay's place; one sort of those numbers, one pass putting the stays in that order, then
 /// runs that share the kept bits of the hash (one person's stays, and rarely two persons') sorted by the full comparison.
@@ -26,10 +26,11 @@ internal static class PersonStaySort
     /// <param name="sharedBits">The top bits of the patient hash all of them share (0 when nothing is known).</param>
     /// <param name="keys">Scratch numbers.</param>
     /// <param name="sorted">Scratch stays; swapped with <paramref name="stays"/>.</param>
-    public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref PersonStay[] sorted)
+    /// <param name="order">The full comparison.</param>
+    public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref PersonStay[] sorted, PersonStayOrder order)
     {
         var spare = Array.Empty<ulong>();
-        Sort(ref stays, count, sharedBits, ref keys, ref spare, ref sorted);
+        Sort(ref stays, count, sharedBits, ref keys, ref spare, ref sorted, order);
     }
 
     /// <summary>The same sort, with a second scratch array of numbers (<paramref name="spare"/>) kept by the caller for
@@ -40,11 +41,12 @@ internal static class PersonStaySort
     /// <param name="keys">Scratch numbers.</param>
     /// <param name="spare">More scratch numbers; may be swapped with <paramref name="keys"/>.</param>
     /// <param name="sorted">Scratch stays; swapped with <paramref name="stays"/>.</param>
-    public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref ulong[] spare, ref PersonStay[] sorted)
+    /// <param name="order">The full comparison.</param>
+    public static void Sort(ref PersonStay[] stays, int count, int sharedBits, ref ulong[] keys, ref ulong[] spare, ref PersonStay[] sorted, PersonStayOrder order)
     {
         if (count > (1 << PlaceBits) || sharedBits < 0 || sharedBits > 63)
         {
-            Array.Sort(stays, 0, count);
+            Array.Sort(stays, 0, count, order);
             return;
         }
 
@@ -71,13 +73,13 @@ internal static class PersonStaySort
             target[i] = source[(int)(keys[i] & PlaceMask)];
         }
 
-        SortRuns(keys, target, count);
+        SortRuns(keys, target, count, order);
         sorted = stays;
         stays = target;
     }
 
     /// <summary>
-    /// Sorts a bucket of <paramref name="book"/> as <see cref="Sort(ref PersonStay[], int, int, ref ulong[], ref ulong[], ref PersonStay[])"/>
+    /// Sorts a bucket of <paramref name="book"/> as <see cref="Sort(ref PersonStay[], int, int, ref ulong[], ref ulong[], ref PersonStay[], PersonStayOrder)"/>
     /// sorts its stays, reading them where they were added (<see cref="PersonStayBook.TakeChunks"/>) instead of copying them
     /// into one array first; the bucket is let go. The sorted stays are the first ones (the return value) of
     /// <paramref name="sorted"/>.
@@ -88,9 +90,10 @@ internal static class PersonStaySort
     /// <param name="spare">More scratch numbers.</param>
     /// <param name="chunks">Scratch chunk list.</param>
     /// <param name="sorted">Where the sorted stays go (grown when short).</param>
+    /// <param name="order">The full comparison.</param>
     /// <returns>How many stays the bucket held.</returns>
     [MethodImpl(JitHints.Optimize)]
-    public static int SortBucket(PersonStayBook book, int bucket, ref ulong[] keys, ref ulong[] spare, ref PersonStay[][] chunks, ref PersonStay[] sorted)
+    public static int SortBucket(PersonStayBook book, int bucket, ref ulong[] keys, ref ulong[] spare, ref PersonStay[][] chunks, ref PersonStay[] sorted, PersonStayOrder order)
     {
         var count = book.TakeChunks(bucket, ref chunks, out var chunkCount);
         if (sorted.Length < count)
@@ -108,7 +111,7 @@ internal static class PersonStaySort
                 at += length;
             }
 
-            Array.Sort(sorted, 0, count);
+            Array.Sort(sorted, 0, count, order);
             Array.Clear(chunks, 0, chunkCount); // the chunks are let go with the bucket
             return count;
         }
@@ -139,7 +142,7 @@ internal static class PersonStaySort
         }
 
         Array.Clear(chunks, 0, chunkCount); // the chunks are let go with the bucket
-        SortRuns(keys, target, count);
+        SortRuns(keys, target, count, order);
         return count;
     }
 
@@ -149,7 +152,7 @@ internal static class PersonStaySort
     /// under one placeholder patient id — in n log n).
     /// </summary>
     [MethodImpl(JitHints.Optimize)]
-    private static void SortRuns(ulong[] keys, PersonStay[] target, int count)
+    private static void SortRuns(ulong[] keys, PersonStay[] target, int count, PersonStayOrder order)
     {
         var start = 0;
         for (var i = 1; i <= count; i++)
@@ -161,7 +164,7 @@ internal static class PersonStaySort
 
             if (i - start > 16)
             {
-                Array.Sort(target, start, i - start);
+                Array.Sort(target, start, i - start, order);
             }
             else if (i - start > 1)
             {
@@ -170,7 +173,7 @@ internal static class PersonStaySort
                 {
                     var stay = target[k];
                     var j = k - 1;
-                    while (j >= start && target[j].CompareTo(stay) > 0)
+                    while (j >= start && order.Compare(target[j], stay) > 0)
                     {
                         target[j + 1] = target[j];
                         j--;

@@ -776,7 +776,8 @@ public sealed class SupervisionMonitor
     /// readmission of N days, counted at the discharging hospital in its discharge month; within the split window, in the
     /// same related group (and the same hospital when the profile says so), a split-admission suspect counted the same
     /// way. A stay beginning inside an earlier stay (overlapping) or repeating one (same admission and discharge,
-    /// duplicate) is counted apart and is not an index stay.
+    /// duplicate) is counted apart and is not an index stay; of the same-date stays the index stay is the one of the
+    /// hospital whose id, then of the group whose code, sorts first (<see cref="PersonStayOrder"/>), whatever the file's order.
     /// </summary>
     [MethodImpl(JitHints.Optimize)]
     private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
@@ -791,6 +792,7 @@ public sealed class SupervisionMonitor
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
         var months = StayMonths.Of(_months, _hospitals.Count, windows);
+        var order = new PersonStayOrder(Ranks(_hospitals), Ranks(_groups)); // same-date stays by hospital id and group code, not by first appearance
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [MethodImpl(JitHints.Optimize)] (r) =>
         {
             var scan = new StayScan(months);
@@ -801,7 +803,7 @@ public sealed class SupervisionMonitor
             var last = (int)((long)PersonStayBook.BucketCount * (r + 1) / runs);
             for (var b = (int)((long)PersonStayBook.BucketCount * r / runs); b < last; b++)
             {
-                var count = PersonStaySort.SortBucket(_stays, b, ref keys, ref spare, ref chunks, ref sorted);
+                var count = PersonStaySort.SortBucket(_stays, b, ref keys, ref spare, ref chunks, ref sorted, order);
                 ScanStays(sorted, count, readmissionReason, months, scan);
             }
 

@@ -154,6 +154,36 @@ public sealed class DefectTests
     }
 
     [Fact]
+    public void A_stay_submitted_by_two_hospitals_counts_the_readmission_at_the_hospital_whose_id_sorts_first_in_either_order_of_the_file()
+    {
+        // Person P: the same stay 03-01..03-05 from HB (row 1) and from HA (row 2) — a duplicate — and a stay at HC
+        // 03-10..03-12 (row 3): 10 − 5 = 5 days. The index stay is HA's (HA sorts before HB), so HA readmitted 1 of 1 and
+        // HB 0 of 1, whichever hospital's row comes first (the monitor numbers hospitals as they first appear).
+        foreach (var order in new[] { new[] { 1, 2, 3 }, new[] { 2, 1, 3 }, new[] { 3, 1, 2 } })
+        {
+            var monitor = new SupervisionMonitor(MonitoringProfile.Default);
+            foreach (var row in order)
+            {
+                var (hospital, admitted, discharged) = row switch
+                {
+                    1 => ("HB", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 5)),
+                    2 => ("HA", new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 5)),
+                    _ => ("HC", new CalendarDate(2026, 3, 10), new CalendarDate(2026, 3, 12)),
+                };
+                monitor.Add(Case("R" + row.ToString(System.Globalization.CultureInfo.InvariantCulture), hospital, admitted, discharged, "P"), new CaseResult("ES31", 1m), row);
+            }
+
+            var report = monitor.Finish();
+            var ha = report.Row("HA", "readmission_14d_rate", "2026-03");
+            var hb = report.Row("HB", "readmission_14d_rate", "2026-03");
+            Assert.Equal((1m, 1m, 0m, 1m), (ha.Numerator, ha.Denominator, hb.Numerator, hb.Denominator));
+            Assert.Equal(1, report.Counts["duplicate_stays"]);
+            var readmission = Assert.Single(report.Review, r => r.Reason == "readmission_14d");
+            Assert.Equal(("HA", 3L, (long?)2L), (readmission.HospitalId, readmission.Row, readmission.RelatedRow));
+        }
+    }
+
+    [Fact]
     public void A_row_given_with_a_case_is_the_row_reviews_name_and_must_be_a_data_row()
     {
         var monitor = new SupervisionMonitor(MonitoringProfile.Default);

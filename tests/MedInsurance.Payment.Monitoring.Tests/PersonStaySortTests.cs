@@ -6,11 +6,24 @@ namespace MedInsurance.Payment.Monitoring.Tests;
 
 /// <summary>
 /// A bucket's stays sorted by number (<see cref="PersonStaySort"/>) come out in exactly the order
-/// <see cref="PersonStay.CompareTo"/> gives: persons with many stays, persons whose hashes differ only in the low bits the
-/// sort replaces by the stay's place, equal admissions broken by discharge, hospital, group and row.
+/// <see cref="PersonStayOrder"/> gives: persons with many stays, persons whose hashes differ only in the low bits the
+/// sort replaces by the stay's place, equal admissions broken by discharge, then by the hospital's and the group's rank
+/// (not their numbers), then by row.
 /// </summary>
 public sealed class PersonStaySortTests
 {
+    // Ranks unlike the numbers, as for hospitals and groups that first appeared out of ordinal order: hospital 0 sorts
+    // last, group 2 first. A comparison by number instead of rank puts same-date stays in another order.
+    private static readonly int[] HospitalRanks = { 4, 0, 3, 1, 2 };
+    private static readonly int[] GroupRanks = { 2, 4, 0, 3, 1 };
+    private static readonly PersonStayOrder Order = new(HospitalRanks, GroupRanks);
+
+    /// <summary>The order the sort must give, written out key by key (not through <see cref="PersonStayOrder"/>).</summary>
+    private static PersonStay[] Expected(IEnumerable<PersonStay> stays) => stays
+        .OrderBy(s => s.Patient).ThenBy(s => s.Admission).ThenBy(s => s.Discharge)
+        .ThenBy(s => HospitalRanks[s.Hospital]).ThenBy(s => GroupRanks[s.Group]).ThenBy(s => s.Row)
+        .ToArray();
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -30,12 +43,11 @@ public sealed class PersonStaySortTests
             stays[i] = new PersonStay(patient, random.Next(50), random.Next(50, 60), random.Next(3), random.Next(3), 0, count - i);
         }
 
-        var expected = stays.Take(count).ToArray();
-        Array.Sort(expected);
+        var expected = Expected(stays.Take(count));
         var keys = Array.Empty<ulong>();
         var scratch = new PersonStay[2];
 
-        PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch);
+        PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch, Order);
 
         Assert.Equal(expected, stays.Take(count).ToArray());
     }
@@ -51,9 +63,9 @@ public sealed class PersonStaySortTests
             var stays = Enumerable.Range(0, count)
                 .Select(i => new PersonStay((0x11UL << 54) | (uint)random.Next(100), random.Next(20), 30, 0, 0, 0, i + 1))
                 .ToArray();
-            var expected = stays.OrderBy(s => s).ToArray();
+            var expected = Expected(stays);
 
-            PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch);
+            PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch, Order);
 
             Assert.Equal(expected, stays.Take(count).ToArray());
         }
@@ -76,11 +88,11 @@ public sealed class PersonStaySortTests
                 0,
                 count - i))
             .ToArray();
-        var expected = stays.OrderBy(s => s).ToArray();
+        var expected = Expected(stays);
         var keys = Array.Empty<ulong>();
         var scratch = Array.Empty<PersonStay>();
 
-        PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch);
+        PersonStaySort.Sort(ref stays, count, PersonStayBook.Bits, ref keys, ref scratch, Order);
 
         Assert.Equal(expected, stays);
     }
@@ -155,10 +167,10 @@ public sealed class PersonStaySortTests
         var chunks = Array.Empty<PersonStay[]>();
         var sorted = new PersonStay[1];
 
-        var n = PersonStaySort.SortBucket(book, PersonStayBook.BucketOf(bucket), ref keys, ref spare, ref chunks, ref sorted);
+        var n = PersonStaySort.SortBucket(book, PersonStayBook.BucketOf(bucket), ref keys, ref spare, ref chunks, ref sorted, Order);
 
         Assert.Equal(count, n);
-        Assert.Equal(stays.OrderBy(s => s).ToArray(), sorted.Take(n).ToArray());
+        Assert.Equal(Expected(stays), sorted.Take(n).ToArray());
         Assert.Equal(0, book.SizeOf(PersonStayBook.BucketOf(bucket)));
         Assert.Equal(1, book.SizeOf(3));
         Assert.All(chunks, c => Assert.Null(c)); // the chunks are not kept by the scratch list

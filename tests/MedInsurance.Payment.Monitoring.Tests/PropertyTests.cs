@@ -184,6 +184,41 @@ public sealed class PropertyTests
         Assert.Equal(Counts(Monitor(cases)), Counts(Monitor(shuffled)));
     }
 
+    [Property(MaxTest = 100)]
+    public void Readmission_counts_do_not_depend_on_row_order_when_stays_are_submitted_twice(int seed, PositiveInt count)
+    {
+        // Every third case is submitted again by another hospital, under another group (same person, same dates): a
+        // duplicate whose index stay must be chosen by the hospital's id and the group's code, not by which came first.
+        var cases = Synthetic(seed, 1 + (count.Get % 300));
+        var twice = new List<(InpatientCase Case, CaseResult Result)>(cases);
+        for (var i = 0; i < cases.Count; i += 3)
+        {
+            var (c, r) = cases[i];
+            var hospital = "H" + ((int.Parse(c.HospitalId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) + 1 + (i % 5)) % 6).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var group = Groups[(Array.IndexOf(Groups, r.Group) + 1 + (i % 3)) % Groups.Length];
+            twice.Add((new InpatientCase
+            {
+                CaseId = c.CaseId + "-again",
+                HospitalId = hospital,
+                PatientId = c.PatientId,
+                AdmissionDate = c.AdmissionDate,
+                DischargeDate = c.DischargeDate,
+                LengthOfStayDays = c.LengthOfStayDays,
+                DischargeType = c.DischargeType,
+                Costs = c.Costs,
+            }, new CaseResult(group, 1m)));
+        }
+
+        var reversed = Enumerable.Reverse(twice).ToList();
+        string Counts(MonitoringReport report) => string.Join(";", report.Indicators
+            .Where(r => r.Indicator.StartsWith("readmission", StringComparison.Ordinal) || r.Indicator == "split_admission_rate")
+            .OrderBy(r => r.HospitalId, StringComparer.Ordinal).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Indicator, StringComparer.Ordinal)
+            .Select(r => r.HospitalId + r.Period + r.Indicator + "=" + r.Numerator + "/" + r.Denominator));
+        var forward = Monitor(twice);
+        Assert.True(forward.Counts["duplicate_stays"] >= (cases.Count + 2) / 3); // the copies are there, as duplicates
+        Assert.Equal(Counts(forward), Counts(Monitor(reversed)));
+    }
+
     [Property(MaxTest = 20)]
     public void Readmission_counts_are_the_same_when_the_months_are_too_spread_for_the_scan_arrays(int seed, PositiveInt count)
     {

@@ -71,10 +71,11 @@ public sealed class StructureTests
         var sorted = new List<PersonStay>();
         var bucketOf = new Dictionary<ulong, int>();
         var stays = Array.Empty<PersonStay>();
+        var order = new PersonStayOrder(new[] { 0, 1, 2 }, new[] { 0, 1 });
         for (var b = 0; b < PersonStayBook.BucketCount; b++)
         {
             var n = book.CopyBucket(b, ref stays);
-            Array.Sort(stays, 0, n);
+            Array.Sort(stays, 0, n, order);
             for (var i = 0; i < n; i++)
             {
                 sorted.Add(stays[i]);
@@ -84,7 +85,7 @@ public sealed class StructureTests
             Assert.Equal(0, book.SizeOf(b)); // let go once copied
         }
 
-        Array.Sort(all);
+        Array.Sort(all, order);
         Assert.Equal(all, sorted);
     }
 
