@@ -537,17 +537,22 @@ public sealed class SupervisionMonitor
         var lowRisk = LowRiskGroups(regionCases, regionDeaths);
         var lowStandard = LowStandard(regionCases, regionCost);
 
+        // Each hospital's and group's rank among the ids and codes in ordinal order: the group table's row order and the
+        // readmission scan's order of same-date stays, both independent of the order in which they first appeared.
+        var hospitalRanks = Ranks(_hospitals);
+        var groupRanks = Ranks(_groups);
+
         // The group table and the hospital × month group terms read only what was added and the region's sums above,
         // nothing Finish writes: they are made on threads of their own while the readmission scan sorts the stays on the
         // cores, so the end of Finish does not wait for them on one core (docs/performance.md, change 57). Dedicated
         // threads, not the pool's: the scan's parallel loop takes the pool's.
         static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var groupRowsTask = OnOwnThread(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk));
+        var groupRowsTask = OnOwnThread(() => GroupRows(regionCases, regionCost, regionLos, regionDeaths, lowRisk, hospitalRanks, groupRanks));
         var monthsTask = OnOwnThread(() => MonthPeriods(regionCases, regionCost, regionLos, lowRisk));
         Dictionary<(int Hospital, int Month), StayCounts> readmission;
         try
         {
-            readmission = Readmissions();
+            readmission = Readmissions(new PersonStayOrder(hospitalRanks, groupRanks));
         }
         catch
         {
@@ -780,7 +785,7 @@ public sealed class SupervisionMonitor
     /// hospital whose id, then of the group whose code, sorts first (<see cref="PersonStayOrder"/>), whatever the file's order.
     /// </summary>
     [MethodImpl(JitHints.Optimize)]
-    private Dictionary<(int Hospital, int Month), StayCounts> Readmissions()
+    private Dictionary<(int Hospital, int Month), StayCounts> Readmissions(PersonStayOrder order)
     {
         // The stays were distributed by person into buckets as they were added (a person's stays are in one bucket; the
         // buckets in order, each sorted, are the global order). Runs of whole buckets are sorted and scanned on the
@@ -792,7 +797,6 @@ public sealed class SupervisionMonitor
         var runs = Math.Max(1, Math.Min(PersonStayBook.BucketCount, _scanRuns > 0 ? _scanRuns : 16 * Environment.ProcessorCount));
         var scans = new StayScan[runs];
         var months = StayMonths.Of(_months, _hospitals.Count, windows);
-        var order = new PersonStayOrder(Ranks(_hospitals), Ranks(_groups)); // same-date stays by hospital id and group code, not by first appearance
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [MethodImpl(JitHints.Optimize)] (r) =>
         {
             var scan = new StayScan(months);
@@ -979,7 +983,7 @@ public sealed class SupervisionMonitor
     }
 
     [MethodImpl(JitHints.Optimize)]
-    private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk)
+    private List<GroupIndicatorRow> GroupRows(long[] regionCases, long[] regionCost, long[] regionLos, long[] regionDeaths, bool[] lowRisk, int[] hospitalRank, int[] groupRank)
     {
         var rows = new List<GroupIndicatorRow>();
         var prevRegion = _previous.GroupBy(p => p.Key.Group).ToDictionary(x => x.Key, x => (Cases: x.Sum(p => p.Value.Cases), Cost: x.Sum(p => p.Value.CostFen)));
@@ -987,8 +991,6 @@ public sealed class SupervisionMonitor
         // The cells in the order of the table — year, then group code, then hospital id (ordinal) — by one sort of numbers:
         // year (four digits, so its text sorts as its number), the group's rank among the codes, the hospital's among the
         // ids. The months of a year, group and hospital are then adjacent and summed in one sweep, without grouping objects.
-        var groupRank = Ranks(_groups);
-        var hospitalRank = Ranks(_hospitals);
         var count = _cells.Count;
         var order = new long[count];
         var cellOf = new int[count];
